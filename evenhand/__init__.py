@@ -1,0 +1,1 @@
+"""The ``evenhand`` command line: a thin face over the :mod:`summarizer` library."""

@@ -1,0 +1,5 @@
+"""``python -m evenhand`` runs the command line."""
+
+from evenhand.cli import main
+
+main()

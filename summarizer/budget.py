@@ -1,0 +1,114 @@
+"""The length budget: how many sentences (or words) a summary may have.
+
+One of ``sentences=N``, ``ratio=R`` (share of the document's sentences) or ``words=W``;
+with none, the default is 30% of the sentences, at least 3 (or all of a shorter text).
+Selection is deterministic: by score, ties broken by position, then shown in document order.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from summarizer.errors import BudgetError
+from summarizer.model import Budget
+
+DEFAULT_RATIO = 0.3
+DEFAULT_MIN_SENTENCES = 3
+
+
+def check_budget(*, sentences: int | None = None, ratio: float | None = None, words: int | None = None) -> None:
+    """Raise :class:`BudgetError` unless at most one budget is given and it is valid."""
+    given = [name for name, value in (("sentences", sentences), ("ratio", ratio), ("words", words)) if value is not None]
+    if len(given) > 1:
+        raise BudgetError(f"give one length budget, not {' and '.join(given)}")
+    if sentences is not None and (isinstance(sentences, bool) or not isinstance(sentences, int) or sentences < 1):
+        raise BudgetError(f"sentences must be a whole number of at least 1, not {sentences!r}")
+    if words is not None and (isinstance(words, bool) or not isinstance(words, int) or words < 1):
+        raise BudgetError(f"words must be a whole number of at least 1, not {words!r}")
+    if ratio is not None and (
+        isinstance(ratio, bool) or not isinstance(ratio, int | float) or not math.isfinite(ratio) or not 0 < ratio <= 1
+    ):
+        raise BudgetError(f"ratio must be a share of the sentences above 0 and at most 1, not {ratio!r}")
+
+
+def resolve_budget(
+    available: int, *, sentences: int | None = None, ratio: float | None = None, words: int | None = None
+) -> Budget:
+    """Turn the budget asked for into a target number of sentences out of ``available``.
+
+    For a word budget the target is provisional (``available``): :func:`select_within`
+    decides how many fit.
+
+    Raises:
+        BudgetError: two budgets at once, or a budget that is zero, negative or a ratio above 1.
+    """
+    check_budget(sentences=sentences, ratio=ratio, words=words)
+    note = None
+    if words is not None:
+        target = available
+    elif sentences is not None:
+        target = min(sentences, available)
+        if sentences > available:
+            note = (
+                f"asked for {sentences} sentences but the text has only {available} to choose from:"
+                " the summary is the whole text"
+            )
+    elif ratio is not None:
+        target = min(available, max(1, round(ratio * available)))
+    else:
+        target = min(available, max(DEFAULT_MIN_SENTENCES, round(DEFAULT_RATIO * available)))
+    return Budget(sentences=sentences, ratio=ratio, words=words, target=target, note=note)
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which sentences a budget lets through, and what to tell the reader about it."""
+
+    kept: frozenset[int]
+    budget: Budget
+
+
+def order_by_score(scores: Sequence[float], candidates: Iterable[int]) -> list[int]:
+    """Candidates from the highest score down; equal scores in document order."""
+    return sorted(candidates, key=lambda i: (-scores[i], i))
+
+
+def select_within(
+    budget: Budget, ranked: Sequence[int], word_counts: Sequence[int]
+) -> Selection:
+    """Keep sentences from the front of ``ranked`` until the budget is spent.
+
+    Args:
+        budget: from :func:`resolve_budget`.
+        ranked: candidate sentence indices, best first.
+        word_counts: the number of words of every sentence of the document.
+
+    Returns:
+        The kept indices and the budget with its final ``target`` and any ``note``.
+    """
+    if budget.words is None:
+        kept = frozenset(ranked[: budget.target])
+        return Selection(kept, budget)
+    limit = budget.words
+    chosen: list[int] = []
+    used = 0
+    for index in ranked:
+        if used + word_counts[index] <= limit:
+            chosen.append(index)
+            used += word_counts[index]
+    note = budget.note
+    if not chosen and ranked:
+        best = ranked[0]
+        chosen = [best]
+        note = (
+            f"no sentence fits in {limit} words: kept the most important one alone,"
+            f" which has {word_counts[best]} words"
+        )
+    elif len(chosen) == len(ranked) and ranked:
+        note = f"the whole text fits in {limit} words: the summary is the whole text"
+    return Selection(
+        frozenset(chosen),
+        Budget(sentences=None, ratio=None, words=limit, target=len(chosen), note=note),
+    )

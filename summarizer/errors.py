@@ -1,0 +1,47 @@
+"""Errors the library raises; every face turns them into a one-line message.
+
+    EvenhandError                 base: catch this to catch them all
+    ├── InputError                the input cannot be summarised
+    │   ├── EmptyInputError       no text (empty, or only white space)
+    │   ├── BinaryInputError      bytes that are not text (NUL bytes, control bytes)
+    │   ├── DecodeError           bytes that decode in no supported encoding
+    │   └── InputTooLargeError    over the size limit asked for
+    ├── BudgetError               an invalid length budget (0, negative, ratio > 1, two at once)
+    └── UnknownAlgorithmError     no summarizer by that name
+
+Each message is one line, names what is wrong and, where it helps, what to do.
+"""
+
+from __future__ import annotations
+
+
+class EvenhandError(Exception):
+    """Base of every error evenhand raises on purpose."""
+
+
+class InputError(EvenhandError):
+    """The input cannot be summarised."""
+
+
+class EmptyInputError(InputError):
+    """The input holds no text."""
+
+
+class BinaryInputError(InputError):
+    """The input is binary data, not text."""
+
+
+class DecodeError(InputError):
+    """The input's bytes decode in no supported encoding."""
+
+
+class InputTooLargeError(InputError):
+    """The input is larger than the limit asked for."""
+
+
+class BudgetError(EvenhandError, ValueError):
+    """The length budget is invalid."""
+
+
+class UnknownAlgorithmError(EvenhandError, ValueError):
+    """No summarizer has that name."""

@@ -1,0 +1,239 @@
+"""The result model: frozen, plain data that every face of evenhand reads.
+
+A :class:`Document` is the decoded text cut into paragraphs and sentences with exact
+character offsets (``doc.text[s.start:s.end] == s.text`` always).  A :class:`Summary`
+holds one :class:`Decision` per original sentence: kept or dropped, its scores, its
+cues, the edits made to it and the reasons, in words a person can read.
+
+Offsets are Python string indices (Unicode code points) into ``Document.text``, the
+text as decoded: a byte-order mark removed, nothing else changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+SCHEMA_VERSION = 1
+
+
+def _frozen_mapping(data: Mapping[str, float] | None = None) -> Mapping[str, float]:
+    return MappingProxyType(dict(data or {}))
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the original, located by exact offsets."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A run of sentences separated from the next by a blank line (or a line break)."""
+
+    index: int
+    start: int
+    end: int
+    first_sentence: int
+    last_sentence: int
+
+    @property
+    def sentence_indices(self) -> range:
+        return range(self.first_sentence, self.last_sentence + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Decoded text cut into paragraphs and sentences.
+
+    Attributes:
+        text: the text as decoded; every offset indexes it.
+        sentences: every sentence, in order; together they cover every non-space character.
+        paragraphs: every paragraph, in order.
+        source: where the text came from (a path, ``"-"`` for stdin, or ``None``).
+        encoding: the encoding the bytes were decoded with, when read from bytes.
+        warnings: anything a reader should know about how the text was read.
+    """
+
+    text: str
+    sentences: tuple[Sentence, ...]
+    paragraphs: tuple[Paragraph, ...]
+    source: str | None = None
+    encoding: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+    def __iter__(self) -> Iterator[Sentence]:
+        return iter(self.sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Evidence of loaded or promotional language, located in the document.
+
+    ``category`` is one of the names in :mod:`summarizer.cues` (for example
+    ``"loaded_term"``, ``"stance_adverb"``, ``"scare_quote"``); ``weight`` is how much
+    it counts towards the sentence's bias score.
+    """
+
+    category: str
+    start: int
+    end: int
+    text: str
+    weight: float = 1.0
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A recorded change to a kept sentence: ``text`` at ``start:end`` becomes ``replacement``.
+
+    Deletions have an empty ``replacement``; an inserted attribution has ``start == end``.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    replacement: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a sentence was kept or dropped: a stable ``code`` and plain ``text``."""
+
+    code: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What happened to one original sentence.
+
+    Attributes:
+        sentence: the original sentence.
+        kept: whether it is in the summary.
+        score: importance from the ranking algorithm, scaled to [0, 1] (1 = most central).
+        rank: 1-based rank by importance, ties broken by position.
+        output: the sentence as it reads in the summary (edits applied); ``""`` when dropped.
+        bias: bias score in [0, 1] from the cues, or ``None`` when not measured.
+        boilerplate: promotional or navigation text, never counted as content.
+        cues: evidence found in the sentence.
+        edits: changes made to the sentence in the summary.
+        reasons: the reasons, the deciding one first.
+        factors: the other numbers the selector weighed (position, redundancy, ...).
+        unit: the index of the first sentence of the unit this sentence belongs to (a
+            colon lead-in and its quotation form one unit), or ``None``.
+    """
+
+    sentence: Sentence
+    kept: bool
+    score: float
+    rank: int
+    output: str = ""
+    bias: float | None = None
+    boilerplate: bool = False
+    cues: tuple[Cue, ...] = ()
+    edits: tuple[Edit, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+    factors: Mapping[str, float] = field(default_factory=_frozen_mapping)
+    unit: int | None = None
+
+    @property
+    def index(self) -> int:
+        return self.sentence.index
+
+    @property
+    def reason(self) -> Reason | None:
+        """The deciding reason."""
+        return self.reasons[0] if self.reasons else None
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """The length asked for, and what it came to.
+
+    Exactly one of ``sentences``, ``ratio`` and ``words`` is set, or none for the default.
+    ``target`` is the number of sentences the selector aimed for (for a word budget, the
+    number it could fit); ``note`` says when the budget could not be met as asked.
+    """
+
+    sentences: int | None = None
+    ratio: float | None = None
+    words: int | None = None
+    target: int = 0
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Readability:
+    """Plain-language measures of a text."""
+
+    sentences: int
+    words: int
+    syllables: int
+    words_per_sentence: float
+    long_sentence_share: float
+    flesch_reading_ease: float
+    flesch_kincaid_grade: float
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Before-and-after numbers for the summary."""
+
+    words_original: int
+    words_summary: int
+    compression: float
+    readability_original: Readability
+    readability_summary: Readability
+    cues_original: int = 0
+    cues_summary: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """One decision per original sentence, and the summary they make.
+
+    Attributes:
+        document: the original.
+        algorithm: the selector's name (``"neutral"``, ``"lexrank"``, ...).
+        engine: ``"fast"`` (evenhand's own vectorised ranking) or ``"sumy"``.
+        budget: the length asked for and reached.
+        decisions: exactly one per sentence of ``document``, in document order.
+        text: the summary text (kept sentences with their edits, in document order).
+        stats: words, compression, readability and cue counts before and after.
+        trim: whether kept sentences were trimmed.
+        notes: anything a reader should know about how the summary was made.
+    """
+
+    document: Document
+    algorithm: str
+    engine: str
+    budget: Budget
+    decisions: tuple[Decision, ...]
+    text: str
+    stats: Stats
+    trim: bool = False
+    language: str = "english"
+    notes: tuple[str, ...] = ()
+
+    @property
+    def kept(self) -> tuple[Decision, ...]:
+        return tuple(d for d in self.decisions if d.kept)
+
+    @property
+    def dropped(self) -> tuple[Decision, ...]:
+        return tuple(d for d in self.decisions if not d.kept)
+
+    @property
+    def source(self) -> str | None:
+        return self.document.source

@@ -1,0 +1,389 @@
+"""Choosing sentences: plain top-k for sumy's algorithms, and the ``neutral`` selector.
+
+Plain selection keeps the best-rated sentences within the budget and nothing else, so
+a reader can see what an algorithm does on its own.
+
+``neutral`` weighs, for every sentence, its centrality (LexRank), its position (news puts
+the facts first), its neutrality (one minus its bias score), and whether it is attributed
+to a speaker; it never keeps boilerplate, treats a colon lead-in and its quotation as one
+unit, and skips a sentence that repeats one already kept (maximal marginal relevance).
+Every dropped sentence's first reason names the deciding factor in plain words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from summarizer.budget import order_by_score, resolve_budget, select_within
+from summarizer.model import Budget, Cue, Decision, Document, Reason
+from summarizer.neutrality import cue_summary
+from summarizer.quotes import QuoteUnit, find_quote_units, quoted_spans
+from summarizer.rank import rank, term_matrix
+from summarizer.trim import trim_edits, untrimmable
+
+#: The centrality algorithm behind ``neutral``.
+CENTRALITY = "lexrank"
+
+#: Weights of the neutral selector's value: importance = centrality and position, then
+#: multiplied down by bias.  Chosen on the BBC and Lim et al. dev sets (``evenhand eval``).
+W_CENTRALITY = 0.65
+W_POSITION = 0.35
+W_ATTRIBUTED = 0.10
+#: A sentence whose bias score reaches this is "loaded" and is kept only if nothing else can fill the budget.
+LOADED = 0.5
+#: Cosine similarity above which a sentence repeats one already kept.
+REPEATS = 0.6
+#: How much similarity to what is kept counts against a candidate (MMR's trade-off).
+W_REDUNDANCY = 0.3
+
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|wrote|writes|stated|states|announced|according to|reported|explained|added|noted)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What is known of every sentence before selection, in document order."""
+
+    cues: tuple[tuple[Cue, ...], ...]
+    bias: tuple[float, ...]
+    boilerplate: tuple[str | None, ...]
+    word_counts: tuple[int, ...]
+
+
+ALGORITHM_NAMES = {
+    "lexrank": "LexRank", "textrank": "TextRank", "lsa": "LSA", "luhn": "Luhn", "edmundson": "Edmundson",
+    "kl": "KL-Sum", "sumbasic": "SumBasic", "reduction": "Reduction", "random": "Random", "neutral": "neutral",
+}
+
+
+def normalise(scores: Sequence[float]) -> tuple[float, ...]:
+    """Scale scores to [0, 1] (min–max); all equal scores become 1."""
+    if not scores:
+        return ()
+    values = [s if math.isfinite(s) else 0.0 for s in scores]
+    low, high = min(values), max(values)
+    if high - low <= 1e-12:
+        return tuple(1.0 for _ in values)
+    return tuple(round((v - low) / (high - low), 6) for v in values)
+
+
+def ranks(scores: Sequence[float]) -> tuple[int, ...]:
+    """1-based rank of every sentence by score, ties broken by position."""
+    order = order_by_score(scores, range(len(scores)))
+    result = [0] * len(scores)
+    for position, index in enumerate(order, start=1):
+        result[index] = position
+    return tuple(result)
+
+
+def select_plain(
+    document: Document,
+    analysis: Analysis,
+    algorithm: str,
+    *,
+    sentences: int | None,
+    ratio: float | None,
+    words: int | None,
+    language: str,
+    engine: str,
+    trim: bool,
+) -> tuple[tuple[Decision, ...], Budget]:
+    """Keep the best-rated sentences of ``algorithm`` within the budget."""
+    n = len(document.sentences)
+    raw = rank(document, algorithm, engine=engine, language=language)
+    scores = normalise(raw)
+    rank_of = ranks(raw)
+    budget = resolve_budget(n, sentences=sentences, ratio=ratio, words=words)
+    selection = select_within(budget, order_by_score(raw, range(n)), analysis.word_counts)
+    name = ALGORITHM_NAMES[algorithm]
+    decisions = []
+    for sentence in document.sentences:
+        i = sentence.index
+        kept = i in selection.kept
+        if kept:
+            reasons = [Reason("selected", f"ranked {rank_of[i]} of {n} by {name}")]
+        else:
+            reasons = [Reason("less_central", f"ranked {rank_of[i]} of {n} by {name}, below the kept sentences")]
+        if analysis.boilerplate[i]:
+            reasons.append(Reason("boilerplate", f"boilerplate: {analysis.boilerplate[i]}"))
+        if analysis.cues[i] and analysis.bias[i] >= LOADED:
+            reasons.append(Reason("loaded", cue_summary(analysis.cues[i])))
+        decisions.append(
+            Decision(
+                sentence=sentence, kept=kept, score=scores[i], rank=rank_of[i],
+                bias=analysis.bias[i], boilerplate=analysis.boilerplate[i] is not None,
+                cues=analysis.cues[i],
+                edits=trim_edits(document, sentence, analysis.cues[i]) if kept and trim else (),
+                reasons=tuple(reasons),
+            )
+        )
+    return tuple(decisions), selection.budget
+
+
+def select_neutral(
+    document: Document,
+    analysis: Analysis,
+    *,
+    sentences: int | None,
+    ratio: float | None,
+    words: int | None,
+    language: str,
+    engine: str,
+    trim: bool,
+    neutrality: float,
+) -> tuple[tuple[Decision, ...], Budget]:
+    """The default selector: central, early, attributed, unloaded, not repeated; quotation units whole."""
+    n = len(document.sentences)
+    content = [i for i in range(n) if analysis.boilerplate[i] is None and analysis.word_counts[i] > 0]
+    raw = rank(document, CENTRALITY, engine=engine, language=language)
+    centrality = _normalise_over(raw, content)
+    position = _position_scores(content, n)
+    attributed = [1.0 if _ATTRIBUTION.search(s.text) else 0.0 for s in document.sentences]
+    bias = np.asarray(analysis.bias, dtype=float)
+    importance = (
+        W_CENTRALITY * np.asarray(centrality) + W_POSITION * np.asarray(position) + W_ATTRIBUTED * np.asarray(attributed)
+    )
+    value = importance * (1.0 - 0.8 * np.minimum(1.0, neutrality * bias))
+
+    budget = resolve_budget(len(content) or n, sentences=sentences, ratio=ratio, words=words)
+    units = find_quote_units(document)
+    unit_of: dict[int, QuoteUnit] = {m: u for u in units for m in u.members}
+    quoted = quoted_spans(document)
+    unfixable = {
+        i for i in content if trim and untrimmable(document, analysis.cues[i]) is not None
+    }
+    loaded = {i for i in content if neutrality > 0 and analysis.bias[i] >= LOADED} | unfixable
+    counts = analysis.word_counts
+    word_limit = budget.words
+    target = budget.target
+    chooser = _Chooser(_similarity(document, language), value)
+
+    for allow_loaded in (False, True):
+        pool = [i for i in content if allow_loaded or i not in loaded]
+        chooser.open(pool)
+        while not chooser.done(word_limit, target):
+            best = chooser.best()
+            if best is None:
+                break
+            twin = chooser.nearest_kept(best)
+            if twin is not None and chooser.similarity_to_kept(best) >= REPEATS:
+                chooser.reject(best, repeats=twin)
+                continue
+            group = _with_unit(best, unit_of, chooser.kept, content)
+            if not chooser.fits(group, counts, word_limit, target):
+                group = [best] if best not in unit_of else []
+                if not group or not chooser.fits(group, counts, word_limit, target):
+                    chooser.reject(best)
+                    continue
+            chooser.keep(group, counts)
+        if chooser.done(word_limit, target) or neutrality == 0:
+            break
+
+    kept = chooser.kept
+    note = budget.note
+    if word_limit is not None:
+        if not kept and content:
+            best = max(content, key=lambda i: (value[i], -i))
+            kept = _with_unit(best, unit_of, [], content)
+            note = (
+                f"no sentence fits in {word_limit} words: kept the most important one alone,"
+                f" which has {sum(counts[j] for j in kept)} words"
+            )
+        budget = Budget(words=word_limit, target=len(kept), note=note)
+    elif len(kept) > budget.target:
+        budget = Budget(
+            sentences=budget.sentences, ratio=budget.ratio, target=budget.target,
+            note=_join(note, f"kept {len(kept)} sentences, not {budget.target}, to keep a quotation with its lead-in"),
+        )
+
+    kept_set = set(kept)
+    rank_of = ranks(value.tolist())
+    scores = normalise(raw)
+    unit_index = {m: u.lead_in for u in units for m in u.members}
+    decisions = []
+    for sentence in document.sentences:
+        i = sentence.index
+        is_kept = i in kept_set
+        reasons = _neutral_reasons(
+            i, is_kept, analysis, loaded, unfixable, chooser.repeats, unit_of, kept_set, rank_of, n
+        )
+        decisions.append(
+            Decision(
+                sentence=sentence, kept=is_kept, score=scores[i], rank=rank_of[i],
+                bias=analysis.bias[i], boilerplate=analysis.boilerplate[i] is not None,
+                cues=analysis.cues[i],
+                edits=trim_edits(document, sentence, analysis.cues[i], quoted=quoted) if is_kept and trim else (),
+                reasons=tuple(reasons),
+                factors={
+                    "centrality": round(centrality[i], 4),
+                    "position": round(position[i], 4),
+                    "attributed": attributed[i],
+                    "value": round(float(value[i]), 4),
+                },
+                unit=unit_index.get(i),
+            )
+        )
+    return tuple(decisions), budget
+
+
+class _Chooser:
+    """Greedy maximal-marginal-relevance choice, vectorised over all candidates.
+
+    Keeps, for every sentence, its highest similarity to any kept sentence, so each step
+    is one pass over an array instead of a pass over every kept sentence.
+    """
+
+    def __init__(self, similarity: sparse.csr_matrix, value: np.ndarray) -> None:
+        n = value.shape[0]
+        self.similarity = similarity
+        self.value = value
+        self.max_sim = np.zeros(n)
+        self.nearest = np.full(n, -1, dtype=np.int64)
+        self.open_mask = np.zeros(n, dtype=bool)
+        self.kept: list[int] = []
+        self.words = 0
+        self.repeats: dict[int, int] = {}
+
+    def open(self, pool: Sequence[int]) -> None:
+        self.open_mask[:] = False
+        if pool:
+            self.open_mask[np.asarray(pool, dtype=np.int64)] = True
+        if self.kept:
+            self.open_mask[np.asarray(self.kept, dtype=np.int64)] = False
+        for i in self.repeats:
+            self.open_mask[i] = False
+
+    def best(self) -> int | None:
+        if not self.open_mask.any():
+            return None
+        gain = np.where(self.open_mask, self.value - W_REDUNDANCY * self.max_sim, -np.inf)
+        return int(np.argmax(gain))  # argmax takes the first maximum: ties go to the earlier sentence
+
+    def nearest_kept(self, i: int) -> int | None:
+        j = int(self.nearest[i])
+        return None if j < 0 else j
+
+    def similarity_to_kept(self, i: int) -> float:
+        return float(self.max_sim[i])
+
+    def reject(self, i: int, *, repeats: int | None = None) -> None:
+        self.open_mask[i] = False
+        if repeats is not None:
+            self.repeats[i] = repeats
+
+    def fits(self, group: Sequence[int], counts: Sequence[int], word_limit: int | None, target: int) -> bool:
+        fresh = [j for j in group if j not in self.kept]
+        if word_limit is None:
+            return len(self.kept) + len(fresh) <= target
+        return self.words + sum(counts[j] for j in fresh) <= word_limit
+
+    def keep(self, group: Sequence[int], counts: Sequence[int]) -> None:
+        for j in group:
+            if j in self.kept:
+                continue
+            self.kept.append(j)
+            self.words += counts[j]
+            self.open_mask[j] = False
+            row = self.similarity.getrow(j).toarray().ravel()
+            closer = row > self.max_sim
+            self.nearest[closer] = j
+            self.max_sim = np.maximum(self.max_sim, row)
+
+    def done(self, word_limit: int | None, target: int) -> bool:
+        return word_limit is None and len(self.kept) >= target
+
+
+def _neutral_reasons(
+    i: int,
+    is_kept: bool,
+    analysis: Analysis,
+    loaded: set[int],
+    unfixable: set[int],
+    repeats: dict[int, int],
+    unit_of: dict[int, QuoteUnit],
+    kept: set[int],
+    rank_of: Sequence[int],
+    n: int,
+) -> list[Reason]:
+    reasons: list[Reason] = []
+    unit = unit_of.get(i)
+    if is_kept:
+        if unit is not None and unit.lead_in == i:
+            reasons.append(Reason("lead_in", "introduces a kept quotation"))
+        elif i in loaded:
+            reasons.append(Reason("selected_loaded", f"kept to fill the budget despite {cue_summary(analysis.cues[i])}"))
+        else:
+            reasons.append(Reason("selected", f"ranked {rank_of[i]} of {n}: central, early or attributed, and neutral"))
+    elif analysis.boilerplate[i] is not None:
+        reasons.append(Reason("boilerplate", f"boilerplate: {analysis.boilerplate[i]}"))
+    elif analysis.word_counts[i] == 0:
+        reasons.append(Reason("no_words", "no words to summarise"))
+    elif i in repeats:
+        reasons.append(Reason("repeats", f"repeats sentence {repeats[i] + 1}"))
+    elif i in unfixable:
+        reasons.append(
+            Reason("loaded", "the writer's words in brackets replace the speaker's and cannot be removed cleanly")
+        )
+    elif i in loaded:
+        reasons.append(Reason("loaded", cue_summary(analysis.cues[i])))
+    elif unit is not None and unit.lead_in == i:
+        reasons.append(Reason("lead_in", "introduces a quotation that was not kept"))
+    elif unit is not None and unit.lead_in in kept:
+        reasons.append(Reason("quotation_cut", "later part of a kept quotation, cut for length"))
+    else:
+        reasons.append(Reason("less_central", f"ranked {rank_of[i]} of {n}: less central than the kept sentences"))
+    if analysis.cues[i] and reasons[0].code not in ("loaded", "selected_loaded"):
+        reasons.append(Reason("cues", cue_summary(analysis.cues[i])))
+    return reasons
+
+
+def _join(first: str | None, second: str) -> str:
+    return f"{first}; {second}" if first else second
+
+
+def _normalise_over(scores: Sequence[float], indices: Sequence[int]) -> list[float]:
+    result = [0.0] * len(scores)
+    if not indices:
+        return result
+    sub = normalise([scores[i] for i in indices])
+    for i, value in zip(indices, sub, strict=True):
+        result[i] = value
+    return result
+
+
+def _position_scores(content: Sequence[int], n: int) -> list[float]:
+    """1 for the first content sentence, falling off over the first dozen or so."""
+    result = [0.0] * n
+    for rank_position, i in enumerate(content):
+        result[i] = 1.0 / (1.0 + rank_position / 4.0)
+    return result
+
+
+def _with_unit(i: int, unit_of: dict[int, QuoteUnit], kept: Sequence[int], content: Sequence[int]) -> list[int]:
+    """The sentences that must come with ``i``: its unit's lead-in and the quotation up to ``i``."""
+    unit = unit_of.get(i)
+    if unit is None:
+        return [i]
+    allowed = set(content)
+    if i == unit.lead_in:
+        first = unit.quotation[0]
+        return [j for j in (i, first) if j in allowed or j == i]
+    prefix = [unit.lead_in, *[q for q in unit.quotation if q <= i]]
+    return [j for j in prefix if j not in kept]
+
+
+def _similarity(document: Document, language: str) -> sparse.csr_matrix:
+    """Cosine similarity of every pair of sentences over their stemmed content words."""
+    matrix = term_matrix(document, language=language)
+    norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A1
+    norms[norms == 0] = 1.0
+    normalised = sparse.diags(1.0 / norms) @ matrix
+    return (normalised @ normalised.T).tocsr()

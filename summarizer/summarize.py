@@ -1,0 +1,175 @@
+"""The pipeline: text → Document → cues, boilerplate, importance → selection → Summary.
+
+:func:`summarize` is the library's front door.  It computes everything once and returns
+plain frozen data; renderers, the TUI and the CLI only read the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from summarizer.boilerplate import detect_boilerplate
+from summarizer.cues import find_cues
+from summarizer.edits import apply_edits
+from summarizer.errors import EmptyInputError, UnknownAlgorithmError
+from summarizer.model import Budget, Decision, Document, Stats, Summary
+from summarizer.neutrality import bias_score
+from summarizer.rank import ALGORITHMS, ENGINES
+from summarizer.readability import measure
+from summarizer.segment import segment
+from summarizer.select import Analysis, select_neutral, select_plain
+from summarizer.tokens import count_words
+
+NEUTRAL = "neutral"
+ALL_ALGORITHMS: tuple[str, ...] = (NEUTRAL, *ALGORITHMS)
+DEFAULT_ALGORITHM = NEUTRAL
+DEFAULT_ENGINE = "fast"
+
+
+def summarize(
+    text: str | Document,
+    *,
+    algorithm: str = DEFAULT_ALGORITHM,
+    sentences: int | None = None,
+    ratio: float | None = None,
+    words: int | None = None,
+    language: str = "english",
+    engine: str = DEFAULT_ENGINE,
+    trim: bool | None = None,
+    neutrality: float = 1.0,
+    source: str | None = None,
+) -> Summary:
+    """Summarise ``text``, recording a decision for every sentence.
+
+    Args:
+        text: the article, as a string or an already segmented :class:`Document`.
+        algorithm: ``"neutral"`` (the default) or one of sumy's: ``lexrank``, ``textrank``,
+            ``lsa``, ``luhn``, ``edmundson``, ``kl``, ``sumbasic``, ``reduction``, ``random``.
+        sentences: keep this many sentences.
+        ratio: keep this share of the sentences (0 < ratio ≤ 1).
+        words: keep at most this many words.
+        language: the language for stemming and stop words.
+        engine: ``"fast"`` (evenhand's vectorised ranking) or ``"sumy"`` (sumy's own code).
+        trim: remove the writer's bracketed insertions and stance adverbs from kept
+            sentences; by default on for ``neutral`` and off for the others.
+        neutrality: how strongly ``neutral`` avoids loaded sentences (0 = not at all, 1 = default).
+        source: a name for where the text came from, recorded in the result.
+
+    Returns:
+        A :class:`Summary` with one decision per sentence.
+
+    Raises:
+        EmptyInputError: the text has no sentences.
+        BudgetError: the length budget is invalid.
+        UnknownAlgorithmError: no algorithm or engine by that name.
+    """
+    algorithm = algorithm.lower()
+    if algorithm not in ALL_ALGORITHMS:
+        raise UnknownAlgorithmError(f"no algorithm named {algorithm!r}; choose one of: {', '.join(ALL_ALGORITHMS)}")
+    if engine not in ENGINES:
+        raise UnknownAlgorithmError(f"no engine named {engine!r}; choose one of: {', '.join(ENGINES)}")
+    if not 0.0 <= neutrality <= 5.0:
+        raise ValueError(f"neutrality must be between 0 and 5, not {neutrality!r}")
+    document = text if isinstance(text, Document) else segment(text, source=source)
+    if not document.sentences:
+        raise EmptyInputError(f"{document.source or 'the input'}: no text to summarise")
+    if trim is None:
+        trim = algorithm == NEUTRAL
+
+    analysis = analyse(document)
+    if algorithm == NEUTRAL:
+        decisions, budget = select_neutral(
+            document, analysis,
+            sentences=sentences, ratio=ratio, words=words,
+            language=language, engine=engine, trim=trim, neutrality=neutrality,
+        )
+    else:
+        decisions, budget = select_plain(
+            document, analysis, algorithm,
+            sentences=sentences, ratio=ratio, words=words,
+            language=language, engine=engine, trim=trim,
+        )
+    return assemble(document, decisions, budget, algorithm=algorithm, engine=engine, trim=trim, language=language)
+
+
+def analyse(document: Document) -> Analysis:
+    """Cues, bias scores, boilerplate labels and word counts for every sentence."""
+    cues = find_cues(document)
+    return Analysis(
+        cues=cues,
+        bias=tuple(bias_score(s, c) for s, c in zip(document.sentences, cues, strict=True)),
+        boilerplate=detect_boilerplate(document),
+        word_counts=tuple(count_words(s.text) for s in document.sentences),
+    )
+
+
+def summary_text(document: Document, decisions: Sequence[Decision]) -> str:
+    """Join kept sentences: a space within a paragraph, a blank line between paragraphs."""
+    parts: list[str] = []
+    last_paragraph: int | None = None
+    for decision in decisions:
+        if not decision.kept:
+            continue
+        if last_paragraph is not None:
+            parts.append(" " if decision.sentence.paragraph == last_paragraph else "\n\n")
+        parts.append(decision.output)
+        last_paragraph = decision.sentence.paragraph
+    return "".join(parts)
+
+
+def assemble(
+    document: Document,
+    decisions: Sequence[Decision],
+    budget: Budget,
+    *,
+    algorithm: str,
+    engine: str,
+    trim: bool,
+    language: str,
+) -> Summary:
+    """Fill in each kept sentence's output text, then the summary text and its stats."""
+    final = tuple(
+        _with_output(d) for d in decisions
+    )
+    text = summary_text(document, final)
+    kept = [d for d in final if d.kept]
+    content = [d for d in final if not d.boilerplate] or list(final)
+    words_original = sum(count_words(d.sentence.text) for d in content)
+    words_summary = sum(count_words(d.output) for d in kept)
+    stats = Stats(
+        words_original=words_original,
+        words_summary=words_summary,
+        compression=round(words_summary / words_original, 4) if words_original else 0.0,
+        readability_original=measure([d.sentence.text for d in content]),
+        readability_summary=measure([d.output for d in kept]),
+        cues_original=sum(len(d.cues) for d in final),
+        cues_summary=sum(len(d.cues) - _trimmed_cues(d) for d in kept),
+    )
+    notes = tuple(n for n in (*document.warnings, budget.note) if n)
+    return Summary(
+        document=document,
+        algorithm=algorithm,
+        engine=engine,
+        budget=budget,
+        decisions=final,
+        text=text,
+        stats=stats,
+        trim=trim,
+        language=language,
+        notes=notes,
+    )
+
+
+def _with_output(decision: Decision) -> Decision:
+    from dataclasses import replace
+
+    output = apply_edits(decision.sentence, decision.edits) if decision.kept else ""
+    return replace(decision, output=output)
+
+
+def _trimmed_cues(decision: Decision) -> int:
+    """Cues that an edit removed from the summary text."""
+    return sum(
+        1 for cue in decision.cues
+        if any(e.start <= cue.start and cue.end <= e.end and not e.replacement for e in decision.edits)
+    )

@@ -1,0 +1,1 @@
+"""evenhand's Textual app: the original beside the summary, every decision one key away."""
