@@ -147,6 +147,10 @@ class Decision:
     factors: Mapping[str, float] = field(default_factory=_frozen_mapping)
     unit: int | None = None
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.factors, MappingProxyType):
+            object.__setattr__(self, "factors", _frozen_mapping(self.factors))
+
     @property
     def index(self) -> int:
         return self.sentence.index

@@ -1,0 +1,186 @@
+"""The summary as JSON: a documented, versioned schema, and its exact round trip.
+
+Schema version 1 (``docs/schema.md`` describes every field)::
+
+    {"schema_version": 1, "source": ..., "algorithm": ..., "engine": ..., "language": ...,
+     "trim": bool, "budget": {"sentences", "ratio", "words", "target", "note"},
+     "summary": "the summary text", "notes": [...],
+     "document": {"text": ..., "encoding": ..., "warnings": [...],
+                  "paragraphs": [{"index", "start", "end", "first_sentence", "last_sentence"}]},
+     "sentences": [{"index", "paragraph", "start", "end", "text", "kept", "score", "rank",
+                    "bias", "boilerplate", "cues": [...], "edits": [...], "reasons": [...],
+                    "output", "factors": {...}, "unit"}],
+     "stats": {"words_original", "words_summary", "compression", "cues_original",
+               "cues_summary", "readability": {"original": {...}, "summary": {...}}}}
+
+Offsets are code-point indices into ``document.text``, so ``text[start:end]`` is the
+sentence (or cue, or edit) in any language that indexes strings by code point.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from summarizer.errors import EvenhandError
+from summarizer.model import (
+    SCHEMA_VERSION,
+    Budget,
+    Cue,
+    Decision,
+    Document,
+    Edit,
+    Paragraph,
+    Readability,
+    Reason,
+    Sentence,
+    Stats,
+    Summary,
+)
+
+
+class SchemaError(EvenhandError, ValueError):
+    """A JSON document that is not an evenhand summary of a version this code reads."""
+
+
+def to_dict(summary: Summary) -> dict[str, Any]:
+    """The summary as plain JSON-ready data (schema version 1)."""
+    document = summary.document
+    stats = summary.stats
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": document.source,
+        "algorithm": summary.algorithm,
+        "engine": summary.engine,
+        "language": summary.language,
+        "trim": summary.trim,
+        "budget": asdict(summary.budget),
+        "summary": summary.text,
+        "notes": list(summary.notes),
+        "document": {
+            "text": document.text,
+            "encoding": document.encoding,
+            "warnings": list(document.warnings),
+            "paragraphs": [asdict(p) for p in document.paragraphs],
+        },
+        "sentences": [_decision_to_dict(d) for d in summary.decisions],
+        "stats": {
+            "words_original": stats.words_original,
+            "words_summary": stats.words_summary,
+            "compression": stats.compression,
+            "cues_original": stats.cues_original,
+            "cues_summary": stats.cues_summary,
+            "readability": {
+                "original": asdict(stats.readability_original),
+                "summary": asdict(stats.readability_summary),
+            },
+        },
+    }
+
+
+def _decision_to_dict(decision: Decision) -> dict[str, Any]:
+    s = decision.sentence
+    return {
+        "index": s.index,
+        "paragraph": s.paragraph,
+        "start": s.start,
+        "end": s.end,
+        "text": s.text,
+        "kept": decision.kept,
+        "score": decision.score,
+        "rank": decision.rank,
+        "bias": decision.bias,
+        "boilerplate": decision.boilerplate,
+        "cues": [asdict(c) for c in decision.cues],
+        "edits": [asdict(e) for e in decision.edits],
+        "reasons": [asdict(r) for r in decision.reasons],
+        "output": decision.output,
+        "factors": dict(decision.factors),
+        "unit": decision.unit,
+    }
+
+
+def to_json(summary: Summary, *, indent: int | None = 2) -> str:
+    """The summary as a JSON string (UTF-8 safe, non-ASCII kept as is)."""
+    return json.dumps(to_dict(summary), ensure_ascii=False, indent=indent)
+
+
+def from_dict(data: dict[str, Any]) -> Summary:
+    """Rebuild a :class:`Summary` from :func:`to_dict`'s output.
+
+    Raises:
+        SchemaError: missing fields, a schema version this code does not read, or
+            offsets that do not index the text.
+    """
+    version = data.get("schema_version") if isinstance(data, dict) else None
+    if version != SCHEMA_VERSION:
+        raise SchemaError(f"expected an evenhand summary with schema_version {SCHEMA_VERSION}, got {version!r}")
+    try:
+        doc = data["document"]
+        text: str = doc["text"]
+        sentences = tuple(
+            Sentence(index=s["index"], paragraph=s["paragraph"], start=s["start"], end=s["end"], text=s["text"])
+            for s in data["sentences"]
+        )
+        for sentence in sentences:
+            if text[sentence.start : sentence.end] != sentence.text:
+                raise SchemaError(f"sentence {sentence.index}: its offsets do not index its text")
+        document = Document(
+            text=text,
+            sentences=sentences,
+            paragraphs=tuple(Paragraph(**p) for p in doc["paragraphs"]),
+            source=data.get("source"),
+            encoding=doc.get("encoding"),
+            warnings=tuple(doc.get("warnings", ())),
+        )
+        decisions = tuple(
+            Decision(
+                sentence=sentence,
+                kept=s["kept"],
+                score=s["score"],
+                rank=s["rank"],
+                output=s.get("output", ""),
+                bias=s.get("bias"),
+                boilerplate=s.get("boilerplate", False),
+                cues=tuple(Cue(**c) for c in s.get("cues", ())),
+                edits=tuple(Edit(**e) for e in s.get("edits", ())),
+                reasons=tuple(Reason(**r) for r in s.get("reasons", ())),
+                factors=s.get("factors", {}),
+                unit=s.get("unit"),
+            )
+            for sentence, s in zip(sentences, data["sentences"], strict=True)
+        )
+        stats_data = data["stats"]
+        stats = Stats(
+            words_original=stats_data["words_original"],
+            words_summary=stats_data["words_summary"],
+            compression=stats_data["compression"],
+            readability_original=Readability(**stats_data["readability"]["original"]),
+            readability_summary=Readability(**stats_data["readability"]["summary"]),
+            cues_original=stats_data.get("cues_original", 0),
+            cues_summary=stats_data.get("cues_summary", 0),
+        )
+        return Summary(
+            document=document,
+            algorithm=data["algorithm"],
+            engine=data.get("engine", "fast"),
+            budget=Budget(**data["budget"]),
+            decisions=decisions,
+            text=data["summary"],
+            stats=stats,
+            trim=data.get("trim", False),
+            language=data.get("language", "english"),
+            notes=tuple(data.get("notes", ())),
+        )
+    except (KeyError, TypeError) as error:
+        raise SchemaError(f"not an evenhand summary: {error}") from None
+
+
+def from_json(text: str) -> Summary:
+    """Rebuild a :class:`Summary` from :func:`to_json`'s output."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SchemaError(f"not JSON: {error}") from None
+    return from_dict(data)
