@@ -10,34 +10,70 @@ This package never imports Textual or Typer; the TUI (``tui``) and the command l
 (``evenhand``) are thin faces over it.
 """
 
-from summarizer.errors import (
-    BinaryInputError,
-    BudgetError,
-    DecodeError,
-    EmptyInputError,
-    EvenhandError,
-    InputError,
-    InputTooLargeError,
-    UnknownAlgorithmError,
-)
-from summarizer.model import (
-    SCHEMA_VERSION,
-    Budget,
-    Cue,
-    Decision,
-    Document,
-    Edit,
-    Paragraph,
-    Readability,
-    Reason,
-    Sentence,
-    Stats,
-    Summary,
-)
-from summarizer.read import DecodedText, decode, read_path
-from summarizer.segment import segment
-from summarizer.serialize import SchemaError, from_dict, from_json, to_dict, to_json
-from summarizer.summarize import ALL_ALGORITHMS, DEFAULT_ALGORITHM, summarize
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+# Names are imported on first use (PEP 562), so ``import summarizer`` stays cheap and a
+# program that needs one piece does not pay for sumy, NumPy and SciPy.
+_EXPORTS = {
+    "summarizer.errors": (
+        "BinaryInputError", "BudgetError", "DecodeError", "EmptyInputError", "EvenhandError",
+        "InputError", "InputTooLargeError", "UnknownAlgorithmError",
+    ),
+    "summarizer.model": (
+        "SCHEMA_VERSION", "Budget", "Cue", "Decision", "Document", "Edit", "Paragraph",
+        "Readability", "Reason", "Sentence", "Stats", "Summary",
+    ),
+    "summarizer.read": ("DecodedText", "decode", "read_path"),
+    "summarizer.segment": ("segment",),
+    "summarizer.serialize": ("SchemaError", "from_dict", "from_json", "to_dict", "to_json"),
+    "summarizer.summarize": ("ALL_ALGORITHMS", "DEFAULT_ALGORITHM", "summarize"),
+}
+_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
+
+if TYPE_CHECKING:
+    from summarizer.errors import (
+        BinaryInputError,
+        BudgetError,
+        DecodeError,
+        EmptyInputError,
+        EvenhandError,
+        InputError,
+        InputTooLargeError,
+        UnknownAlgorithmError,
+    )
+    from summarizer.model import (
+        SCHEMA_VERSION,
+        Budget,
+        Cue,
+        Decision,
+        Document,
+        Edit,
+        Paragraph,
+        Readability,
+        Reason,
+        Sentence,
+        Stats,
+        Summary,
+    )
+    from summarizer.read import DecodedText, decode, read_path
+    from summarizer.segment import segment
+    from summarizer.serialize import SchemaError, from_dict, from_json, to_dict, to_json
+    from summarizer.summarize import ALL_ALGORITHMS, DEFAULT_ALGORITHM, summarize
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "ALL_ALGORITHMS",
