@@ -1,0 +1,142 @@
+"""Do the fast engine and sumy pick the same sentences?  Measured on the BBC dev set.
+
+For every article (duplicates skipped) and algorithm, both engines rate every sentence;
+each picks as many top-rated sentences as the reference summary has (ties broken by
+position), and we count the articles where the two picks are identical.  Every
+difference is classified:
+
+- ``duplicates``: the article repeats a sentence word for word; sumy keys ratings by
+  sentence text, so its repeats share (or shift) ratings, while evenhand rates each
+  position;
+- ``float tie``: at the cut-off the two ratings involved differ by less than 1e-9
+  (relative) in one engine, i.e. the order is decided by the last bits of floating point;
+- ``other``: anything else (printed in full; there should be none).
+
+Usage::
+
+    .venv/bin/python benchmarks/agreement.py [--data PATH] [--limit N] [--algorithms a,b] [--json]
+
+The data is read from ``../shared/data`` next to the repository by default and never
+copied anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from summarizer.model import Document, Paragraph, Sentence
+from summarizer.rank import ALGORITHMS, rank
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "bbc-news-summary" / "bbc_news_summary.dev.jsonl"
+TIE = 1e-9
+
+
+def regex_segment(text: str) -> Document:
+    """A plain split (used only when summarizer.segment is missing): both engines get the same sentences."""
+    sentences: list[Sentence] = []
+    paragraphs: list[Paragraph] = []
+    for block in re.finditer(r"\S(?:.*\S)?(?:\n(?!\s*\n).*\S)*", text):
+        first = len(sentences)
+        for m in re.finditer(r"\S.*?(?:[.!?](?=\s|$)|$)", block.group(), flags=re.S):
+            start = block.start() + m.start()
+            sentences.append(Sentence(len(sentences), len(paragraphs), start, start + len(m.group()), m.group()))
+        if len(sentences) > first:
+            paragraphs.append(Paragraph(len(paragraphs), block.start(), block.end(), first, len(sentences) - 1))
+    return Document(text, tuple(sentences), tuple(paragraphs))
+
+
+try:
+    from summarizer.segment import segment
+except ImportError:  # pragma: no cover - only before the segmenter existed
+    segment = regex_segment  # type: ignore[assignment]
+
+
+def pick(ratings: tuple[float, ...], k: int) -> list[int]:
+    """The ``k`` best-rated positions, ties broken by position, in document order."""
+    return sorted(sorted(range(len(ratings)), key=lambda i: (-ratings[i], i))[:k])
+
+
+def near_tie(ratings: tuple[float, ...], k: int) -> bool:
+    ordered = sorted(ratings, reverse=True)
+    if k >= len(ordered) or k == 0:
+        return False
+    a, b = ordered[k - 1], ordered[k]
+    return abs(a - b) <= TIE * max(abs(a), abs(b), 1e-300)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--algorithms", default=",".join(ALGORITHMS))
+    parser.add_argument("--json", action="store_true", help="print the table as JSON")
+    parser.add_argument("--quiet", action="store_true", help="do not print each difference")
+    args = parser.parse_args()
+    algorithms = [a for a in args.algorithms.split(",") if a]
+
+    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if not r.get("is_duplicate")]
+    if args.limit:
+        rows = rows[: args.limit]
+    docs = [(r["id"], segment(r["text"]), len(r["reference_sentences"])) for r in rows]
+
+    table: dict[str, dict[str, Any]] = {}
+    for algorithm in algorithms:
+        same = 0
+        causes: Counter[str] = Counter()
+        seconds = {"fast": 0.0, "sumy": 0.0}
+        for article, doc, k in docs:
+            k = min(k, len(doc))
+            t0 = time.perf_counter()
+            fast = rank(doc, algorithm, engine="fast")
+            t1 = time.perf_counter()
+            slow = rank(doc, algorithm, engine="sumy")
+            seconds["fast"] += t1 - t0
+            seconds["sumy"] += time.perf_counter() - t1
+            if pick(fast, k) == pick(slow, k):
+                same += 1
+                continue
+            texts = Counter(s.text for s in doc)
+            if any(c > 1 for c in texts.values()):
+                cause = "duplicates"
+            elif near_tie(fast, k) or near_tie(slow, k):
+                cause = "float tie"
+            else:
+                cause = "other"
+            causes[cause] += 1
+            if not args.quiet:
+                print(f"  {algorithm} {article}: {cause}; fast {pick(fast, k)} sumy {pick(slow, k)}", file=sys.stderr)
+        table[algorithm] = {
+            "articles": len(docs),
+            "identical": same,
+            "percent": round(100.0 * same / max(len(docs), 1), 2),
+            "differences": dict(causes),
+            "fast_seconds": round(seconds["fast"], 2),
+            "sumy_seconds": round(seconds["sumy"], 2),
+        }
+        print(f"{algorithm}: {same}/{len(docs)}", file=sys.stderr, flush=True)
+
+    if args.json:
+        print(json.dumps(table, indent=2))
+    else:
+        print(f"{'algorithm':<10} {'identical':>12} {'%':>7}  {'fast s':>7} {'sumy s':>7}  differences (cause: articles)")
+        for algorithm, row in table.items():
+            diffs = ", ".join(f"{c}: {n}" for c, n in sorted(row["differences"].items())) or "-"
+            print(
+                f"{algorithm:<10} {row['identical']:>5}/{row['articles']:<6} {row['percent']:>7.2f}  "
+                f"{row['fast_seconds']:>7.2f} {row['sumy_seconds']:>7.2f}  {diffs}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

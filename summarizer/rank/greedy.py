@@ -1,0 +1,134 @@
+"""Greedy rankings — KL-Sum and SumBasic — rated by the order in which they pick sentences.
+
+Both pick one sentence at a time until none is left; a sentence's rating is minus the
+step at which it was picked (0 for the first), as in sumy 0.13.  They reproduce sumy's
+word handling, quirks included (see each function), but score all candidates of a step
+with array arithmetic over sparse term counts instead of Python loops over dicts, and
+SumBasic re-scores only the sentences whose words changed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from summarizer.rank.terms import count_terms
+
+
+def kl(words: Sequence[Sequence[str]], stop_words: frozenset[str]) -> np.ndarray:
+    """KL-Sum (Haghighi & Vanderwende 2009) as sumy's ``KLSummarizer`` rates.
+
+    Each step adds the sentence whose words, joined with the summary's, leave the
+    smallest KL divergence from the document's word distribution (first in document order
+    on a tie).  As in sumy: words are lower-cased, not stemmed; a candidate's words drop
+    stop words, but the document distribution drops only stop words as written (so
+    "The" counts, "the" does not), and the summary contributes all its words as written.
+
+    Args:
+        words: every sentence's words, as written.
+        stop_words: lower-case stop words.
+    """
+    n = len(words)
+    document = Counter(w.lower() for ws in words for w in ws if w not in stop_words)
+    total = sum(document.values())
+    candidates = [[w.lower() for w in ws if w.lower() not in stop_words] for ws in words]
+    terms = count_terms(candidates)
+    vocabulary = terms.vocabulary
+    raw = [[vocabulary.setdefault(w, len(vocabulary)) for w in ws] for ws in words]
+    for w in document:
+        vocabulary.setdefault(w, len(vocabulary))
+    size = len(vocabulary)
+    doc_freq = np.zeros(size)
+    for w, f in document.items():
+        doc_freq[vocabulary[w]] = f / total
+    with np.errstate(divide="ignore"):
+        log_doc = np.where(doc_freq > 0, np.log(doc_freq), 0.0)
+
+    entries = terms.counts.tocoo()
+    row, col, count = entries.row, entries.col, entries.data
+    d, log_d = doc_freq[col], log_doc[col]
+    candidate_mass = np.bincount(row, weights=d, minlength=n)
+    lengths = terms.lengths.astype(float)
+
+    summary = np.zeros(size)  # counts of the summary's words
+    summary_length = 0
+    base = 0.0  # sum over summary words w with d_w > 0 of d_w * log(d_w / c_w)
+    base_mass = 0.0  # sum of d_w over the same words
+    alive = np.ones(n, dtype=bool)
+    ratings = np.zeros(n)
+    for step in range(n):
+        c = summary[col]
+        in_summary = c > 0
+        # Per shared word: its term with the candidate's count added, minus its summary-only term.
+        change = d * (log_d - np.log(count + c)) - np.where(in_summary, d * (log_d - np.log(np.where(in_summary, c, 1.0))), 0.0)
+        gain = np.bincount(row, weights=change, minlength=n)
+        overlap_mass = np.bincount(row, weights=np.where(in_summary, d, 0.0), minlength=n)
+        joint_length = lengths + summary_length
+        with np.errstate(divide="ignore", invalid="ignore"):
+            divergence = base + gain + np.log(joint_length) * (base_mass + candidate_mass - overlap_mass)
+        divergence[joint_length == 0] = 0.0  # nothing to compare: sumy's sum over no words
+        divergence[~alive] = np.inf
+        best = int(np.argmin(divergence))
+        ratings[best] = -step
+        alive[best] = False
+        if raw[best]:
+            np.add.at(summary, raw[best], 1.0)
+            summary_length += len(raw[best])
+            present = (summary > 0) & (doc_freq > 0)
+            base = float(np.sum(doc_freq[present] * (log_doc[present] - np.log(summary[present]))))
+            base_mass = float(np.sum(doc_freq[present]))
+        if step % 64 == 63:  # drop the picked sentences' entries now and then
+            keep = alive[row]
+            row, col, count, d, log_d = row[keep], col[keep], count[keep], d[keep], log_d[keep]
+    return ratings
+
+
+def sumbasic(stems: Sequence[Sequence[str]]) -> np.ndarray:
+    """SumBasic (Nenkova & Vanderwende 2005) as sumy's ``SumBasicSummarizer`` rates.
+
+    Each step picks the sentence with the highest mean word probability (first in
+    document order on a tie), then squares the probability of each of its words — once
+    per occurrence, as sumy does.  Sums are taken in sumy's order, so the choices are
+    sumy's exactly.
+
+    Args:
+        stems: every sentence's terms (lower-cased, stop words dropped, stemmed).
+    """
+    n = len(stems)
+    terms = count_terms(stems)
+    size = terms.counts.shape[1]
+    total = int(terms.lengths.sum())
+    frequency = np.zeros(size + 1)  # the last slot pads short sentences with 0.0
+    if total:
+        frequency[:size] = np.bincount(terms.counts.indices, weights=terms.counts.data, minlength=size) / total
+    width = max(int(terms.lengths.max()) if n else 0, 1)
+    padded = np.full((n, width), size, dtype=np.int64)
+    for i, ids in enumerate(terms.order):
+        padded[i, : len(ids)] = ids
+    lengths = terms.lengths
+    postings = sparse.csc_array(terms.counts)
+
+    def mean(rows: np.ndarray) -> np.ndarray:
+        # cumsum adds left to right, as Python's sum over sumy's list does.
+        sums = np.cumsum(frequency[padded[rows]], axis=1)[:, -1]
+        return np.where(lengths[rows] > 0, sums / np.maximum(lengths[rows], 1), 0.0)
+
+    averages = mean(np.arange(n))
+    ratings = np.zeros(n)
+    for step in range(n):
+        best = int(np.argmax(averages))
+        ratings[best] = -step
+        averages[best] = -np.inf
+        chosen = terms.order[best]
+        if not chosen:
+            continue
+        for t in chosen:
+            frequency[t] *= frequency[t]
+        touched = np.unique(np.concatenate([postings.indices[postings.indptr[t] : postings.indptr[t + 1]] for t in set(chosen)]))
+        touched = touched[np.isfinite(averages[touched])]
+        if len(touched):
+            averages[touched] = mean(touched)
+    return ratings

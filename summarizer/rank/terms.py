@@ -1,0 +1,125 @@
+"""The words each ranking algorithm reads, prepared as sumy prepares them, as sparse matrices.
+
+sumy lower-cases every word, drops stop words (compared after lower-casing) and stems
+what is left with its Snowball stemmer; the fast engine must read exactly the same terms
+to pick the same sentences, so it takes sumy's stemmer and stop words (through
+:mod:`summarizer.rank.sumy_adapter`) and caches the stems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from scipy import sparse
+
+from summarizer import tokens
+from summarizer.model import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """What a language contributes: ``stem`` (lower-cases, then stems) and the stop words."""
+
+    name: str
+    stem: Callable[[str], str]
+    stop_words: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def language_tools(language: str) -> Language:
+    """The stemmer and stop words of ``language``, the same objects sumy uses.
+
+    Raises:
+        LookupError: no stemmer or stop words for ``language``.
+    """
+    from summarizer.rank import sumy_adapter
+
+    stemmer = sumy_adapter.stemmer(language)
+    stop_words = sumy_adapter.stop_words(language)
+
+    @lru_cache(maxsize=1 << 17)
+    def stem(word: str) -> str:
+        return stemmer(word.lower())
+
+    return Language(language, stem, stop_words)
+
+
+def sentence_words(document: Document) -> list[tuple[str, ...]]:
+    """The words of every sentence, as written (sumy's ``Sentence.words``)."""
+    return [tokens.words(sentence.text) for sentence in document.sentences]
+
+
+def content_stems(words: Sequence[Sequence[str]], language: Language) -> list[list[str]]:
+    """Per sentence: lower-cased words that are not stop words, stemmed (sumy's ``_to_words_set``)."""
+    stops = language.stop_words
+    stem = language.stem
+    return [[stem(w) for w in ws if w.lower() not in stops] for ws in words]
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """Term counts per sentence: ``counts[i, t]`` is how often term ``t`` occurs in sentence ``i``.
+
+    ``order[i]`` holds sentence ``i``'s term ids in reading order (repeats kept);
+    ``lengths[i]`` is its number of terms.
+    """
+
+    counts: sparse.csr_array
+    vocabulary: dict[str, int]
+    order: list[list[int]]
+    lengths: np.ndarray
+
+
+def count_terms(per_sentence: Sequence[Sequence[str]], vocabulary: dict[str, int] | None = None) -> Terms:
+    """Build :class:`Terms` from each sentence's terms (new terms are added to ``vocabulary``)."""
+    vocab: dict[str, int] = {} if vocabulary is None else vocabulary
+    order = [[vocab.setdefault(term, len(vocab)) for term in terms] for terms in per_sentence]
+    lengths = np.fromiter((len(ids) for ids in order), dtype=np.int64, count=len(order))
+    rows = np.repeat(np.arange(len(order)), lengths)
+    cols = np.fromiter((t for ids in order for t in ids), dtype=np.int64, count=int(lengths.sum()))
+    counts = sparse.csr_array(
+        (np.ones(len(cols)), (rows, cols)), shape=(len(order), max(len(vocab), 1))
+    )
+    counts.sum_duplicates()  # also sorts the column indices of each row
+    return Terms(counts, vocab, order, lengths)
+
+
+def sequential_row_sums(matrix: sparse.csr_array) -> np.ndarray:
+    """Sum each row's stored values left to right, one addition at a time.
+
+    This is how Python's ``sum`` and sumy's ``+=`` loops add, so the result is bit for bit
+    theirs (numpy's own sums add pairwise, which can differ in the last place).
+    """
+    matrix.sort_indices()
+    lengths = np.diff(matrix.indptr)
+    totals = np.zeros(matrix.shape[0])
+    # Rows longest first: the rows with more than k values are then a prefix.
+    by_length = np.argsort(-lengths, kind="stable")
+    sorted_lengths = lengths[by_length]
+    starts = matrix.indptr[:-1][by_length]
+    for k in range(int(sorted_lengths[0]) if len(sorted_lengths) else 0):
+        live = int(np.searchsorted(-sorted_lengths, -k, side="left"))
+        rows = by_length[:live]
+        totals[rows] += matrix.data[starts[:live] + k]
+    return totals
+
+
+def paragraph_spans(document: Document) -> list[tuple[int, int]]:
+    """Each paragraph as ``(first, stop)`` sentence indices, tiling the sentences in order.
+
+    Falls back to one paragraph holding every sentence if the document's paragraphs do
+    not tile its sentences (they always should), so no sentence is lost or repeated.
+    """
+    spans = [(p.first_sentence, p.last_sentence + 1) for p in document.paragraphs]
+    expected = 0
+    for first, stop in spans:
+        if first != expected or stop <= first:
+            break
+        expected = stop
+    else:
+        if expected == len(document.sentences):
+            return spans
+    return [(0, len(document.sentences))] if document.sentences else []

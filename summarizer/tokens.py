@@ -1,0 +1,42 @@
+"""Word tokenisation with exact offsets: the one definition of a "word" in evenhand.
+
+A word is a run of letters or digits (any script, combining marks included), which may
+be joined into one word by an apostrophe or a hyphen between two such runs (``don't``,
+``O’Brien``, ``well-known``) or, between two digits, by a point or a comma (``3,000``,
+``1.13``).  Everything else — punctuation, symbols, white space, underscores — separates
+words.  Offsets are Python string indices into the text given, so
+``text[start:end]`` is the word.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A letter or digit, followed by any combining marks (so decomposed "é" stays one word).
+_ALNUM = r"[^\W_][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*"
+# What may join two runs: an apostrophe or hyphen (ASCII and typographic), or a point or
+# comma between digits.
+_JOINER = r"(?:['\u2019\u02bc\-\u2010\u2011]|(?<=\d)[.,](?=\d))"
+_WORD = re.compile(rf"(?:{_ALNUM})+(?:{_JOINER}(?:{_ALNUM})+)*")
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Find every word of ``text``.
+
+    Args:
+        text: any text.
+
+    Returns:
+        ``(start, end)`` offsets of each word, in order; ``text[start:end]`` is the word.
+    """
+    return [match.span() for match in _WORD.finditer(text)]
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The words of ``text``, in order (the text at each of :func:`word_spans`)."""
+    return tuple(match.group() for match in _WORD.finditer(text))
+
+
+def count_words(text: str) -> int:
+    """Count the words of ``text`` as :func:`word_spans` finds them."""
+    return sum(1 for _ in _WORD.finditer(text))
