@@ -1,0 +1,183 @@
+"""Measure sentence segmentation against reference sentences in a JSON Lines set.
+
+Each record needs ``text`` (the article) and ``reference_sentences`` (sentences taken
+from it, as in ``../shared/data/bbc-news-summary``).  A reference sentence counts as
+matched when exactly one segment of the text equals it, white space normalised.
+Records marked ``"is_duplicate": true`` are skipped so repeated articles count once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from summarizer.errors import InputError
+from summarizer.segment import split_sentences
+
+__all__ = ["SegmentationMiss", "SegmentationResult", "evaluate_segmentation"]
+
+_CONTEXT = 30
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentationMiss:
+    """A reference sentence that no single segment matched.
+
+    Attributes:
+        record: the record's ``id`` (or ``line N`` when it has none).
+        reference: the reference sentence, white space normalised.
+        segments: the segments that overlap it, white space normalised.
+    """
+
+    record: str
+    reference: str
+    segments: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentationResult:
+    """How well :func:`summarizer.segment.split_sentences` reproduces reference sentences.
+
+    Attributes:
+        path: the file measured.
+        exact_match: share of reference sentences that came out as exactly one segment (0–1).
+        articles: articles measured (duplicates skipped).
+        reference_sentences: reference sentences measured.
+        matched: reference sentences matched exactly.
+        ms_per_article: mean time to segment one article, in milliseconds.
+        duplicates_skipped: records skipped because ``is_duplicate`` was true.
+        misses: the first few misses, as examples.
+    """
+
+    path: str
+    exact_match: float
+    articles: int
+    reference_sentences: int
+    matched: int
+    ms_per_article: float
+    duplicates_skipped: int = 0
+    misses: tuple[SegmentationMiss, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as plain JSON-ready data."""
+        return {
+            "path": self.path,
+            "exact_match": self.exact_match,
+            "articles": self.articles,
+            "reference_sentences": self.reference_sentences,
+            "matched": self.matched,
+            "ms_per_article": self.ms_per_article,
+            "duplicates_skipped": self.duplicates_skipped,
+            "misses": [
+                {"record": m.record, "reference": m.reference, "segments": list(m.segments)}
+                for m in self.misses
+            ],
+        }
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Parsed records with their 1-based line numbers; bad lines raise InputError."""
+    try:
+        handle = path.open(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a JSON Lines file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    with handle:
+        try:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"{path}, line {number}: not valid JSON ({exc.msg})") from None
+                if not isinstance(record, dict):
+                    raise InputError(f"{path}, line {number}: expected a JSON object per line")
+                yield number, record
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: not UTF-8 text; expected a JSON Lines file") from None
+
+
+def _overlapping(reference: str, segments: list[str]) -> tuple[str, ...]:
+    head, tail = reference[:_CONTEXT], reference[-_CONTEXT:]
+    return tuple(
+        segment
+        for segment in segments
+        if segment in reference or reference in segment or head in segment or tail in segment
+    )
+
+
+def evaluate_segmentation(
+    path: str | os.PathLike[str], *, limit: int | None = None, examples: int = 10
+) -> SegmentationResult:
+    """Segment every article of a JSON Lines set and compare with its reference sentences.
+
+    Args:
+        path: a JSON Lines file whose records have ``text`` and ``reference_sentences``.
+        limit: measure only the first ``limit`` articles (after skipping duplicates).
+        examples: how many misses to keep as examples.
+
+    Returns:
+        The exact-match share, counts, time per article and example misses.
+
+    Raises:
+        InputError: the file cannot be read, a line is not JSON, or a record lacks
+            ``text`` or ``reference_sentences``; the message names the line.
+    """
+    file = Path(path)
+    articles = total = matched = duplicates = 0
+    seconds = 0.0
+    misses: list[SegmentationMiss] = []
+    for number, record in _records(file):
+        if limit is not None and articles >= limit:
+            break
+        if record.get("is_duplicate") is True:
+            duplicates += 1
+            continue
+        text = record.get("text")
+        references = record.get("reference_sentences")
+        if not isinstance(text, str) or not (
+            isinstance(references, list) and all(isinstance(r, str) for r in references)
+        ):
+            raise InputError(
+                f"{file}, line {number}: a record needs 'text' (a string) and "
+                "'reference_sentences' (a list of strings)"
+            )
+        started = time.perf_counter()
+        spans = split_sentences(text)
+        seconds += time.perf_counter() - started
+        articles += 1
+        segments = [_normalise(text[start:end]) for start, end in spans]
+        found = set(segments)
+        for reference in references:
+            total += 1
+            normal = _normalise(reference)
+            if normal in found:
+                matched += 1
+            elif len(misses) < examples:
+                label = str(record.get("id", f"line {number}"))
+                misses.append(SegmentationMiss(label, normal, _overlapping(normal, segments)))
+    if articles == 0:
+        raise InputError(f"{file}: no articles to measure")
+    return SegmentationResult(
+        path=str(file),
+        exact_match=matched / total if total else 0.0,
+        articles=articles,
+        reference_sentences=total,
+        matched=matched,
+        ms_per_article=seconds / articles * 1000,
+        duplicates_skipped=duplicates,
+        misses=tuple(misses),
+    )

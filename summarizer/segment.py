@@ -1,0 +1,319 @@
+"""Cut text into paragraphs and sentences with exact character offsets.
+
+Rules, in the order they apply:
+
+1. Lines.  A blank line ends a paragraph.  Inside a paragraph a line break ends a
+   sentence when the line is a headline or label (no final punctuation; it also starts a
+   new paragraph), a list item (``-``, ``*``, ``•``, ``1.``), a lead-in that ends with a
+   colon, or a line that ends with final punctuation.  Hard-wrapped prose (lines of even
+   length that run on into a lower-case word) is read as one run of text.
+2. Full stops, ``?``, ``!`` and ellipses inside a line end a sentence unless the next word
+   starts in lower case, or the word before is an abbreviation (``Mr.``, ``e.g.``), an
+   initial (``George W. Bush``) or an abbreviation that can end a sentence (``Inc.``,
+   ``U.S.``, ``a.m.``) followed by a word that is not a usual sentence opener.  Closing
+   quotation marks and brackets right after the stop belong to the sentence that ends.
+
+Spans never include the white space around a sentence, and every character that is not
+white space (zero-width spaces count as white space, but are never removed) belongs to
+exactly one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from summarizer.model import Document, Paragraph, Sentence
+
+__all__ = ["is_space", "segment", "split_sentences"]
+
+# White space for splitting: what str.isspace() accepts (NBSP included) plus the
+# zero-width characters, which stay in the text.
+_ZW = "\u200b\u200c\u200d\u2060\ufeff\u180e"
+_WS = rf"\s{_ZW}"
+# Every white-space code point (they all lie below U+3001), for stripping spans.
+_STRIP = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace()) + _ZW
+
+_LINE = re.compile(
+    r"[^\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*(?:\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|\Z)"
+)
+
+_OPENERS = "\"'“‘«„‚‹([{"
+_CLOSERS = "\"'”’»›)]}"
+_CLOSE_CLASS = re.escape(_CLOSERS)
+# A stop: the word before it, the stop itself, closing quotes/brackets, then white space
+# and (looked at, not consumed) the next word.
+# A stop: the stop itself (tried only at the start of a run of stops, so a long run of
+# dots costs linear time), closing quotes or brackets, then white space and (looked at,
+# not consumed) the start of the next word.
+_PUNCT = r"(?<![.!?…])(?P<punct>(?>\.{2,}|…|[.!?]+…?))"
+_STOP = re.compile(rf"{_PUNCT}(?P<close>[{_CLOSE_CLASS}*]*+)(?P<ws>[{_WS}]++)(?=(?P<next>[^{_WS}]{{1,40}}))")
+_TAIL_STOP = re.compile(rf"{_PUNCT}(?P<close>[{_CLOSE_CLASS}*]*+)$")
+_LAST_WORD = re.compile(rf"[^{_WS}]*\Z")
+_WORD_WINDOW = 40
+_LIST_ITEM = re.compile(r"(?:[-*•‣▪–—+]|\d{1,3}[.)]|\(?[a-z]\))[ \t\xa0]")
+_FINAL = re.compile(rf"(?:[.!?…:]|\.\.\.)[{_CLOSE_CLASS}*]*$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_PARTY = re.compile(r"[RDI]-(?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])")
+_INITIAL = re.compile(r"[A-Z]\.")
+_CAMEL = re.compile(r"[a-z]+[A-Z]")
+
+
+def _words(listing: str) -> frozenset[str]:
+    return frozenset(listing.split())
+
+
+# Abbreviations that do not end a sentence (a title before a name, "e.g.").
+_NEVER_FINAL = _words(
+    """mr mrs ms messrs mme mlle dr prof sen sens rep reps gov govt gen lt col maj capt cmdr
+    cdr sgt cpl pvt adm rev hon pres supt insp det fr st mt ft rt e.g i.e cf viz vs v
+    approx ca dept univ assn natl intl est fig figs vol vols pp p no nos op art arts ch sec
+    secs para paras ed eds ave blvd rd hwy ref refs tel nr"""
+)
+# Of those, the ones that are abbreviations only before a number ("No. 10", "p. 5").
+_BEFORE_NUMBER = _words("no nos p pp vol vols art arts fig figs sec secs op ch para paras ref refs tel")
+# Abbreviations that may end a sentence: split only before a usual sentence opener.
+_MAYBE_FINAL = _words(
+    """inc corp co ltd llc plc bros etc al jr sr a.m p.m u.s u.k u.n e.u d.c n.y l.a u.s.a ph.d
+    b.a m.a jan feb mar apr jun jul aug sep sept oct nov dec ala ariz ark calif colo conn fla
+    kan kans ky md mich minn mont neb nev okla tenn tex vt wis wyo n.h n.j n.m n.c n.d s.c s.d
+    r.i w.va yrs mins hrs oz lb lbs sq"""
+)
+# Words that start sentences (and seldom follow an abbreviation inside one).
+_OPENER_WORDS = _words(
+    """a an the he she it they we i you his her its their our my your this that these those
+    there here but and or so yet if when while after before as at in on for with by from to
+    of since although though because however meanwhile also still then now what who why how
+    where which some many most several all both each such no not one two three mr mrs ms dr
+    last next earlier later according analysts officials critics experts police"""
+)
+# Headings and labels: a short line with no final punctuation.
+_HEADLINE_MAX = 200
+
+
+def is_space(ch: str) -> bool:
+    """Whether ``ch`` is white space for segmentation (zero-width characters count)."""
+    return ch.isspace() or ch in _ZW
+
+
+def _content(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``start:end`` without white space around it."""
+    while start < end and text[start] in _STRIP:
+        start += 1
+    while end > start and text[end - 1] in _STRIP:
+        end -= 1
+    return start, end
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """Content spans of each line (``(s, s)`` for a blank line)."""
+    for match in _LINE.finditer(text):
+        if match.start() == match.end():
+            break
+        start, end = _content(text, match.start(), match.end())
+        yield start, end
+        if match.end() == len(text):
+            break
+
+
+def _is_list_item(line: str) -> bool:
+    return _LIST_ITEM.match(line) is not None or line in {"-", "*", "•"}
+
+
+def _hard_wrapped(text: str, block: list[tuple[int, int]]) -> bool:
+    """Whether a block's lines look wrapped at a fixed width (newlines are just spaces)."""
+    if len(block) < 3:
+        return False
+    lengths = [end - start for start, end in block[:-1]]
+    longest = max(lengths)
+    if longest < 40 or longest > 120:
+        return False
+    return min(lengths) >= 0.7 * longest
+
+
+def _line_breaks(text: str, block: list[tuple[int, int]]) -> list[tuple[bool, bool]]:
+    """For each gap between two lines of a block: (ends a sentence, starts a paragraph)."""
+    wrapped = _hard_wrapped(text, block)
+    breaks: list[tuple[bool, bool]] = []
+    for (start, end), (next_start, next_end) in pairwise(block):
+        line = text[start:end]
+        following = text[next_start:next_end]
+        if _is_list_item(line) or _is_list_item(following) or line.endswith(":"):
+            breaks.append((True, False))
+            continue
+        first = following.lstrip(_OPENERS)[:1]
+        if _FINAL.search(line):
+            # In wrapped text a line end is a space; elsewhere it is a strong hint, but
+            # "Mr.\nSmith" or a lower-case run-on still stays together.
+            breaks.append((_splits(line, following, line_end=not wrapped), False))
+            continue
+        if wrapped or first.islower() or line.endswith((",", ";", "-", "–", "—", "(", "&")):
+            breaks.append((False, False))
+            continue
+        # A heading, a byline or a label: its own sentence and paragraph.
+        breaks.append((True, len(line) <= _HEADLINE_MAX))
+    return breaks
+
+
+def _splits(line: str, following: str, *, line_end: bool) -> bool:
+    """Whether the stop that ends ``line`` ends a sentence, given the next line."""
+    match = _TAIL_STOP.search(line)
+    if match is None:
+        return True
+    nxt = following[:_WORD_WINDOW].split(maxsplit=1)
+    prev = _word_before(line, 0, match.start())
+    return _is_boundary(prev, match.group("punct"), nxt[0] if nxt else "", line_end=line_end)
+
+
+def _word_before(text: str, floor: int, index: int) -> str:
+    """The (at most 40 characters of the) word that ends at ``index``."""
+    window = text[max(floor, index - _WORD_WINDOW) : index]
+    found = _LAST_WORD.search(window)
+    return found.group() if found else ""
+
+
+def _is_boundary(prev: str, punct: str, nxt: str, *, line_end: bool = False) -> bool:
+    """Decide whether a stop ends a sentence, from the words either side of it.
+
+    ``line_end``: the stop ends a line of unwrapped text, so only a lower-case next
+    word or a title ("Mr.") keeps the sentence going.
+    """
+    word = nxt.lstrip(_OPENERS + "*-–—¡¿")
+    if not word:
+        # The next "word" is only punctuation (a dash, a lone quote): not a new sentence
+        # unless it opens a quotation.
+        return nxt[:1] in _OPENERS
+    first = word[0]
+    if first.islower() and not _CAMEL.match(word):
+        # A lower-case word runs on ("etc. and"); "eBay" or "iPod" may still open a sentence.
+        return False
+    lowered = word.rstrip(_CLOSERS + ",.;:!?").lower()
+    # After an abbreviation that may end a sentence: a new sentence only if a usual
+    # opener follows (or the line ends there).
+    opens = line_end or lowered in _OPENER_WORDS or first in _OPENERS
+    if punct.startswith("..") or "…" in punct:
+        # Mostly an elision inside a quotation ("such as... Maldives"): a new sentence
+        # only when a usual opener follows.
+        return opens
+    if punct != ".":
+        # ? and !: the case of the next word decides.
+        return True
+    stripped = prev.lstrip(_OPENERS)
+    if not stripped or (stripped.isupper() and len(stripped) > 1 and "." not in stripped):
+        # "MS.", "FT.", "US.": a capitalised word, not an abbreviation.
+        return True
+    party = _PARTY.fullmatch(stripped)
+    if party:
+        # "R-Ala.": a party and state after a politician's name.
+        return opens
+    bare = stripped.lower()
+    if bare in _NEVER_FINAL:
+        if bare in _BEFORE_NUMBER:
+            # "No. 10" is an abbreviation; "said no. Then" ends a sentence.
+            return not first.isdigit()
+        return False
+    if bare in _MAYBE_FINAL or _INITIALS.fullmatch(bare):
+        return opens
+    if len(stripped) == 1 and stripped.isupper():
+        # An initial ("George W. Bush", "J. K. Rowling"), unless a usual opener follows.
+        return opens and not _INITIAL.fullmatch(word)
+    return True
+
+
+def _split_run(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """Split the run ``text[start:end]`` (no hard breaks inside) into sentences."""
+    begin = start
+    for match in _STOP.finditer(text, start, end):
+        prev = _word_before(text, start, match.start())
+        if _is_boundary(prev, match.group("punct"), match.group("next")):
+            stop = match.end("close")
+            if stop > begin:
+                out.append((begin, stop))
+            begin = match.end("ws")
+    if begin < end:
+        out.append(_content(text, begin, end))
+
+
+def _blocks(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Runs of non-blank lines (content spans), separated by blank lines."""
+    block: list[tuple[int, int]] = []
+    for start, end in _lines(text):
+        if start == end:
+            if block:
+                yield block
+                block = []
+        else:
+            block.append((start, end))
+    if block:
+        yield block
+
+
+def _paragraphs(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Sentence spans, one list per paragraph (a list may be empty)."""
+    for block in _blocks(text):
+        spans: list[tuple[int, int]] = []
+        run_start = block[0][0]
+        for index, (sentence_break, paragraph_break) in enumerate(_line_breaks(text, block)):
+            if sentence_break:
+                _split_run(text, run_start, block[index][1], spans)
+                run_start = block[index + 1][0]
+                if paragraph_break:
+                    yield spans
+                    spans = []
+        _split_run(text, run_start, block[-1][1], spans)
+        yield spans
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentences.
+
+    Args:
+        text: any text.
+
+    Returns:
+        ``(start, end)`` spans in order: ``text[start:end]`` is a sentence without
+        surrounding white space; together they cover every non-space character once.
+    """
+    spans: list[tuple[int, int]] = []
+    for paragraph in _paragraphs(text):
+        spans.extend(paragraph)
+    return spans
+
+
+def segment(
+    text: str,
+    *,
+    source: str | None = None,
+    encoding: str | None = None,
+    warnings: tuple[str, ...] = (),
+) -> Document:
+    """Cut ``text`` into a :class:`~summarizer.model.Document` of paragraphs and sentences.
+
+    Args:
+        text: the decoded text; offsets index it unchanged.
+        source: where the text came from, kept on the document.
+        encoding: the encoding it was decoded with, kept on the document.
+        warnings: notes from reading, kept on the document.
+
+    Returns:
+        The document; ``Sentence.paragraph`` is the paragraph index and each
+        ``Paragraph`` names its first and last sentence.
+    """
+    sentences: list[Sentence] = []
+    paragraphs: list[Paragraph] = []
+    for spans in _paragraphs(text):
+        if not spans:
+            continue
+        first = len(sentences)
+        for start, end in spans:
+            sentences.append(Sentence(len(sentences), len(paragraphs), start, end, text[start:end]))
+        paragraphs.append(Paragraph(len(paragraphs), spans[0][0], spans[-1][1], first, len(sentences) - 1))
+    return Document(
+        text=text,
+        sentences=tuple(sentences),
+        paragraphs=tuple(paragraphs),
+        source=source,
+        encoding=encoding,
+        warnings=warnings,
+    )
