@@ -46,6 +46,54 @@ def fail_from(error: EvenhandError) -> NoReturn:
 # ---- commands -------------------------------------------------------------------------
 
 
+# ---- eval segmentation ----
+
+
+@eval_app.command("segmentation")
+def eval_segmentation(
+    data: str = typer.Option(
+        ..., "--data", metavar="FILE", help="JSON Lines file with 'text' and 'reference_sentences'."
+    ),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Measure only the first N articles."),
+    output_format: str = typer.Option(
+        "table", "--format", metavar="table|json", help="Print a table or JSON."
+    ),
+) -> None:
+    """Share of reference sentences the segmenter reproduces exactly, and its speed."""
+    import json
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from summarizer.evaluate.segmentation import evaluate_segmentation
+
+    if output_format not in {"table", "json"}:
+        fail(f"--format must be 'table' or 'json', not {output_format!r}", code=EXIT_USAGE)
+    try:
+        result = evaluate_segmentation(data, limit=limit)
+    except EvenhandError as error:
+        fail_from(error)
+    if output_format == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    console = Console()
+    table = Table(title=Text(f"Sentence segmentation: {result.path}"), show_header=True)
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("exact match", f"{result.exact_match:.2%}")
+    table.add_row("reference sentences", f"{result.matched:,} of {result.reference_sentences:,} matched")
+    table.add_row("articles", f"{result.articles:,} ({result.duplicates_skipped:,} duplicates skipped)")
+    table.add_row("time", f"{result.ms_per_article:.3f} ms per article")
+    console.print(table)
+    if result.misses:
+        console.print(Text("Examples of misses (reference, then the segments that overlap it):", style="bold"))
+        for miss in result.misses:
+            console.print(Text.assemble((f"{miss.record}: ", "bold"), miss.reference))
+            for piece in miss.segments:
+                console.print(Text.assemble(("    segment: ", "dim"), piece))
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
