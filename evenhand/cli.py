@@ -78,18 +78,21 @@ def eval_segmentation(
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
     console = Console()
-    table = Table(title=Text(f"Sentence segmentation: {result.path}"), show_header=True)
+    table = Table(title="Sentence segmentation", show_header=True)
     table.add_column("measure")
     table.add_column("value", justify="right")
+    table.add_row("data", Text(result.path))
     table.add_row("exact match", f"{result.exact_match:.2%}")
     table.add_row("reference sentences", f"{result.matched:,} of {result.reference_sentences:,} matched")
+    table.add_row("misses across a line break", f"{result.across_lines:,}")
     table.add_row("articles", f"{result.articles:,} ({result.duplicates_skipped:,} duplicates skipped)")
     table.add_row("time", f"{result.ms_per_article:.3f} ms per article")
     console.print(table)
     if result.misses:
         console.print(Text("Examples of misses (reference, then the segments that overlap it):", style="bold"))
         for miss in result.misses:
-            console.print(Text.assemble((f"{miss.record}: ", "bold"), miss.reference))
+            where = " (runs across a line break)" if miss.across_lines else ""
+            console.print(Text.assemble((f"{miss.record}{where}: ", "bold"), miss.reference))
             for piece in miss.segments:
                 console.print(Text.assemble(("    segment: ", "dim"), piece))
 

@@ -42,6 +42,8 @@ def test_evaluate_segmentation_counts(tmp_path: Path) -> None:
     assert result.ms_per_article >= 0
     assert [m.record for m in result.misses] == ["a3"]
     assert result.misses[0].segments == ("Prices [rose] today", "And then fell.")
+    assert result.misses[0].across_lines
+    assert result.across_lines == 1
 
 
 def test_evaluate_segmentation_limit(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,11 +33,14 @@ class SegmentationMiss:
         record: the record's ``id`` (or ``line N`` when it has none).
         reference: the reference sentence, white space normalised.
         segments: the segments that overlap it, white space normalised.
+        across_lines: the reference runs across a line break of the text (a headline,
+            caption or list line that the segmenter ends at the line, by design).
     """
 
     record: str
     reference: str
     segments: tuple[str, ...]
+    across_lines: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,7 @@ class SegmentationResult:
         matched: reference sentences matched exactly.
         ms_per_article: mean time to segment one article, in milliseconds.
         duplicates_skipped: records skipped because ``is_duplicate`` was true.
+        across_lines: misses whose reference runs across a line break of the text.
         misses: the first few misses, as examples.
     """
 
@@ -61,6 +66,7 @@ class SegmentationResult:
     matched: int
     ms_per_article: float
     duplicates_skipped: int = 0
+    across_lines: int = 0
     misses: tuple[SegmentationMiss, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -73,8 +79,14 @@ class SegmentationResult:
             "matched": self.matched,
             "ms_per_article": self.ms_per_article,
             "duplicates_skipped": self.duplicates_skipped,
+            "across_lines": self.across_lines,
             "misses": [
-                {"record": m.record, "reference": m.reference, "segments": list(m.segments)}
+                {
+                    "record": m.record,
+                    "reference": m.reference,
+                    "segments": list(m.segments),
+                    "across_lines": m.across_lines,
+                }
                 for m in self.misses
             ],
         }
@@ -119,6 +131,13 @@ def _overlapping(reference: str, segments: list[str]) -> tuple[str, ...]:
     )
 
 
+def _across_lines(reference: str, text: str) -> bool:
+    """Whether ``reference`` occurs in ``text`` only across a line break."""
+    pattern = r"\s+".join(re.escape(word) for word in reference.split())
+    found = re.search(pattern, text)
+    return found is not None and any(mark in found.group() for mark in "\n\r")
+
+
 def evaluate_segmentation(
     path: str | os.PathLike[str], *, limit: int | None = None, examples: int = 10
 ) -> SegmentationResult:
@@ -137,7 +156,7 @@ def evaluate_segmentation(
             ``text`` or ``reference_sentences``; the message names the line.
     """
     file = Path(path)
-    articles = total = matched = duplicates = 0
+    articles = total = matched = duplicates = across = 0
     seconds = 0.0
     misses: list[SegmentationMiss] = []
     for number, record in _records(file):
@@ -166,9 +185,12 @@ def evaluate_segmentation(
             normal = _normalise(reference)
             if normal in found:
                 matched += 1
-            elif len(misses) < examples:
+                continue
+            lines = _across_lines(normal, text)
+            across += lines
+            if len(misses) < examples:
                 label = str(record.get("id", f"line {number}"))
-                misses.append(SegmentationMiss(label, normal, _overlapping(normal, segments)))
+                misses.append(SegmentationMiss(label, normal, _overlapping(normal, segments), lines))
     if articles == 0:
         raise InputError(f"{file}: no articles to measure")
     return SegmentationResult(
@@ -179,5 +201,6 @@ def evaluate_segmentation(
         matched=matched,
         ms_per_article=seconds / articles * 1000,
         duplicates_skipped=duplicates,
+        across_lines=across,
         misses=tuple(misses),
     )
