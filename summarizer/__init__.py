@@ -27,7 +27,7 @@ _EXPORTS = {
     "summarizer.read": ("DecodedText", "decode", "read_path"),
     "summarizer.segment": ("segment",),
     "summarizer.serialize": ("SchemaError", "from_dict", "from_json", "to_dict", "to_json"),
-    "summarizer.summarize": ("ALL_ALGORITHMS", "DEFAULT_ALGORITHM", "summarize"),
+    "summarizer.pipeline": ("ALL_ALGORITHMS", "DEFAULT_ALGORITHM", "summarize"),
 }
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
@@ -59,7 +59,7 @@ if TYPE_CHECKING:
     from summarizer.read import DecodedText, decode, read_path
     from summarizer.segment import segment
     from summarizer.serialize import SchemaError, from_dict, from_json, to_dict, to_json
-    from summarizer.summarize import ALL_ALGORITHMS, DEFAULT_ALGORITHM, summarize
+    from summarizer.pipeline import ALL_ALGORITHMS, DEFAULT_ALGORITHM, summarize
 
 
 def __getattr__(name: str) -> Any:
