@@ -2,16 +2,20 @@
 
 Rules, in the order they apply:
 
-1. Lines.  A blank line ends a paragraph.  Inside a paragraph a line break ends a
-   sentence when the line is a headline or label (no final punctuation; it also starts a
-   new paragraph), a list item (``-``, ``*``, ``•``, ``1.``), a lead-in that ends with a
-   colon, or a line that ends with final punctuation.  Hard-wrapped prose (lines of even
-   length that run on into a lower-case word) is read as one run of text.
-2. Full stops, ``?``, ``!`` and ellipses inside a line end a sentence unless the next word
-   starts in lower case, or the word before is an abbreviation (``Mr.``, ``e.g.``), an
-   initial (``George W. Bush``) or an abbreviation that can end a sentence (``Inc.``,
-   ``U.S.``, ``a.m.``) followed by a word that is not a usual sentence opener.  Closing
-   quotation marks and brackets right after the stop belong to the sentence that ends.
+1. Lines.  A blank line ends a paragraph.  Inside a block of lines, a line break ends a
+   sentence after a list item (``-``, ``*``, ``•``, ``1.``) or before one, after a lead-in
+   that ends with a colon, after a headline or label (a line with no final punctuation
+   followed by one that does not run on in lower case; it is also its own paragraph),
+   and after a line that ends with a full stop, ``?`` or ``!`` (also a new paragraph:
+   copied news often has one paragraph per line).  Hard-wrapped prose (three or more
+   lines of even length) is read as one run of text, its line breaks as spaces.
+2. Stops.  A full stop, ``?``, ``!`` or ellipsis followed by white space ends a sentence
+   unless the next word starts in lower case (``eBay`` and ``iPod`` excepted), or the
+   word before is a title or similar abbreviation (``Mr.``, ``Sen.``, ``e.g.``, ``No. 5``),
+   or it is an initial (``George W. Bush``), an abbreviation that can end a sentence
+   (``Inc.``, ``U.S.``, ``a.m.``, ``Jan.``, ``R-Ala.``) or an ellipsis, and the next word
+   is not a usual sentence opener (``The``, ``He``, an opening quotation mark...).
+   Closing quotation marks and brackets right after the stop end the sentence with it.
 
 Spans never include the white space around a sentence, and every character that is not
 white space (zero-width spaces count as white space, but are never removed) belongs to
@@ -39,7 +43,8 @@ _LINE = re.compile(
     r"[^\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*(?:\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|\Z)"
 )
 
-_OPENERS = "\"'“‘«„‚‹([{"
+_QUOTES = "\"'“‘«„‚‹"
+_OPENERS = _QUOTES + "([{"
 _CLOSERS = "\"'”’»›)]}"
 _CLOSE_CLASS = re.escape(_CLOSERS)
 # A stop: the word before it, the stop itself, closing quotes/brackets, then white space
@@ -47,7 +52,7 @@ _CLOSE_CLASS = re.escape(_CLOSERS)
 # A stop: the stop itself (tried only at the start of a run of stops, so a long run of
 # dots costs linear time), closing quotes or brackets, then white space and (looked at,
 # not consumed) the start of the next word.
-_PUNCT = r"(?<![.!?…])(?P<punct>(?>\.{2,}|…|[.!?]+…?))"
+_PUNCT = r"(?P<punct>[.!?…](?<![.!?…][.!?…])[.!?…]*+)"
 _STOP = re.compile(rf"{_PUNCT}(?P<close>[{_CLOSE_CLASS}*]*+)(?P<ws>[{_WS}]++)(?=(?P<next>[^{_WS}]{{1,40}}))")
 _TAIL_STOP = re.compile(rf"{_PUNCT}(?P<close>[{_CLOSE_CLASS}*]*+)$")
 _LAST_WORD = re.compile(rf"[^{_WS}]*\Z")
@@ -127,9 +132,11 @@ def _hard_wrapped(text: str, block: list[tuple[int, int]]) -> bool:
         return False
     lengths = [end - start for start, end in block[:-1]]
     longest = max(lengths)
-    if longest < 40 or longest > 120:
+    if longest < 40 or longest > 120 or min(lengths) < 0.7 * longest:
         return False
-    return min(lengths) >= 0.7 * longest
+    # Wrapped lines mostly end mid-sentence; a line per sentence or paragraph does not.
+    finals = sum(1 for start, end in block[:-1] if _FINAL.search(text, start, end))
+    return finals * 2 < len(block) - 1
 
 
 def _line_breaks(text: str, block: list[tuple[int, int]]) -> list[tuple[bool, bool]]:
@@ -146,7 +153,9 @@ def _line_breaks(text: str, block: list[tuple[int, int]]) -> list[tuple[bool, bo
         if _FINAL.search(line):
             # In wrapped text a line end is a space; elsewhere it is a strong hint, but
             # "Mr.\nSmith" or a lower-case run-on still stays together.
-            breaks.append((_splits(line, following, line_end=not wrapped), False))
+            ends = _splits(line, following, line_end=not wrapped)
+            # Text with one paragraph per line (no blank lines) is common in copied news.
+            breaks.append((ends, ends and not wrapped))
             continue
         if wrapped or first.islower() or line.endswith((",", ";", "-", "–", "—", "(", "&")):
             breaks.append((False, False))
@@ -191,7 +200,7 @@ def _is_boundary(prev: str, punct: str, nxt: str, *, line_end: bool = False) -> 
     lowered = word.rstrip(_CLOSERS + ",.;:!?").lower()
     # After an abbreviation that may end a sentence: a new sentence only if a usual
     # opener follows (or the line ends there).
-    opens = line_end or lowered in _OPENER_WORDS or first in _OPENERS
+    opens = line_end or lowered in _OPENER_WORDS or nxt[0] in _QUOTES
     if punct.startswith("..") or "…" in punct:
         # Mostly an elision inside a quotation ("such as... Maldives"): a new sentence
         # only when a usual opener follows.

@@ -120,6 +120,11 @@ CASES = [
         id="ellipses",
     ),
     pytest.param(
+        'She paused... "It is over," she said.',
+        ["She paused...", '"It is over," she said.'],
+        id="ellipsis-then-quotation",
+    ),
+    pytest.param(
         "Critics said:\n\n“It is too costly. It is too slow.”",
         ["Critics said:", "“It is too costly.", "It is too slow.”"],
         id="colon-lead-in-then-quotation-paragraph",
@@ -198,6 +203,18 @@ def test_document_paragraphs() -> None:
     assert [text[p.start : p.end] for p in doc.paragraphs][1] == "The storm hit. Homes flooded."
     assert (doc.source, doc.encoding, doc.warnings) == ("x.txt", "utf-8", ("w",))
     assert [s.index for s in doc.sentences] == list(range(6))
+
+
+def test_one_paragraph_per_line() -> None:
+    text = (
+        "The council met on Tuesday to discuss the new sea wall for the town.\n"
+        "Residents were asked to send their views on the plan by next month.\n"
+        "A final vote on the wall is expected to take place early next year.\n"
+        "Budget talks resume soon"
+    )
+    doc = segment(text)
+    assert [s.paragraph for s in doc.sentences] == [0, 1, 2, 3]
+    assert doc.sentences[-1].text == "Budget talks resume soon"
 
 
 def test_empty_and_blank_text() -> None:
