@@ -1,0 +1,163 @@
+"""Recognise promotional and navigation text, which is never content.
+
+:func:`detect_boilerplate` gives each sentence ``None`` or a short plain label, used in the
+reason text ("boilerplate: call to action").  Labels:
+
+    call to action      the reader told to act: "Click to check it out.", "Sign up today"
+    membership pitch    newsletter, membership and donation pitches, and every sentence of a
+                        paragraph that is mostly such a pitch ("Proceeds get reinvested …")
+    navigation          site furniture: "Related Posts", "Submit a Correction", "Read more"
+    share prompt        "Share this article", "Follow us on …"
+    copyright line      "© 2026 …", "All rights reserved"
+    byline              "By Jane Smith", "Written by …" (a short line of its own)
+    photo credit        "Photo: …", "(AP Photo/…)", "Getty Images"
+    editor's note       "Editor's note: …"
+    wire credit         "(Reuters)", "Reporting by …; Editing by …", "… contributed to this report"
+    orphan line         a short line without final punctuation after the body has ended,
+                        such as a site name ("LET Unity")
+
+Context matters as much as the words: a call to action inside a quotation is a speaker's
+words, not boilerplate; a short unpunctuated line at the top is a headline, and only after
+the last sentence of the body is it an orphan.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.cues import call_to_action, quotation_spans
+from summarizer.model import Document, Sentence
+
+#: At most this many words for a line to be an orphan, a byline or navigation.
+SHORT_LINE_WORDS = 6
+#: A paragraph is a pitch when at least this share of its sentences are calls to action or pitches.
+PITCH_SHARE = 0.5
+
+_FLAGS = re.IGNORECASE
+_NAVIGATION = re.compile(
+    r"^\W*(?:related\s+(?:posts?|articles?|stories|content|coverage|topics|links)|read\s+more|more\s+from|"
+    r"more\s+on\s+this\s+story|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|you\s+might\s+also\s+like|"
+    r"trending(?:\s+now)?|most\s+(?:popular|read)|next\s+(?:article|post|story)|previous\s+(?:article|post|story)|"
+    r"submit\s+a\s+(?:correction|tip)|report\s+an?\s+(?:error|typo)|suggest\s+a\s+correction|"
+    r"(?:leave\s+a\s+|view\s+|show\s+)?comments?(?:\s+\(\d+\))?|tags?:.*|filed\s+under:?.*|categories:.*|"
+    r"back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|advertisement|sponsored(?:\s+content)?|"
+    r"continue\s+reading|top\s+stories|latest\s+news|see\s+also|click\s+here)\W*$",
+    _FLAGS,
+)
+_SHARE = re.compile(
+    r"^\W*(?:share\s+(?:this|on|via)\b|follow\s+(?:us|me)\b|like\s+us\s+on\b|tweet\s+this\b|email\s+this\b|"
+    r"print\s+this\b|share\s*$|(?:facebook|twitter|linkedin|whatsapp|email|print|reddit)(?:\W+(?:facebook|twitter|"
+    r"linkedin|whatsapp|email|print|reddit|x))*\W*$)",
+    _FLAGS,
+)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)\s*(?:19|20)\d\d|\bcopyright\s+(?:©\s*)?(?:19|20)\d\d|\ball\s+rights\s+reserved\b)", _FLAGS)
+_BYLINE = re.compile(
+    r"^(?:by|written\s+by|words\s+by|story\s+by)\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}"
+    r"(?:\s*(?:,|and|&|\||-|–)\s*[\w .'’\-]+)?\s*$"
+)
+_PHOTO = re.compile(
+    r"(?:^\W*(?:photo|photograph|image|picture|pictured|credit|illustration)s?\s*(?:by\b|:|/|credit\b)|"
+    r"\b(?:AP|AFP|Reuters|Getty)\s*(?:Photo|Images)\b|\bGetty\s+Images\b|^\(?[A-Z]{2,}/[A-Z][\w ]+\)?$)",
+)
+_EDITORS_NOTE = re.compile(r"^\W*editor[’']?s[’']?\s+note\b", _FLAGS)
+_WIRE = re.compile(
+    r"^\W*(?:\((?:Reuters|AP|AFP|Bloomberg|UPI)\)\W*|(?:additional\s+)?reporting\s+by\b.*|editing\s+by\b.*|"
+    r"writing\s+by\b.*|compiled\s+by\b.*|.{0,80}\bcontributed\s+(?:to\s+)?this\s+report\W*)$",
+    _FLAGS,
+)
+_PITCH = re.compile(
+    r"\b(?:newsletters?|subscri(?:be|ber|bers|ption|ptions)|members?hip|members-only|premium\s+(?:content|access)|"
+    r"donat(?:e|ion|ions)|proceeds|patreon|paywall|exclusive\s+(?:access|content|stories)|"
+    r"unprecedented\s+access|ad-free|inbox|sign\s+up|support\s+(?:our|independent)\s+(?:journalism|work|reporting))\b",
+    _FLAGS,
+)
+_FINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _is_prose(sentence: Sentence) -> bool:
+    return _words(sentence.text) >= SHORT_LINE_WORDS and _FINAL.search(sentence.text) is not None
+
+
+def _alone_on_line(document: Document, sentence: Sentence) -> bool:
+    text = document.text
+    before = text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
+    after_end = text.find("\n", sentence.end)
+    after = text[sentence.end : len(text) if after_end < 0 else after_end]
+    return not before.strip() and not after.strip()
+
+
+def _line_label(document: Document, sentence: Sentence, quoted: bool) -> str | None:
+    line = sentence.text.strip()
+    short = _words(line) <= SHORT_LINE_WORDS
+    alone = _alone_on_line(document, sentence)
+    if _EDITORS_NOTE.search(line):
+        return "editor's note"
+    if alone and _COPYRIGHT.search(line) and _words(line) <= 25:
+        return "copyright line"
+    if _WIRE.match(line) and _words(line) <= 25:
+        return "wire credit"
+    if alone and _PHOTO.search(line) and _words(line) <= 20:
+        return "photo credit"
+    if alone and short and _BYLINE.match(line):
+        return "byline"
+    if (alone or short) and _NAVIGATION.match(line):
+        return "navigation"
+    if (alone or short) and _SHARE.match(line):
+        return "share prompt"
+    if quoted:
+        return None
+    if call_to_action(line) is not None and _words(line) <= 40:
+        return "call to action"
+    if _PITCH.search(line) and re.search(r"\b(?:you|your|our|us)\b", line, _FLAGS) and _words(line) <= 40:
+        return "membership pitch"
+    return None
+
+
+def detect_boilerplate(document: Document) -> tuple[str | None, ...]:
+    """Label the promotional and navigation sentences of ``document``.
+
+    Args:
+        document: the segmented text.
+
+    Returns:
+        One entry per sentence: ``None`` for content, or a short plain label such as
+        ``"call to action"`` or ``"orphan line"``.
+    """
+    sentences = document.sentences
+    if not sentences:
+        return ()
+    quotes = quotation_spans(document.text)
+
+    def quoted(sentence: Sentence) -> bool:
+        middle = (sentence.start + sentence.end) // 2
+        return any(start <= sentence.start and middle < end for start, end in quotes)
+
+    labels: list[str | None] = [_line_label(document, s, quoted(s)) for s in sentences]
+
+    # A paragraph that is mostly pitch is all pitch ("Proceeds get reinvested …").
+    for paragraph in document.paragraphs:
+        members = list(paragraph.sentence_indices)
+        pitched = [i for i in members if labels[i] in ("call to action", "membership pitch")]
+        if pitched and len(pitched) / len(members) >= PITCH_SHARE:
+            for i in members:
+                if labels[i] is None and not quoted(sentences[i]):
+                    labels[i] = "membership pitch"
+
+    # After the body ends, short lines without final punctuation are page furniture.
+    content = [i for i, s in enumerate(sentences) if labels[i] is None and _is_prose(s)]
+    if content:
+        body_end = content[-1]
+        for i in range(body_end + 1, len(sentences)):
+            sentence = sentences[i]
+            if (
+                labels[i] is None
+                and _words(sentence.text) <= SHORT_LINE_WORDS
+                and not _FINAL.search(sentence.text)
+                and _alone_on_line(document, sentence)
+            ):
+                labels[i] = "orphan line"
+    return tuple(labels)

@@ -1,0 +1,109 @@
+"""The word lists evenhand ships, and one cached loader for each.
+
+Every list sits in a folder with its licence and a ``SOURCE.md`` that says where it came from;
+the repository's ``NOTICE`` names them all:
+
+    vader/valence.tsv           VADER valence (MIT, Hutto 2016)
+    pattern/subjectivity.tsv    Pattern adjective subjectivity (PDDL, via TextBlob, MIT)
+    recasens/*.txt              Hyland hedges, Hooper factives and
+                                assertives (MIT, via rpryzant/neutralizing-bias)
+    evenhand/*                  lists the evenhand contributors wrote (MIT)
+
+Lists are read once, on first use, from the installed package (no network, no downloads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+
+SIDES = ("left", "right", "any")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedTerm:
+    """One entry of evenhand's loaded-terms list.
+
+    Attributes:
+        term: lower-case term; a space also matches a hyphen, a final ``*`` any word ending.
+        side: ``"left"``, ``"right"`` (the side that typically uses it) or ``"any"``.
+        weight: 1.0 for plainly loaded terms, less for terms that are descriptive in some uses.
+    """
+
+    term: str
+    side: str
+    weight: float
+
+
+def _lines(relative: str) -> list[str]:
+    text = resources.files(__name__).joinpath(relative).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _word_set(relative: str) -> frozenset[str]:
+    return frozenset(line.lower() for line in _lines(relative))
+
+
+@cache
+def loaded_terms() -> tuple[LoadedTerm, ...]:
+    """Return evenhand's loaded terms, in file order."""
+    terms = []
+    for line in _lines("evenhand/loaded_terms.tsv"):
+        term, side, weight = line.split("\t")
+        if side not in SIDES:
+            raise ValueError(f"loaded_terms.tsv: unknown side {side!r} for {term!r}")
+        terms.append(LoadedTerm(term=term.lower(), side=side, weight=float(weight)))
+    return tuple(terms)
+
+
+@cache
+def stance_adverbs() -> frozenset[str]:
+    """Return evenhand's stance adverbs ("seemingly", "aptly", ...)."""
+    return _word_set("evenhand/stance_adverbs.txt")
+
+
+@cache
+def intensifiers() -> frozenset[str]:
+    """Return evenhand's intensifiers ("drastic", "unprecedented", ...)."""
+    return _word_set("evenhand/intensifiers.txt")
+
+
+@cache
+def hedges() -> frozenset[str]:
+    """Return Hyland's hedges (single words and phrases)."""
+    return _word_set("recasens/hedges.txt")
+
+
+@cache
+def factive_verbs() -> frozenset[str]:
+    """Return Hooper's factive verbs and predicates (base forms)."""
+    return _word_set("recasens/factives.txt")
+
+
+@cache
+def assertive_verbs() -> frozenset[str]:
+    """Return Hooper's assertive verbs and predicates (base forms)."""
+    return _word_set("recasens/assertives.txt")
+
+
+@cache
+def valence() -> Mapping[str, float]:
+    """Return VADER mean valence (−4..+4) by lower-case word."""
+    table = {}
+    for line in _lines("vader/valence.tsv"):
+        word, value = line.split("\t")
+        table[word] = float(value)
+    return MappingProxyType(table)
+
+
+@cache
+def subjectivity() -> Mapping[str, float]:
+    """Return Pattern adjective subjectivity (0..1) by lower-case word form."""
+    table = {}
+    for line in _lines("pattern/subjectivity.tsv"):
+        word, subj, _polarity = line.split("\t")
+        table[word] = float(subj)
+    return MappingProxyType(table)
