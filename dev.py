@@ -36,7 +36,7 @@ def run(*args: str | Path) -> int:
 
 def ensure_environment() -> None:
     """Create .venv and install the project (editable, with test extras) when needed."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs before any check of the interpreter
         sys.exit("dev.py: evenhand needs Python 3.11 or newer")
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if PYTHON.exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:

@@ -42,8 +42,8 @@ def find_quote_units(document: Document) -> tuple[QuoteUnit, ...]:
     The quotation is the next paragraph when it opens with a quotation mark, and each
     following paragraph that also opens with one, until a paragraph's text closes the
     quotation (its last non-space character is a closing quotation mark, or it holds a
-    closing mark after its opening one).  A lead-in followed by a quotation in the same
-    paragraph takes the rest of that paragraph.
+    closing mark after its opening one).  A lead-in that ends a line, with the quotation
+    on the next line of the same paragraph, takes the sentences up to the closing mark.
     """
     units: list[QuoteUnit] = []
     sentences = document.sentences
@@ -56,7 +56,12 @@ def find_quote_units(document: Document) -> tuple[QuoteUnit, ...]:
             # "He said: “…”" inside one paragraph: the rest of the paragraph is the quotation.
             following = sentences[sentence.index + 1]
             if following.text[:1] in OPENING_QUOTES:
-                units.append(QuoteUnit(sentence.index, tuple(range(sentence.index + 1, paragraph.last_sentence + 1))))
+                inline: list[int] = []
+                for index in range(sentence.index + 1, paragraph.last_sentence + 1):
+                    inline.append(index)
+                    if _closes(sentences[index].text):
+                        break
+                units.append(QuoteUnit(sentence.index, tuple(inline)))
             continue
         quotation: list[int] = []
         for next_paragraph in paragraphs[sentence.paragraph + 1 :]:
@@ -72,8 +77,8 @@ def find_quote_units(document: Document) -> tuple[QuoteUnit, ...]:
 
 
 def _closes(paragraph_text: str) -> bool:
-    """Whether a quotation paragraph ends the quotation (rather than running on to the next)."""
-    body = paragraph_text[1:]
+    """Whether a quotation's text (a paragraph or sentence) ends it, rather than running on."""
+    body = paragraph_text[1:] if paragraph_text[:1] in OPENING_QUOTES else paragraph_text
     return body.rstrip()[-1:] in _CLOSING_QUOTES or any(mark in body for mark in "”»")
 
 

@@ -21,8 +21,8 @@ import numpy as np
 from scipy import sparse
 
 from summarizer.budget import order_by_score, resolve_budget, select_within
-from summarizer.model import Budget, Cue, Decision, Document, Reason
-from summarizer.neutrality import cue_summary
+from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason
+from summarizer.neutrality import bias_score, cue_summary
 from summarizer.quotes import QuoteUnit, find_quote_units, quoted_spans
 from summarizer.rank import rank, term_matrix
 from summarizer.trim import trim_edits, untrimmable
@@ -147,27 +147,38 @@ def select_neutral(
     centrality = _normalise_over(raw, content)
     position = _position_scores(content, n)
     attributed = [1.0 if _ATTRIBUTION.search(s.text) else 0.0 for s in document.sentences]
-    bias = np.asarray(analysis.bias, dtype=float)
+    units = find_quote_units(document)
+    unit_of: dict[int, QuoteUnit] = {m: u for u in units for m in u.members}
+    lead_ins = {u.lead_in for u in units}
+    quoted = quoted_spans(document)
+    # What a kept sentence would say after trimming is what the reader sees: judge that.
+    trims = {
+        i: trim_edits(document, document.sentences[i], analysis.cues[i], quoted=quoted) if trim else ()
+        for i in content
+    }
+    residual_bias = np.asarray(analysis.bias, dtype=float)
+    for i, edits in trims.items():
+        if edits:
+            left = [c for c in analysis.cues[i] if not _removed(c, edits)]
+            residual_bias[i] = bias_score(document.sentences[i], left)
     importance = (
         W_CENTRALITY * np.asarray(centrality) + W_POSITION * np.asarray(position) + W_ATTRIBUTED * np.asarray(attributed)
     )
-    value = importance * (1.0 - 0.8 * np.minimum(1.0, neutrality * bias))
+    value = importance * (1.0 - 0.8 * np.minimum(1.0, neutrality * residual_bias))
 
     budget = resolve_budget(len(content) or n, sentences=sentences, ratio=ratio, words=words)
-    units = find_quote_units(document)
-    unit_of: dict[int, QuoteUnit] = {m: u for u in units for m in u.members}
-    quoted = quoted_spans(document)
     unfixable = {
         i for i in content if trim and untrimmable(document, analysis.cues[i]) is not None
     }
-    loaded = {i for i in content if neutrality > 0 and analysis.bias[i] >= LOADED} | unfixable
+    loaded = {i for i in content if neutrality > 0 and residual_bias[i] >= LOADED} | unfixable
     counts = analysis.word_counts
     word_limit = budget.words
     target = budget.target
-    chooser = _Chooser(_similarity(document, language), value)
+    chooser = _Chooser(_unit_rows(document, language), value)
 
     for allow_loaded in (False, True):
-        pool = [i for i in content if allow_loaded or i not in loaded]
+        # A lead-in is never chosen for itself: it comes with its quotation.
+        pool = [i for i in content if i not in lead_ins and (allow_loaded or i not in loaded)]
         chooser.open(pool)
         while not chooser.done(word_limit, target):
             best = chooser.best()
@@ -213,19 +224,20 @@ def select_neutral(
         i = sentence.index
         is_kept = i in kept_set
         reasons = _neutral_reasons(
-            i, is_kept, analysis, loaded, unfixable, chooser.repeats, unit_of, kept_set, rank_of, n
+            i, is_kept, analysis, loaded, unfixable, chooser.repeated_by(i), unit_of, kept_set, rank_of, n
         )
         decisions.append(
             Decision(
                 sentence=sentence, kept=is_kept, score=scores[i], rank=rank_of[i],
                 bias=analysis.bias[i], boilerplate=analysis.boilerplate[i] is not None,
                 cues=analysis.cues[i],
-                edits=trim_edits(document, sentence, analysis.cues[i], quoted=quoted) if is_kept and trim else (),
+                edits=trims.get(i, ()) if is_kept else (),
                 reasons=tuple(reasons),
                 factors={
                     "centrality": round(centrality[i], 4),
                     "position": round(position[i], 4),
                     "attributed": attributed[i],
+                    "bias_after_trim": round(float(residual_bias[i]), 4),
                     "value": round(float(value[i]), 4),
                 },
                 unit=unit_index.get(i),
@@ -238,12 +250,15 @@ class _Chooser:
     """Greedy maximal-marginal-relevance choice, vectorised over all candidates.
 
     Keeps, for every sentence, its highest similarity to any kept sentence, so each step
-    is one pass over an array instead of a pass over every kept sentence.
+    is one pass over an array instead of a pass over every kept sentence; a kept
+    sentence's similarities are computed once, when it is kept (one sparse row product),
+    so no sentence × sentence matrix is ever built.
     """
 
-    def __init__(self, similarity: sparse.csr_matrix, value: np.ndarray) -> None:
+    def __init__(self, rows: sparse.csr_matrix, value: np.ndarray) -> None:
         n = value.shape[0]
-        self.similarity = similarity
+        self.rows = rows
+        self.columns = sparse.csr_matrix(rows.T)
         self.value = value
         self.max_sim = np.zeros(n)
         self.nearest = np.full(n, -1, dtype=np.int64)
@@ -292,10 +307,18 @@ class _Chooser:
             self.kept.append(j)
             self.words += counts[j]
             self.open_mask[j] = False
-            row = self.similarity.getrow(j).toarray().ravel()
+            row = (self.rows[j] @ self.columns).toarray().ravel()
             closer = row > self.max_sim
             self.nearest[closer] = j
             self.max_sim = np.maximum(self.max_sim, row)
+
+    def repeated_by(self, i: int) -> int | None:
+        """The kept sentence that ``i`` (not kept) nearly repeats, if any."""
+        if i in self.repeats:
+            return self.repeats[i]
+        if i not in self.kept and self.max_sim[i] >= REPEATS and self.nearest[i] >= 0:
+            return int(self.nearest[i])
+        return None
 
     def done(self, word_limit: int | None, target: int) -> bool:
         return word_limit is None and len(self.kept) >= target
@@ -307,7 +330,7 @@ def _neutral_reasons(
     analysis: Analysis,
     loaded: set[int],
     unfixable: set[int],
-    repeats: dict[int, int],
+    repeats: int | None,
     unit_of: dict[int, QuoteUnit],
     kept: set[int],
     rank_of: Sequence[int],
@@ -326,16 +349,16 @@ def _neutral_reasons(
         reasons.append(Reason("boilerplate", f"boilerplate: {analysis.boilerplate[i]}"))
     elif analysis.word_counts[i] == 0:
         reasons.append(Reason("no_words", "no words to summarise"))
-    elif i in repeats:
-        reasons.append(Reason("repeats", f"repeats sentence {repeats[i] + 1}"))
+    elif unit is not None and unit.lead_in == i:
+        reasons.append(Reason("lead_in", "introduces a quotation that was not kept"))
+    elif repeats is not None:
+        reasons.append(Reason("repeats", f"repeats sentence {repeats + 1}"))
     elif i in unfixable:
         reasons.append(
             Reason("loaded", "the writer's words in brackets replace the speaker's and cannot be removed cleanly")
         )
     elif i in loaded:
         reasons.append(Reason("loaded", cue_summary(analysis.cues[i])))
-    elif unit is not None and unit.lead_in == i:
-        reasons.append(Reason("lead_in", "introduces a quotation that was not kept"))
     elif unit is not None and unit.lead_in in kept:
         reasons.append(Reason("quotation_cut", "later part of a kept quotation, cut for length"))
     else:
@@ -343,6 +366,10 @@ def _neutral_reasons(
     if analysis.cues[i] and reasons[0].code not in ("loaded", "selected_loaded"):
         reasons.append(Reason("cues", cue_summary(analysis.cues[i])))
     return reasons
+
+
+def _removed(cue: Cue, edits: Sequence[Edit]) -> bool:
+    return any(e.start <= cue.start and cue.end <= e.end and not e.replacement for e in edits)
 
 
 def _join(first: str | None, second: str) -> str:
@@ -380,10 +407,9 @@ def _with_unit(i: int, unit_of: dict[int, QuoteUnit], kept: Sequence[int], conte
     return [j for j in prefix if j not in kept]
 
 
-def _similarity(document: Document, language: str) -> sparse.csr_matrix:
-    """Cosine similarity of every pair of sentences over their stemmed content words."""
-    matrix = term_matrix(document, language=language)
-    norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A1
+def _unit_rows(document: Document, language: str) -> sparse.csr_matrix:
+    """Sentence × term rows scaled to unit length: a row times the transpose gives cosines."""
+    matrix = sparse.csr_matrix(term_matrix(document, language=language), dtype=float)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    normalised = sparse.diags(1.0 / norms) @ matrix
-    return (normalised @ normalised.T).tocsr()
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)

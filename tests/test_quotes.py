@@ -1,0 +1,72 @@
+"""Quotation units and quoted spans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from summarizer.quotes import find_quote_units, inside, is_lead_in, quoted_spans
+from summarizer.segment import segment
+
+FIXTURE = Path(__file__).parent / "fixtures" / "core" / "harbour.txt"
+
+
+def sentence_index(doc, prefix: str) -> int:  # type: ignore[no-untyped-def]
+    return next(s.index for s in doc.sentences if s.text.startswith(prefix))
+
+
+def test_lead_in_and_multi_paragraph_quotation_form_one_unit() -> None:
+    doc = segment(FIXTURE.read_text(encoding="utf-8"))
+    (unit,) = find_quote_units(doc)
+    assert doc.sentences[unit.lead_in].text == "In a letter to the council, the Portmere Fishers' Association wrote:"
+    quoted = [doc.sentences[i].text for i in unit.quotation]
+    assert quoted[0].startswith("“Catches in the inner bay")
+    assert quoted[-1].startswith("“We ask the council")
+    assert len(quoted) == 3
+    assert unit.members == (unit.lead_in, *unit.quotation)
+
+
+def test_quotation_ends_at_its_closing_mark() -> None:
+    text = "They wrote:\n\n“One. Two.”\n\n“A new quotation, not the same one.”\n\nAfter."
+    doc = segment(text)
+    (unit,) = find_quote_units(doc)
+    assert [doc.sentences[i].text for i in unit.quotation] == ["“One.", "Two.”"]
+
+
+def test_colon_lead_in_without_quotation_is_not_a_unit() -> None:
+    doc = segment("The plan has three parts:\n\nFirst, build roads.\n\nSecond, build bridges.")
+    assert find_quote_units(doc) == ()
+
+
+def test_same_paragraph_quotation() -> None:
+    doc = segment("The mayor said:\n“We will act. We will act soon.” Then she left.\n\nNext paragraph.")
+    (unit,) = find_quote_units(doc)
+    assert doc.sentences[unit.lead_in].text == "The mayor said:"
+    assert [doc.sentences[i].text for i in unit.quotation] == ["“We will act.", "We will act soon.”"]
+
+
+def test_is_lead_in() -> None:
+    assert is_lead_in("They wrote:")
+    assert is_lead_in("They wrote:  ")
+    assert not is_lead_in("Time: 10:30 a.m. today.")
+
+
+def test_quoted_spans_cover_multi_paragraph_quotation() -> None:
+    doc = segment(FIXTURE.read_text(encoding="utf-8"))
+    spans = quoted_spans(doc)
+    catches = doc.text.index("“Catches")
+    survey = doc.text.index("survey is done.”") + len("survey is done.”")
+    assert (catches, survey) in spans
+    bracket = doc.text.index("[greedy")
+    assert inside(spans, bracket, bracket + 5)
+    assert not inside(spans, doc.text.index("seemingly"), doc.text.index("seemingly") + 9)
+
+
+def test_unclosed_quotation_ends_with_its_paragraph() -> None:
+    doc = segment("He said “this never closes.\n\nA new paragraph without a quote.")
+    (span,) = quoted_spans(doc)
+    assert doc.text[span[0] : span[1]] == "“this never closes."
+
+
+def test_straight_quotes_toggle() -> None:
+    doc = segment('She said "yes" and "no" twice.')
+    assert [doc.text[a:b] for a, b in quoted_spans(doc)] == ['"yes"', '"no"']
