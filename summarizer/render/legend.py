@@ -1,0 +1,78 @@
+"""What every format shows around the sentences: glyphs, the header's measures, the notes.
+
+Kept here once so that the terminal, Markdown and HTML views name things the same way,
+and every colour a view uses has a glyph or a text style as its twin.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summarizer.align import DROPPED, KEPT, TRIMMED
+from summarizer.model import Readability, Summary
+
+#: The glyph that marks each row status.
+GLYPHS = {KEPT: "✓", TRIMMED: "✂", DROPPED: "✗"}
+
+#: In views without styles, the twins of strike-through, insertion and underline.
+DELETED_OPEN, DELETED_CLOSE = "[-", "-]"
+INSERTED_OPEN, INSERTED_CLOSE = "{+", "+}"
+CUE_OPEN, CUE_CLOSE = "_", "_"
+
+#: What each status means, in the order a legend lists them.
+MEANINGS = (
+    (KEPT, "kept as written"),
+    (TRIMMED, "kept, with the writer's words struck out"),
+    (DROPPED, "dropped: the reason is beside it"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """One line of the header: a label, the original's value and the summary's."""
+
+    label: str
+    original: str
+    summary: str
+
+
+def measures(summary: Summary) -> tuple[Measure, ...]:
+    """The header's before-and-after numbers, formatted for reading."""
+    stats = summary.stats
+    before, after = stats.readability_original, stats.readability_summary
+    kept = sum(1 for d in summary.decisions if d.kept)
+    return (
+        Measure("sentences", str(len(summary.decisions)), str(kept)),
+        Measure("words", f"{stats.words_original:,}", f"{stats.words_summary:,} ({stats.compression:.0%})"),
+        *_readability(before, after),
+        Measure("loaded-language cues", str(stats.cues_original), str(stats.cues_summary)),
+    )
+
+
+def _readability(before: Readability, after: Readability) -> tuple[Measure, ...]:
+    return (
+        Measure("words per sentence", f"{before.words_per_sentence:.1f}", f"{after.words_per_sentence:.1f}"),
+        Measure("sentences over 20 words", f"{before.long_sentence_share:.0%}", f"{after.long_sentence_share:.0%}"),
+        Measure("Flesch reading ease", f"{before.flesch_reading_ease:.1f}", f"{after.flesch_reading_ease:.1f}"),
+        Measure("Flesch–Kincaid grade", f"{before.flesch_kincaid_grade:.1f}", f"{after.flesch_kincaid_grade:.1f}"),
+    )
+
+
+def notes(summary: Summary) -> tuple[str, ...]:
+    """Everything a reader should know about how the summary was made (not yet made inert)."""
+    found = list(summary.notes)
+    note = summary.budget.note
+    if note and note not in found:
+        found.append(note)
+    return tuple(found)
+
+
+def title(summary: Summary) -> str:
+    """A one-line description of the summary (not yet made inert)."""
+    source = summary.document.source or "the input"
+    return f"evenhand summary of {source} ({summary.algorithm})"
+
+
+def cue_name(category: str) -> str:
+    """A cue category as words: ``"loaded_term"`` → ``"loaded term"``."""
+    return category.replace("_", " ")

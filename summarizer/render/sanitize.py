@@ -1,0 +1,95 @@
+"""Make input text inert: control characters shown, never obeyed.
+
+The input is data.  An article may hold terminal escapes (``ESC[2J`` clears a screen,
+``ESC]8;;…BEL`` opens a hyperlink), a NUL, a bell or the 8-bit C1 controls (``\\x9b`` is
+a one-byte CSI to many terminals).  Every renderer that prints text for a person passes
+it through :func:`inert` first, which replaces each such character with a visible glyph:
+
+* C0 controls U+0000–U+001F (except tab and line breaks) and DEL become their Unicode
+  "control picture" (``ESC`` → ``␛``, ``BEL`` → ``␇``, ``NUL`` → ``␀``, ``DEL`` → ``␡``);
+* C1 controls U+0080–U+009F become U+FFFD (``�``), the replacement character;
+* tab, line feed and carriage return are kept by :func:`inert` and folded to one space
+  by :func:`one_line`, which also folds every other line or paragraph separator.
+
+Markup languages (Rich markup, HTML, Markdown) need their own escaping on top of this,
+done where the markup is written: Rich output is built from :class:`rich.text.Text`
+objects (never parsed as markup), HTML with :func:`html.escape`, Markdown with
+:func:`escape_markdown`.  JSON output keeps the exact text (JSON escapes controls itself),
+so its offsets still index it.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["escape_markdown", "inert", "one_line"]
+
+ESCAPE_GLYPH = "\u241b"  # ␛
+REPLACEMENT = "\ufffd"
+
+_KEEP = {"\t", "\n", "\r"}
+
+
+def _table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x20):
+        if chr(code) not in _KEEP:
+            table[code] = chr(0x2400 + code)
+    table[0x7F] = "\u2421"  # ␡
+    for code in range(0x80, 0xA0):
+        table[code] = REPLACEMENT
+    return table
+
+
+_INERT = _table()
+# Runs of white space that hold a line break of any kind (or a tab), for one-line views.
+_BREAKS = re.compile(r"[ \t]*[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029][\s]*")
+
+
+def inert(text: str) -> str:
+    """Return ``text`` with every control character but tab and line breaks made visible.
+
+    Args:
+        text: any text from the input.
+
+    Returns:
+        The same text, as long in characters, with C0/C1 controls and DEL replaced by
+        visible glyphs (see the module docstring); tab, ``\\n`` and ``\\r`` are kept.
+    """
+    return text.translate(_INERT)
+
+
+def one_line(text: str) -> str:
+    """Return ``text`` on one line: inert, and each run of white space holding a break folded to a space."""
+    return inert(_BREAKS.sub(" ", text))
+
+
+# CommonMark lets a backslash escape any ASCII punctuation; these are the characters
+# that can start markup inside a line (emphasis, links and images, code, HTML and
+# autolinks, table cells, strikethrough, entities, a heading's closing #).  With ``[``
+# escaped, ``(``, ``)`` and ``!`` can no longer form a link or an image.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>#|~&])")
+# At the start of a line: headings, quotes, list items, thematic breaks, setext underlines.
+_MD_LINE_START = re.compile(r"^(\s*)([-=+>]|\d+(?=[.)]))", re.MULTILINE)
+
+
+def escape_markdown(text: str) -> str:
+    """Return ``text`` (made inert, on one line) so that Markdown shows it literally.
+
+    Every character that could start inline markup is backslash-escaped, including ``|``
+    so the text is safe inside a GitHub table cell, and a line may not start a heading,
+    quotation or list.
+
+    Args:
+        text: any text from the input.
+    """
+    flat = one_line(text)
+    escaped = _MD_INLINE.sub(r"\\\1", flat)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + _escape_line_start(m.group(2)), escaped)
+
+
+def _escape_line_start(marker: str) -> str:
+    if marker.isdigit():
+        # "1984. The year" would start an ordered list: escape the full stop after the number.
+        return marker + "\\"
+    return "\\" + marker

@@ -1,0 +1,182 @@
+"""The ``terminal`` format: original and summary side by side, drawn with Rich.
+
+Each original sentence is a row: the original on the left, what became of it on the
+right, so every kept sentence is level with its source.  Dropped sentences are dimmed
+and marked ``✗`` with their reason beside them; trimmed sentences are marked ``✂`` and
+their removed words struck through; loaded words are underlined.
+
+Every style has a glyph twin, so the view reads the same without colour (``NO_COLOR``,
+or output that is not a terminal): removed words print as ``[-like this-]``, loaded
+words as ``_like this_``.  Text from the input is never parsed as Rich markup: every
+cell is a :class:`rich.text.Text` built from inert strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from itertools import groupby
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from summarizer.align import DELETED, DROPPED, INSERTED, KEPT, TRIMMED, Alignment, Piece, Row
+from summarizer.model import Summary
+from summarizer.render import legend
+from summarizer.render.sanitize import one_line
+
+# Only the 16 standard colours, so the view looks the same in every terminal theme.
+STYLES = {
+    "title": "bold",
+    "muted": "dim",
+    "dropped": "dim",
+    "reason": "dim italic",
+    "deleted": "strike red",
+    "inserted": "bold green",
+    "cue": "underline",
+    "kept_glyph": "green",
+    "trimmed_glyph": "yellow",
+    "dropped_glyph": "red",
+    "note": "yellow",
+}
+
+
+def render_terminal(summary: Summary, console: Console, *, alignment: Alignment | None = None) -> None:
+    """Print the side-by-side view to ``console``.
+
+    Glyph markers for removed and loaded words are added whenever ``console`` shows no
+    colour (``NO_COLOR``, a file, a dumb terminal), so the meaning never rests on styles.
+
+    Args:
+        summary: the summary to show.
+        console: where to print; its width decides the wrapping.
+        alignment: the summary's alignment, when the caller has it already.
+    """
+    from summarizer.align import align
+
+    plain = console.no_color or console.color_system is None
+    console.print(
+        terminal_view(summary, alignment or align(summary), plain=plain),
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
+
+
+def terminal_view(summary: Summary, alignment: Alignment, *, plain: bool) -> RenderableType:
+    """The whole view as one Rich renderable (header, notes, legend, the two columns)."""
+    parts: list[RenderableType] = [
+        Text(one_line(legend.title(summary)), style=STYLES["title"]),
+        _measures(summary),
+    ]
+    for note in legend.notes(summary):
+        parts.append(Text.assemble(("note: ", STYLES["note"]), one_line(note)))
+    parts.append(_legend(plain))
+    parts.append(_columns(alignment, plain=plain))
+    return Group(*parts)
+
+
+def _measures(summary: Summary) -> Table:
+    table = Table(box=None, show_header=True, header_style=STYLES["muted"], pad_edge=False, padding=(0, 2, 0, 0))
+    table.add_column(Text(""))
+    table.add_column(Text("original"), justify="right")
+    table.add_column(Text("summary"), justify="right")
+    for measure in legend.measures(summary):
+        table.add_row(Text(measure.label), Text(measure.original), Text(measure.summary))
+    return table
+
+
+# The legend's words for each status, short enough for one line at 80 columns.
+_KEY = ((KEPT, "kept"), (TRIMMED, "trimmed"), (DROPPED, "dropped, with the reason on the right"))
+
+
+def _legend(plain: bool) -> Text:
+    text = Text("key: ", style=STYLES["muted"])
+    for status, meaning in _KEY:
+        text.append(legend.GLYPHS[status], style=STYLES[f"{status}_glyph"])
+        text.append(f" {meaning}   ")
+    text.append("\n     ")
+    if plain:
+        text.append(f"{legend.DELETED_OPEN}struck{legend.DELETED_CLOSE} words removed   ")
+        text.append(f"{legend.CUE_OPEN}underlined{legend.CUE_CLOSE} loaded wording")
+    else:
+        text.append("struck", style=STYLES["deleted"])
+        text.append(" words removed   ")
+        text.append("underlined", style=STYLES["cue"])
+        text.append(" loaded wording")
+    return text
+
+
+def _columns(alignment: Alignment, *, plain: bool) -> Table:
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        expand=True,
+        show_edge=False,
+        pad_edge=False,
+        header_style="bold",
+    )
+    table.add_column(Text("Original"), ratio=1, overflow="fold")
+    table.add_column(Text("Summary"), ratio=1, overflow="fold")
+    for number, (_, rows) in enumerate(groupby(alignment.rows, key=lambda row: row.paragraph)):
+        if number:
+            table.add_row(Text(""), Text(""))
+        for row in rows:
+            table.add_row(_original_cell(row, plain=plain), _summary_cell(row, plain=plain))
+    return table
+
+
+def _glyph(row: Row) -> Text:
+    return Text(legend.GLYPHS[row.status] + " ", style=STYLES[f"{row.status}_glyph"])
+
+
+def _original_cell(row: Row, *, plain: bool) -> Text:
+    text = _glyph(row)
+    text.append_text(pieces_text(row.original, plain=plain))
+    if row.status == DROPPED:
+        text.stylize(STYLES["dropped"], 2)
+    return text
+
+
+def _summary_cell(row: Row, *, plain: bool) -> Text:
+    if row.status == DROPPED:
+        text = _glyph(row)
+        text.append(one_line(row.reason or "dropped"), style=STYLES["reason"])
+        return text
+    text = _glyph(row)
+    text.append_text(pieces_text(row.summary, plain=plain))
+    return text
+
+
+def pieces_text(pieces: Sequence[Piece], *, plain: bool) -> Text:
+    """A sentence's pieces as styled text, with glyph markers too when ``plain``."""
+    text = Text()
+    for change, run in groupby(pieces, key=lambda piece: piece.change):
+        opening, closing, style = _change_marks(change)
+        if plain and opening:
+            text.append(opening)
+        for segment, cue in _cue_runs(list(run)):
+            if cue is None:
+                text.append(segment, style=style)
+                continue
+            cue_style = f"{style} {STYLES['cue']}".strip()
+            if plain:
+                text.append(legend.CUE_OPEN + segment + legend.CUE_CLOSE, style=cue_style)
+            else:
+                text.append(segment, style=cue_style)
+        if plain and closing:
+            text.append(closing)
+    return text
+
+
+def _change_marks(change: str) -> tuple[str, str, str]:
+    if change == DELETED:
+        return legend.DELETED_OPEN, legend.DELETED_CLOSE, STYLES["deleted"]
+    if change == INSERTED:
+        return legend.INSERTED_OPEN, legend.INSERTED_CLOSE, STYLES["inserted"]
+    return "", "", ""
+
+
+def _cue_runs(pieces: list[Piece]) -> Iterator[tuple[str, str | None]]:
+    for cue, run in groupby(pieces, key=lambda piece: piece.cue):
+        yield one_line("".join(piece.text for piece in run)), cue
