@@ -14,7 +14,9 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 # Names are imported on first use (PEP 562), so ``import summarizer`` stays cheap and a
-# program that needs one piece does not pay for sumy, NumPy and SciPy.
+# program that needs one piece does not pay for sumy, NumPy and SciPy.  No name here may
+# be the name of a submodule: importing ``summarizer.segment`` would replace a function
+# called ``segment`` (use ``from summarizer.segment import segment``).
 _EXPORTS = {
     "summarizer.errors": (
         "BinaryInputError", "BudgetError", "DecodeError", "EmptyInputError", "EvenhandError",
@@ -25,7 +27,6 @@ _EXPORTS = {
         "Readability", "Reason", "Sentence", "Stats", "Summary",
     ),
     "summarizer.read": ("DecodedText", "decode", "read_path"),
-    "summarizer.segment": ("segment",),
     "summarizer.serialize": ("SchemaError", "from_dict", "from_json", "to_dict", "to_json"),
     "summarizer.pipeline": ("ALL_ALGORITHMS", "DEFAULT_ALGORITHM", "summarize"),
 }
@@ -56,10 +57,9 @@ if TYPE_CHECKING:
         Stats,
         Summary,
     )
-    from summarizer.read import DecodedText, decode, read_path
-    from summarizer.segment import segment
-    from summarizer.serialize import SchemaError, from_dict, from_json, to_dict, to_json
     from summarizer.pipeline import ALL_ALGORITHMS, DEFAULT_ALGORITHM, summarize
+    from summarizer.read import DecodedText, decode, read_path
+    from summarizer.serialize import SchemaError, from_dict, from_json, to_dict, to_json
 
 
 def __getattr__(name: str) -> Any:
@@ -104,7 +104,6 @@ __all__ = [
     "from_dict",
     "from_json",
     "read_path",
-    "segment",
     "summarize",
     "to_dict",
     "to_json",

@@ -13,6 +13,9 @@ SYLLABLES = {
     "enforcement": 3, "agency": 3, "communities": 4, "deportation": 4, "the": 1,
     "president": 3, "economy": 4, "national": 3, "security": 4, "people": 2, "because": 2,
     "program": 2, "officials": 3, "police": 2, "significant": 4, "decrease": 2, "facility": 4,
+    "being": 2, "going": 2, "union": 2, "million": 2, "question": 2, "special": 2, "video": 2,
+    "actual": 3, "usually": 4, "guard": 1, "quality": 3, "media": 3, "statement": 2, "makes": 1,
+    "little": 2, "simple": 2, "religion": 3, "patient": 2, "radio": 3, "council": 2,
 }
 
 
@@ -23,7 +26,7 @@ def test_syllables_close_to_dictionary(word: str, expected: int) -> None:
 
 def test_syllable_counter_exact_on_most_of_the_list() -> None:
     exact = sum(count_syllables(w) == n for w, n in SYLLABLES.items())
-    assert exact / len(SYLLABLES) >= 0.8
+    assert exact / len(SYLLABLES) >= 0.9
 
 
 @pytest.mark.parametrize(("word", "expected"), [("2019", 1), ("—", 0), ("x", 1)])
