@@ -53,7 +53,12 @@ _CLOSE_CLASS = re.escape(_CLOSERS)
 # dots costs linear time), closing quotes or brackets, then white space and (looked at,
 # not consumed) the start of the next word.
 _PUNCT = r"(?P<punct>[.!?…](?<![.!?…][.!?…])[.!?…]*+)"
-_STOP = re.compile(rf"{_PUNCT}(?P<close>[{_CLOSE_CLASS}*]*+)(?P<ws>[{_WS}]++)(?=(?P<next>[^{_WS}]{{1,40}}))")
+# Copied text sometimes loses the space after a closing quotation mark ("honest.'But"):
+# a capital letter right after the quote counts as the next word.
+_STOP = re.compile(
+    rf"{_PUNCT}(?P<close>[{_CLOSE_CLASS}*]*+)(?:[{_WS}]++|(?<=[\"'”’»])(?=[A-Z]))"
+    rf"(?=(?P<next>[^{_WS}]{{1,40}}))"
+)
 _TAIL_STOP = re.compile(rf"{_PUNCT}(?P<close>[{_CLOSE_CLASS}*]*+)$")
 _LAST_WORD = re.compile(rf"[^{_WS}]*\Z")
 _WORD_WINDOW = 40
@@ -80,10 +85,16 @@ _NEVER_FINAL = _words(
 _BEFORE_NUMBER = _words("no nos p pp vol vols art arts fig figs sec secs op ch para paras ref refs tel")
 # Abbreviations that may end a sentence: split only before a usual sentence opener.
 _MAYBE_FINAL = _words(
-    """inc corp co ltd llc plc bros etc al jr sr a.m p.m u.s u.k u.n e.u d.c n.y l.a u.s.a ph.d
+    """inc corp co ltd llc plc bros etc al jr sr u.s u.k u.n e.u d.c n.y l.a u.s.a ph.d
     b.a m.a jan feb mar apr jun jul aug sep sept oct nov dec ala ariz ark calif colo conn fla
     kan kans ky md mich minn mont neb nev okla tenn tex vt wis wyo n.h n.j n.m n.c n.d s.c s.d
     r.i w.va yrs mins hrs oz lb lbs sq"""
+)
+_CLOCK = frozenset({"a.m", "p.m"})
+_AFTER_CLOCK = _words(
+    """monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec local"""
 )
 # Words that start sentences (and seldom follow an abbreviation inside one).
 _OPENER_WORDS = _words(
@@ -222,6 +233,11 @@ def _is_boundary(prev: str, punct: str, nxt: str, *, line_end: bool = False) -> 
             # "No. 10" is an abbreviation; "said no. Then" ends a sentence.
             return not first.isdigit()
         return False
+    if bare in _CLOCK:
+        # "7:30 p.m. Authorities said": a time ends a sentence unless a day, a month
+        # or a time zone follows ("7 p.m. Wednesday", "9 a.m. EST").
+        zone = len(lowered) > 1 and word.startswith(lowered.upper())
+        return line_end or not (lowered in _AFTER_CLOCK or zone)
     if bare in _MAYBE_FINAL or _INITIALS.fullmatch(bare):
         return opens
     if len(stripped) == 1 and stripped.isupper():
@@ -239,7 +255,7 @@ def _split_run(text: str, start: int, end: int, out: list[tuple[int, int]]) -> N
             stop = match.end("close")
             if stop > begin:
                 out.append((begin, stop))
-            begin = match.end("ws")
+            begin = match.end()
     if begin < end:
         out.append(_content(text, begin, end))
 

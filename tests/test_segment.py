@@ -25,6 +25,15 @@ CASES = [
         id="abbreviation-titles-and-time",
     ),
     pytest.param(
+        "Police came at 7:30 p.m. Wednesday and left at 9 p.m. EST. Witnesses saw them at 10 a.m. Neighbours agreed.",
+        [
+            "Police came at 7:30 p.m. Wednesday and left at 9 p.m. EST.",
+            "Witnesses saw them at 10 a.m.",
+            "Neighbours agreed.",
+        ],
+        id="abbreviation-clock-times",
+    ),
+    pytest.param(
         "Sen. Ann Cole, R-Ala., voted no. The bill failed.",
         ["Sen. Ann Cole, R-Ala., voted no.", "The bill failed."],
         id="abbreviation-party-state",
@@ -93,6 +102,11 @@ CASES = [
         "Le maire a dit «non.» Then he left.",
         ["Le maire a dit «non.»", "Then he left."],
         id="ends-inside-guillemets",
+    ),
+    pytest.param(
+        "'It was fun.'But it was late. He said \"no.\"Then he left.",
+        ["'It was fun.'", "But it was late.", 'He said "no."', "Then he left."],
+        id="no-space-after-closing-quote",
     ),
     pytest.param(
         '"Why now?" she asked. Nobody knew!',
