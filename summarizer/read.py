@@ -2,8 +2,9 @@
 
 UTF-8 is the norm (a byte-order mark is removed, nothing else is changed, so offsets
 into the returned text are offsets into what the reader sees).  UTF-16 and UTF-32 with a
-byte-order mark are accepted; legacy single-byte files fall back to cp1252, then
-latin-1, with a warning that says so.  Input files are only ever opened for reading.
+byte-order mark are accepted, and UTF-16 without one when it is plainly that; legacy
+single-byte files fall back to cp1252, then latin-1.  Every guess comes with a warning
+that says so.  Input files are only ever opened for reading.
 """
 
 from __future__ import annotations
@@ -73,6 +74,23 @@ def _check_not_empty(text: str, name: str) -> None:
         raise EmptyInputError(f"{name}: no text, only white space")
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` when ``data`` looks like ASCII-range UTF-16 text."""
+    sample = data[:_SNIFF_BYTES]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    even_nul = sample[0::2].count(0) / (len(sample) // 2)
+    odd_nul = sample[1::2].count(0) / (len(sample) // 2)
+    for codec, nul_share, other_share in (("utf-16-le", odd_nul, even_nul), ("utf-16-be", even_nul, odd_nul)):
+        if nul_share >= 0.9 and other_share == 0:
+            try:
+                data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return codec
+    return None
+
+
 def decode(data: bytes, *, source: str | None = None) -> DecodedText:
     """Decode ``data`` as text.
 
@@ -109,6 +127,13 @@ def decode(data: bytes, *, source: str | None = None) -> DecodedText:
             return DecodedText(text=text, encoding=codec.removesuffix("-le").removesuffix("-be"))
 
     if b"\x00" in data:
+        wide = _utf16_without_bom(data)
+        if wide is not None:
+            text = data.decode(wide)
+            _check_not_empty(text, name)
+            return DecodedText(
+                text=text, encoding="utf-16", warnings=(f"decoded as {wide}: no byte-order mark",)
+            )
         raise BinaryInputError(f"{name}: looks like a binary file (it contains NUL bytes), not text")
     sample = data[:_SNIFF_BYTES]
     controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)

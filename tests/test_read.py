@@ -43,6 +43,12 @@ def test_decode_cp1252_fallback_warns() -> None:
     assert decoded.warnings == ("decoded as cp1252: not valid UTF-8",)
 
 
+def test_decode_utf16_without_bom_warns() -> None:
+    decoded = decode("Plain words.\n".encode("utf-16-le"))
+    assert decoded.text == "Plain words.\n"
+    assert decoded.warnings == ("decoded as utf-16-le: no byte-order mark",)
+
+
 def test_decode_latin1_when_cp1252_cannot() -> None:
     # 0x81 is undefined in cp1252.
     decoded = decode(b"caf\xe9 \x81")
