@@ -47,8 +47,6 @@ _QUOTES = "\"'“‘«„‚‹"
 _OPENERS = _QUOTES + "([{"
 _CLOSERS = "\"'”’»›)]}"
 _CLOSE_CLASS = re.escape(_CLOSERS)
-# A stop: the word before it, the stop itself, closing quotes/brackets, then white space
-# and (looked at, not consumed) the next word.
 # A stop: the stop itself (tried only at the start of a run of stops, so a long run of
 # dots costs linear time), closing quotes or brackets, then white space and (looked at,
 # not consumed) the start of the next word.
@@ -63,7 +61,8 @@ _TAIL_STOP = re.compile(rf"{_PUNCT}(?P<close>[{_CLOSE_CLASS}*]*+)$")
 _LAST_WORD = re.compile(rf"[^{_WS}]*\Z")
 _WORD_WINDOW = 40
 _LIST_ITEM = re.compile(r"(?:[-*•‣▪–—+]|\d{1,3}[.)]|\(?[a-z]\))[ \t\xa0]")
-_FINAL = re.compile(rf"(?:[.!?…:]|\.\.\.)[{_CLOSE_CLASS}*]*$")
+# A line that ends with a stop or a colon (closing quotes may follow).
+_FINAL = re.compile(rf"[.!?…:][{_CLOSE_CLASS}*]*$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _PARTY = re.compile(r"[RDI]-(?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])")
 _INITIAL = re.compile(r"[A-Z]\.")
