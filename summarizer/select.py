@@ -22,7 +22,7 @@ from scipy import sparse
 
 from summarizer.budget import order_by_score, resolve_budget, select_within
 from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason
-from summarizer.neutrality import bias_score, cue_summary
+from summarizer.neutrality import THRESHOLD, bias_score, cue_summary
 from summarizer.quotes import QuoteUnit, find_quote_units, quoted_spans
 from summarizer.rank import rank, term_matrix
 from summarizer.trim import trim_edits, untrimmable
@@ -35,8 +35,9 @@ CENTRALITY = "lexrank"
 W_CENTRALITY = 0.65
 W_POSITION = 0.35
 W_ATTRIBUTED = 0.10
-#: A sentence whose bias score reaches this is "loaded" and is kept only if nothing else can fill the budget.
-LOADED = 0.5
+#: A sentence whose bias score (after trimming) reaches the bias model's decision threshold
+#: is "loaded", and is kept only if nothing else can fill the budget.
+LOADED = THRESHOLD
 #: Cosine similarity above which a sentence repeats one already kept.
 REPEATS = 0.6
 #: How much similarity to what is kept counts against a candidate (MMR's trade-off).

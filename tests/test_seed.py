@@ -1,0 +1,79 @@
+"""The seed article, the yardstick for the default behaviour (issues 2 and 3).
+
+The seed is someone else's text: it is read from ../shared/seed and these tests skip
+when that folder is absent.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from summarizer import ALL_ALGORITHMS, from_json, summarize, to_json
+from summarizer.quotes import find_quote_units
+
+PROMOTIONAL = (
+    "Do you want to join our private family",
+    "Proceeds get reinvested",
+    "Click to check it out.",
+    "LET Unity",
+    "Submit a Correction",
+    "Related Posts",
+)
+
+
+@pytest.mark.parametrize("algorithm", ALL_ALGORITHMS)
+def test_every_algorithm_keeps_five_with_exact_spans(seed_text: str, algorithm: str) -> None:
+    summary = summarize(seed_text, algorithm=algorithm, sentences=5)
+    assert len(summary.kept) == 5
+    assert len(summary.decisions) == len(summary.document.sentences)
+    for d in summary.decisions:
+        assert seed_text[d.sentence.start : d.sentence.end] == d.sentence.text
+    assert from_json(to_json(summary)) == summary
+
+
+def test_default_drops_every_promotional_line_as_boilerplate(seed_text: str) -> None:
+    summary = summarize(seed_text)
+    for prefix in PROMOTIONAL:
+        decision = next(d for d in summary.decisions if d.sentence.text.startswith(prefix))
+        assert not decision.kept, prefix
+        assert decision.boilerplate, prefix
+        assert "boilerplate" in decision.reasons[0].code, prefix
+
+
+@pytest.mark.parametrize("count", [3, 5, 8, 12, 20])
+def test_default_keeps_no_lead_in_without_its_quotation(seed_text: str, count: int) -> None:
+    summary = summarize(seed_text, sentences=count)
+    kept = {d.index for d in summary.kept}
+    for unit in find_quote_units(summary.document):
+        assert (unit.lead_in in kept) == (unit.quotation[0] in kept)
+        assert not (kept & set(unit.quotation)) or unit.lead_in in kept
+
+
+def test_default_flags_the_seed_cues(seed_text: str) -> None:
+    summary = summarize(seed_text)
+    found = {(c.category, c.text) for d in summary.decisions for c in d.cues}
+    texts = {text for _, text in found}
+    assert {"seemingly", "aptly", "‘safety’"} <= texts
+    assert any("illegal aliens" in text for text in texts)
+    assert ("scare_quote", "‘safety’") in found
+
+
+@pytest.mark.parametrize("count", [None, 5, 10, 15])
+def test_default_summary_has_no_bracketed_insertion(seed_text: str, count: int | None) -> None:
+    summary = summarize(seed_text, sentences=count)
+    assert not re.search(r"\[[^\]]*\]", summary.text)
+
+
+def test_default_drops_the_stance_adverb_sentences_or_trims_them(seed_text: str) -> None:
+    summary = summarize(seed_text)
+    assert "seemingly" not in summary.text
+    assert "aptly" not in summary.text
+
+
+def test_plain_lexrank_keeps_what_neutral_avoids(seed_text: str) -> None:
+    """The contrast the product exists for: the plain algorithm keeps loaded text."""
+    plain = summarize(seed_text, algorithm="lexrank", sentences=8)
+    neutral = summarize(seed_text, sentences=8)
+    assert plain.stats.cues_summary > neutral.stats.cues_summary
