@@ -50,7 +50,9 @@ _SHARE = re.compile(
     r"linkedin|whatsapp|email|print|reddit|x))*\W*$)",
     _FLAGS,
 )
-_COPYRIGHT = re.compile(r"(?:©|\(c\)\s*(?:19|20)\d\d|\bcopyright\s+(?:©\s*)?(?:19|20)\d\d|\ball\s+rights\s+reserved\b)", _FLAGS)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)\s*(?:19|20)\d\d|\bcopyright\s+(?:©\s*)?(?:19|20)\d\d|\ball\s+rights\s+reserved\b)", _FLAGS
+)
 _BYLINE = re.compile(
     r"^(?:by|written\s+by|words\s+by|story\s+by)\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}"
     r"(?:\s*(?:,|and|&|\||-|–)\s*[\w .'’\-]+)?\s*$"

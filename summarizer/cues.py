@@ -197,36 +197,36 @@ def _forms(base: str) -> set[str]:
         forms |= {head[:-1] + "ies", head[:-1] + "ied", head + "ing"}
     else:
         forms |= {head + "s", head + "es", stem + "ed", stem + "ing"}
+        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", head):
+            forms |= {head + head[-1] + "ed", head + head[-1] + "ing"}  # admit → admitted
     forms |= set(_IRREGULAR.get(head, ()))
     return {form + tail for form in forms}
 
 
+def _term_regex(phrase: str) -> str:
+    """The regex body of one phrase: a space also matches a hyphen; ``word*`` any ending."""
+    parts = []
+    for word in re.split(r"[\s\-]+", phrase):
+        star = word.endswith("*")
+        parts.append(re.escape(word.rstrip("*")) + (r"[\w\-]*" if star else ""))
+    return r"[\s\-]+".join(parts)
+
+
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One regex matching any phrase at word boundaries; a space also matches a hyphen."""
-    alternatives = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        star = phrase.endswith("*")
-        words = re.split(r"[\s\-]+", phrase.rstrip("*"))
-        body = r"[\s\-]+".join(re.escape(word) for word in words)
-        alternatives.append(body + (r"[\w\-]*" if star else ""))
-    return re.compile(rf"(?<![{_WORD_CHARS}])(?:{'|'.join(alternatives)})(?![{_WORD_CHARS}])", re.IGNORECASE)
+    """One regex matching any phrase at word boundaries, the longest phrase first."""
+    body = "|".join(_term_regex(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![{_WORD_CHARS}])(?:{body})(?![{_WORD_CHARS}])", re.IGNORECASE)
 
 
 @cache
-def _loaded_terms() -> tuple[re.Pattern[str], dict[str, tuple[float, str]]]:
-    table: dict[str, tuple[float, str]] = {}
-    for entry in lexicons.loaded_terms():
-        table[entry.term] = (entry.weight, entry.side)
-    return _phrase_pattern(table), table
-
-
-def _loaded_lookup(matched: str, table: dict[str, tuple[float, str]]) -> tuple[float, str]:
-    key = re.sub(r"[\s\-]+", " ", matched.lower())
-    for term, value in table.items():
-        norm = re.sub(r"[\s\-]+", " ", term.rstrip("*"))
-        if key == norm or (term.endswith("*") and key.startswith(norm)):
-            return value
-    return 1.0, "any"
+def _loaded_terms() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], lexicons.LoadedTerm], ...]]:
+    """A regex finding any loaded term, and one regex per term to tell which entry matched."""
+    terms = lexicons.loaded_terms()
+    entries = tuple(
+        (re.compile(_term_regex(t.term), re.IGNORECASE), t)
+        for t in sorted(terms, key=lambda t: len(t.term), reverse=True)
+    )
+    return _phrase_pattern(t.term for t in terms), entries
 
 
 @cache
@@ -285,7 +285,7 @@ def quotation_spans(text: str) -> tuple[tuple[int, int], ...]:
                         break
             elif ch == '"':
                 stack.append(('"', i))
-        elif ch in "‘'" and prev in _OPEN_CONTEXT and (nxt.isalnum() or nxt in "“\""):
+        elif ch in "‘'" and prev in _OPEN_CONTEXT and (nxt.isalnum() or nxt in '“"'):
             stack.append(("'", i))
         elif ch in "’'" and stack and stack[-1][0] == "'" and not nxt.isalpha():
             _, start = stack.pop()
@@ -409,7 +409,8 @@ def _is_attributed(sentence_text: str, outside: str) -> bool:
     if _ATTRIBUTION.search(outside):
         return True
     verbs = _attribution_verbs()
-    return any(word.lower() in verbs for word in _words(outside))
+    # Lower case only: "United States" and "Reports" in a title are no one speaking.
+    return any(word in verbs for word in _words(outside))
 
 
 def _sentence_cues(
@@ -443,10 +444,11 @@ def _sentence_cues(
         taken.append((start, end))
         cues.append(Cue(category, start, end, text[start:end], round(weight, 3), source))
 
-    pattern, table = _loaded_terms()
+    pattern, entries = _loaded_terms()
     for match in pattern.finditer(body):
-        weight, side = _loaded_lookup(match.group(), table)
-        add_word("loaded_term", base + match.start(), base + match.end(), weight, f"evenhand/loaded_terms.tsv:{side}")
+        entry = next(t for regex, t in entries if regex.fullmatch(match.group()))
+        source = f"evenhand/loaded_terms.tsv:{entry.side}"
+        add_word("loaded_term", base + match.start(), base + match.end(), entry.weight, source)
     for category, regex, weight, source in _word_patterns():
         for match in regex.finditer(body):
             add_word(category, base + match.start(), base + match.end(), weight, source)
@@ -531,7 +533,9 @@ def call_to_action(text: str) -> tuple[int, int] | None:
     return (match.start(), match.end()) if addressed or opening else None
 
 
-def bracket_insertions(text: str, quotes: Sequence[tuple[int, int]] | None = None) -> tuple[tuple[int, int], ...]:
+def bracket_insertions(
+    text: str, quotes: Sequence[tuple[int, int]] | None = None
+) -> tuple[tuple[int, int], ...]:
     """Find the writer's square-bracketed insertions inside quotations.
 
     Args:

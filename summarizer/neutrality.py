@@ -12,13 +12,18 @@ general lexicons in separate features.  ``length`` is ``log(1 + words)``: longer
 carry more cues by chance alone, so the length term discounts them.  Two features read the
 sentence itself: ``numbers`` (``log(1 + count of numbers)``; figures mark reporting) and
 ``attributed`` (1 when the sentence credits a speaker with said, says, told or according
-to; what follows is the speaker's claim, not the writer's).
+to, and has no cue in the writer's own voice: then the claim is the speaker's).
 
 The weights were fitted once (logistic regression, L2 0.01) on the development portion of
-BABE SG2 and rounded, and the intercept shifted so that the fitted best threshold falls at
-0.5; no word or n-gram weights are learned, so nothing from the dataset ships.  (Five-fold
-cross-validation on that set gave macro-F1 0.68, ROC-AUC 0.77.)  :data:`THRESHOLD` is the decision threshold used by ``evenhand eval bias``: a
-sentence scoring at or above it counts as biased.
+BABE SG2 and rounded; the intercept was then set (0.3, swept in steps of 0.05 with the final
+weights) so that the threshold 0.5 gives the best macro-F1 on that set; no word or n-gram weights are learned, so nothing from the dataset ships.  Five-fold
+cross-validation on that set gave macro-F1 0.69, ROC-AUC 0.77.  Two weights were then set
+by hand, because stance adverbs and framing verbs are rare in BABE but are exactly what a
+reader of slanted copy should be warned of: ``stance`` 1.2 (fitted 0.46) and ``framing``
+0.5 (fitted 0.24); on BABE SG2 this changes macro-F1 by less than 0.002.
+
+:data:`THRESHOLD` is the decision threshold used by ``evenhand eval bias``: a sentence
+scoring at or above it counts as biased.
 """
 
 from __future__ import annotations
@@ -40,11 +45,11 @@ FEATURE_GROUPS: Mapping[str, tuple[str, ...]] = {
     "valence": ("valenced_word",),
     "subjective": ("subjective_word",),
 }
-INTERCEPT = 0.42
+INTERCEPT = 0.3
 WEIGHTS: Mapping[str, float] = {
-    "loaded": 1.65,
-    "stance": 0.5,
-    "framing": 0.3,
+    "loaded": 1.6,
+    "stance": 1.2,
+    "framing": 0.5,
     "hedge": 0.05,
     "quoting": 0.2,
     "address": 0.3,
@@ -52,7 +57,7 @@ WEIGHTS: Mapping[str, float] = {
     "subjective": 0.5,
     "length": -0.2,
     "numbers": -0.55,
-    "attributed": -1.1,
+    "attributed": -1.15,
 }
 #: A sentence without a single cue never scores above this: it is never called loaded
 #: without evidence a reader can see.
@@ -60,6 +65,18 @@ NO_CUE_CEILING = 0.45
 #: Scores at or above this count as biased.
 THRESHOLD = 0.5
 
+# Cues that are the writer's own doing; a sentence with one of them is not excused by "said".
+_WRITERS_DEVICES = frozenset(
+    {
+        "loaded_term",
+        "stance_adverb",
+        "intensifier",
+        "factive_verb",
+        "assertive_verb",
+        "scare_quote",
+        "bracketed_insertion",
+    }
+)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _ATTRIBUTED = re.compile(r"\b(?:said|says|told|according\s+to)\b", re.IGNORECASE)
 
@@ -101,7 +118,8 @@ def bias_features(sentence: Sentence, cues: Sequence[Cue]) -> dict[str, float]:
     features = {group: math.log1p(total) for group, total in totals.items()}
     features["length"] = math.log1p(len(sentence.text.split()))
     features["numbers"] = math.log1p(len(_NUMBER.findall(sentence.text)))
-    features["attributed"] = 1.0 if _ATTRIBUTED.search(sentence.text) else 0.0
+    writer = any(c.category in _WRITERS_DEVICES and not c.source.endswith("(quoted)") for c in cues)
+    features["attributed"] = 1.0 if not writer and _ATTRIBUTED.search(sentence.text) else 0.0
     return features
 
 

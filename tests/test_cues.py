@@ -1,0 +1,215 @@
+"""Cues of loaded language: every category, from both sides, with exact offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer import lexicons
+from summarizer.cues import CATEGORIES, QUOTED_FACTOR, find_cues, quotation_spans
+from summarizer.model import Cue, Document
+from summarizer.segment import segment
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "slanted-article.txt"
+
+
+def cues_of(text: str) -> tuple[Document, tuple[Cue, ...]]:
+    """All cues of a text, flattened, after checking their offsets."""
+    document = segment(text)
+    found = find_cues(document)
+    assert len(found) == len(document.sentences)
+    flat = tuple(cue for sentence_cues in found for cue in sentence_cues)
+    for sentence, sentence_cues in zip(document.sentences, found, strict=True):
+        for cue in sentence_cues:
+            assert cue.category in CATEGORIES
+            assert document.text[cue.start : cue.end] == cue.text
+            assert sentence.start <= cue.start < cue.end <= sentence.end
+    return document, flat
+
+
+def categories_of(text: str) -> dict[str, list[str]]:
+    _, flat = cues_of(text)
+    found: dict[str, list[str]] = {}
+    for cue in flat:
+        found.setdefault(cue.category, []).append(cue.text)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # loaded terms, from both sides and from every side
+        ("The bill would help illegal aliens stay.", "loaded_term", "illegal aliens"),
+        ("The far-right group met on Sunday.", "loaded_term", "far-right"),
+        ("Radical left activists met on Sunday.", "loaded_term", "Radical left"),
+        ("The corporate-backed group met on Sunday.", "loaded_term", "corporate-backed"),
+        ("The job-killing rule took effect.", "loaded_term", "job-killing"),
+        ("Greedy executives met on Sunday.", "loaded_term", "Greedy"),
+        ("MAGA extremists met on Sunday.", "loaded_term", "MAGA extremists"),
+        ("The woke crowd met on Sunday.", "loaded_term", "woke"),
+        ("He called them baby killers at the rally.", "loaded_term", "baby killers"),
+        ("Repeal the death tax, the group urged.", "loaded_term", "death tax"),
+        ("Gun grabbers met on Sunday.", "loaded_term", "Gun grabbers"),
+        ("The open borders crowd met on Sunday.", "loaded_term", "open borders"),
+        ("The so-called experts met on Sunday.", "loaded_term", "so-called"),
+        ("The regime held a vote.", "loaded_term", "regime"),
+        ("The senator slammed the ruling.", "loaded_term", "slammed"),
+        ("Coastal elites met on Sunday.", "loaded_term", "Coastal elites"),
+        # the writer's stance
+        ("The group seemingly believes the plan works.", "stance_adverb", "seemingly"),
+        ("The report aptly notes the risk.", "stance_adverb", "aptly"),
+        ("The figures were shockingly low.", "stance_adverb", "shockingly"),
+        ("The rule clearly fails the test.", "stance_adverb", "clearly"),
+        ("The drastic cut took effect.", "intensifier", "drastic"),
+        ("The move was unprecedented in scope.", "intensifier", "unprecedented"),
+        # framing verbs in the writer's voice
+        ("The mayor admitted the plan had gaps.", "assertive_verb", "admitted"),
+        ("The union claimed the figures were wrong.", "assertive_verb", "claimed"),
+        ("The chief conceded the point on Friday.", "assertive_verb", "conceded"),
+        ("The audit revealed the cost of the project.", "factive_verb", "revealed"),
+        ("The plan will apparently cost more.", "hedge", "apparently"),
+        ("The plan will presumably cost more.", "hedge", "presumably"),
+        # structure
+        ("The board wants to ensure the ‘safety’ of the staff.", "scare_quote", "‘safety’"),
+        ('The board wants to ensure the "safety" of the staff.', "scare_quote", '"safety"'),
+        ("Is this really what voters wanted?", "rhetorical_question", "?"),
+        ("The vote failed again!", "exclamation", "!"),
+        ("Do you want to join our family of supporters?", "call_to_action", "Do you want"),
+        ("Click to check it out.", "call_to_action", "Click to"),
+        ("Sign up for our newsletter today.", "call_to_action", "Sign up"),
+        ("Subscribe now for full coverage.", "call_to_action", "Subscribe"),
+        # the general lexicons
+        ("The result was a catastrophe for the town.", "valenced_word", "catastrophe"),
+        ("The amateurish proposal went nowhere.", "subjective_word", "amateurish"),
+    ],
+)
+def test_each_category_is_found(text: str, category: str, expected: str) -> None:
+    assert expected in categories_of(text).get(category, [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city council voted 7 to 2 on Tuesday to approve the budget.",
+        "The company said revenue rose 3 percent in the quarter.",
+        "The museum will reopen on 12 May after a renovation.",
+    ],
+)
+def test_plain_sentences_have_no_curated_cues(text: str) -> None:
+    found = categories_of(text)
+    curated = set(CATEGORIES) - {"valenced_word", "subjective_word"}
+    assert not curated & set(found)
+
+
+def test_loaded_terms_are_balanced_between_sides() -> None:
+    terms = lexicons.loaded_terms()
+    left = sum(1 for t in terms if t.side == "left")
+    right = sum(1 for t in terms if t.side == "right")
+    assert left >= 50 and right >= 50
+    assert abs(left - right) <= 0.05 * max(left, right)
+    weight_left = sum(t.weight for t in terms if t.side == "left")
+    weight_right = sum(t.weight for t in terms if t.side == "right")
+    assert abs(weight_left - weight_right) <= 0.1 * max(weight_left, weight_right)
+
+
+def test_loaded_terms_have_no_duplicates() -> None:
+    names = [t.term for t in lexicons.loaded_terms()]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The governor called the plan "reckless" on Monday.',
+        'The plan is "a disaster," the governor said.',
+        "According to the report, the plan is “unworkable”.",
+        "The union described the offer as “insulting”.",
+    ],
+)
+def test_attributed_short_quotation_is_not_a_scare_quote(text: str) -> None:
+    assert "scare_quote" not in categories_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group wants to protect the ‘rights’ of offenders.",
+        "The agency keeps “guests” in the holding centre.",
+        "The council's 'reform' passed on Tuesday.",
+    ],
+)
+def test_unattributed_short_quotation_is_a_scare_quote(text: str) -> None:
+    assert "scare_quote" in categories_of(text)
+
+
+def test_long_quotation_is_not_a_scare_quote() -> None:
+    text = "The board wrote that “the new rules will cost the county far more than they save”."
+    assert "scare_quote" not in categories_of(text)
+
+
+@pytest.mark.parametrize("term", ["illegal aliens", "far-right"])
+def test_loaded_words_inside_a_quotation_weigh_less(term: str) -> None:
+    own = f"The {term} rally drew a crowd on Friday."
+    quoted = f"“The {term} rally drew a crowd on Friday,” the sheriff said."
+    _, own_cues = cues_of(own)
+    _, quoted_cues = cues_of(quoted)
+    own_weight = next(c.weight for c in own_cues if c.category == "loaded_term")
+    quoted_cue = next(c for c in quoted_cues if c.category == "loaded_term")
+    assert quoted_cue.weight == pytest.approx(own_weight * QUOTED_FACTOR)
+    assert quoted_cue.weight < own_weight
+    assert quoted_cue.source.endswith("(quoted)")
+
+
+def test_framing_verbs_count_only_in_the_writers_voice() -> None:
+    assert "assertive_verb" in categories_of("The mayor claimed the budget was balanced.")
+    assert "assertive_verb" not in categories_of("“I never claimed the budget was balanced,” the mayor said.")
+
+
+def test_bracketed_insertion_inside_a_quotation_is_the_writers_voice() -> None:
+    text = "The group wrote: “Officers detain immigrants [illegal aliens] at the border.”"
+    document, flat = cues_of(text)
+    brackets = [c for c in flat if c.category == "bracketed_insertion"]
+    assert [c.text for c in brackets] == ["[illegal aliens]"]
+    loaded = next(c for c in flat if c.category == "loaded_term")
+    assert loaded.text == "illegal aliens"
+    assert not loaded.source.endswith("(quoted)")
+
+
+def test_brackets_outside_a_quotation_are_not_insertions() -> None:
+    assert "bracketed_insertion" not in categories_of("The plan [see page 4] was approved.")
+
+
+def test_quoted_question_is_not_rhetorical() -> None:
+    assert "rhetorical_question" not in categories_of("“Who will pay for this?” the mayor asked.")
+
+
+def test_quotation_spans_across_paragraphs_and_nested() -> None:
+    text = "He wrote: “First part ‘look’ here.\n\n“Second part.”"
+    spans = quotation_spans(text)
+    assert (text.index("‘"), text.index("’") + 1) in spans
+    assert any(text[s:e].startswith("“First") for s, e in spans)
+    assert any(text[s:e] == "“Second part.”" for s, e in spans)
+
+
+def test_apostrophes_are_not_quotations() -> None:
+    assert quotation_spans("The ACLU’s plan and the workers' union met.") == ()
+
+
+def test_one_cue_per_word() -> None:
+    _, flat = cues_of("The greedy, shockingly drastic plan failed.")
+    word_cues = [c for c in flat if c.category not in {"scare_quote", "bracketed_insertion"}]
+    spans = [(c.start, c.end) for c in word_cues]
+    assert len(spans) == len(set(spans))
+
+
+@pytest.mark.seed
+def test_seed_cues() -> None:
+    if not SEED.exists():
+        pytest.skip(f"the seed article is not at {SEED}")
+    found = categories_of(SEED.read_text(encoding="utf-8"))
+    assert "seemingly" in found["stance_adverb"]
+    assert "aptly" in found["stance_adverb"]
+    assert "illegal aliens" in found["loaded_term"]
+    assert "‘safety’" in found["scare_quote"]
+    assert "[illegal aliens]" in found["bracketed_insertion"]

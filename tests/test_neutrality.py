@@ -1,0 +1,107 @@
+"""The bias score: bounded, monotone in the cues, symmetric between the sides; and its reason text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer.cues import find_cues
+from summarizer.evaluate.bias import sentence_document
+from summarizer.model import Cue, Sentence
+from summarizer.neutrality import NO_CUE_CEILING, THRESHOLD, WEIGHTS, bias_features, bias_score, cue_summary
+from summarizer.segment import segment
+
+MIRRORED = Path(__file__).parent / "fixtures" / "mirrored"
+
+
+def score(text: str) -> float:
+    document = sentence_document(text)
+    return bias_score(document.sentences[0], find_cues(document)[0])
+
+
+def _rows(name: str) -> list[str]:
+    lines = (MIRRORED / name).read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+PAIRS = [tuple(line.split("\t")) for line in _rows("pairs.tsv")]
+PLAIN = _rows("plain.txt")
+
+
+@pytest.mark.parametrize(("left", "right"), PAIRS)
+def test_mirrored_sentences_score_within_a_tenth(left: str, right: str) -> None:
+    assert abs(score(left) - score(right)) <= 0.1
+
+
+@pytest.mark.parametrize(("left", "right"), PAIRS)
+def test_mirrored_sentences_are_both_flagged_or_both_not(left: str, right: str) -> None:
+    assert (score(left) >= THRESHOLD) == (score(right) >= THRESHOLD)
+
+
+def test_most_mirrored_sentences_are_flagged() -> None:
+    flagged = sum(score(left) >= THRESHOLD for left, _ in PAIRS)
+    assert flagged >= len(PAIRS) - 2
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_plain_sentences_score_below_the_threshold(text: str) -> None:
+    assert score(text) < THRESHOLD
+
+
+def test_mirrored_articles_score_alike() -> None:
+    scores = {}
+    for side in ("left", "right"):
+        document = segment((MIRRORED / f"article-{side}.txt").read_text(encoding="utf-8"))
+        cues = find_cues(document)
+        scores[side] = [bias_score(s, c) for s, c in zip(document.sentences, cues, strict=True)]
+    assert len(scores["left"]) == len(scores["right"])
+    # The headline and the lead carry the slant, on both sides alike.
+    for i in (0, 1):
+        assert scores["left"][i] >= THRESHOLD and scores["right"][i] >= THRESHOLD
+        assert abs(scores["left"][i] - scores["right"][i]) <= 0.1
+
+
+def test_score_is_in_unit_interval_and_monotone() -> None:
+    sentence = Sentence(index=0, paragraph=0, start=0, end=40, text="x " * 20)
+    previous = bias_score(sentence, [])
+    assert 0.0 <= previous <= NO_CUE_CEILING
+    cues: list[Cue] = []
+    for i in range(30):
+        cues.append(Cue("loaded_term", i, i + 1, "x", 1.0))
+        current = bias_score(sentence, cues)
+        assert 0.0 <= current <= 1.0
+        assert current > previous
+        previous = current
+
+
+@pytest.mark.parametrize("category", ["loaded_term", "stance_adverb", "scare_quote", "valenced_word"])
+def test_each_kind_of_cue_raises_the_score(category: str) -> None:
+    text = "The council met on Tuesday to discuss the plan."
+    sentence = Sentence(index=0, paragraph=0, start=0, end=len(text), text=text)
+    base = bias_score(sentence, [Cue("hedge", 0, 3, "The", 0.5)])
+    assert bias_score(sentence, [Cue("hedge", 0, 3, "The", 0.5), Cue(category, 4, 11, "council", 1.0)]) > base
+
+
+def test_features_cover_the_weights() -> None:
+    sentence = Sentence(index=0, paragraph=0, start=0, end=5, text="Hello")
+    assert set(bias_features(sentence, [])) == set(WEIGHTS)
+
+
+def test_quoted_loaded_words_score_lower_than_the_writers_own() -> None:
+    own = score("The far-right mob stormed the hall on Friday.")
+    quoted = score("The mayor said “the far-right mob stormed the hall” on Friday.")
+    assert quoted < own
+
+
+def test_cue_summary_names_the_words() -> None:
+    document = sentence_document("The ACLU seemingly and aptly defends the ‘safety’ of illegal aliens.")
+    summary = cue_summary(find_cues(document)[0])
+    assert summary.startswith("loaded language: 'illegal aliens'")
+    assert "'seemingly'" in summary and "'aptly'" in summary
+    assert "scare quote: '‘safety’'" in summary
+
+
+def test_cue_summary_of_structural_cues_and_nothing() -> None:
+    assert cue_summary([]) == ""
+    assert cue_summary([Cue("call_to_action", 0, 5, "Click", 1.0)]) == "call to action"
