@@ -1,0 +1,46 @@
+"""Export the summary: pick the core renderer for a format and a default file name.
+
+Rendering belongs to :mod:`summarizer.render` and atomic writing to
+:mod:`summarizer.atomic`; the app only asks where, and whether to overwrite.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from summarizer import Summary
+from summarizer.atomic import write_atomic
+from summarizer.render import render
+
+EXPORT_FORMATS: tuple[str, ...] = ("markdown", "html", "json")
+SUFFIXES = {"markdown": ".md", "html": ".html", "json": ".json"}
+
+
+def render_summary(summary: Summary, fmt: str) -> str:
+    """``summary`` in format ``fmt`` (one of :data:`EXPORT_FORMATS`).
+
+    Raises:
+        ValueError: an unknown format.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"cannot export as {fmt!r}; choose one of: {', '.join(EXPORT_FORMATS)}")
+    return render(summary, fmt)
+
+
+def export_summary(summary: Summary, fmt: str, path: Path) -> None:
+    """Render ``summary`` as ``fmt`` and write it to ``path`` atomically (overwriting it).
+
+    Raises:
+        ValueError: an unknown format.
+        OSError: the file cannot be written.
+    """
+    write_atomic(path, render_summary(summary, fmt))
+
+
+def default_export_path(source: str | None, fmt: str, *, folder: Path | None = None) -> Path:
+    """``<article>.summary.<ext>`` next to the article (in ``folder`` or the working folder for stdin)."""
+    suffix = SUFFIXES[fmt]
+    if source and source != "-":
+        path = Path(source)
+        return path.with_name(f"{path.stem}.summary{suffix}")
+    return (folder or Path.cwd()) / f"summary{suffix}"

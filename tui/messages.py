@@ -1,0 +1,54 @@
+"""Messages the app's parts send each other, named for what happened (past tense)."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from summarizer import Summary
+from tui.settings import SummarySettings
+
+
+class SummaryReady(Message):
+    """The worker finished a summary for the current document."""
+
+    def __init__(self, summary: Summary, settings: SummarySettings, generation: int) -> None:
+        super().__init__()
+        self.summary = summary
+        self.settings = settings
+        self.generation = generation
+
+
+class SummaryFailed(Message):
+    """The worker could not read or summarise the input; ``message`` says why in one line."""
+
+    def __init__(self, message: str, source: str | None, generation: int, *, fatal: bool) -> None:
+        super().__init__()
+        self.message = message
+        self.source = source
+        self.generation = generation
+        self.fatal = fatal
+
+
+class SentenceClicked(Message):
+    """The reader clicked a sentence in one of the panes."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+
+
+class PaneScrolled(Message):
+    """The reader scrolled a pane; ``index`` is the sentence now at its top."""
+
+    def __init__(self, pane_id: str, index: int) -> None:
+        super().__init__()
+        self.pane_id = pane_id
+        self.index = index
+
+
+class SettingsChosen(Message):
+    """The reader changed an option in the controls panel."""
+
+    def __init__(self, settings: SummarySettings) -> None:
+        super().__init__()
+        self.settings = settings

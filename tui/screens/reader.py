@@ -1,0 +1,365 @@
+"""The reader: the original beside its summary, a sentence cursor shared by both, and the controls.
+
+The screen owns the state (the summary on show, the settings, the sentence under the
+cursor) and the one background worker that reads and summarises; widgets only draw
+what they are given and report what the reader did.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.worker import get_current_worker
+
+from summarizer import ALL_ALGORITHMS, Document, EvenhandError, Summary, summarize
+from tui.export import EXPORT_FORMATS, default_export_path, export_summary
+from tui.messages import PaneScrolled, SentenceClicked, SettingsChosen, SummaryFailed, SummaryReady
+from tui.passages import original_blocks, summary_blocks
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.error import ErrorScreen
+from tui.screens.export import ExportScreen
+from tui.screens.open_file import OpenFileScreen
+from tui.settings import NEUTRALITY_STEP, SummarySettings
+from tui.source import load_document
+from tui.widgets.controls_panel import ControlsPanel
+from tui.widgets.details_panel import DetailsPanel
+from tui.widgets.sentence_pane import SentencePane
+from tui.widgets.stats_bar import StatsBar
+
+
+class ReaderScreen(Screen[None]):
+    """Original and summary side by side (stacked when narrow), with details, controls and stats."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "next_sentence", "Next sentence", show=False, id="next-sentence"),
+        Binding("k,up", "previous_sentence", "Previous sentence", show=False, id="previous-sentence"),
+        Binding("n", "next_dropped", "Next dropped", id="next-dropped"),
+        Binding("p", "previous_dropped", "Prev dropped", id="previous-dropped"),
+        Binding("g,home", "first_sentence", "First sentence", show=False, id="first-sentence"),
+        Binding("G,end", "last_sentence", "Last sentence", show=False, id="last-sentence"),
+        Binding("d", "toggle_details", "Details", id="toggle-details"),
+        Binding("c", "toggle_controls", "Controls", id="toggle-controls"),
+        Binding("plus,equals_sign", "longer", "Longer", key_display="+", id="longer"),
+        Binding("minus", "shorter", "Shorter", key_display="-", id="shorter"),
+        Binding("r", "next_ratio", "Next ratio (10–75%)", show=False, id="next-ratio"),
+        Binding("a", "next_algorithm", "Next algorithm", show=False, id="next-algorithm"),
+        Binding("t", "toggle_trim", "Trim on/off", show=False, id="toggle-trim"),
+        Binding("greater_than_sign", "more_neutral", "Neutrality weight +0.25", show=False, id="more-neutral"),
+        Binding("less_than_sign", "less_neutral", "Neutrality weight −0.25", show=False, id="less-neutral"),
+        Binding("o", "open", "Open", id="open"),
+        Binding("e", "export", "Export", id="export"),
+        Binding("y", "copy", "Copy", show=False, id="copy"),
+    ]
+
+    def __init__(
+        self,
+        source: str | None,
+        *,
+        data: bytes | None = None,
+        summary: Summary | None = None,
+        settings: SummarySettings | None = None,
+    ) -> None:
+        super().__init__()
+        self.source = source
+        self._data = data
+        self.summary: Summary | None = None
+        self.settings = settings or SummarySettings()
+        self.cursor = 0
+        self._initial = summary
+        self._generation = 0
+
+    def compose(self) -> ComposeResult:
+        yield StatsBar("Reading…", id="stats")
+        with Horizontal(id="body"):
+            with Container(id="panes"):
+                original = SentencePane(id="original")
+                original.border_title = "Original  ✗ dropped  ⊘ boilerplate  ~struck~ trimmed  _underlined_ loaded"
+                yield original
+                summary = SentencePane(id="summary")
+                summary.border_title = "Summary"
+                yield summary
+            yield ControlsPanel(id="controls", classes="-hidden")
+        yield DetailsPanel(id="details")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#original", SentencePane).focus()
+        if self._initial is not None:
+            self._show(self._initial)
+        elif self.source is not None:
+            self.load(self.source, data=self._data)
+
+    # ---- the worker ------------------------------------------------------------------------
+
+    def _start(self) -> int:
+        self._generation += 1
+        self.query_one("#panes").loading = True
+        return self._generation
+
+    def load(self, source: str, *, data: bytes | None = None) -> None:
+        """Read ``source`` and summarise it in the background with the current settings."""
+        self._summarize(source, None, data, self.settings, self._start())
+
+    def resummarize(self, settings: SummarySettings) -> None:
+        """Summarise the current document again with ``settings``, in the background."""
+        if self.summary is None:
+            self.settings = settings
+            return
+        self._summarize(self.summary.source, self.summary.document, None, settings, self._start())
+
+    @work(thread=True, exclusive=True, group="summarize")
+    def _summarize(
+        self,
+        source: str | None,
+        document: Document | None,
+        data: bytes | None,
+        settings: SummarySettings,
+        generation: int,
+    ) -> None:
+        worker = get_current_worker()
+        fatal = document is None
+        try:
+            if document is None:
+                assert source is not None
+                document = load_document(source, data=data)
+            summary = summarize(document, **settings.options())
+        except (EvenhandError, ValueError) as error:
+            if not worker.is_cancelled:
+                self.post_message(SummaryFailed(str(error), source, generation, fatal=fatal))
+            return
+        except Exception as error:  # a bug in the core must not end the session with a traceback
+            if not worker.is_cancelled:
+                detail = f"internal error while summarising: {type(error).__name__}: {error}"
+                self.post_message(SummaryFailed(detail, source, generation, fatal=fatal))
+            return
+        if not worker.is_cancelled:
+            self.post_message(SummaryReady(summary, settings, generation))
+
+    @on(SummaryReady)
+    def _summary_ready(self, message: SummaryReady) -> None:
+        if message.generation != self._generation:
+            return
+        self.query_one("#panes").loading = False
+        self.settings = message.settings
+        new_document = self.summary is None or self.summary.document is not message.summary.document
+        if new_document:
+            self.cursor = 0
+        self._show(message.summary)
+        for note in message.summary.notes:
+            self.notify(note, title="Note", timeout=6)
+
+    @on(SummaryFailed)
+    def _summary_failed(self, message: SummaryFailed) -> None:
+        if message.generation != self._generation:
+            return
+        self.query_one("#panes").loading = False
+        can_go_back = self.summary is not None
+        self.app.push_screen(ErrorScreen(message.message, can_go_back=can_go_back), self._after_error)
+
+    def _after_error(self, choice: str | None) -> None:
+        if choice == "open":
+            self.action_open()
+        elif choice == "quit":
+            self.app.exit()
+
+    # ---- showing ---------------------------------------------------------------------------
+
+    def _show(self, summary: Summary) -> None:
+        self.summary = summary
+        self.source = summary.source
+        original = self.query_one("#original", SentencePane)
+        pane = self.query_one("#summary", SentencePane)
+        original.show(original_blocks(summary))
+        pane.show(summary_blocks(summary))
+        name = Path(summary.source).name if summary.source and summary.source != "-" else "standard input"
+        original.border_title = f"Original · {name}   ✗ dropped  ⊘ boilerplate"
+        pane.border_title = f"Summary · {len(summary.kept)} of {len(summary.decisions)} sentences"
+        self.query_one(StatsBar).show(summary, self.settings)
+        self.query_one(ControlsPanel).sync(self.settings, summary.budget.target)
+        self.cursor = min(self.cursor, max(0, len(summary.decisions) - 1))
+        self.call_after_refresh(self._move_cursor, self.cursor)
+
+    def _move_cursor(self, index: int) -> None:
+        if self.summary is None or not self.summary.decisions:
+            return
+        index = max(0, min(index, len(self.summary.decisions) - 1))
+        self.cursor = index
+        original = self.query_one("#original", SentencePane)
+        pane = self.query_one("#summary", SentencePane)
+        original.cursor = index
+        pane.cursor = index
+        original.scroll_to_sentence(index)
+        pane.scroll_to_sentence(index)
+        self.query_one(DetailsPanel).show(self.summary, index)
+
+    @on(SentenceClicked)
+    def _sentence_clicked(self, message: SentenceClicked) -> None:
+        self._move_cursor(message.index)
+
+    @on(PaneScrolled)
+    def _pane_scrolled(self, message: PaneScrolled) -> None:
+        other = "#summary" if message.pane_id == "original" else "#original"
+        self.query_one(other, SentencePane).scroll_to_sentence(message.index, top=True)
+
+    @on(SettingsChosen)
+    def _settings_chosen(self, message: SettingsChosen) -> None:
+        self.resummarize(message.settings)
+
+    # ---- cursor actions ----------------------------------------------------------------------
+
+    def _order(self) -> list[int]:
+        """The sentences the cursor walks: the summary's when it has focus, else all."""
+        focused = self.focused
+        if isinstance(focused, SentencePane) and focused.id == "summary" and focused.sentence_order:
+            return focused.sentence_order
+        return list(range(len(self.summary.decisions))) if self.summary else []
+
+    def _step(self, change: int) -> None:
+        order = self._order()
+        if not order:
+            return
+        if self.cursor in order:
+            position = order.index(self.cursor) + change
+        else:
+            later = [i for i, sentence in enumerate(order) if sentence > self.cursor]
+            position = (later[0] if later else len(order)) + (change if change < 0 else 0)
+        self._move_cursor(order[max(0, min(position, len(order) - 1))])
+
+    def action_next_sentence(self) -> None:
+        self._step(1)
+
+    def action_previous_sentence(self) -> None:
+        self._step(-1)
+
+    def action_first_sentence(self) -> None:
+        order = self._order()
+        if order:
+            self._move_cursor(order[0])
+
+    def action_last_sentence(self) -> None:
+        order = self._order()
+        if order:
+            self._move_cursor(order[-1])
+
+    def _jump_dropped(self, direction: int) -> None:
+        if self.summary is None:
+            return
+        decisions = self.summary.decisions
+        indices = range(self.cursor + 1, len(decisions)) if direction > 0 else range(self.cursor - 1, -1, -1)
+        for index in indices:
+            if not decisions[index].kept:
+                self.query_one("#original", SentencePane).focus()
+                self._move_cursor(index)
+                return
+        self.notify("No more dropped sentences " + ("below." if direction > 0 else "above."), timeout=2)
+
+    def action_next_dropped(self) -> None:
+        self._jump_dropped(1)
+
+    def action_previous_dropped(self) -> None:
+        self._jump_dropped(-1)
+
+    # ---- panels -------------------------------------------------------------------------------
+
+    def action_toggle_details(self) -> None:
+        self.query_one(DetailsPanel).toggle_class("-hidden")
+
+    def action_toggle_controls(self) -> None:
+        self.query_one(ControlsPanel).toggle_class("-hidden")
+
+    # ---- settings -----------------------------------------------------------------------------
+
+    def _target(self) -> int:
+        return self.summary.budget.target if self.summary else 0
+
+    def action_longer(self) -> None:
+        available = len(self.summary.decisions) if self.summary else 0
+        self.resummarize(self.settings.with_length(self._target(), 1, available=available))
+
+    def action_shorter(self) -> None:
+        available = len(self.summary.decisions) if self.summary else 0
+        self.resummarize(self.settings.with_length(self._target(), -1, available=available))
+
+    def action_next_ratio(self) -> None:
+        self.resummarize(self.settings.next_ratio())
+
+    def action_next_algorithm(self) -> None:
+        self.resummarize(self.settings.next_algorithm())
+
+    def choose_algorithm(self, algorithm: str) -> None:
+        """Re-summarise with ``algorithm`` (used by the command palette)."""
+        if algorithm in ALL_ALGORITHMS:
+            self.resummarize(self.settings.with_algorithm(algorithm))
+
+    def action_toggle_trim(self) -> None:
+        self.resummarize(self.settings.toggled_trim())
+
+    def action_more_neutral(self) -> None:
+        self.resummarize(self.settings.with_neutrality(NEUTRALITY_STEP))
+
+    def action_less_neutral(self) -> None:
+        self.resummarize(self.settings.with_neutrality(-NEUTRALITY_STEP))
+
+    # ---- files --------------------------------------------------------------------------------
+
+    def action_open(self) -> None:
+        start = Path(self.source).parent if self.source and self.source != "-" else Path.cwd()
+        self.app.push_screen(OpenFileScreen(start), self._open_chosen)
+
+    def _open_chosen(self, path: str | None) -> None:
+        if path:
+            self.load(path)
+
+    def action_export(self) -> None:
+        if self.summary is None:
+            self.notify("Nothing to export yet.", severity="warning")
+            return
+        folder = None if self.source and self.source != "-" and _writable(Path(self.source).parent) else Path.cwd()
+        self.app.push_screen(ExportScreen(default_export_path(self.source, EXPORT_FORMATS[0], folder=folder)), self._export_chosen)
+
+    def _export_chosen(self, choice: tuple[str, str] | None) -> None:
+        if choice is None or self.summary is None:
+            return
+        path, fmt = Path(choice[0]), choice[1]
+        if path.is_dir():
+            self.notify(f"{path} is a folder; give a file name.", severity="error")
+            return
+        if path.exists():
+            summary = self.summary
+
+            def overwrite(answer: bool | None) -> None:
+                if answer:
+                    self._write_export(summary, fmt, path)
+                else:
+                    self.notify("Not exported: the file was left as it was.", timeout=3)
+
+            self.app.push_screen(ConfirmScreen(f"{path} already exists. Replace it?"), overwrite)
+        else:
+            self._write_export(self.summary, fmt, path)
+
+    def _write_export(self, summary: Summary, fmt: str, path: Path) -> None:
+        try:
+            export_summary(summary, fmt, path)
+        except (OSError, ValueError) as error:
+            self.notify(f"Could not export: {error}", severity="error", timeout=6)
+            return
+        self.notify(f"Exported {fmt} to {path}", timeout=4)
+
+    def action_copy(self) -> None:
+        if self.summary is None:
+            return
+        self.app.copy_to_clipboard(self.summary.text)
+        self.notify("Summary copied to the clipboard (if the terminal allows it).", timeout=3)
+
+
+def _writable(folder: Path) -> bool:
+    import os
+
+    return folder.is_dir() and os.access(folder, os.W_OK)
