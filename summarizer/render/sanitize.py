@@ -8,8 +8,9 @@ it through :func:`inert` first, which replaces each such character with a visibl
 * C0 controls U+0000–U+001F (except tab and line breaks) and DEL become their Unicode
   "control picture" (``ESC`` → ``␛``, ``BEL`` → ``␇``, ``NUL`` → ``␀``, ``DEL`` → ``␡``);
 * C1 controls U+0080–U+009F become U+FFFD (``�``), the replacement character;
-* tab, line feed and carriage return are kept by :func:`inert` and folded to one space
-  by :func:`one_line`, which also folds every other line or paragraph separator.
+* tab, line feed and carriage return are kept by :func:`inert`, and the Unicode line
+  and paragraph separators (U+2028, U+2029) become a line feed; :func:`one_line` folds
+  every run of white space that holds a break to one space.
 
 Markup languages (Rich markup, HTML, Markdown) need their own escaping on top of this,
 done where the markup is written: Rich output is built from :class:`rich.text.Text`
@@ -36,6 +37,7 @@ def _table() -> dict[int, str]:
         if chr(code) not in _KEEP:
             table[code] = chr(0x2400 + code)
     table[0x7F] = "\u2421"  # ␡
+    table[0x2028] = table[0x2029] = "\n"
     for code in range(0x80, 0xA0):
         table[code] = REPLACEMENT
     return table
@@ -54,7 +56,8 @@ def inert(text: str) -> str:
 
     Returns:
         The same text, as long in characters, with C0/C1 controls and DEL replaced by
-        visible glyphs (see the module docstring); tab, ``\\n`` and ``\\r`` are kept.
+        visible glyphs (see the module docstring); tab, ``\\n`` and ``\\r`` are kept,
+        U+2028 and U+2029 become ``\\n``.
     """
     return text.translate(_INERT)
 
