@@ -7,8 +7,11 @@ into a one-line message on stderr and a non-zero exit code.
 
 from __future__ import annotations
 
+import os
 import sys
-from typing import NoReturn
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
 
 import typer
 
@@ -44,6 +47,335 @@ def fail_from(error: EvenhandError) -> NoReturn:
 
 
 # ---- commands -------------------------------------------------------------------------
+
+
+# ---- summarize ----
+
+# Kept here rather than imported so that `evenhand --help` does not load NumPy and SciPy;
+# tests/test_cli_summarize.py checks them against summarizer.ALL_ALGORITHMS and render.FORMATS.
+SUMMARIZE_ALGORITHMS = (
+    "neutral", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic", "reduction", "random",
+)
+SUMMARIZE_FORMATS = ("terminal", "text", "markdown", "html", "json", "diff")
+SUMMARIZE_ENGINES = ("fast", "sumy")
+EXIT_INTERRUPTED = 130
+
+_SUMMARIZE_HELP = """
+Summarise articles: one file to the terminal, or many files, folders and JSON Lines corpora in parallel.
+
+A PATH is a file, a folder (searched recursively for [bold]--glob[/bold] patterns; hidden files are skipped) or [bold]-[/bold] for standard input. HTML pages (.html, .htm) are reduced to their article text first. With one input and no [bold]--out[/bold], the summary is printed; with several, give [bold]--out DIR[/bold] (one output per input, mirroring the input tree, plus DIR/manifest.json) or [bold]--jsonl-out FILE[/bold] (one JSON record per document, streamed).
+
+Inputs are only ever read. Each output is written to a temporary file and renamed into place, so an interrupted run (Ctrl-C) leaves only complete files and a manifest of what was done; run again with [bold]--skip-existing[/bold] to resume. A bad input (missing, empty, binary, undecodable, too large, HTML without an article, a symbolic link loop) is named on stderr with a one-line reason and recorded in the manifest, and the batch goes on.
+
+Exit status: 0 when every input was summarised (or skipped), 1 when some failed, 2 on a usage error, 130 when interrupted.
+"""
+
+_SUMMARIZE_EPILOG = """
+[bold]Examples[/bold]
+
+  [dim]# one article, side by side in the terminal[/dim]
+  evenhand summarize article.txt
+
+  [dim]# five sentences by LexRank, with the decision for every sentence as JSON[/dim]
+  evenhand summarize article.txt -a lexrank -n 5 -f json
+
+  [dim]# a web page from standard input, at most 80 words[/dim]
+  curl -s https://example.org/story | evenhand summarize - -w 80
+
+  [dim]# a folder tree on all cores, then resume it after an interruption[/dim]
+  evenhand summarize articles/ --out summaries/ -f json
+  evenhand summarize articles/ --out summaries/ -f json --skip-existing
+
+  [dim]# a JSON Lines corpus to one JSON Lines file[/dim]
+  evenhand summarize corpus.jsonl --jsonl-field text --jsonl-out summaries.jsonl
+"""
+
+
+def _parse_size(value: str) -> int:
+    """``"50MB"``, ``"512k"``, ``"1G"`` or a plain number of bytes."""
+    text = value.strip().lower().removesuffix("b").removesuffix("i")
+    scale = 1
+    for suffix, factor in (("k", 1024), ("m", 1024**2), ("g", 1024**3)):
+        if text.endswith(suffix):
+            text, scale = text[: -len(suffix)], factor
+            break
+    try:
+        size = int(float(text) * scale)
+    except ValueError:
+        raise typer.BadParameter(f"not a size: {value!r} (try 50MB, 512k or a number of bytes)") from None
+    if size <= 0:
+        raise typer.BadParameter("must be more than 0 bytes")
+    return size
+
+
+def _complete_from(choices: tuple[str, ...]) -> Callable[[str], list[str]]:
+    def complete(incomplete: str) -> list[str]:
+        return [c for c in choices if c.startswith(incomplete.lower())]
+
+    return complete
+
+
+def _check_choice(value: str, choices: tuple[str, ...], option: str) -> str:
+    lowered = value.lower()
+    if lowered not in choices:
+        fail(f"{option} {value!r}: choose one of {', '.join(choices)}", code=EXIT_USAGE)
+    return lowered
+
+
+def _say(console: Any, message: str, *, style: str | None = None) -> None:
+    """One line on stderr through ``console`` (so it prints above a progress bar), never as markup."""
+    from rich.text import Text
+
+    console.print(Text(" ".join(message.split()), style=style or ""), soft_wrap=True, highlight=False)
+
+
+@app.command("summarize", help=_SUMMARIZE_HELP, epilog=_SUMMARIZE_EPILOG)
+def summarize_command(
+    paths: list[str] | None = typer.Argument(
+        None, metavar="PATH", show_default=False,
+        help="Files, folders or - (standard input). Default: standard input when it is not a terminal.",
+    ),
+    algorithm: str = typer.Option(
+        "neutral", "--algorithm", "-a", metavar="NAME", autocompletion=_complete_from(SUMMARIZE_ALGORITHMS),
+        help="neutral (default: central sentences, loaded ones avoided, writer's insertions trimmed) or one of "
+        "sumy's: lexrank, textrank, lsa, luhn, edmundson, kl, sumbasic, reduction, random.",
+        rich_help_panel="Summary",
+    ),
+    sentences: int | None = typer.Option(
+        None, "--sentences", "-n", metavar="N", help="Keep N sentences.", rich_help_panel="Summary"
+    ),
+    ratio: float | None = typer.Option(
+        None, "--ratio", "-r", metavar="R", help="Keep this share of the sentences (0 < R ≤ 1).",
+        rich_help_panel="Summary",
+    ),
+    words: int | None = typer.Option(
+        None, "--words", "-w", metavar="W", rich_help_panel="Summary",
+        help="Keep at most W words. One of --sentences, --ratio, --words; default 30% of the sentences, "
+        "at least 3.",
+    ),
+    engine: str = typer.Option(
+        "fast", "--engine", metavar="fast|sumy", autocompletion=_complete_from(SUMMARIZE_ENGINES),
+        help="fast: evenhand's vectorised ranking; sumy: sumy's own code (slower, same names).",
+        rich_help_panel="Summary",
+    ),
+    trim: bool | None = typer.Option(
+        None, "--trim/--no-trim", show_default=False, rich_help_panel="Summary",
+        help="Remove the writer's bracketed insertions and stance adverbs from kept sentences "
+        "\\[default: on for neutral, off for the others]",
+    ),
+    language: str = typer.Option(
+        "english", "--language", metavar="LANG", help="Language for stemming and stop words.",
+        rich_help_panel="Summary",
+    ),
+    output_format: str | None = typer.Option(
+        None, "--format", "-f", metavar="FORMAT", autocompletion=_complete_from(SUMMARIZE_FORMATS),
+        show_default=False, rich_help_panel="Output",
+        help="terminal, text, markdown, html, json or diff \\[default: terminal on a terminal, text otherwise]",
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", metavar="DIR", file_okay=False, rich_help_panel="Output",
+        help="Write one file per input here, mirroring the input tree, plus manifest.json.",
+    ),
+    jsonl_out: str | None = typer.Option(
+        None, "--jsonl-out", metavar="FILE", rich_help_panel="Output",
+        help="Stream one JSON record (schema v1) per document to FILE (- for standard output).",
+    ),
+    globs: list[str] | None = typer.Option(
+        None, "--glob", metavar="PATTERN", show_default=False, rich_help_panel="Input",
+        help="File names to take from folders; repeatable \\[default: *.txt *.md *.html *.htm]",
+    ),
+    jsonl_field: str | None = typer.Option(
+        None, "--jsonl-field", metavar="FIELD", rich_help_panel="Input",
+        help="Read .jsonl inputs as one document per record, the text in FIELD (records named by their "
+        "'id', else by line number).",
+    ),
+    max_bytes: str = typer.Option(
+        "50MB", "--max-bytes", metavar="SIZE", rich_help_panel="Input",
+        help="Refuse inputs larger than this (e.g. 512k, 50MB, 1G).",
+    ),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", metavar="N", min=1, show_default=False, rich_help_panel="Batch",
+        help="Worker processes \\[default: the number of cores]; 1 runs in one process.",
+    ),
+    skip_existing: bool = typer.Option(
+        False, "--skip-existing", rich_help_panel="Batch",
+        help="Leave inputs whose output file already exists (resume an interrupted run).",
+    ),
+    fail_fast: bool = typer.Option(
+        False, "--fail-fast", rich_help_panel="Batch", help="Stop at the first input that fails."
+    ),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", rich_help_panel="Batch",
+        help="No progress bar and no closing tally (failures are still named on stderr).",
+    ),
+) -> None:
+    from rich.console import Console
+
+    algorithm = _check_choice(algorithm, SUMMARIZE_ALGORITHMS, "--algorithm")
+    engine = _check_choice(engine, SUMMARIZE_ENGINES, "--engine")
+    given = [name for name, value in (("--sentences", sentences), ("--ratio", ratio), ("--words", words))
+             if value is not None]
+    if len(given) > 1:
+        fail(f"{' and '.join(given)} are mutually exclusive: give one length budget", code=EXIT_USAGE)
+    if sentences is not None and sentences < 1:
+        fail(f"--sentences must be at least 1, not {sentences}", code=EXIT_USAGE)
+    if words is not None and words < 1:
+        fail(f"--words must be at least 1, not {words}", code=EXIT_USAGE)
+    if ratio is not None and not 0 < ratio <= 1:
+        fail(f"--ratio must be more than 0 and at most 1, not {ratio}", code=EXIT_USAGE)
+    try:
+        size_limit = _parse_size(max_bytes)
+    except typer.BadParameter as error:
+        fail(f"--max-bytes: {error}", code=EXIT_USAGE)
+    stdout_is_terminal = sys.stdout.isatty()
+    if output_format is None:
+        output_format = "terminal" if stdout_is_terminal and out is None and jsonl_out is None else "text"
+    output_format = _check_choice(output_format, SUMMARIZE_FORMATS, "--format")
+    if not paths:
+        if sys.stdin.isatty():
+            fail("nothing to summarise: give a file, a folder or - for standard input "
+                 "(see evenhand summarize --help)", code=EXIT_USAGE)
+        paths = ["-"]
+
+    from summarizer.batch import (
+        DEFAULT_GLOBS,
+        BatchError,
+        BatchOptions,
+        Outcome,
+        SummaryOptions,
+        iter_tasks,
+        plan_batch,
+        summarize_task,
+    )
+
+    options = BatchOptions(
+        summary=SummaryOptions(
+            algorithm=algorithm, sentences=sentences, ratio=ratio, words=words,
+            engine=engine, trim=trim, language=language,
+        ),
+        format=output_format,
+        out=out,
+        jsonl_out=jsonl_out,
+        globs=tuple(globs) if globs else DEFAULT_GLOBS,
+        jsonl_field=jsonl_field,
+        jobs=jobs or os.cpu_count() or 1,
+        fail_fast=fail_fast,
+        skip_existing=skip_existing,
+        max_bytes=size_limit,
+    )
+    errors = Console(stderr=True, highlight=False)
+    try:
+        plan = plan_batch(paths, options)
+    except BatchError as error:
+        fail(str(error), code=EXIT_USAGE)
+
+    if out is None and jsonl_out is None:
+        if plan.failures:
+            for failure in plan.failures:
+                _say(errors, f"evenhand: error: {failure.label}: {failure.reason}")
+            raise typer.Exit(code=EXIT_FAILED)
+        if plan.total > 1:
+            fail(f"{plan.total} documents to summarise: give --out DIR to write one file for each "
+                 "(or --jsonl-out FILE for one JSON Lines file)", code=EXIT_USAGE)
+        item = next(iter_tasks(plan, options), None)
+        if item is None:
+            fail("nothing to summarise", code=EXIT_FAILED)
+        if isinstance(item, Outcome):  # a JSONL record that cannot be read
+            fail(f"{item.label}: {item.reason}")
+        try:
+            summary = summarize_task(item, options.summary, max_bytes=size_limit)
+        except EvenhandError as error:
+            fail_from(error)
+        for warning in summary.document.warnings:
+            _say(errors, f"evenhand: warning: {item.label}: {warning}")
+        from summarizer.render import render, render_terminal
+
+        if output_format == "terminal" and stdout_is_terminal:
+            render_terminal(summary, Console())
+        else:
+            sys.stdout.write(render(summary, output_format))
+        return
+
+    _run_summarize_batch(plan, options, errors, quiet=quiet)
+
+
+def _run_summarize_batch(plan: Any, options: Any, errors: Any, *, quiet: bool) -> None:
+    """Run the batch with a progress bar on a terminal; name each failure on stderr."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    from summarizer.batch import BatchEvent
+
+    class RateColumn(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("" if speed is None else f"{speed:,.1f} articles/s", style="progress.data.speed")
+
+    show_progress = errors.is_terminal and not quiet
+    progress = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+        console=errors,
+        transient=True,
+        disable=not show_progress,
+    )
+    task_id: Any = None
+    failed = 0
+
+    def on_event(event: BatchEvent) -> None:
+        nonlocal task_id, failed
+        if event.kind == "start":
+            progress.start()
+            task_id = progress.add_task("summarising", total=event.total)
+            return
+        if event.kind == "end":
+            progress.stop()
+            return
+        outcome = event.outcome
+        if outcome is not None:
+            if outcome.status == "failed":
+                failed += 1
+                _say(errors, f"evenhand: failed: {outcome.label}: {outcome.reason}")
+            for warning in outcome.warnings:
+                _say(errors, f"evenhand: warning: {outcome.label}: {warning}")
+        progress.update(task_id, completed=event.completed)
+
+    from summarizer.batch import run_batch
+
+    try:
+        result = run_batch(plan, options, on_event=on_event)
+    except EvenhandError as error:
+        progress.stop()
+        fail(str(error), code=EXIT_FAILED)
+    finally:
+        progress.stop()
+    done = len(result.done)
+    rate = done / result.elapsed_s if result.elapsed_s else 0.0
+    where = f"; manifest: {options.out / 'manifest.json'}" if options.out is not None else ""
+    tally = (
+        f"evenhand: {done:,} done, {len(result.skipped):,} skipped, {len(result.failed):,} failed "
+        f"in {result.elapsed_s:,.1f} s ({rate:,.1f} articles/s){where}"
+    )
+    if result.interrupted:
+        _say(errors, f"evenhand: interrupted: {tally.removeprefix('evenhand: ')}")
+    elif result.stopped_early:
+        _say(errors, f"evenhand: stopped at the first failure (--fail-fast): {tally.removeprefix('evenhand: ')}")
+    elif not quiet:
+        _say(errors, tally)
+    raise typer.Exit(code=result.exit_code)
 
 
 # ---- eval segmentation ----

@@ -1,0 +1,895 @@
+"""Summarise many inputs: find them, run them in a process pool, write each result atomically.
+
+The batch engine behind ``evenhand summarize``.  It knows nothing of the command line:
+progress and per-input outcomes reach the caller through a callback, and every bad input
+becomes a one-line reason in the :class:`BatchResult` (and in ``manifest.json``) while the
+rest of the batch goes on.
+
+    plan = plan_batch(["articles/"], options)      # discovery: files, JSONL records, stdin
+    result = run_batch(plan, options, on_event=print)
+
+Nothing is lost: inputs are only opened for reading; an output folder inside the input tree
+is refused unless it is new (or an earlier evenhand output) and is never searched for
+inputs; each output is written to a temporary file and renamed into place; Ctrl-C stops
+the batch after the documents in flight, leaving only complete files and a manifest of
+what was done.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fnmatch
+import json
+import os
+import re
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from summarizer.atomic import atomic_open, write_atomic
+from summarizer.errors import EvenhandError, InputError
+from summarizer.extract import html_to_text, looks_like_html
+from summarizer.model import Summary
+from summarizer.read import decode, read_path
+from summarizer.render import EXTENSIONS, render
+
+__all__ = [
+    "DEFAULT_GLOBS",
+    "DEFAULT_MAX_BYTES",
+    "MANIFEST_NAME",
+    "BatchError",
+    "BatchEvent",
+    "BatchOptions",
+    "BatchPlan",
+    "BatchResult",
+    "Outcome",
+    "SummaryOptions",
+    "Task",
+    "extension_for",
+    "iter_tasks",
+    "plan_batch",
+    "render_summary",
+    "run_batch",
+    "summarize_task",
+]
+
+DEFAULT_GLOBS: tuple[str, ...] = ("*.txt", "*.md", "*.html", "*.htm")
+JSONL_GLOB = "*.jsonl"
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+MANIFEST_NAME = "manifest.json"
+MANIFEST_TOOL = "evenhand summarize"
+STDIN = "-"
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+_UNSAFE_NAME = re.compile(r"[^\w.@+=-]+")
+
+Status = Literal["done", "skipped", "failed"]
+
+
+class BatchError(EvenhandError, ValueError):
+    """The batch cannot run as asked (an unsafe ``--out``, an output that is an input, ...)."""
+
+
+# ---- options ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryOptions:
+    """What :func:`summarizer.summarize` is asked for each document (see its docstring)."""
+
+    algorithm: str = "neutral"
+    sentences: int | None = None
+    ratio: float | None = None
+    words: int | None = None
+    engine: str = "fast"
+    trim: bool | None = None
+    language: str = "english"
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    """How to run a batch.
+
+    Attributes:
+        summary: the options for every document.
+        format: the output format of the files under ``out`` (a :mod:`summarizer.render` name).
+        out: the folder that mirrors the input tree, or ``None``.
+        jsonl_out: a JSON Lines file to stream one record per document to (``"-"``: standard
+            output), or ``None``.
+        globs: file-name patterns searched for in folders.
+        jsonl_field: summarise this field of each record of ``.jsonl`` inputs (``None``: read
+            ``.jsonl`` files as text).
+        jobs: worker processes; 1 runs in this process.
+        fail_fast: stop at the first failure.
+        skip_existing: leave inputs whose output file already exists.
+        max_bytes: refuse inputs larger than this.
+    """
+
+    summary: SummaryOptions = field(default_factory=SummaryOptions)
+    format: str = "json"
+    out: Path | None = None
+    jsonl_out: str | None = None
+    globs: tuple[str, ...] = DEFAULT_GLOBS
+    jsonl_field: str | None = None
+    jobs: int = 1
+    fail_fast: bool = False
+    skip_existing: bool = False
+    max_bytes: int | None = DEFAULT_MAX_BYTES
+
+    def to_dict(self) -> dict[str, Any]:
+        """The options as recorded in the manifest."""
+        return {
+            **asdict(self.summary),
+            "format": self.format,
+            "out": None if self.out is None else str(self.out),
+            "jsonl_out": self.jsonl_out,
+            "globs": list(self.globs),
+            "jsonl_field": self.jsonl_field,
+            "jobs": self.jobs,
+            "fail_fast": self.fail_fast,
+            "skip_existing": self.skip_existing,
+            "max_bytes": self.max_bytes,
+        }
+
+
+# ---- work items and their outcomes ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One document to summarise.
+
+    Attributes:
+        label: how the input is named in messages and the manifest (a path, ``path#id``
+            for a JSONL record, ``"-"`` for standard input).
+        path: the file a worker reads, or ``None`` when ``text`` is given.
+        text: the text already read (standard input, JSONL records).
+        html: extract the article from HTML first (``None``: decide by looking at the text).
+        output: the output file's path relative to the output folder, or ``None``.
+        warnings: warnings from reading ``text``.
+    """
+
+    label: str
+    path: str | None = None
+    text: str | None = None
+    html: bool | None = False
+    output: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one input.
+
+    ``rendered`` and ``record`` carry the output from a worker to the writer; they are
+    dropped once written.
+    """
+
+    label: str
+    status: Status
+    reason: str | None = None
+    warnings: tuple[str, ...] = ()
+    output: str | None = None
+    rendered: str | None = None
+    record: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BatchEvent:
+    """A progress report: ``"start"`` once the work is counted, then one ``"item"`` per input.
+
+    Attributes:
+        kind: ``"start"``, ``"item"`` or ``"end"``.
+        total: the number of inputs (documents) in the batch.
+        completed: inputs finished so far (done, skipped or failed).
+        outcome: the input just finished (``"item"`` events).
+    """
+
+    kind: Literal["start", "item", "end"]
+    total: int
+    completed: int = 0
+    outcome: Outcome | None = None
+
+
+EventCallback = Callable[[BatchEvent], None]
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """The batch's record, as written to ``manifest.json``."""
+
+    done: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[dict[str, str]] = field(default_factory=list)
+    options: dict[str, Any] = field(default_factory=dict)
+    elapsed_s: float = 0.0
+    interrupted: bool = False
+    stopped_early: bool = False
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input was done or skipped, 1 when any failed, 130 when interrupted."""
+        if self.interrupted:
+            return 130
+        return 1 if self.failed else 0
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome.status == "done":
+            self.done.append(outcome.label)
+        elif outcome.status == "skipped":
+            self.skipped.append(outcome.label)
+        else:
+            self.failed.append({"path": outcome.label, "reason": outcome.reason or "failed"})
+        self.warnings.extend({"path": outcome.label, "warning": w} for w in outcome.warnings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The manifest: sorted lists, so two runs over the same inputs compare equal."""
+        return {
+            "tool": MANIFEST_TOOL,
+            "done": sorted(self.done),
+            "skipped": sorted(self.skipped),
+            "failed": sorted(self.failed, key=lambda f: f["path"]),
+            "warnings": sorted(self.warnings, key=lambda w: (w["path"], w["warning"])),
+            "options": self.options,
+            "elapsed_s": round(self.elapsed_s, 3),
+            "interrupted": self.interrupted,
+        }
+
+
+# ---- rendering --------------------------------------------------------------------------
+
+
+def extension_for(fmt: str) -> str:
+    """The file extension for an output format (``".json"`` for ``"json"``, ...).
+
+    Raises:
+        BatchError: no format by that name.
+    """
+    if fmt not in EXTENSIONS:
+        raise BatchError(f"no output format named {fmt!r}; choose one of: {', '.join(EXTENSIONS)}")
+    return EXTENSIONS[fmt]
+
+
+def render_summary(summary: Summary, fmt: str) -> str:
+    """Render ``summary`` for a file: no colour, the default width."""
+    return render(summary, fmt, color=False)
+
+
+# ---- summarising one document -----------------------------------------------------------
+
+
+def _reason(error: BaseException, label: str) -> str:
+    """The error's message without the input's name in front (the manifest names it apart)."""
+    message = " ".join(str(error).split()) or type(error).__name__
+    for name in (label, label.split("#", 1)[0], "standard input"):
+        if message.startswith(f"{name}: "):
+            return message[len(name) + 2 :]
+    return message
+
+
+def summarize_task(task: Task, options: SummaryOptions, *, max_bytes: int | None = None) -> Summary:
+    """Read (or take), extract and summarise one document.
+
+    Raises:
+        EvenhandError: the input cannot be read or summarised (the message names it).
+    """
+    from summarizer.pipeline import summarize
+    from summarizer.segment import segment
+
+    if task.text is not None:
+        text, encoding, warnings = task.text, None, task.warnings
+    else:
+        if task.path is None:
+            raise InputError(f"{task.label}: nothing to read")
+        decoded = read_path(task.path, max_bytes=max_bytes)
+        text, encoding, warnings = decoded.text, decoded.encoding, decoded.warnings
+    if task.html or (task.html is None and looks_like_html(text)):
+        text = html_to_text(text, source=task.label)
+    document = segment(text, source=task.label, encoding=encoding, warnings=warnings)
+    return summarize(
+        document,
+        algorithm=options.algorithm,
+        sentences=options.sentences,
+        ratio=options.ratio,
+        words=options.words,
+        engine=options.engine,
+        trim=options.trim,
+        language=options.language,
+    )
+
+
+def _process(task: Task, options: BatchOptions) -> Outcome:
+    """Summarise one task and render what the writer needs; never raises for bad input."""
+    try:
+        summary = summarize_task(task, options.summary, max_bytes=options.max_bytes)
+        rendered = render_summary(summary, options.format) if options.out is not None else None
+        record = None
+        if options.jsonl_out is not None:
+            from summarizer.serialize import to_json
+
+            record = to_json(summary, indent=None)
+    except EvenhandError as error:
+        return Outcome(task.label, "failed", reason=_reason(error, task.label), output=task.output)
+    except RecursionError:
+        return Outcome(task.label, "failed", reason="too deeply nested to read", output=task.output)
+    except Exception as error:  # a bug must not sink the other thousand documents
+        return Outcome(
+            task.label, "failed", reason=f"internal error: {type(error).__name__}: {error}", output=task.output
+        )
+    return Outcome(
+        task.label,
+        "done",
+        warnings=summary.document.warnings,
+        output=task.output,
+        rendered=rendered,
+        record=record,
+    )
+
+
+def _init_worker() -> None:
+    # The parent handles Ctrl-C: workers finish the document in hand, then the pool shuts down.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# ---- discovery --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    label: str
+    path: Path | None  # None for standard input
+    relative: str  # output path stem relative to the output folder, with the input's suffix
+    jsonl: bool = False
+
+
+@dataclass(slots=True)
+class BatchPlan:
+    """What a batch will read: the sources found, the inputs that failed already, and the count.
+
+    Attributes:
+        sources: files (and standard input) to summarise, in a stable order.
+        failures: inputs that cannot be read at all (missing, empty folder, symlink loop).
+        total: the number of documents (a JSONL file counts one per record).
+        input_files: the real paths of every input file (never written to).
+        stdin_text: standard input, read once.
+    """
+
+    sources: list[_Source] = field(default_factory=list)
+    failures: list[Outcome] = field(default_factory=list)
+    total: int = 0
+    input_files: set[str] = field(default_factory=set)
+    stdin_text: tuple[str, tuple[str, ...]] | None = None
+
+
+def _matches(name: str, relative: str, globs: Sequence[str]) -> bool:
+    lowered = name.lower()
+    for pattern in globs:
+        target = relative.lower() if "/" in pattern else lowered
+        if fnmatch.fnmatchcase(target, pattern.lower()):
+            return True
+    return False
+
+
+def _walk(
+    directory: Path,
+    *,
+    root: Path,
+    globs: Sequence[str],
+    excluded: set[str],
+    ancestors: tuple[tuple[int, int], ...],
+    seen_dirs: set[tuple[int, int]],
+    failures: list[Outcome],
+) -> Iterator[Path]:
+    """Files under ``directory`` matching ``globs``, sorted, following links, never looping."""
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError as exc:
+        failures.append(Outcome(str(directory), "failed", reason=f"cannot list the folder ({exc.strerror})"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue  # hidden files and folders (.git, our own temporary files)
+        path = Path(entry.path)
+        try:
+            stat = entry.stat(follow_symlinks=True)
+        except OSError as exc:
+            if entry.is_symlink() and (exc.errno == errno.ELOOP or _matches(entry.name, "", globs)):
+                reason = "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
+                failures.append(Outcome(str(path), "failed", reason=reason))
+            continue
+        if entry.is_dir(follow_symlinks=True):
+            key = (stat.st_dev, stat.st_ino)
+            if key in ancestors:
+                failures.append(
+                    Outcome(str(path), "failed", reason="symbolic link loop (links back to a folder above it)")
+                )
+                continue
+            if key in seen_dirs or os.path.realpath(path) in excluded or _is_evenhand_output(path):
+                continue  # reached twice, or an output folder of this or an earlier run
+            seen_dirs.add(key)
+            yield from _walk(
+                path, root=root, globs=globs, excluded=excluded,
+                ancestors=(*ancestors, key), seen_dirs=seen_dirs, failures=failures,
+            )
+        elif entry.is_file(follow_symlinks=True) and _matches(
+            entry.name, path.relative_to(root).as_posix(), globs
+        ):
+            yield path
+
+
+def _base(paths: Sequence[Path]) -> Path:
+    """The folder the output tree mirrors: the deepest folder holding every input."""
+    anchors = [os.path.abspath(p if p.is_dir() else p.parent) for p in paths]
+    if not anchors:
+        return Path.cwd()
+    try:
+        return Path(os.path.commonpath(anchors))
+    except ValueError:  # different drives
+        return Path.cwd()
+
+
+def _is_within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _is_evenhand_output(folder: Path) -> bool:
+    try:
+        manifest = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(manifest, dict) and manifest.get("tool") == MANIFEST_TOOL
+
+
+def _check_out(out: Path, inputs: Sequence[Path]) -> None:
+    """Refuse an output folder that could overwrite, or later be read as, input."""
+    if out.exists() and not out.is_dir():
+        raise BatchError(f"--out {out}: exists and is not a folder")
+    real_out = os.path.realpath(out)
+    for given in inputs:
+        real_in = os.path.realpath(given)
+        if given.is_dir():
+            if _is_within(real_in, real_out):
+                raise BatchError(
+                    f"--out {out}: holds the input folder {given}; choose a folder outside the inputs"
+                )
+            if _is_within(real_out, real_in) and out.exists() and not _is_evenhand_output(out):
+                raise BatchError(
+                    f"--out {out}: is inside the input folder {given} and already exists; "
+                    "choose a new folder or one outside the inputs"
+                )
+        elif _is_within(real_in, real_out):
+            raise BatchError(f"--out {out}: holds the input file {given}; choose a folder outside the inputs")
+
+
+def _output_names(files: Sequence[Path], base: Path) -> list[str]:
+    """Output stems (without the format's extension) mirroring ``files`` under ``base``.
+
+    ``a.txt`` becomes ``a``; when ``a.txt`` and ``a.md`` share a folder, they keep their
+    suffixes (``a.txt``, ``a.md``) so neither output overwrites the other.
+    """
+    relatives: list[Path] = []
+    for file in files:
+        try:
+            relatives.append(Path(os.path.relpath(os.path.abspath(file), base)))
+        except ValueError:
+            relatives.append(Path(file.name))
+    stems: dict[tuple[Path, str], int] = {}
+    for rel in relatives:
+        key = (rel.parent, rel.stem.lower())
+        stems[key] = stems.get(key, 0) + 1
+    names = []
+    for rel in relatives:
+        if rel.parts and rel.parts[0] == "..":
+            rel = Path(*(part for part in rel.parts if part != ".."))
+        clash = stems[(rel.parent, rel.stem.lower())] > 1
+        names.append((rel.parent / (rel.name if clash else rel.stem)).as_posix())
+    return names
+
+
+def _count_records(path: Path) -> int:
+    count = 0
+    try:
+        with path.open("rb") as handle:
+            for line in handle:
+                if line.strip():
+                    count += 1
+    except OSError:
+        return 1
+    return count
+
+
+def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] | None = None) -> BatchPlan:
+    """Find the inputs: files, folders searched recursively, JSONL files, ``"-"`` for standard input.
+
+    Args:
+        paths: what the user named.
+        options: the batch options (globs, JSONL field, output folder, size limit).
+        stdin: where ``"-"`` reads from (default: this process's standard input).
+
+    Returns:
+        The plan.  Inputs that cannot be read at all are in ``failures``, each with its reason.
+
+    Raises:
+        BatchError: the output folder or file is unsafe (it holds, or is, an input).
+    """
+    plan = BatchPlan()
+    globs = tuple(options.globs)
+    if options.jsonl_field is not None and JSONL_GLOB not in globs:
+        globs = (*globs, JSONL_GLOB)
+    given = [Path(p) for p in paths if p != STDIN]
+    if options.out is not None:
+        _check_out(options.out, [p for p in given if p.exists()])
+    excluded = {os.path.realpath(options.out)} if options.out is not None else set()
+
+    files: list[Path] = []
+    seen_files: set[str] = set()
+    stdin_seen = False
+    for raw in paths:
+        if raw == STDIN:
+            if stdin_seen:
+                continue
+            stdin_seen = True
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            limit = None if options.max_bytes is None else options.max_bytes + 1
+            data = stream.read() if limit is None else stream.read(limit)
+            try:
+                if options.max_bytes is not None and len(data) > options.max_bytes:
+                    raise InputError(f"more than the limit of {options.max_bytes:,} bytes")
+                decoded = decode(data, source=STDIN)
+            except EvenhandError as error:
+                plan.failures.append(Outcome(STDIN, "failed", reason=_reason(error, STDIN)))
+                continue
+            plan.stdin_text = (decoded.text, decoded.warnings)
+            continue
+        path = Path(raw)
+        try:
+            path.stat()
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                reason = "symbolic link loop"
+            elif path.is_symlink():
+                reason = "broken symbolic link"
+            elif exc.errno == errno.ENOENT:
+                reason = "no such file or folder"
+            else:
+                reason = f"cannot read ({exc.strerror})"
+            plan.failures.append(Outcome(raw, "failed", reason=reason))
+            continue
+        if path.is_dir():
+            found_before = len(files)
+            real = os.path.realpath(path)
+            stat = path.stat()
+            key = (stat.st_dev, stat.st_ino)
+            for file in _walk(
+                path, root=path, globs=globs, excluded=excluded, ancestors=(key,),
+                seen_dirs={key}, failures=plan.failures,
+            ):
+                real_file = os.path.realpath(file)
+                if real_file not in seen_files:
+                    seen_files.add(real_file)
+                    files.append(file)
+            if len(files) == found_before and not any(
+                _is_within(os.path.realpath(f.label), real) for f in plan.failures
+            ):
+                plan.failures.append(
+                    Outcome(raw, "failed", reason=f"no files matching {' '.join(globs)} in this folder")
+                )
+        else:
+            real_file = os.path.realpath(path)
+            if real_file not in seen_files:
+                seen_files.add(real_file)
+                files.append(path)
+
+    plan.input_files = set(seen_files)
+    names = _output_names(files, _base([Path(p) for p in paths if p != STDIN]))
+    for file, name in zip(files, names, strict=True):
+        is_jsonl = options.jsonl_field is not None and file.suffix.lower() == ".jsonl"
+        plan.sources.append(_Source(str(file), file, name, jsonl=is_jsonl))
+        plan.total += _count_records(file) if is_jsonl else 1
+    if plan.stdin_text is not None:
+        is_jsonl = options.jsonl_field is not None
+        plan.sources.append(_Source(STDIN, None, "stdin", jsonl=is_jsonl))
+        plan.total += plan.stdin_text[0].count("\n") + 1 if is_jsonl else 1
+    plan.total += len(plan.failures)
+
+    if options.jsonl_out not in (None, STDIN):
+        real = os.path.realpath(str(options.jsonl_out))
+        if real in plan.input_files:
+            raise BatchError(f"--jsonl-out {options.jsonl_out}: is one of the inputs")
+    return plan
+
+
+def _safe_name(value: str) -> str:
+    cleaned = _UNSAFE_NAME.sub("_", value).strip("._") or "record"
+    return cleaned[:120]
+
+
+def _records(source: _Source, text: str | None, field_name: str) -> Iterator[Task | Outcome]:
+    """One task per JSON Lines record (or an outcome saying why a record cannot be read)."""
+    seen: set[str] = set()
+
+    def lines() -> Iterator[str]:
+        if text is not None:
+            yield from text.splitlines()
+            return
+        assert source.path is not None
+        with source.path.open("r", encoding="utf-8", errors="replace") as handle:
+            yield from handle
+
+    number = 0
+    for line in lines():
+        if not line.strip():
+            continue
+        number += 1
+        fallback = f"{source.label}#line-{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Outcome(fallback, "failed", reason=f"not valid JSON ({exc.msg})")
+            continue
+        if not isinstance(record, dict):
+            yield Outcome(fallback, "failed", reason="not a JSON object")
+            continue
+        ident = record.get("id")
+        ident = str(ident) if isinstance(ident, str | int) and str(ident).strip() else f"line-{number}"
+        name = _safe_name(ident)
+        if name in seen:
+            name = f"{name}-line-{number}"
+        seen.add(name)
+        label = f"{source.label}#{ident}"
+        value = record.get(field_name)
+        if not isinstance(value, str):
+            reason = f"no {field_name!r} field" if value is None else f"the {field_name!r} field is not text"
+            yield Outcome(label, "failed", reason=reason)
+            continue
+        yield Task(label, text=value, html=None, output=f"{source.relative}/{name}")
+
+
+def iter_tasks(plan: BatchPlan, options: BatchOptions) -> Iterator[Task | Outcome]:
+    """Every document of ``plan`` as a task, lazily: JSONL files are read record by record.
+
+    A JSONL record that cannot be read comes as a failed :class:`Outcome` instead.
+    """
+    for source in plan.sources:
+        stdin_text = plan.stdin_text[0] if plan.stdin_text and source.path is None else None
+        if source.jsonl:
+            assert options.jsonl_field is not None
+            yield from _records(source, stdin_text, options.jsonl_field)
+        elif source.path is None:
+            assert plan.stdin_text is not None
+            yield Task(STDIN, text=plan.stdin_text[0], html=None, output=source.relative,
+                       warnings=plan.stdin_text[1])
+        else:
+            html = source.path.suffix.lower() in _HTML_SUFFIXES
+            yield Task(source.label, path=str(source.path), html=html, output=source.relative)
+
+
+# ---- running ----------------------------------------------------------------------------
+
+
+class _Writer:
+    """Writes finished outcomes (files, JSONL records) and keeps the record: parent process only."""
+
+    def __init__(self, plan: BatchPlan, options: BatchOptions, result: BatchResult, jsonl: IO[str] | None,
+                 on_event: EventCallback | None) -> None:
+        self.plan = plan
+        self.options = options
+        self.result = result
+        self.jsonl = jsonl
+        self.on_event = on_event
+        self.completed = 0
+        self.extension = extension_for(options.format) if options.out is not None else ""
+
+    def output_path(self, relative: str | None) -> Path | None:
+        if self.options.out is None or relative is None:
+            return None
+        return self.options.out / (relative + self.extension)
+
+    def finish(self, outcome: Outcome) -> Outcome:
+        if outcome.status == "done":
+            outcome = self._write(outcome)
+        elif outcome.status == "failed" and self.jsonl is not None:
+            self._write_record(json.dumps({"source": outcome.label, "error": outcome.reason}, ensure_ascii=False))
+        slim = Outcome(outcome.label, outcome.status, outcome.reason, outcome.warnings, outcome.output)
+        self.result.add(slim)
+        self.completed += 1
+        if self.on_event is not None:
+            self.on_event(BatchEvent("item", self.plan.total, self.completed, slim))
+        return slim
+
+    def _write_record(self, line: str) -> None:
+        assert self.jsonl is not None
+        self.jsonl.write(line + "\n")
+        self.jsonl.flush()
+
+    def _write(self, outcome: Outcome) -> Outcome:
+        path = self.output_path(outcome.output)
+        try:
+            if path is not None and outcome.rendered is not None:
+                if os.path.realpath(path) in self.plan.input_files:
+                    raise BatchError(f"{path} is an input file; not overwritten")
+                write_atomic(path, outcome.rendered)
+            if self.jsonl is not None and outcome.record is not None:
+                self._write_record(outcome.record)
+        except (OSError, BatchError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            return Outcome(outcome.label, "failed", reason=f"cannot write {path}: {reason}", output=outcome.output)
+        return outcome
+
+
+@contextlib.contextmanager
+def _jsonl_stream(target: str | None) -> Iterator[IO[str] | None]:
+    if target is None:
+        yield None
+    elif target == STDIN:
+        yield sys.stdout
+    else:
+        with atomic_open(target, text=True) as handle:
+            yield handle  # type: ignore[misc]
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Ignore a second Ctrl-C while the batch winds down and writes its manifest."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def run_batch(plan: BatchPlan, options: BatchOptions, *, on_event: EventCallback | None = None) -> BatchResult:
+    """Summarise every input of ``plan``; write outputs, JSONL records and the manifest.
+
+    Bad inputs are recorded (reason in ``failed``) and the batch goes on, unless
+    ``options.fail_fast``.  Ctrl-C (``KeyboardInterrupt``) stops the batch after the
+    documents in flight; the result then has ``interrupted`` set, and only complete files
+    and the manifest are left behind.
+
+    Args:
+        plan: from :func:`plan_batch`.
+        options: the batch options.
+        on_event: called in this process with a ``"start"`` event, one ``"item"`` event per
+            input and an ``"end"`` event.
+
+    Returns:
+        The record of the batch (the manifest's content).
+    """
+    started = time.perf_counter()
+    result = BatchResult(options=options.to_dict())
+    if options.out is not None:
+        extension_for(options.format)  # an unknown format fails before any work
+    # Workers start before the caller's progress display (a thread) does: forking a
+    # process that runs threads is best avoided.
+    pool = _start_pool(options) if options.jobs > 1 and plan.total > len(plan.failures) else None
+    with _jsonl_stream(options.jsonl_out) as jsonl:
+        writer = _Writer(plan, options, result, jsonl, on_event)
+        try:
+            if on_event is not None:
+                on_event(BatchEvent("start", plan.total))
+            for failure in plan.failures:
+                writer.finish(failure)
+                if options.fail_fast:
+                    result.stopped_early = True
+                    break
+            if not result.stopped_early:
+                if pool is None:
+                    _run_here(plan, options, writer)
+                else:
+                    _run_pool(plan, options, writer, pool)
+        except KeyboardInterrupt:
+            result.interrupted = True
+        finally:
+            if pool is not None:
+                with _sigint_ignored():
+                    pool.shutdown(wait=True, cancel_futures=True)
+        with _sigint_ignored():
+            result.elapsed_s = time.perf_counter() - started
+            if options.out is not None:
+                write_atomic(
+                    options.out / MANIFEST_NAME, json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+                )
+    if on_event is not None:
+        on_event(BatchEvent("end", plan.total, writer.completed))
+    return result
+
+
+def _ready(item: Task | Outcome, writer: _Writer) -> Task | None:
+    """The task to run, or ``None`` when the item is already finished (failed or skipped)."""
+    if isinstance(item, Outcome):
+        writer.finish(item)
+        return None
+    if writer.options.skip_existing:
+        path = writer.output_path(item.output)
+        if path is not None and path.exists():
+            writer.finish(Outcome(item.label, "skipped", reason="output exists", output=item.output))
+            return None
+    return item
+
+
+def _stop(outcome: Outcome, options: BatchOptions, result: BatchResult) -> bool:
+    if options.fail_fast and outcome.status == "failed":
+        result.stopped_early = True
+        return True
+    return False
+
+
+def _run_here(plan: BatchPlan, options: BatchOptions, writer: _Writer) -> None:
+    for item in iter_tasks(plan, options):
+        task = _ready(item, writer)
+        if task is None:
+            if isinstance(item, Outcome) and _stop(item, options, writer.result):
+                return
+            continue
+        if _stop(writer.finish(_process(task, options)), options, writer.result):
+            return
+
+
+_WARM_UP_TEXT = "Warm-up text. It loads the word lists once, before the workers start. Then they share them."
+
+
+def _warm_up(options: BatchOptions) -> None:
+    """Load the pipeline's modules and word lists here, so forked workers start with them (~3 s each)."""
+    with contextlib.suppress(Exception):
+        _process(Task("warm-up", text=_WARM_UP_TEXT), options)
+
+
+def _start_pool(options: BatchOptions) -> ProcessPoolExecutor:
+    """A pool of ``options.jobs`` workers, all started, with the pipeline loaded."""
+    _warm_up(options)
+    pool = ProcessPoolExecutor(max_workers=options.jobs, initializer=_init_worker)
+    wait([pool.submit(os.getpid) for _ in range(options.jobs)])
+    return pool
+
+
+def _run_pool(plan: BatchPlan, options: BatchOptions, writer: _Writer, pool: ProcessPoolExecutor) -> None:
+    # A bounded number of documents in flight keeps memory flat however large the batch.
+    in_flight = options.jobs * 4
+    pending: dict[Future[Outcome], Task] = {}
+    stop = False
+    try:
+        for item in iter_tasks(plan, options):
+            task = _ready(item, writer)
+            if task is None:
+                if isinstance(item, Outcome) and _stop(item, options, writer.result):
+                    stop = True
+                    break
+                continue
+            while len(pending) >= in_flight and not stop:
+                stop = _collect(pending, options, writer)
+            if stop:
+                break
+            pending[pool.submit(_process, task, options)] = task
+        while pending and not stop:
+            stop = _collect(pending, options, writer)
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+def _collect(pending: dict[Future[Outcome], Task], options: BatchOptions, writer: _Writer) -> bool:
+    """Wait for at least one document in flight to finish; write it. True when the batch must stop."""
+    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+    stop = False
+    for future in finished:
+        task = pending.pop(future)
+        if future.cancelled():
+            continue
+        try:
+            outcome = future.result()
+        except Exception as error:  # the worker died (killed, out of memory)
+            reason = f"worker process failed: {type(error).__name__}: {error}"
+            outcome = Outcome(task.label, "failed", reason=" ".join(reason.split()), output=task.output)
+        if _stop(writer.finish(outcome), options, writer.result):
+            stop = True
+    return stop
