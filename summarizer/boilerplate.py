@@ -54,11 +54,11 @@ _COPYRIGHT = re.compile(
     r"(?:©|\(c\)\s*(?:19|20)\d\d|\bcopyright\s+(?:©\s*)?(?:19|20)\d\d|\ball\s+rights\s+reserved\b)", _FLAGS
 )
 _BYLINE = re.compile(
-    r"^(?:by|written\s+by|words\s+by|story\s+by)\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}"
+    r"^(?i:by|written\s+by|words\s+by|story\s+by)\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}"
     r"(?:\s*(?:,|and|&|\||-|–)\s*[\w .'’\-]+)?\s*$"
 )
 _PHOTO = re.compile(
-    r"(?:^\W*(?:photo|photograph|image|picture|pictured|credit|illustration)s?\s*(?:by\b|:|/|credit\b)|"
+    r"(?:^\W*(?i:photo|photograph|image|picture|pictured|credit|illustration)s?\s*(?i:by\b|:|/|credit\b)|"
     r"\b(?:AP|AFP|Reuters|Getty)\s*(?:Photo|Images)\b|\bGetty\s+Images\b|^\(?[A-Z]{2,}/[A-Z][\w ]+\)?$)",
 )
 _EDITORS_NOTE = re.compile(r"^\W*editor[’']?s[’']?\s+note\b", _FLAGS)
@@ -73,6 +73,8 @@ _PITCH = re.compile(
     r"unprecedented\s+access|ad-free|inbox|sign\s+up|support\s+(?:our|independent)\s+(?:journalism|work|reporting))\b",
     _FLAGS,
 )
+# The reader or the publication addressed; "us" in lower case only ("US bank" is not "us").
+_ADDRESS = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|us)\b")
 _FINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 
 
@@ -92,13 +94,21 @@ def _alone_on_line(document: Document, sentence: Sentence) -> bool:
     return not before.strip() and not after.strip()
 
 
+def _whole_line(document: Document, sentence: Sentence) -> str:
+    text = document.text
+    start = text.rfind("\n", 0, sentence.start) + 1
+    end = text.find("\n", sentence.end)
+    return text[start : len(text) if end < 0 else end].strip()
+
+
 def _line_label(document: Document, sentence: Sentence, quoted: bool) -> str | None:
     line = sentence.text.strip()
     short = _words(line) <= SHORT_LINE_WORDS
     alone = _alone_on_line(document, sentence)
     if _EDITORS_NOTE.search(line):
         return "editor's note"
-    if alone and _COPYRIGHT.search(line) and _words(line) <= 25:
+    whole = _whole_line(document, sentence)
+    if _COPYRIGHT.search(whole) and _words(whole) <= 25:
         return "copyright line"
     if _WIRE.match(line) and _words(line) <= 25:
         return "wire credit"
@@ -114,7 +124,7 @@ def _line_label(document: Document, sentence: Sentence, quoted: bool) -> str | N
         return None
     if call_to_action(line) is not None and _words(line) <= 40:
         return "call to action"
-    if _PITCH.search(line) and re.search(r"\b(?:you|your|our|us)\b", line, _FLAGS) and _words(line) <= 40:
+    if _PITCH.search(line) and _ADDRESS.search(line) and _words(line) <= 40:
         return "membership pitch"
     return None
 

@@ -168,7 +168,7 @@ def test_framing_verbs_count_only_in_the_writers_voice() -> None:
 
 def test_bracketed_insertion_inside_a_quotation_is_the_writers_voice() -> None:
     text = "The group wrote: “Officers detain immigrants [illegal aliens] at the border.”"
-    document, flat = cues_of(text)
+    _, flat = cues_of(text)
     brackets = [c for c in flat if c.category == "bracketed_insertion"]
     assert [c.text for c in brackets] == ["[illegal aliens]"]
     loaded = next(c for c in flat if c.category == "loaded_term")

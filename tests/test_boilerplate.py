@@ -1,0 +1,172 @@
+"""Boilerplate: promotional and navigation lines are labelled, content is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer.boilerplate import detect_boilerplate
+from summarizer.segment import segment
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "slanted-article.txt"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+ARTICLE = """\
+Harbor town votes to rebuild storm-damaged pier
+
+By Jane Okoro
+
+Photo: The old pier after the January storm (Ellen Park/Harbor Daily)
+
+PORT ELLIS – The town council voted on Monday to rebuild the pier that a January storm tore in half, at a cost of $3.2 million.
+
+Editor's note: An earlier version of this story gave the wrong date for the storm.
+
+The new pier will be 40 feet longer than the old one and will sit two feet higher, the town engineer said. Work is due to start in April.
+
+"We have waited long enough," said Mayor Ruth Allen. "Do you want to join us on opening day? You should, because this pier belongs to everyone."
+
+Fishermen said they hoped the pier would reopen before the summer season.
+
+Like what you read? Subscribe to our newsletter for weekly updates from the coast.  Your membership keeps local news alive.  Proceeds fund our reporters in every harbor town.
+
+Harbor Daily
+
+Share this article
+Follow us on Facebook
+© 2026 Harbor Daily Media. All rights reserved.
+Read more
+Submit a Correction
+Related Posts
+"""
+
+
+def labels_of(text: str) -> dict[str, str | None]:
+    document = segment(text)
+    labels = detect_boilerplate(document)
+    assert len(labels) == len(document.sentences)
+    return {sentence.text: label for sentence, label in zip(document.sentences, labels, strict=True)}
+
+
+@pytest.fixture(scope="module")
+def article() -> dict[str, str | None]:
+    return labels_of(ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("By Jane Okoro", "byline"),
+        ("Photo: The old pier after the January storm (Ellen Park/Harbor Daily)", "photo credit"),
+        (
+            "Editor's note: An earlier version of this story gave the wrong date for the storm.",
+            "editor's note",
+        ),
+        ("Like what you read?", "membership pitch"),
+        ("Subscribe to our newsletter for weekly updates from the coast.", "call to action"),
+        ("Your membership keeps local news alive.", "membership pitch"),
+        ("Proceeds fund our reporters in every harbor town.", "membership pitch"),
+        ("Harbor Daily", "orphan line"),
+        ("Share this article", "share prompt"),
+        ("Follow us on Facebook", "share prompt"),
+        ("© 2026 Harbor Daily Media.", "copyright line"),
+        ("Read more", "navigation"),
+        ("Submit a Correction", "navigation"),
+        ("Related Posts", "navigation"),
+    ],
+)
+def test_boilerplate_lines_are_labelled(article: dict[str, str | None], line: str, label: str) -> None:
+    assert article[line] == label
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Harbor town votes to rebuild storm-damaged pier",
+        "PORT ELLIS – The town council voted on Monday to rebuild the pier that a January storm tore in half, at a cost of $3.2 million.",
+        "Work is due to start in April.",
+        "Fishermen said they hoped the pier would reopen before the summer season.",
+    ],
+)
+def test_content_is_not_boilerplate(article: dict[str, str | None], line: str) -> None:
+    assert article[line] is None
+
+
+def test_a_call_to_action_inside_a_quotation_is_content(article: dict[str, str | None]) -> None:
+    quoted = [text for text in article if text.startswith('"Do you want to join us')]
+    assert quoted and all(article[text] is None for text in quoted)
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("(Reuters)", "wire credit"),
+        ("Reporting by Sam Lee; Editing by Ann Cho", "wire credit"),
+        ("The Associated Press contributed to this report.", "wire credit"),
+        ("Copyright 2025 The Example Times. All rights reserved.", "copyright line"),
+        ("Sign up for our free daily newsletter.", "call to action"),
+    ],
+)
+def test_single_lines(line: str, label: str) -> None:
+    text = f"The council met on Tuesday and approved the plan after a long debate.\n\n{line}\n"
+    on_the_line = {sentence: found for sentence, found in labels_of(text).items() if sentence in line}
+    assert on_the_line and set(on_the_line.values()) == {label}
+
+
+def test_a_short_line_before_the_body_is_a_headline_not_an_orphan() -> None:
+    text = "Council backs pier plan\n\nThe council backed the pier plan on Monday after a long debate.\n\nHarbor Daily\n"
+    labels = labels_of(text)
+    assert labels["Council backs pier plan"] is None
+    assert labels["Harbor Daily"] == "orphan line"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A US bank said it would donate $8m to the fund.",
+        "The firm has about 16 million subscribers in the US.",
+        "Subscriptions rose 4% in the quarter, the company said.",
+        "Related costs rose sharply, the report said.",
+    ],
+)
+def test_news_about_subscriptions_and_donations_is_content(text: str) -> None:
+    body = f"{text}\n\nThe chief executive said the results were in line with forecasts.\n"
+    assert labels_of(body)[text] is None
+
+
+@pytest.mark.parametrize("name", ["slanted-right.txt", "slanted-left.txt"])
+def test_examples_end_in_boilerplate_and_open_with_content(name: str) -> None:
+    document = segment((EXAMPLES / name).read_text(encoding="utf-8"))
+    labels = detect_boilerplate(document)
+    assert labels[0] is None and labels[1] is None
+    assert labels[-1] == "navigation" and labels[-2] == "navigation"
+    assert sum(label is not None for label in labels) >= 7
+
+
+def test_wire_example_has_only_its_credit_as_boilerplate() -> None:
+    document = segment((EXAMPLES / "wire-neutral.txt").read_text(encoding="utf-8"))
+    labels = detect_boilerplate(document)
+    assert labels[-1] == "wire credit"
+    assert all(label is None for label in labels[:-1])
+
+
+@pytest.mark.seed
+def test_seed_promotional_lines_are_flagged_and_headline_is_not() -> None:
+    if not SEED.exists():
+        pytest.skip(f"the seed article is not at {SEED}")
+    labels = labels_of(SEED.read_text(encoding="utf-8"))
+    by_start = {text[:30]: label for text, label in labels.items()}
+    for opening in (
+        "Do you want to join our privat",
+        "Get unprecedented access to so",
+        "Proceeds get reinvested into h",
+        "Click to check it out.",
+        "LET Unity",
+        "Submit a Correction",
+        "Related Posts",
+    ):
+        assert by_start[opening] is not None, opening
+    headline = next(text for text in labels if text.startswith("ACLU making push"))
+    assert labels[headline] is None
+    assert sum(label is not None for label in labels.values()) == 7
