@@ -378,6 +378,55 @@ def _run_summarize_batch(plan: Any, options: Any, errors: Any, *, quiet: bool) -
     raise typer.Exit(code=result.exit_code)
 
 
+# ---- eval bias ----
+
+
+@eval_app.command("bias")
+def eval_bias(
+    data: str = typer.Option(
+        ...,
+        "--data",
+        metavar="FILE",
+        help="JSON Lines file with 'sentence' and 'label' (BABE, MBIC, wiki_npov or subj labels).",
+    ),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Read only the first N records."),
+    output_format: str = typer.Option(
+        "table", "--format", metavar="table|json", help="Print a table or JSON."
+    ),
+) -> None:
+    """How well the bias score tells biased (or subjective) sentences from the rest."""
+    import json
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from summarizer.evaluate.bias import evaluate_bias
+
+    if output_format not in {"table", "json"}:
+        fail(f"--format must be 'table' or 'json', not {output_format!r}", code=EXIT_USAGE)
+    try:
+        result = evaluate_bias(data, limit=limit)
+    except EvenhandError as error:
+        fail_from(error)
+    if output_format == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    table = Table(title="Bias score as a sentence classifier", show_header=True)
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("data", Text(result.path))
+    table.add_row("dataset", result.dataset)
+    table.add_row("sentences", f"{result.n:,} ({result.positives:,} positive, {result.dropped:,} dropped)")
+    table.add_row("threshold", f"{result.threshold:.2f}")
+    table.add_row("macro-F1", f"{result.macro_f1:.3f}")
+    table.add_row("precision", f"{result.precision:.3f}")
+    table.add_row("recall", f"{result.recall:.3f}")
+    table.add_row("ROC-AUC", f"{result.roc_auc:.3f}")
+    table.add_row("accuracy", f"{result.accuracy:.3f}")
+    Console().print(table)
+
+
 # ---- eval segmentation ----
 
 
