@@ -17,8 +17,12 @@ from scipy import sparse
 
 from summarizer.rank.terms import count_terms
 
+_NOISE = 1e-12
 
-def kl(words: Sequence[Sequence[str]], stop_words: frozenset[str]) -> np.ndarray:
+
+def kl(
+    words: Sequence[Sequence[str]], stop_words: frozenset[str], *, near_ties: list[frozenset[int]] | None = None
+) -> np.ndarray:
     """KL-Sum (Haghighi & Vanderwende 2009) as sumy's ``KLSummarizer`` rates.
 
     Each step adds the sentence whose words, joined with the summary's, leave the
@@ -30,6 +34,9 @@ def kl(words: Sequence[Sequence[str]], stop_words: frozenset[str]) -> np.ndarray
     Args:
         words: every sentence's words, as written.
         stop_words: lower-case stop words.
+        near_ties: if given, a list that gets, for each step, the sentences whose
+            divergence is within 1e-9 (relative) of the smallest — where the last bits of
+            floating point decide between them, and so may decide differently in sumy.
     """
     n = len(words)
     document = Counter(w.lower() for ws in words for w in ws if w not in stop_words)
@@ -71,7 +78,13 @@ def kl(words: Sequence[Sequence[str]], stop_words: frozenset[str]) -> np.ndarray
             divergence = base + gain + np.log(joint_length) * (base_mass + candidate_mass - overlap_mass)
         divergence[joint_length == 0] = 0.0  # nothing to compare: sumy's sum over no words
         divergence[~alive] = np.inf
-        best = int(np.argmin(divergence))
+        # Differences in the last bits are noise (sumy sums the same terms in another
+        # order): treat them as ties and take the earlier sentence, as sumy does on a tie.
+        lowest = divergence.min()
+        best = int(np.argmax(divergence <= lowest + _NOISE * abs(lowest)))
+        if near_ties is not None:
+            margin = 1e-9 * max(abs(divergence[best]), 1e-300)
+            near_ties.append(frozenset(np.flatnonzero(divergence <= divergence[best] + margin).tolist()))
         ratings[best] = -step
         alive[best] = False
         if raw[best]:

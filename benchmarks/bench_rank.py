@@ -1,0 +1,202 @@
+"""Time evenhand's fast ranking engine against sumy on long documents.
+
+Documents of 100, 300, 1,000 and 3,000 sentences are built at run time by concatenating
+BBC dev articles (read from ``../shared/data``, never copied).  Every measurement runs in
+its own process: a warm-up call on a small document first (imports, stemmer), then one
+timed ``summarizer.rank.rank(document, algorithm, engine=...)`` call.  Memory is the
+growth of the process's peak resident set during that call (``ru_maxrss``).  A sumy call
+that runs past ``--limit`` seconds is stopped and reported as skipped, and so are the
+larger sizes of that algorithm.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_rank.py             # all algorithms, 4 sizes, ~5 min
+    .venv/bin/python benchmarks/bench_rank.py --quick     # graph algorithms + KL, 100..1,000
+    .venv/bin/python benchmarks/bench_rank.py --json      # the table as JSON
+    .venv/bin/python benchmarks/bench_rank.py --end-to-end  # also summarize() per size
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from summarizer.model import Document, Paragraph  # noqa: E402
+from summarizer.rank import ALGORITHMS, rank  # noqa: E402
+from summarizer.segment import segment  # noqa: E402
+
+DEFAULT_DATA = REPO / ".." / "shared" / "data" / "bbc-news-summary" / "bbc_news_summary.dev.jsonl"
+SIZES = (100, 300, 1000, 3000)
+QUICK_SIZES = (100, 300, 1000)
+QUICK_ALGORITHMS = ("lexrank", "textrank", "reduction", "kl")
+
+
+def build_documents(data: Path, sizes: tuple[int, ...]) -> dict[int, Document]:
+    """The first ``size`` sentences of the dev articles run together, for each size."""
+    rows = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [r["text"] for r in rows if not r.get("is_duplicate")]
+    largest = max(sizes)
+    parts: list[str] = []
+    doc = segment("")
+    for text in texts:
+        parts.append(text)
+        if sum(t.count(".") for t in parts) >= largest:
+            doc = segment("\n\n".join(parts))
+            if len(doc) >= largest:
+                break
+    else:
+        doc = segment("\n\n".join(parts))
+    return {size: truncate(doc, size) for size in sizes if size <= len(doc)}
+
+
+def truncate(doc: Document, size: int) -> Document:
+    """The document's first ``size`` sentences (text cut after the last one)."""
+    sentences = doc.sentences[:size]
+    end = sentences[-1].end
+    paragraphs = tuple(
+        Paragraph(p.index, p.start, min(p.end, end), p.first_sentence, min(p.last_sentence, size - 1))
+        for p in doc.paragraphs
+        if p.first_sentence < size
+    )
+    return Document(doc.text[:end], sentences, paragraphs)
+
+
+def worker(path: Path, algorithm: str, size: int, engine: str) -> None:
+    """Measure one call; print ``seconds peak_growth_bytes`` as JSON on stdout."""
+    with path.open("rb") as handle:
+        docs: dict[int, Document] = pickle.load(handle)
+    warm = truncate(docs[min(docs)], 20)
+    rank(warm, algorithm, engine=engine)
+    doc = docs[size]
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    rank(doc, algorithm, engine=engine)
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": seconds, "peak_kib": max(0, after - before)}))
+
+
+def end_to_end_worker(path: Path, size: int) -> None:
+    """Time ``summarizer.summarize`` (fast engine, default algorithm) on the document's text."""
+    from summarizer import summarize  # imported here: the pipeline is optional for this script
+
+    with path.open("rb") as handle:
+        docs: dict[int, Document] = pickle.load(handle)
+    summarize(truncate(docs[min(docs)], 20).text)
+    text = docs[size].text
+    start = time.perf_counter()
+    summarize(text)
+    print(json.dumps({"seconds": time.perf_counter() - start, "peak_kib": 0}))
+
+
+def measure_with_limit(args: list[str], limit: float) -> dict[str, Any] | None:
+    """Run a worker, but stop it after ``limit`` seconds of ranking (plus start-up)."""
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(
+            [sys.executable, __file__, "--worker", *args], capture_output=True, text=True, timeout=limit + 15
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    if done.returncode != 0:
+        raise RuntimeError(f"worker {args} failed after {time.perf_counter() - start:.1f} s:\n{done.stderr}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result if result["seconds"] <= limit else None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--quick", action="store_true", help="LexRank, TextRank, Reduction, KL at 100..1,000 sentences")
+    parser.add_argument("--algorithms", help="comma-separated (default: all)")
+    parser.add_argument("--sizes", help="comma-separated sentence counts (default: 100,300,1000,3000)")
+    parser.add_argument("--limit", type=float, default=None, help="seconds allowed per sumy call (default 30, quick 10)")
+    parser.add_argument("--end-to-end", action="store_true", help="also time summarizer.summarize per size")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.worker:
+        if args.worker[0] == "end-to-end":
+            end_to_end_worker(Path(args.worker[1]), int(args.worker[2]))
+        else:
+            path, algorithm, size, engine = args.worker
+            worker(Path(path), algorithm, int(size), engine)
+        return 0
+
+    sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else QUICK_SIZES if args.quick else SIZES
+    algorithms = tuple(args.algorithms.split(",")) if args.algorithms else QUICK_ALGORITHMS if args.quick else ALGORITHMS
+    limit = args.limit if args.limit is not None else 10.0 if args.quick else 30.0
+
+    started = time.perf_counter()
+    docs = build_documents(args.data, sizes)
+    results: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "docs.pickle"
+        with path.open("wb") as handle:
+            pickle.dump(docs, handle)
+        for algorithm in algorithms:
+            sumy_gave_up = False
+            previous: tuple[int, float] | None = None
+            for size in sorted(docs):
+                row: dict[str, Any] = {"algorithm": algorithm, "sentences": size, "sumy_estimate": None}
+                row["fast"] = measure_with_limit([str(path), algorithm, str(size), "fast"], limit)
+                if previous is not None:
+                    # sumy's ranking loops over pairs of sentences: assume quadratic growth
+                    # and do not start a call that would run past the limit.
+                    row["sumy_estimate"] = previous[1] * (size / previous[0]) ** 2
+                    sumy_gave_up = sumy_gave_up or row["sumy_estimate"] > limit
+                row["sumy"] = None if sumy_gave_up else measure_with_limit([str(path), algorithm, str(size), "sumy"], limit)
+                if row["sumy"] is None:
+                    sumy_gave_up = True
+                else:
+                    previous = (size, row["sumy"]["seconds"])
+                results.append(row)
+                print(f"  {algorithm} {size}: {row}", file=sys.stderr, flush=True)
+        end_to_end: dict[int, float | None] = {}
+        if args.end_to_end:
+            try:
+                import summarizer.pipeline  # noqa: F401
+            except ImportError:
+                print("summarizer.summarize is not importable: no end-to-end timings", file=sys.stderr)
+            else:
+                for size in sorted(docs):
+                    measured = measure_with_limit(["end-to-end", str(path), str(size)], limit * 3)
+                    end_to_end[size] = None if measured is None else measured["seconds"]
+    total = time.perf_counter() - started
+
+    if args.json:
+        print(json.dumps({"limit_seconds": limit, "results": results, "end_to_end_seconds": end_to_end, "total_seconds": total}, indent=2))
+        return 0
+    print(f"{'algorithm':<10} {'sentences':>9}  {'fast s':>9} {'sumy s':>30} {'ratio':>8}  {'fast MiB':>8} {'sumy MiB':>8}")
+    for row in results:
+        fast, slow = row["fast"], row["sumy"]
+        fast_s = f"{fast['seconds']:.4f}" if fast else f"> {limit:g}"
+        slow_s = f"{slow['seconds']:.3f}" if slow else f"skipped (> {limit:g} s)"
+        if not slow and row["sumy_estimate"]:
+            slow_s += f", est. {row['sumy_estimate']:.0f} s"
+        ratio = f"{slow['seconds'] / fast['seconds']:.0f}x" if fast and slow else "-"
+        fast_m = f"{fast['peak_kib'] / 1024:.1f}" if fast else "-"
+        slow_m = f"{slow['peak_kib'] / 1024:.1f}" if slow else "-"
+        print(f"{row['algorithm']:<10} {row['sentences']:>9}  {fast_s:>9} {slow_s:>30} {ratio:>8}  {fast_m:>8} {slow_m:>8}")
+    if end_to_end:
+        print("\nsummarize(text) end to end (fast engine, default algorithm):")
+        for size, seconds in end_to_end.items():
+            print(f"  {size:>5} sentences: " + (f"{seconds:.3f} s" if seconds is not None else "timed out"))
+    print(f"\n(total {total:.0f} s; memory = growth of peak RSS during the call; one process per measurement)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
