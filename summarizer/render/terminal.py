@@ -67,7 +67,7 @@ def render_terminal(summary: Summary, console: Console, *, alignment: Alignment 
 def terminal_view(summary: Summary, alignment: Alignment, *, plain: bool) -> RenderableType:
     """The whole view as one Rich renderable (header, notes, legend, the two columns)."""
     parts: list[RenderableType] = [
-        Text(one_line(legend.title(summary)), style=STYLES["title"]),
+        Text.assemble((one_line(legend.title(summary)), STYLES["title"])),
         _measures(summary),
     ]
     for note in legend.notes(summary):
@@ -92,7 +92,8 @@ _KEY = ((KEPT, "kept"), (TRIMMED, "trimmed"), (DROPPED, "dropped, with the reaso
 
 
 def _legend(plain: bool) -> Text:
-    text = Text("key: ", style=STYLES["muted"])
+    # Styles go on spans, never on the Text itself, which every appended span would inherit.
+    text = Text.assemble(("key: ", STYLES["muted"]))
     for status, meaning in _KEY:
         text.append(legend.GLYPHS[status], style=STYLES[f"{status}_glyph"])
         text.append(f" {meaning}   ")
@@ -127,7 +128,7 @@ def _columns(alignment: Alignment, *, plain: bool) -> Table:
 
 
 def _glyph(row: Row) -> Text:
-    return Text(legend.GLYPHS[row.status] + " ", style=STYLES[f"{row.status}_glyph"])
+    return Text.assemble((legend.GLYPHS[row.status] + " ", STYLES[f"{row.status}_glyph"]))
 
 
 def _original_cell(row: Row, *, plain: bool) -> Text:
