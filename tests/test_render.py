@@ -110,7 +110,8 @@ def summary_from_spec(spec: dict) -> Summary:
             end = at + len(words)
             if text[end : end + 1] == " ":
                 end += 1
-            edits.append(Edit("trim", at, end, text[at:end]))
+            kind = next((c.category for c in cues if c.text == words), "trim")
+            edits.append(Edit(kind, at, end, text[at:end]))
         kept = plan["kept"]
         decisions.append(
             Decision(
@@ -166,23 +167,23 @@ CASES = [
     ("article", "terminal", {"width": 60, "color": False}, "terminal-60"),
     ("article", "terminal", {"width": 100, "color": True}, "terminal-color"),
     ("article", "text", {}, "text"),
-    ("article", "markdown", {}, "markdown"),
-    ("article", "html", {}, "html"),
-    ("article", "json", {}, "json"),
-    ("article", "diff", {}, "diff"),
+    ("article", "markdown", {}, ""),
+    ("article", "html", {}, ""),
+    ("article", "json", {}, ""),
+    ("article", "diff", {}, ""),
     ("hostile", "terminal", {"width": 80, "color": False}, "terminal-80"),
     ("hostile", "text", {}, "text"),
-    ("hostile", "markdown", {}, "markdown"),
-    ("hostile", "html", {}, "html"),
-    ("hostile", "json", {}, "json"),
-    ("hostile", "diff", {}, "diff"),
+    ("hostile", "markdown", {}, ""),
+    ("hostile", "html", {}, ""),
+    ("hostile", "json", {}, ""),
+    ("hostile", "diff", {}, ""),
 ]
 
 
-@pytest.mark.parametrize(("fixture", "fmt", "options", "label"), CASES, ids=[f"{c[0]}-{c[3]}" for c in CASES])
+@pytest.mark.parametrize(("fixture", "fmt", "options", "label"), CASES, ids=[f"{c[0]}-{c[3] or c[1]}" for c in CASES])
 def test_golden(fixture: str, fmt: str, options: dict, label: str) -> None:
     output = render(handmade_summary(fixture), fmt, **options)
-    path = GOLDEN / f"{fixture}.{label}{EXTENSIONS[fmt]}"
+    path = GOLDEN / f"{fixture}{'.' + label if label else ''}{EXTENSIONS[fmt]}"
     if os.environ.get("UPDATE_GOLDEN"):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(output.encode("utf-8"))
@@ -384,3 +385,23 @@ def test_seed_renders_in_every_format() -> None:
     assert "Submit a Correction" in outputs["terminal"]
     assert max(cell_len(line) for line in outputs["terminal"].splitlines()) <= 80
     json.loads(outputs["json"])
+
+
+def test_json_output_reads_back_as_the_summary() -> None:
+    from summarizer.serialize import from_json
+
+    summary = handmade_summary("hostile")
+    assert from_json(render(summary, "json")) == summary
+
+
+def test_renderers_import_neither_textual_nor_typer() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, summarizer.render, summarizer.align; "
+        "bad = [m for m in ('textual', 'typer') if m in sys.modules]; "
+        "print(','.join(bad)); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE.parent, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -18,7 +18,7 @@ import html
 from collections.abc import Sequence
 from itertools import groupby
 
-from summarizer.align import DELETED, DROPPED, INSERTED, Alignment, Piece, Row
+from summarizer.align import DELETED, DROPPED, INSERTED, TRIMMED, Alignment, Piece, Row
 from summarizer.model import Summary
 from summarizer.render import legend
 from summarizer.render.sanitize import inert, one_line
@@ -188,6 +188,8 @@ def _row(row: Row) -> str:
     )
     number = f'<span class="num">{row.index + 1}</span>'
     hover = f"{row.status}: {row.reason}" if row.reason else row.status
+    if row.status == TRIMMED:
+        hover = " · ".join(part for part in (f"{row.status}: removed {'; '.join(legend.removed(row))}", row.reason) if part)
     original = f'<td class="original">{glyph}{number}{_pieces(row.original)}</td>'
     if row.status == DROPPED:
         summary = f'<td class="summary"><span class="reason">{glyph}{_a(row.reason or "dropped")}</span></td>'

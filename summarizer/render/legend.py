@@ -7,8 +7,9 @@ and every colour a view uses has a glyph or a text style as its twin.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 
-from summarizer.align import DROPPED, KEPT, TRIMMED
+from summarizer.align import DELETED, DROPPED, KEPT, TRIMMED, Row
 from summarizer.model import Readability, Summary
 
 #: The glyph that marks each row status.
@@ -76,3 +77,24 @@ def title(summary: Summary) -> str:
 def cue_name(category: str) -> str:
     """A cue category as words: ``"loaded_term"`` → ``"loaded term"``."""
     return category.replace("_", " ")
+
+
+def removed(row: Row) -> tuple[str, ...]:
+    """What a trimmed row lost, each as words (not yet made inert): ``"seemingly (stance adverb)"``.
+
+    The selector's recorded edits name their kind; words the alignment found deleted
+    without a recorded edit are listed as they are.
+    """
+    out: list[str] = []
+    edits = row.decision.edits
+    for change, run in groupby(row.original, key=lambda piece: piece.change):
+        if change != DELETED:
+            continue
+        pieces = list(run)
+        words = "".join(piece.text for piece in pieces).strip()
+        if not words:
+            continue
+        start, end = pieces[0].start, pieces[-1].end
+        kind = next((e.kind for e in edits if e.start < end and start < e.end and e.kind), None)
+        out.append(f"{words} ({cue_name(kind)})" if kind else words)
+    return tuple(out)

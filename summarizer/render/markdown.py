@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from summarizer.align import DELETED, DROPPED, TRIMMED, Alignment
+from summarizer.align import DROPPED, TRIMMED, Alignment
 from summarizer.model import Summary
 from summarizer.render import legend
 from summarizer.render.sanitize import escape_markdown
@@ -50,11 +50,7 @@ def render_markdown(summary: Summary, alignment: Alignment) -> str:
     if trimmed:
         out += ["## What was trimmed", "", "| # | removed | kept as |", "| ---: | --- | --- |"]
         for row in trimmed:
-            removed = " … ".join(
-                escape_markdown(words)
-                for change, run in groupby(row.original, key=lambda piece: piece.change)
-                if change == DELETED and (words := "".join(piece.text for piece in run).strip())
-            )
+            removed = "; ".join(escape_markdown(words) for words in legend.removed(row))
             out.append(f"| {row.index + 1} | {removed or '(spacing only)'} | {escape_markdown(row.output)} |")
         out.append("")
     return "\n".join(out)
