@@ -19,8 +19,8 @@ BABE SG2 and rounded; the intercept was then set (0.3, swept in steps of 0.05 wi
 weights) so that the threshold 0.5 gives the best macro-F1 on that set; no word or n-gram weights are learned, so nothing from the dataset ships.  Five-fold
 cross-validation on that set gave macro-F1 0.69, ROC-AUC 0.77.  Two weights were then set
 by hand, because stance adverbs and framing verbs are rare in BABE but are exactly what a
-reader of slanted copy should be warned of: ``stance`` 1.2 (fitted 0.46) and ``framing``
-0.5 (fitted 0.24); on BABE SG2 this changes macro-F1 by less than 0.002.
+reader of slanted copy should be warned of: ``stance`` 1.2 (fitted 0.45) and ``framing``
+0.5 (fitted 0.25); on BABE SG2 this changes macro-F1 by less than 0.002.
 
 :data:`THRESHOLD` is the decision threshold used by ``evenhand eval bias``: a sentence
 scoring at or above it counts as biased.
@@ -47,17 +47,17 @@ FEATURE_GROUPS: Mapping[str, tuple[str, ...]] = {
 }
 INTERCEPT = 0.3
 WEIGHTS: Mapping[str, float] = {
-    "loaded": 1.6,
+    "loaded": 1.65,
     "stance": 1.2,
     "framing": 0.5,
     "hedge": 0.05,
     "quoting": 0.2,
     "address": 0.3,
-    "valence": 0.55,
+    "valence": 0.5,
     "subjective": 0.5,
     "length": -0.2,
-    "numbers": -0.55,
-    "attributed": -1.15,
+    "numbers": -0.5,
+    "attributed": -1.1,
 }
 #: A sentence without a single cue never scores above this: it is never called loaded
 #: without evidence a reader can see.
