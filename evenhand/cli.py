@@ -17,9 +17,25 @@ import typer
 
 from summarizer.errors import EvenhandError
 
+APP_EPILOG = """
+[bold]Examples[/bold]
+
+  [dim]# one article: the summary beside the original, every dropped sentence explained[/dim]
+  evenhand summarize article.txt
+
+  [dim]# the decision record (kept or dropped, scores, reasons) for five sentences, as JSON[/dim]
+  evenhand summarize article.txt --sentences 5 --format json
+
+  [dim]# a folder of articles, in parallel, one JSON file each plus a manifest[/dim]
+  evenhand summarize articles/ --out summaries/ --format json
+
+Run [bold]evenhand COMMAND --help[/bold] for a command's options and more examples.
+"""
+
 app = typer.Typer(
     name="evenhand",
     help="Neutral, plain-language extractive summaries of news articles, with every decision explained.",
+    epilog=APP_EPILOG,
     no_args_is_help=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,

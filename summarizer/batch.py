@@ -623,11 +623,9 @@ def _records(source: _Source, text: str | None, field_name: str) -> Iterator[Tas
         with source.path.open("r", encoding="utf-8", errors="replace") as handle:
             yield from handle
 
-    number = 0
-    for line in lines():
+    for number, line in enumerate(lines(), start=1):
         if not line.strip():
             continue
-        number += 1
         fallback = f"{source.label}#line-{number}"
         try:
             record = json.loads(line)

@@ -133,12 +133,12 @@ class _Collector(HTMLParser):
         return bool(names and _BOILERPLATE_NAME.search(names))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":  # inside <head>, which is otherwise skipped
+            self._in_title = not self.title
+            return
         if self._skip_depth:
             if tag not in _VOID:
                 self._skip_depth += 1
-            return
-        if tag == "title":
-            self._in_title = True
             return
         if self._skips(tag, attrs):
             self._flush()
@@ -187,12 +187,12 @@ class _Collector(HTMLParser):
                 self._article_depth = max(0, self._article_depth - 1)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+            return
         if self._skip_depth:
             if tag not in _VOID:
                 self._skip_depth -= 1
-            return
-        if tag == "title":
-            self._in_title = False
             return
         for position in range(len(self._stack) - 1, -1, -1):
             if self._stack[position].tag == tag:

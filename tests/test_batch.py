@@ -1,0 +1,319 @@
+"""The batch engine: discovery, safe output folders, atomic writes, the manifest, JSONL in and out."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+from summarizer.atomic import atomic_open, write_atomic
+from summarizer.batch import (
+    MANIFEST_NAME,
+    BatchError,
+    BatchEvent,
+    BatchOptions,
+    SummaryOptions,
+    Task,
+    iter_tasks,
+    plan_batch,
+    run_batch,
+    summarize_task,
+)
+
+SUBJECTS = ("The council", "The harbour master", "Local traders", "The health board", "Two engineers",
+            "The mayor", "A spokesperson for the port", "Ferry passengers", "The auditors", "Fishing crews")
+VERBS = ("said", "reported", "confirmed", "told reporters", "wrote in a letter", "announced")
+CLAUSES = ("that the dredging would begin in March", "that costs had risen by 12% since spring",
+           "that the old pier would close for two weeks", "that a second survey was needed",
+           "that tide gauges had been replaced", "that the budget would be published on Friday",
+           "that water quality met the standard", "that night crossings would resume",
+           "that the plan had been delayed twice", "that a public meeting was planned")
+
+
+def make_article(seed: int, *, paragraphs: int = 4) -> str:
+    """A short wire-style article of our own, different for every seed."""
+    rng = random.Random(seed)
+    body = []
+    for _ in range(paragraphs):
+        sentences = [f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(CLAUSES)}." for _ in range(3)]
+        body.append(" ".join(sentences))
+    return f"Harbour works, report {seed}\n\n" + "\n\n".join(body) + "\n"
+
+
+def options(**changes: object) -> BatchOptions:
+    base = {"summary": SummaryOptions(sentences=2), "format": "json", "jobs": 1}
+    base.update(changes)
+    return BatchOptions(**base)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "articles"
+    for i in range(3):
+        (root / "world").mkdir(parents=True, exist_ok=True)
+        (root / "world" / f"w{i}.txt").write_text(make_article(i), encoding="utf-8")
+    (root / "local" / "deep").mkdir(parents=True)
+    (root / "local" / "deep" / "d0.md").write_text(make_article(10), encoding="utf-8")
+    (root / "notes.csv").write_text("not,an,article\n", encoding="utf-8")
+    (root / ".hidden.txt").write_text(make_article(99), encoding="utf-8")
+    return root
+
+
+# ---- atomic writes ----------------------------------------------------------------------
+
+
+def test_write_atomic_creates_and_replaces_leaving_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "out.json"
+    write_atomic(target, "first\n")
+    write_atomic(target, b"second\n")
+    assert target.read_bytes() == b"second\n"
+    assert os.listdir(target.parent) == ["out.json"]
+
+
+def test_an_error_while_writing_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old\n", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt), atomic_open(target) as handle:
+        handle.write("half of the new")  # type: ignore[arg-type]
+        raise KeyboardInterrupt
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert os.listdir(tmp_path) == ["out.txt"]
+
+
+def test_write_atomic_replaces_a_symlink_instead_of_writing_through_it(tmp_path: Path) -> None:
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(precious)
+    write_atomic(link, "new\n")
+    assert precious.read_text(encoding="utf-8") == "keep me\n"
+    assert not link.is_symlink()
+    assert link.read_text(encoding="utf-8") == "new\n"
+
+
+# ---- discovery --------------------------------------------------------------------------
+
+
+def test_folders_are_searched_recursively_for_the_globs_in_a_stable_order(tree: Path) -> None:
+    plan = plan_batch([str(tree)], options())
+    assert [s.relative for s in plan.sources] == ["local/deep/d0", "world/w0", "world/w1", "world/w2"]
+    assert plan.total == 4
+    assert plan.failures == []
+
+
+def test_glob_chooses_the_files(tree: Path) -> None:
+    plan = plan_batch([str(tree)], options(globs=("*.md", "*.csv")))
+    assert sorted(s.relative for s in plan.sources) == ["local/deep/d0", "notes"]
+
+
+def test_files_sharing_a_stem_keep_their_suffix_so_outputs_do_not_collide(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(make_article(1), encoding="utf-8")
+    (tmp_path / "a.md").write_text(make_article(2), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(make_article(3), encoding="utf-8")
+    plan = plan_batch([str(tmp_path)], options())
+    assert [s.relative for s in plan.sources] == ["a.md", "a.txt", "b"]
+
+
+def test_missing_paths_and_folders_without_matches_are_failures(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    plan = plan_batch([str(tmp_path / "missing.txt"), str(tmp_path / "empty")], options())
+    reasons = {Path(f.label).name: f.reason for f in plan.failures}
+    assert reasons["missing.txt"] == "no such file or folder"
+    assert reasons["empty"].startswith("no files matching *.txt")
+    assert plan.total == 2
+
+
+def test_symlink_loops_are_reported_not_followed_forever(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    (root / "sub" / "a.txt").write_text(make_article(1), encoding="utf-8")
+    (root / "sub" / "up").symlink_to(root, target_is_directory=True)
+    (root / "self.txt").symlink_to(root / "self.txt")
+    plan = plan_batch([str(root)], options())
+    assert [s.relative for s in plan.sources] == ["sub/a"]
+    reasons = {Path(f.label).name: f.reason for f in plan.failures}
+    assert reasons["up"].startswith("symbolic link loop")
+    assert reasons["self.txt"] == "symbolic link loop"
+
+
+def test_the_same_file_named_twice_is_read_once(tree: Path) -> None:
+    file = tree / "world" / "w0.txt"
+    plan = plan_batch([str(file), str(file), str(tree / "world")], options())
+    assert plan.total == 3
+
+
+# ---- the output folder is never an input ------------------------------------------------
+
+
+def test_an_output_folder_holding_the_inputs_is_refused(tree: Path) -> None:
+    with pytest.raises(BatchError, match="holds the input folder"):
+        plan_batch([str(tree / "world")], options(out=tree))
+    with pytest.raises(BatchError, match="holds the input folder"):
+        plan_batch([str(tree)], options(out=tree))
+
+
+def test_an_existing_folder_inside_the_inputs_is_refused(tree: Path) -> None:
+    with pytest.raises(BatchError, match=r"inside the input folder .* already exists"):
+        plan_batch([str(tree)], options(out=tree / "world"))
+
+
+def test_a_new_output_folder_inside_the_inputs_is_never_read_back(tree: Path) -> None:
+    out = tree / "summaries"
+    opts = options(out=out, format="text")
+    result = run_batch(plan_batch([str(tree)], opts), opts)
+    assert len(result.done) == 4
+    assert (out / "world" / "w0.txt").is_file()
+    # The folder now exists and holds .txt files: it is an evenhand output, so a second
+    # run is allowed and does not take its files for inputs, nor those of another output folder.
+    again = plan_batch([str(tree)], opts)
+    assert again.total == 4
+    other = plan_batch([str(tree)], options(out=tree / "other", format="text"))
+    assert other.total == 4
+
+
+def test_jsonl_out_must_not_be_an_input(tree: Path) -> None:
+    target = tree / "world" / "w0.txt"
+    with pytest.raises(BatchError, match="is one of the inputs"):
+        plan_batch([str(tree)], options(jsonl_out=str(target)))
+
+
+# ---- running ----------------------------------------------------------------------------
+
+
+def test_a_batch_writes_one_output_per_input_and_a_manifest(tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (tree / "world" / "empty.txt").write_bytes(b"")
+    (tree / "world" / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tree / "world" / "legacy.txt").write_bytes("Caf\xe9 owners met the council on Monday. They agreed.".encode("cp1252"))
+    events: list[BatchEvent] = []
+    opts = options(out=out)
+    result = run_batch(plan_batch([str(tree)], opts), opts, on_event=events.append)
+
+    assert result.exit_code == 1
+    manifest = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
+    assert sorted(Path(p).name for p in manifest["done"]) == ["d0.md", "legacy.txt", "w0.txt", "w1.txt", "w2.txt"]
+    failed = {Path(f["path"]).name: f["reason"] for f in manifest["failed"]}
+    assert failed == {
+        "binary.txt": "looks like a binary file (it contains NUL bytes), not text",
+        "empty.txt": "empty input, no text to read",
+    }
+    assert manifest["warnings"] == [
+        {"path": str(tree / "world" / "legacy.txt"), "warning": "decoded as cp1252: not valid UTF-8"}
+    ]
+    assert manifest["options"]["sentences"] == 2
+    assert manifest["interrupted"] is False
+    assert isinstance(manifest["elapsed_s"], float)
+    summary = json.loads((out / "world" / "w1.json").read_text(encoding="utf-8"))
+    assert summary["source"] == str(tree / "world" / "w1.txt")
+    assert sum(s["kept"] for s in summary["sentences"]) == 2
+    assert [e.kind for e in events] == ["start"] + ["item"] * 7 + ["end"]
+    assert events[0].total == 7 and events[-2].completed == 7
+    leftovers = list(out.rglob(".*"))
+    assert leftovers == []
+
+
+def test_too_large_and_html_without_an_article_fail_with_a_reason(tmp_path: Path) -> None:
+    (tmp_path / "big.txt").write_text(make_article(1, paragraphs=40), encoding="utf-8")
+    (tmp_path / "page.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8")
+    (tmp_path / "story.html").write_text(
+        "<html><body><article><p>" + make_article(2).replace("\n\n", "</p><p>") + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    opts = options(out=tmp_path / "out", max_bytes=2000)
+    result = run_batch(plan_batch([str(tmp_path)], opts), opts)
+    failed = {Path(f["path"]).name: f["reason"] for f in result.failed}
+    assert failed["big.txt"].endswith("is over the limit of 2,000 bytes")
+    assert failed["page.html"] == "HTML with no article text"
+    assert [Path(p).name for p in result.done] == ["story.html"]
+    story = json.loads((tmp_path / "out" / "story.json").read_text(encoding="utf-8"))
+    assert story["document"]["text"].startswith("Harbour works, report 2")
+
+
+def test_skip_existing_leaves_finished_outputs_alone(tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    opts = options(out=out)
+    run_batch(plan_batch([str(tree)], opts), opts)
+    (out / "world" / "w0.json").unlink()
+    before = (out / "world" / "w1.json").stat().st_mtime_ns
+    resumed = options(out=out, skip_existing=True)
+    result = run_batch(plan_batch([str(tree)], resumed), resumed)
+    assert [Path(p).name for p in result.done] == ["w0.txt"]
+    assert len(result.skipped) == 3
+    assert (out / "world" / "w0.json").is_file()
+    assert (out / "world" / "w1.json").stat().st_mtime_ns == before
+
+
+def test_fail_fast_stops_at_the_first_failure(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"")
+    for i in range(3):
+        (tmp_path / f"b{i}.txt").write_text(make_article(i), encoding="utf-8")
+    opts = options(out=tmp_path / "out", fail_fast=True)
+    result = run_batch(plan_batch([str(tmp_path)], opts), opts)
+    assert result.stopped_early and result.exit_code == 1
+    assert len(result.failed) == 1 and result.done == []
+
+
+def test_jsonl_records_in_and_out(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    lines = [
+        json.dumps({"id": "alpha", "text": make_article(1)}),
+        json.dumps({"text": make_article(2)}),
+        "",
+        "{not json",
+        json.dumps({"id": "no-text", "title": "x"}),
+        json.dumps({"id": "alpha", "text": make_article(3)}),
+    ]
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    records = tmp_path / "records.jsonl"
+    opts = options(out=out, jsonl_field="text", jsonl_out=str(records))
+    plan = plan_batch([str(corpus)], opts)
+    assert plan.total == 5
+    result = run_batch(plan, opts)
+    assert sorted(result.done) == [f"{corpus}#alpha", f"{corpus}#alpha", f"{corpus}#line-2"]
+    assert {f["path"]: f["reason"] for f in result.failed} == {
+        f"{corpus}#line-4": "not valid JSON (Expecting property name enclosed in double quotes)",
+        f"{corpus}#no-text": "no 'text' field",
+    }
+    assert sorted(p.name for p in (out / "corpus").iterdir()) == ["alpha-line-6.json", "alpha.json", "line-2.json"]
+    written = [json.loads(line) for line in records.read_text(encoding="utf-8").splitlines()]
+    assert len(written) == 5
+    assert sum("error" in w for w in written) == 2
+    good = [w for w in written if "error" not in w]
+    assert all(w["schema_version"] == 1 for w in good)
+    for record in good:
+        text = record["document"]["text"]
+        assert all(text[s["start"] : s["end"]] == s["text"] for s in record["sentences"])
+
+
+def test_standard_input_is_one_document(tmp_path: Path) -> None:
+    import io
+
+    opts = options(out=tmp_path / "out", format="text")
+    plan = plan_batch(["-"], opts, stdin=io.BytesIO(make_article(5).encode("utf-8")))
+    assert plan.total == 1
+    tasks = list(iter_tasks(plan, opts))
+    assert isinstance(tasks[0], Task) and tasks[0].label == "-"
+    result = run_batch(plan, opts)
+    assert result.done == ["-"]
+    assert (tmp_path / "out" / "stdin.txt").read_text(encoding="utf-8").strip()
+
+
+def test_two_processes_give_the_same_outputs_as_one(tree: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    run_batch(plan_batch([str(tree)], options(out=one)), options(out=one))
+    result = run_batch(plan_batch([str(tree)], options(out=two, jobs=2)), options(out=two, jobs=2))
+    assert len(result.done) == 4
+    for file in one.rglob("*.json"):
+        if file.name != MANIFEST_NAME:
+            assert file.read_bytes() == (two / file.relative_to(one)).read_bytes()
+
+
+def test_summarize_task_extracts_html_when_asked_to_look(tmp_path: Path) -> None:
+    page = "<html><body><article><p>" + make_article(4).replace("\n\n", "</p><p>") + "</p></article></body></html>"
+    summary = summarize_task(Task("page", text=page, html=None), SummaryOptions(sentences=1))
+    assert "<p>" not in summary.document.text
+    assert len(summary.kept) == 1
