@@ -133,7 +133,8 @@ _PLAIN_NEWS_WORDS = frozenset(
         "victims", "victim", "injured", "murder", "murdered", "disease", "sick", "ill", "party",
         "parties", "pretty", "dear", "like", "well", "kind", "fine", "sure", "certain", "last", "first",
         "second", "third", "next", "past", "recent", "former", "public", "private", "general", "full",
-        "complete", "previous", "current", "available", "entire", "whole", "main",
+        "complete", "previous", "current", "available", "entire", "whole", "main", "clean",
+        "violation", "violations",
     }
 )  # fmt: skip
 _IRREGULAR = {
@@ -161,7 +162,7 @@ _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _OPEN_CONTEXT = " \t\n([{“„«—–-/"
 _ATTRIBUTION = re.compile(
-    r"\b(?:according\s+to|quoted|quoting|(?:so\s+)?called|calls|calling|dubbed|dubs|termed|terms|"
+    r"\b(?:according\s+to|quoted|quoting|(?<![Ss]o[\s\-])called|calls|calling|dubbed|dubs|termed|terms|"
     r"labell?ed|described\s+as|describes|describing|referred\s+to|refers\s+to|in\s+the\s+words\s+of|"
     r"put\s+it|headlined|titled|entitled)\b",
     re.IGNORECASE,
@@ -298,7 +299,7 @@ def quotation_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start < position < end - 0 for start, end in spans)
+    return any(start < position < end for start, end in spans)
 
 
 def _words(text: str) -> list[str]:
@@ -393,15 +394,31 @@ _SPEECH_VERBS = frozenset(
         "characterize",
         "characterise",
         "brand",
+        "read",
+        "chant",
     }
 )
+
+
+# Speech verbs that are also common nouns ("the state", "a report", "the charges"): only
+# their -ed and -ing forms credit a speaker.
+_NOUN_LIKE = frozenset(
+    {
+        "state", "post", "term", "label", "quote", "charge", "counter", "note", "report", "comment",
+        "call", "demand", "tweet", "protest", "praise", "promise", "answer", "reply", "claim", "dispute",
+        "brand", "stress", "remark", "pledge", "joke", "quip", "caution", "blast", "slam", "plead",
+    }
+)  # fmt: skip
 
 
 @cache
 def _attribution_verbs() -> frozenset[str]:
     forms: set[str] = set()
     for verb in _SPEECH_VERBS:
-        forms |= _forms(verb)
+        inflected = _forms(verb)
+        if verb in _NOUN_LIKE:
+            inflected = {form for form in inflected if form.endswith(("ed", "ing"))}
+        forms |= inflected
     return frozenset(forms)
 
 

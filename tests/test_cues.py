@@ -125,6 +125,7 @@ def test_loaded_terms_have_no_duplicates() -> None:
         'The plan is "a disaster," the governor said.',
         "According to the report, the plan is “unworkable”.",
         "The union described the offer as “insulting”.",
+        'Protesters carried signs that read "Hands Off Our Parks".',
     ],
 )
 def test_attributed_short_quotation_is_not_a_scare_quote(text: str) -> None:
@@ -137,6 +138,8 @@ def test_attributed_short_quotation_is_not_a_scare_quote(text: str) -> None:
         "The group wants to protect the ‘rights’ of offenders.",
         "The agency keeps “guests” in the holding centre.",
         "The council's 'reform' passed on Tuesday.",
+        'The so-called "Fair Pay Act" passed the state Senate.',
+        "He wants the state to stop putting the ‘environment’ first.",
     ],
 )
 def test_unattributed_short_quotation_is_a_scare_quote(text: str) -> None:
