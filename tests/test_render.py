@@ -405,3 +405,57 @@ def test_renderers_import_neither_textual_nor_typer() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE.parent, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_hostile_markdown_parses_to_our_structure_only() -> None:
+    markdown_it = pytest.importorskip("markdown_it")
+    parser = markdown_it.MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    source = render(handmade_summary("hostile"), "markdown")
+
+    def walk(tokens: list) -> list:
+        return [t for token in tokens for t in (token, *walk(token.children or []))]
+
+    kinds = {token.type for token in walk(parser.parse(source))}
+    assert not kinds & {"html_inline", "html_block", "link_open", "image", "code_inline", "em_open", "s_open"}
+    assert sum(1 for token in walk(parser.parse(source)) if token.type == "heading_open") == 4
+    assert "<script" not in parser.render(source)
+
+
+def test_hostile_html_holds_only_our_tags_and_attributes() -> None:
+    from html.parser import HTMLParser
+
+    allowed_tags = {
+        "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "strong", "div",
+        "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "section", "ul", "li", "span",
+        "del", "ins", "mark", "main", "footer", "a",
+    }
+    allowed_attributes = {
+        "class", "id", "title", "lang", "charset", "name", "content", "role", "aria-label", "aria-hidden", "scope", "href",
+    }
+    seen: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    class Collector(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            seen.append((tag, attrs))
+
+        def handle_comment(self, data: str) -> None:
+            raise AssertionError(f"a comment came through: {data!r}")
+
+    Collector().feed(render(handmade_summary("hostile"), "html"))
+    assert {tag for tag, _ in seen} <= allowed_tags
+    for _, attrs in seen:
+        assert {name for name, _ in attrs} <= allowed_attributes
+        assert all((value or "").startswith("#s") for name, value in attrs if name == "href")
+
+
+def test_line_breaks_inside_a_sentence_fold_to_spaces_in_one_line_views() -> None:
+    spec = {"source": "wrapped.txt", "paragraphs": [[
+        {"text": "The council\nvoted on\r\nTuesday.", "kept": True, "cues": [["loaded_term", "council\nvoted"]]},
+        {"text": "It was\tlate.", "kept": False},
+    ]]}
+    summary = summary_from_spec(spec)
+    terminal = render(summary, "terminal", width=120, color=False)
+    assert "✓ The _council voted_ on Tuesday." in terminal
+    assert "-It was late." in render(summary, "diff").splitlines()
+    assert "| 2 | It was late. | dropped |" in render(summary, "markdown")
+    assert render(summary, "text") == "The council\nvoted on\nTuesday.\n"

@@ -8,9 +8,10 @@ it through :func:`inert` first, which replaces each such character with a visibl
 * C0 controls U+0000–U+001F (except tab and line breaks) and DEL become their Unicode
   "control picture" (``ESC`` → ``␛``, ``BEL`` → ``␇``, ``NUL`` → ``␀``, ``DEL`` → ``␡``);
 * C1 controls U+0080–U+009F become U+FFFD (``�``), the replacement character;
-* tab, line feed and carriage return are kept by :func:`inert`, and the Unicode line
-  and paragraph separators (U+2028, U+2029) become a line feed; :func:`one_line` folds
-  every run of white space that holds a break to one space.
+* tab and line feed are kept by :func:`inert`; a carriage return (alone, it sends the
+  cursor back to overwrite a line) and the Unicode line and paragraph separators (U+2028,
+  U+2029) become a line feed, ``\\r\\n`` one line feed; :func:`one_line` folds every run
+  of white space that holds a break to one space.
 
 Markup languages (Rich markup, HTML, Markdown) need their own escaping on top of this,
 done where the markup is written: Rich output is built from :class:`rich.text.Text`
@@ -25,7 +26,6 @@ import re
 
 __all__ = ["escape_markdown", "inert", "one_line"]
 
-ESCAPE_GLYPH = "\u241b"  # ␛
 REPLACEMENT = "\ufffd"
 
 _KEEP = {"\t", "\n", "\r"}
@@ -44,22 +44,22 @@ def _table() -> dict[int, str]:
 
 
 _INERT = _table()
+_CARRIAGE_RETURN = re.compile(r"\r\n?")
 # Runs of white space that hold a line break of any kind (or a tab), for one-line views.
 _BREAKS = re.compile(r"[ \t]*[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029][\s]*")
 
 
 def inert(text: str) -> str:
-    """Return ``text`` with every control character but tab and line breaks made visible.
+    """Return ``text`` with every control character but tab and line feed made visible.
 
     Args:
         text: any text from the input.
 
     Returns:
-        The same text, as long in characters, with C0/C1 controls and DEL replaced by
-        visible glyphs (see the module docstring); tab, ``\\n`` and ``\\r`` are kept,
-        U+2028 and U+2029 become ``\\n``.
+        The text with C0/C1 controls and DEL replaced by visible glyphs (see the module
+        docstring); tab and ``\\n`` kept; ``\\r\\n``, ``\\r``, U+2028 and U+2029 as ``\\n``.
     """
-    return text.translate(_INERT)
+    return _CARRIAGE_RETURN.sub("\n", text.translate(_INERT))
 
 
 def one_line(text: str) -> str:
