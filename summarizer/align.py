@@ -42,6 +42,9 @@ SAME = "same"
 DELETED = "deleted"
 INSERTED = "inserted"
 
+# The key of an edited summary sentence: equal to no original sentence's key.
+_EDITED = object()
+
 # Words (with inner apostrophes and hyphens), single punctuation marks, and white space.
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]|\s+")
 
@@ -150,7 +153,7 @@ def align(summary: Summary) -> Alignment:
     occurrence = _occurrences(originals)
     a_keys: list[Hashable] = [(text, occurrence[i]) for i, text in enumerate(originals)]
     b_keys: list[Hashable] = [
-        (d.output, occurrence[d.index]) if d.output == d.sentence.text else ("edited", j)
+        (d.output, occurrence[d.index]) if d.output == d.sentence.text else (_EDITED, j)
         for j, d in enumerate(kept)
     ]
     matcher = difflib.SequenceMatcher(None, a_keys, b_keys, autojunk=False)

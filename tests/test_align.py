@@ -191,3 +191,12 @@ def test_seed_alignment_matches_the_decisions() -> None:
     for row in alignment.rows:
         if row.status == TRIMMED:
             assert any(p.change == DELETED for p in row.original)
+
+
+def test_an_original_sentence_cannot_pose_as_an_edit_key() -> None:
+    spec = {"paragraphs": [[
+        {"text": "edited", "kept": False},
+        {"text": "The mayor quietly resigned.", "kept": True, "trim": ["quietly"]},
+    ]]}
+    alignment = align(summary_from_spec(spec))
+    assert [row.status for row in alignment.rows] == [DROPPED, TRIMMED]
