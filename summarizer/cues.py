@@ -36,6 +36,8 @@ The categories (:data:`CATEGORIES`):
     weight = magnitude / 4.
 ``subjective_word``
     an evaluative adjective (Pattern subjectivity of 0.7 or more); weight = subjectivity.
+    Both general lexicons skip a short list of words that are plain in news copy
+    ("interest", "crude", "killed", "former"), which they would otherwise flag.
 
 Each word is one cue at most: the first category that matches in the order above wins
 (evenhand's curated lists before the general lexicons), so a loaded term and its mirror
@@ -48,6 +50,9 @@ multiplied by :data:`QUOTED_FACTOR` and their ``source`` ends in ``" (quoted)"``
 writer's own words inserted in brackets inside a quotation count as the writer's voice.
 Factive and assertive verbs are framing only in the writer's voice, so inside quotations
 they are not cues at all.
+
+Helpers other modules share: :func:`quotation_spans` (where the quotations are),
+:func:`bracket_insertions` and :func:`call_to_action`.
 """
 
 from __future__ import annotations
@@ -422,7 +427,8 @@ def _attribution_verbs() -> frozenset[str]:
     return frozenset(forms)
 
 
-def _is_attributed(sentence_text: str, outside: str) -> bool:
+def _is_attributed(outside: str) -> bool:
+    """Whether the writer's part of a sentence credits someone with words (said, wrote, called ...)."""
     if _ATTRIBUTION.search(outside):
         return True
     verbs = _attribution_verbs()
@@ -509,7 +515,7 @@ def _structural_cues(
         if enclosing:
             # A scare quote inside a quotation is the speaker's device.
             cues.append(Cue("scare_quote", start, end, text[start:end], QUOTED_FACTOR, "rule (quoted)"))
-        elif not _is_attributed(sentence.text, outside):
+        elif not _is_attributed(outside):
             cues.append(Cue("scare_quote", start, end, text[start:end], 1.0, "rule"))
 
     for start, end in brackets:

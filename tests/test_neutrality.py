@@ -105,3 +105,16 @@ def test_cue_summary_names_the_words() -> None:
 def test_cue_summary_of_structural_cues_and_nothing() -> None:
     assert cue_summary([]) == ""
     assert cue_summary([Cue("call_to_action", 0, 5, "Click", 1.0)]) == "call to action"
+
+
+def test_mirrored_articles_lose_their_slanted_headline_and_lead_alike() -> None:
+    from summarizer import summarize
+
+    kept = {}
+    for side in ("left", "right"):
+        summary = summarize((MIRRORED / f"article-{side}.txt").read_text(encoding="utf-8"), sentences=3)
+        kept[side] = [d.index for d in summary.decisions if d.kept]
+        for decision in summary.decisions[:2]:
+            assert not decision.kept
+            assert decision.bias is not None and decision.bias >= THRESHOLD
+    assert kept["left"] == kept["right"]
