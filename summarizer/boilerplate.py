@@ -35,7 +35,7 @@ PITCH_SHARE = 0.5
 
 _FLAGS = re.IGNORECASE
 _NAVIGATION = re.compile(
-    r"^\W*(?:related\s+(?:posts?|articles?|stories|content|coverage|topics|links)|read\s+more|more\s+from|"
+    r"^\W*(?:related\s+(?:posts?|articles?|stories|content|coverage|topics|links)|read\s+more(?:\s*:.*)?|more\s+from|"
     r"more\s+on\s+this\s+story|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|you\s+might\s+also\s+like|"
     r"trending(?:\s+now)?|most\s+(?:popular|read)|next\s+(?:article|post|story)|previous\s+(?:article|post|story)|"
     r"submit\s+a\s+(?:correction|tip)|report\s+an?\s+(?:error|typo)|suggest\s+a\s+correction|"
@@ -116,7 +116,7 @@ def _line_label(document: Document, sentence: Sentence, quoted: bool) -> str | N
         return "photo credit"
     if alone and short and _BYLINE.match(line):
         return "byline"
-    if (alone or short) and _NAVIGATION.match(line):
+    if (alone or short or line.lower().startswith("read more:")) and _NAVIGATION.match(line):
         return "navigation"
     if (alone or short) and _SHARE.match(line):
         return "share prompt"

@@ -291,7 +291,7 @@ def quotation_spans(text: str) -> tuple[tuple[int, int], ...]:
                         break
             elif ch == '"':
                 stack.append(('"', i))
-        elif ch in "‘'" and prev in _OPEN_CONTEXT and (nxt.isalnum() or nxt in '“"'):
+        elif ch in "‘'" and prev in _OPEN_CONTEXT and (nxt.isalpha() or nxt in '“"'):  # not ’90s
             stack.append(("'", i))
         elif ch in "’'" and stack and stack[-1][0] == "'" and not nxt.isalpha():
             _, start = stack.pop()

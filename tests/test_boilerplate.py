@@ -106,6 +106,7 @@ def test_a_call_to_action_inside_a_quotation_is_content(article: dict[str, str |
         ("The Associated Press contributed to this report.", "wire credit"),
         ("Copyright 2025 The Example Times. All rights reserved.", "copyright line"),
         ("Sign up for our free daily newsletter.", "call to action"),
+        ("Read more: Ten towns that rebuilt their piers after a storm .", "navigation"),
     ],
 )
 def test_single_lines(line: str, label: str) -> None:

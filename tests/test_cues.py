@@ -216,3 +216,9 @@ def test_seed_cues() -> None:
     assert "illegal aliens" in found["loaded_term"]
     assert "‘safety’" in found["scare_quote"]
     assert "[illegal aliens]" in found["bracketed_insertion"]
+
+
+def test_decade_apostrophe_does_not_open_a_quotation() -> None:
+    text = "Prices last rose this fast in the '90s, when the workers' union struck."
+    assert quotation_spans(text) == ()
+    assert "scare_quote" not in categories_of(text)
