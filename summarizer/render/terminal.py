@@ -57,15 +57,15 @@ def render_terminal(summary: Summary, console: Console, *, alignment: Alignment 
 
     plain = console.no_color or console.color_system is None
     console.print(
-        terminal_view(summary, alignment or align(summary), plain=plain),
+        terminal_view(summary, alignment or align(summary), plain=plain, width=console.width),
         highlight=False,
         markup=False,
         emoji=False,
     )
 
 
-def terminal_view(summary: Summary, alignment: Alignment, *, plain: bool) -> RenderableType:
-    """The whole view as one Rich renderable (header, notes, legend, the two columns)."""
+def terminal_view(summary: Summary, alignment: Alignment, *, plain: bool, width: int) -> RenderableType:
+    """The whole view as one Rich renderable (header, notes, legend, the two columns), ``width`` columns wide."""
     parts: list[RenderableType] = [
         Text.assemble((one_line(legend.title(summary)), STYLES["title"])),
         _measures(summary),
@@ -73,7 +73,7 @@ def terminal_view(summary: Summary, alignment: Alignment, *, plain: bool) -> Ren
     for note in legend.notes(summary):
         parts.append(Text.assemble(("note: ", STYLES["note"]), one_line(note)))
     parts.append(_legend(plain))
-    parts.append(_columns(alignment, plain=plain))
+    parts.append(_columns(alignment, plain=plain, width=width))
     return Group(*parts)
 
 
@@ -109,21 +109,25 @@ def _legend(plain: bool) -> Text:
     return text
 
 
-def _columns(alignment: Alignment, *, plain: bool) -> Table:
+def _columns(alignment: Alignment, *, plain: bool, width: int) -> Table:
+    # Fixed column widths spare Rich from measuring every cell (the slow part on long texts).
+    # The two columns share what is left after the divider and a space either side of it.
+    left = max(4, (width - 3) // 2)
+    right = max(4, width - 3 - left)
     table = Table(
-        box=box.SIMPLE_HEAD,
+        box=box.MINIMAL,
         expand=True,
         show_edge=False,
         pad_edge=False,
         header_style="bold",
     )
-    table.add_column(Text("Original"), ratio=1, overflow="fold")
-    table.add_column(Text("Summary"), ratio=1, overflow="fold")
+    table.add_column(Text("Original"), width=left, overflow="fold")
+    table.add_column(Text("Summary"), width=right, overflow="fold")
     for number, (_, rows) in enumerate(groupby(alignment.rows, key=lambda row: row.paragraph)):
         if number:
             table.add_row(Text(""), Text(""))
         for row in rows:
-            table.add_row(_original_cell(row, plain=plain), _summary_cell(row, plain=plain))
+            table.add_row(_original_cell(row, plain=plain, width=left), _summary_cell(row, plain=plain, width=right))
     return table
 
 
@@ -131,22 +135,26 @@ def _glyph(row: Row) -> Text:
     return Text.assemble((legend.GLYPHS[row.status] + " ", STYLES[f"{row.status}_glyph"]))
 
 
-def _original_cell(row: Row, *, plain: bool) -> Text:
-    text = _glyph(row)
-    text.append_text(pieces_text(row.original, plain=plain))
-    if row.status == DROPPED:
-        text.stylize(STYLES["dropped"], 2)
-    return text
+def _hanging(glyph: Text, body: Text, width: int) -> Table:
+    """The glyph, then the text wrapped in a column of its own, so the glyph stands out."""
+    grid = Table.grid()
+    grid.add_column(width=2, no_wrap=True)
+    grid.add_column(width=max(1, width - 2), overflow="fold")
+    grid.add_row(glyph, body)
+    return grid
 
 
-def _summary_cell(row: Row, *, plain: bool) -> Text:
+def _original_cell(row: Row, *, plain: bool, width: int) -> Table:
+    text = pieces_text(row.original, plain=plain)
     if row.status == DROPPED:
-        text = _glyph(row)
-        text.append(one_line(row.reason or "dropped"), style=STYLES["reason"])
-        return text
-    text = _glyph(row)
-    text.append_text(pieces_text(row.summary, plain=plain))
-    return text
+        text.stylize(STYLES["dropped"])
+    return _hanging(_glyph(row), text, width)
+
+
+def _summary_cell(row: Row, *, plain: bool, width: int) -> Table:
+    if row.status == DROPPED:
+        return _hanging(_glyph(row), Text.assemble((one_line(row.reason or "dropped"), STYLES["reason"])), width)
+    return _hanging(_glyph(row), pieces_text(row.summary, plain=plain), width)
 
 
 def pieces_text(pieces: Sequence[Piece], *, plain: bool) -> Text:
