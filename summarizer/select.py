@@ -3,7 +3,7 @@
 Plain selection keeps the best-rated sentences within the budget and nothing else, so
 a reader can see what an algorithm does on its own.
 
-``neutral`` weighs, for every sentence, its centrality (LexRank), its position (news puts
+``neutral`` weighs, for every sentence, its centrality (TextRank), its position (news puts
 the facts first), its neutrality (one minus its bias score), and whether it is attributed
 to a speaker; it never keeps boilerplate, treats a colon lead-in and its quotation as one
 unit, and skips a sentence that repeats one already kept (maximal marginal relevance).
@@ -28,7 +28,7 @@ from summarizer.rank import rank, term_matrix
 from summarizer.trim import trim_edits, untrimmable
 
 #: The centrality algorithm behind ``neutral``.
-CENTRALITY = "lexrank"
+CENTRALITY = "textrank"
 
 #: Weights of the neutral selector's value: importance = centrality and position, then
 #: multiplied down by bias.  Chosen on the BBC and Lim et al. dev sets (``evenhand eval``).
@@ -42,6 +42,14 @@ LOADED = THRESHOLD
 REPEATS = 0.6
 #: How much similarity to what is kept counts against a candidate (MMR's trade-off).
 W_REDUNDANCY = 0.3
+
+#: Sentences shorter than this many words count for proportionally less ("The board did not say.").
+SHORT_SENTENCE_WORDS = 10
+#: A sentence that opens with a pronoun pointing back counts for this share of its value.
+DANGLING_FACTOR = 0.6
+_DANGLING = re.compile(
+    r"[“\"‘']?(?:he|she|they|it|this|these|those|that|his|her|their|its|such)\b", re.IGNORECASE
+)
 
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|told|wrote|writes|stated|states|announced|according to|reported|explained|added|noted)\b",
@@ -162,9 +170,10 @@ def select_neutral(
         if edits:
             left = [c for c in analysis.cues[i] if not _removed(c, edits)]
             residual_bias[i] = bias_score(document.sentences[i], left)
+    context = np.asarray([_context_factor(document, i, analysis.word_counts[i], lead_ins) for i in range(n)])
     importance = (
         W_CENTRALITY * np.asarray(centrality) + W_POSITION * np.asarray(position) + W_ATTRIBUTED * np.asarray(attributed)
-    )
+    ) * context
     value = importance * (1.0 - 0.8 * np.minimum(1.0, neutrality * residual_bias))
 
     budget = resolve_budget(len(content) or n, sentences=sentences, ratio=ratio, words=words)
@@ -239,6 +248,7 @@ def select_neutral(
                     "position": round(position[i], 4),
                     "attributed": attributed[i],
                     "bias_after_trim": round(float(residual_bias[i]), 4),
+                    "context": round(float(context[i]), 4),
                     "value": round(float(value[i]), 4),
                 },
                 unit=unit_index.get(i),
@@ -367,6 +377,16 @@ def _neutral_reasons(
     if analysis.cues[i] and reasons[0].code not in ("loaded", "selected_loaded"):
         reasons.append(Reason("cues", cue_summary(analysis.cues[i])))
     return reasons
+
+
+def _context_factor(document: Document, i: int, words: int, lead_ins: set[int]) -> float:
+    """How well a sentence stands on its own: short sentences and ones that open with a
+    pronoun pointing back ("She wants …", "This means …") say little without their neighbours."""
+    factor = min(1.0, words / SHORT_SENTENCE_WORDS) if words else 0.0
+    sentence = document.sentences[i]
+    if i > 0 and i - 1 not in lead_ins and _DANGLING.match(sentence.text):
+        factor *= DANGLING_FACTOR
+    return factor
 
 
 def _removed(cue: Cue, edits: Sequence[Edit]) -> bool:
