@@ -14,9 +14,15 @@ difference is classified:
   engines first pick differently has sumy's pick within 1e-9 of the fast engine's best;
 - ``other``: anything else (printed in full; there should be none).
 
+``--hash-seeds 1,2`` also runs sumy twice more, in processes with those two
+``PYTHONHASHSEED`` values, and reports how often sumy agrees with *itself*: sumy's LSA
+numbers its terms by iterating a ``frozenset`` of strings, whose order follows the hash
+seed, so its SVD rounds differently from run to run.
+
 Usage::
 
     .venv/bin/python benchmarks/agreement.py [--data PATH] [--limit N] [--algorithms a,b] [--json]
+    .venv/bin/python benchmarks/agreement.py --algorithms lsa --hash-seeds 1,2
 
 The data is read from ``../shared/data`` next to the repository by default and never
 copied anywhere.
@@ -26,7 +32,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -96,6 +104,8 @@ def main() -> int:
     parser.add_argument("--algorithms", default=",".join(ALGORITHMS))
     parser.add_argument("--json", action="store_true", help="print the table as JSON")
     parser.add_argument("--quiet", action="store_true", help="do not print each difference")
+    parser.add_argument("--hash-seeds", help="two PYTHONHASHSEED values: also compare sumy with itself")
+    parser.add_argument("--dump-sumy-picks", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     algorithms = [a for a in args.algorithms.split(",") if a]
 
@@ -104,6 +114,23 @@ def main() -> int:
     if args.limit:
         rows = rows[: args.limit]
     docs = [(r["id"], segment(r["text"]), len(r["reference_sentences"])) for r in rows]
+
+    if args.dump_sumy_picks:
+        picks = {a: [pick(rank(doc, a, engine="sumy"), min(k, len(doc))) for _, doc, k in docs] for a in algorithms}
+        print(json.dumps(picks))
+        return 0
+    itself: dict[str, float] = {}
+    if args.hash_seeds:
+        runs = []
+        for seed in args.hash_seeds.split(","):
+            command = [sys.executable, __file__, "--dump-sumy-picks", "--data", str(args.data), "--algorithms", ",".join(algorithms)]
+            if args.limit:
+                command += ["--limit", str(args.limit)]
+            done = subprocess.run(command, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True)
+            runs.append(json.loads(done.stdout))
+        for a in algorithms:
+            same_runs = sum(x == y for x, y in zip(runs[0][a], runs[1][a], strict=True))
+            itself[a] = round(100.0 * same_runs / max(len(docs), 1), 2)
 
     table: dict[str, dict[str, Any]] = {}
     for algorithm in algorithms:
@@ -136,6 +163,7 @@ def main() -> int:
             "identical": same,
             "percent": round(100.0 * same / max(len(docs), 1), 2),
             "differences": dict(causes),
+            "sumy_vs_itself_percent": itself.get(algorithm),
             "fast_seconds": round(seconds["fast"], 2),
             "sumy_seconds": round(seconds["sumy"], 2),
         }
@@ -144,11 +172,12 @@ def main() -> int:
     if args.json:
         print(json.dumps(table, indent=2))
     else:
-        print(f"{'algorithm':<10} {'identical':>12} {'%':>7}  {'fast s':>7} {'sumy s':>7}  differences (cause: articles)")
+        print(f"{'algorithm':<10} {'identical':>12} {'%':>7} {'sumy~sumy %':>11}  {'fast s':>7} {'sumy s':>7}  differences (cause: articles)")
         for algorithm, row in table.items():
             diffs = ", ".join(f"{c}: {n}" for c, n in sorted(row["differences"].items())) or "-"
             print(
-                f"{algorithm:<10} {row['identical']:>5}/{row['articles']:<6} {row['percent']:>7.2f}  "
+                f"{algorithm:<10} {row['identical']:>5}/{row['articles']:<6} {row['percent']:>7.2f} "
+                f"{row['sumy_vs_itself_percent'] if row['sumy_vs_itself_percent'] is not None else '-':>11}  "
                 f"{row['fast_seconds']:>7.2f} {row['sumy_seconds']:>7.2f}  {diffs}"
             )
     return 0

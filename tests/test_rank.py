@@ -195,3 +195,18 @@ def test_works_offline_without_nltk_data(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code, str(FIXTURES / "library.txt")], env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+SEED = REPO.parent / "shared" / "seed" / "slanted-article.txt"
+
+
+@pytest.mark.seed
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_algorithm_on_the_seed_article(engine: str) -> None:
+    if not SEED.is_file():
+        pytest.skip(f"seed article not found at {SEED}")
+    doc = segment(SEED.read_text(encoding="utf-8"))
+    for algorithm in ALGORITHMS:
+        ratings = rank(doc, algorithm, engine=engine)
+        assert len(ratings) == len(doc)
+        assert all(math.isfinite(r) for r in ratings)

@@ -29,11 +29,17 @@ def _logs(lengths: np.ndarray) -> np.ndarray:
     return np.array([table.get(int(n), 0.0) for n in lengths])
 
 
-def _overlap(stems: Sequence[Sequence[str]]) -> tuple[sparse.coo_array, np.ndarray]:
-    """Shared-word counts ``sum_t count_i(t) * count_j(t)`` for every pair that shares a word."""
+def _overlap(stems: Sequence[Sequence[str]]) -> tuple[sparse.csr_array, np.ndarray, np.ndarray]:
+    """Shared-word counts ``sum_t count_i(t) * count_j(t)`` for every pair that shares a word.
+
+    Returns the (symmetric) matrix with sorted column indices, the row of each stored
+    value, and ``log`` of each sentence's number of terms.
+    """
     terms = count_terms(stems)
-    shared = (terms.counts @ terms.counts.T).tocoo()
-    return shared, _logs(terms.lengths)
+    shared = sparse.csr_array(terms.counts @ terms.counts.T)
+    shared.sort_indices()
+    rows = np.repeat(np.arange(shared.shape[0]), np.diff(shared.indptr))
+    return shared, rows, _logs(terms.lengths)
 
 
 def lexrank(stems: Sequence[Sequence[str]], *, threshold: float = 0.1, epsilon: float = 0.1) -> np.ndarray:
@@ -59,11 +65,12 @@ def lexrank(stems: Sequence[Sequence[str]], *, threshold: float = 0.1, epsilon: 
     weights.eliminate_zeros()
     weight_rows = np.repeat(np.arange(n), np.diff(weights.indptr))
     norms = np.sqrt(np.bincount(weight_rows, weights=weights.data**2, minlength=n))
-    dots = (weights @ weights.T).tocoo()
-    scale = norms[dots.row] * norms[dots.col]
+    dots = sparse.csr_array(weights @ weights.T)
+    dot_rows = np.repeat(np.arange(n), np.diff(dots.indptr))
+    scale = norms[dot_rows] * norms[dots.indices]
     cosine = np.divide(dots.data, scale, out=np.zeros_like(scale), where=scale > 0)
     linked = cosine > threshold
-    src, dst = dots.row[linked], dots.col[linked]
+    src, dst = dot_rows[linked], dots.indices[linked]
     degrees = np.bincount(src, minlength=n).astype(float)
     degrees[degrees == 0] = 1.0
     # Column-oriented transpose of the row-normalised link matrix: next = M^T p.
@@ -80,13 +87,14 @@ def textrank(stems: Sequence[Sequence[str]], *, damping: float = 0.85, epsilon: 
     runs until a step moves the vector by no more than ``epsilon``.
     """
     n = len(stems)
-    shared, logs = _overlap(stems)
-    norm = logs[shared.row] + logs[shared.col]
+    shared, rows, logs = _overlap(stems)
+    cols = shared.indices
+    norm = logs[rows] + logs[cols]
     weight = np.where(norm == 0.0, shared.data, shared.data / np.where(norm == 0.0, 1.0, norm))
-    row_sums = np.bincount(shared.row, weights=weight, minlength=n)
-    weight = weight / (row_sums[shared.row] + 1e-7)
-    transposed = sparse.csr_array((damping * weight, (shared.col, shared.row)), shape=(n, n))
-    return _power(transposed, epsilon, normalise=False, teleport=(1.0 - damping) / n)
+    row_sums = np.bincount(rows, weights=weight, minlength=n)
+    weight = weight / (row_sums[rows] + 1e-7)
+    matrix = sparse.csr_array((damping * weight, cols, shared.indptr), shape=(n, n))
+    return _power(matrix.T, epsilon, normalise=False, teleport=(1.0 - damping) / n)
 
 
 def reduction(stems: Sequence[Sequence[str]]) -> np.ndarray:
@@ -97,15 +105,15 @@ def reduction(stems: Sequence[Sequence[str]]) -> np.ndarray:
     order, so ratings are sumy's exactly.
     """
     n = len(stems)
-    shared, logs = _overlap(stems)
-    off_diagonal = shared.row != shared.col
-    row, col, data = shared.row[off_diagonal], shared.col[off_diagonal], shared.data[off_diagonal]
-    norm = logs[row] + logs[col]
-    weight = np.where(norm == 0.0, 0.0, data / np.where(norm == 0.0, 1.0, norm))
-    return sequential_row_sums(sparse.csr_array((weight, (row, col)), shape=(n, n)))
+    shared, rows, logs = _overlap(stems)
+    cols = shared.indices
+    norm = logs[rows] + logs[cols]
+    # A sentence has no edge to itself; a stored 0.0 leaves the running sums unchanged.
+    weight = np.where((norm == 0.0) | (rows == cols), 0.0, shared.data / np.where(norm == 0.0, 1.0, norm))
+    return sequential_row_sums(sparse.csr_array((weight, cols, shared.indptr), shape=(n, n)))
 
 
-def _power(transposed: sparse.csr_array, epsilon: float, *, normalise: bool, teleport: float = 0.0) -> np.ndarray:
+def _power(transposed: sparse.sparray, epsilon: float, *, normalise: bool, teleport: float = 0.0) -> np.ndarray:
     n = transposed.shape[0]
     p = np.full(n, 1.0 / n)
     for _ in range(_MAX_ITERATIONS):

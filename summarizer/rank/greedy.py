@@ -54,11 +54,22 @@ def kl(
     with np.errstate(divide="ignore"):
         log_doc = np.where(doc_freq > 0, np.log(doc_freq), 0.0)
 
-    entries = terms.counts.tocoo()
-    row, col, count = entries.row, entries.col, entries.data
+    counts = terms.counts
+    indptr, col, count = counts.indptr, counts.indices, counts.data
+    row = np.repeat(np.arange(n), np.diff(indptr))
     d, log_d = doc_freq[col], log_doc[col]
     candidate_mass = np.bincount(row, weights=d, minlength=n)
     lengths = terms.lengths.astype(float)
+    by_term = np.argsort(col, kind="stable")  # each term's entries, for updates
+    term_start = np.searchsorted(col[by_term], np.arange(size + 1))
+
+    # Per entry (sentence i, term w): how the candidate's word w changes the summary's
+    # divergence sum, d_w * log(d_w / (x + c_w)) minus the summary-only d_w * log(d_w / c_w);
+    # and d_w again when w is already in the summary (its mass is then counted once).
+    change = d * (log_d - np.log(count))
+    overlap = np.zeros(len(col))
+    gain = np.bincount(row, weights=change, minlength=n)
+    overlap_mass = np.zeros(n)
 
     summary = np.zeros(size)  # counts of the summary's words
     summary_length = 0
@@ -67,12 +78,6 @@ def kl(
     alive = np.ones(n, dtype=bool)
     ratings = np.zeros(n)
     for step in range(n):
-        c = summary[col]
-        in_summary = c > 0
-        # Per shared word: its term with the candidate's count added, minus its summary-only term.
-        change = d * (log_d - np.log(count + c)) - np.where(in_summary, d * (log_d - np.log(np.where(in_summary, c, 1.0))), 0.0)
-        gain = np.bincount(row, weights=change, minlength=n)
-        overlap_mass = np.bincount(row, weights=np.where(in_summary, d, 0.0), minlength=n)
         joint_length = lengths + summary_length
         with np.errstate(divide="ignore", invalid="ignore"):
             divergence = base + gain + np.log(joint_length) * (base_mass + candidate_mass - overlap_mass)
@@ -87,16 +92,38 @@ def kl(
             near_ties.append(frozenset(np.flatnonzero(divergence <= divergence[best] + margin).tolist()))
         ratings[best] = -step
         alive[best] = False
-        if raw[best]:
-            np.add.at(summary, raw[best], 1.0)
-            summary_length += len(raw[best])
-            present = (summary > 0) & (doc_freq > 0)
-            base = float(np.sum(doc_freq[present] * (log_doc[present] - np.log(summary[present]))))
-            base_mass = float(np.sum(doc_freq[present]))
-        if step % 64 == 63:  # drop the picked sentences' entries now and then
-            keep = alive[row]
-            row, col, count, d, log_d = row[keep], col[keep], count[keep], d[keep], log_d[keep]
+        if not raw[best]:
+            continue
+        np.add.at(summary, raw[best], 1.0)
+        summary_length += len(raw[best])
+        present = (summary > 0) & (doc_freq > 0)
+        base = float(np.sum(doc_freq[present] * (log_doc[present] - np.log(summary[present]))))
+        base_mass = float(np.sum(doc_freq[present]))
+        # Only entries of the words just added change, and only their sentences' sums.
+        touched = [by_term[term_start[t] : term_start[t + 1]] for t in set(raw[best])]
+        entries = np.concatenate(touched) if touched else np.zeros(0, dtype=np.int64)
+        if not len(entries):
+            continue
+        c = summary[col[entries]]
+        de, lde = d[entries], log_d[entries]
+        change[entries] = de * (lde - np.log(count[entries] + c)) - de * (lde - np.log(c))
+        overlap[entries] = de
+        rows = np.unique(row[entries])
+        rows = rows[alive[rows]]
+        if len(rows):
+            _resum(rows, indptr, change, gain)
+            _resum(rows, indptr, overlap, overlap_mass)
     return ratings
+
+
+def _resum(rows: np.ndarray, indptr: np.ndarray, values: np.ndarray, totals: np.ndarray) -> None:
+    """Set ``totals[rows]`` to the sums of those rows' ``values``, added in entry order."""
+    starts = indptr[rows]
+    lengths = indptr[rows + 1] - starts
+    offsets = np.cumsum(lengths) - lengths
+    entries = np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()))
+    local = np.repeat(np.arange(len(rows)), lengths)
+    totals[rows] = np.bincount(local, weights=values[entries], minlength=len(rows))
 
 
 def sumbasic(stems: Sequence[Sequence[str]]) -> np.ndarray:
