@@ -38,6 +38,9 @@ The categories (:data:`CATEGORIES`):
     an evaluative adjective (Pattern subjectivity of 0.7 or more); weight = subjectivity.
     Both general lexicons skip a short list of words that are plain in news copy
     ("interest", "crude", "killed", "former"), which they would otherwise flag.
+``personal_voice``
+    the writer speaking as "I" or "we", or to the reader as "you", outside quotations:
+    the voice of opinion, not of reporting.
 
 Each word is one cue at most: the first category that matches in the order above wins
 (evenhand's curated lists before the general lexicons), so a loaded term and its mirror
@@ -78,6 +81,7 @@ CATEGORIES: tuple[str, ...] = (
     "call_to_action",
     "valenced_word",
     "subjective_word",
+    "personal_voice",
 )
 
 #: Weight multiplier for a word cue inside a real quotation (the speaker's words).
@@ -163,6 +167,10 @@ _IRREGULAR = {
     "foretell": ("foretold",),
 }
 
+# First and second person; "US" and "Us" in capitals are a country more often than a pronoun.
+_PERSONAL = re.compile(
+    r"(?<![\w’'\-])(?:I|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves|us|[Yy]ou|[Yy]our|[Yy]ours|[Mm]y|me|[Mm]ine)(?![\w’'\-])"
+)
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _OPEN_CONTEXT = " \t\n([{“„«—–-/"
@@ -486,6 +494,11 @@ def _sentence_cues(
             add_word("valenced_word", start, end, abs(valence[word]) / 4.0, "vader/valence.tsv")
         elif subjectivity.get(word, 0.0) >= SUBJECTIVITY_MIN:
             add_word("subjective_word", start, end, subjectivity[word], "pattern/subjectivity.tsv")
+
+    for match in _PERSONAL.finditer(body):
+        start = base + match.start()
+        if not quoted(start):
+            add_word("personal_voice", start, base + match.end(), 1.0, "rule")
 
     cues.extend(_structural_cues(document, sentence, local_quotes, brackets))
     return tuple(sorted(cues, key=lambda cue: (cue.start, cue.end, cue.category)))

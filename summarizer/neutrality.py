@@ -1,26 +1,30 @@
 """Score how loaded a sentence is, from its cues, and say why in plain words.
 
-The bias score is a small logistic model over a handful of cue features, every weight of
+The bias score is a small logistic model over a handful of features, every weight of
 which is written below, so the score can be checked by hand:
 
     z = INTERCEPT + Σ WEIGHTS[f] · feature[f]        score = 1 / (1 + e^(−z))
 
-A feature is the summed cue weight of a group of categories, passed through
-``log(1 + x)`` so that the second and third loaded word add less than the first.  The
-groups (:data:`FEATURE_GROUPS`) put evenhand's curated lists, the framing devices and the
-general lexicons in separate features.  ``length`` is ``log(1 + words)``: longer sentences
-carry more cues by chance alone, so the length term discounts them.  Two features read the
-sentence itself: ``numbers`` (``log(1 + count of numbers)``; figures mark reporting) and
-``attributed`` (1 when the sentence credits a speaker with said, says, told or according
-to, and has no cue in the writer's own voice: then the claim is the speaker's).
+Most features are the summed cue weight of a group of categories (:data:`FEATURE_GROUPS`),
+passed through ``log(1 + x)`` so that the second and third loaded word add less than the
+first; evenhand's curated lists, the framing devices and the general lexicons are
+separate features.  The rest read the sentence itself:
+
+    length      log(1 + words): longer sentences carry more cues by chance alone
+    numbers     log(1 + numbers): figures mark reporting
+    attributed  1 when the sentence credits a speaker (said, says, told, according to) and
+                has no cue in the writer's own voice: then the claim is the speaker's
+    negations   log(1 + not, never, no, n't ...): denial and contradiction are argument
+    quotation   1 when the sentence holds a quotation mark
 
 The weights were fitted once (logistic regression, L2 0.01) on the development portion of
-BABE SG2 and rounded; the intercept was then set (0.3, swept in steps of 0.05 with the final
-weights) so that the threshold 0.5 gives the best macro-F1 on that set; no word or n-gram weights are learned, so nothing from the dataset ships.  Five-fold
-cross-validation on that set gave macro-F1 0.69, ROC-AUC 0.77.  Two weights were then set
-by hand, because stance adverbs and framing verbs are rare in BABE but are exactly what a
-reader of slanted copy should be warned of: ``stance`` 1.2 (fitted 0.45) and ``framing``
-0.5 (fitted 0.25); on BABE SG2 this changes macro-F1 by less than 0.002.
+BABE SG2 and rounded; no word or n-gram weights are learned, so nothing from the dataset
+ships.  Five-fold cross-validation on that set gave macro-F1 0.70, ROC-AUC 0.78.  Two
+weights were then set by hand, because stance adverbs and framing verbs are rare in BABE
+but are exactly what a reader of slanted copy should be warned of: ``stance`` 1.2 (fitted
+0.44) and ``framing`` 0.5 (fitted 0.23); on BABE SG2 this changes macro-F1 by less than
+0.01.  Last, the intercept was swept in steps of 0.05 with the final weights and set where
+the threshold 0.5 gives the best macro-F1 on BABE SG2 and SG1 (0.55).
 
 :data:`THRESHOLD` is the decision threshold used by ``evenhand eval bias``: a sentence
 scoring at or above it counts as biased.
@@ -44,20 +48,24 @@ FEATURE_GROUPS: Mapping[str, tuple[str, ...]] = {
     "address": ("rhetorical_question", "exclamation", "call_to_action"),
     "valence": ("valenced_word",),
     "subjective": ("subjective_word",),
+    "personal": ("personal_voice",),
 }
-INTERCEPT = 0.3
+INTERCEPT = 0.55
 WEIGHTS: Mapping[str, float] = {
-    "loaded": 1.65,
+    "loaded": 1.6,
     "stance": 1.2,
     "framing": 0.5,
     "hedge": 0.05,
     "quoting": 0.2,
-    "address": 0.3,
+    "address": 0.25,
     "valence": 0.5,
     "subjective": 0.5,
-    "length": -0.2,
+    "personal": 0.5,
+    "length": -0.3,
     "numbers": -0.5,
     "attributed": -1.1,
+    "negations": 0.35,
+    "quotation": 0.15,
 }
 #: A sentence without a single cue never scores above this: it is never called loaded
 #: without evidence a reader can see.
@@ -77,6 +85,8 @@ _WRITERS_DEVICES = frozenset(
         "bracketed_insertion",
     }
 )
+_NEGATION = re.compile(r"\b(?:not|never|no|nothing|nobody|none|neither|nor)\b|n[’']t\b", re.IGNORECASE)
+_QUOTE_MARK = re.compile(r"[“”\"«»]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _ATTRIBUTED = re.compile(r"\b(?:said|says|told|according\s+to)\b", re.IGNORECASE)
 
@@ -94,9 +104,17 @@ _LABELS = {
     "rhetorical_question": "rhetorical question",
     "exclamation": "exclamation",
     "call_to_action": "call to action",
+    "personal_voice": "personal voice",
 }
 _PRIORITY = {category: rank for rank, category in enumerate(_LABELS)}
-_SHOWN_TEXT = {"loaded language", "framing verb", "hedge", "scare quote", "insertion in a quotation"}
+_SHOWN_TEXT = {
+    "loaded language",
+    "framing verb",
+    "hedge",
+    "scare quote",
+    "insertion in a quotation",
+    "personal voice",
+}
 
 
 def bias_features(sentence: Sentence, cues: Sequence[Cue]) -> dict[str, float]:
@@ -120,6 +138,8 @@ def bias_features(sentence: Sentence, cues: Sequence[Cue]) -> dict[str, float]:
     features["numbers"] = math.log1p(len(_NUMBER.findall(sentence.text)))
     writer = any(c.category in _WRITERS_DEVICES and not c.source.endswith("(quoted)") for c in cues)
     features["attributed"] = 1.0 if not writer and _ATTRIBUTED.search(sentence.text) else 0.0
+    features["negations"] = math.log1p(len(_NEGATION.findall(sentence.text)))
+    features["quotation"] = 1.0 if _QUOTE_MARK.search(sentence.text) else 0.0
     return features
 
 

@@ -82,6 +82,8 @@ def categories_of(text: str) -> dict[str, list[str]]:
         # the general lexicons
         ("The result was a catastrophe for the town.", "valenced_word", "catastrophe"),
         ("The amateurish proposal went nowhere.", "subjective_word", "amateurish"),
+        ("We cannot let this plan pass.", "personal_voice", "We"),
+        ("The plan will raise your taxes.", "personal_voice", "your"),
     ],
 )
 def test_each_category_is_found(text: str, category: str, expected: str) -> None:
@@ -222,3 +224,8 @@ def test_decade_apostrophe_does_not_open_a_quotation() -> None:
     text = "Prices last rose this fast in the '90s, when the workers' union struck."
     assert quotation_spans(text) == ()
     assert "scare_quote" not in categories_of(text)
+
+
+def test_personal_voice_only_outside_quotations_and_not_the_us() -> None:
+    assert "personal_voice" not in categories_of("“We will fight this,” the mayor said.")
+    assert "personal_voice" not in categories_of("The US and the EU signed the deal.")
