@@ -117,3 +117,17 @@ def test_mirrored_articles_lose_their_slanted_headline_and_lead_alike() -> None:
             assert not decision.kept
             assert decision.bias is not None and decision.bias >= THRESHOLD
             assert decision.reason is not None and decision.reason.text.startswith("loaded language")
+
+
+def test_every_left_and_right_term_is_flagged_and_the_sides_weigh_alike() -> None:
+    from summarizer import lexicons
+
+    by_side: dict[str, list[float]] = {"left": [], "right": []}
+    for entry in lexicons.loaded_terms():
+        if entry.side == "any":
+            continue
+        value = score(f"The council heard from {entry.term.replace('*', '')} on Tuesday.")
+        assert value >= THRESHOLD, entry.term
+        by_side[entry.side].append(value)
+    means = {side: sum(values) / len(values) for side, values in by_side.items()}
+    assert abs(means["left"] - means["right"]) <= 0.02
