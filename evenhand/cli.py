@@ -640,11 +640,20 @@ def eval_neutrality(
     table.add_row(Text("lowest possible", style="dim"), f"{result.lowest_possible:.4f}", "")
     console.print(table)
     if result.mismatches:
-        console.print(Text("Articles whose rated sentences did not come back one for one:", style="bold"))
-        for m in result.mismatches:
+        shown = 10
+        console.print(
+            Text(
+                f"{len(result.mismatches):,} article(s) whose rated sentences did not come back one for one"
+                " (each piece keeps its rated sentence's score):",
+                style="bold",
+            )
+        )
+        for m in result.mismatches[:shown]:
             console.print(
                 Text.assemble((f"{m.article}: ", "bold"), f"{m.rated} rated, {m.segmented} segmented; e.g. ", m.example)
             )
+        if len(result.mismatches) > shown:
+            console.print(Text(f"… and {len(result.mismatches) - shown:,} more (all are listed with --format json)."))
 
 
 def main() -> None:
