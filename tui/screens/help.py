@@ -31,8 +31,8 @@ class HelpScreen(ModalScreen[None]):
         align: center middle;
     }
     HelpScreen > VerticalScroll {
-        width: auto;
-        max-width: 90%;
+        width: 72;
+        max-width: 95%;
         height: auto;
         max-height: 90%;
         border: round $primary;
@@ -40,7 +40,7 @@ class HelpScreen(ModalScreen[None]):
         padding: 0 1;
     }
     HelpScreen Static {
-        width: auto;
+        width: 1fr;
     }
     """
 

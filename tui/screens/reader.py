@@ -74,6 +74,8 @@ class ReaderScreen(Screen[None]):
         self.cursor = 0
         self._initial = summary
         self._generation = 0
+        self._new_document = False
+        self._pending: tuple[str, bytes | None] | None = None
 
     def compose(self) -> ComposeResult:
         yield StatsBar("Reading…", id="stats")
@@ -105,13 +107,22 @@ class ReaderScreen(Screen[None]):
 
     def load(self, source: str, *, data: bytes | None = None) -> None:
         """Read ``source`` and summarise it in the background with the current settings."""
+        self._new_document = True
+        self._pending = (source, data)
         self._summarize(source, None, data, self.settings, self._start())
 
     def resummarize(self, settings: SummarySettings) -> None:
         """Summarise the current document again with ``settings``, in the background."""
+        if self._pending is not None:
+            # A file is still loading: load it with the new settings instead.
+            source, data = self._pending
+            self.settings = settings
+            self._summarize(source, None, data, settings, self._start())
+            return
         if self.summary is None:
             self.settings = settings
             return
+        self._new_document = False
         self._summarize(self.summary.source, self.summary.document, None, settings, self._start())
 
     @work(thread=True, exclusive=True, group="summarize")
@@ -146,10 +157,10 @@ class ReaderScreen(Screen[None]):
     def _summary_ready(self, message: SummaryReady) -> None:
         if message.generation != self._generation:
             return
+        self._pending = None
         self.query_one("#panes").loading = False
         self.settings = message.settings
-        new_document = self.summary is None or self.summary.document is not message.summary.document
-        if new_document:
+        if self._new_document:
             self.cursor = 0
         self._show(message.summary)
         for note in message.summary.notes:
@@ -159,6 +170,7 @@ class ReaderScreen(Screen[None]):
     def _summary_failed(self, message: SummaryFailed) -> None:
         if message.generation != self._generation:
             return
+        self._pending = None
         self.query_one("#panes").loading = False
         can_go_back = self.summary is not None
         self.app.push_screen(ErrorScreen(message.message, can_go_back=can_go_back), self._after_error)

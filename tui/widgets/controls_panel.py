@@ -34,11 +34,10 @@ class ControlsPanel(VerticalScroll):
             tooltip="How sentences are scored (also in the command palette).",
             compact=True,
         )
-        yield Label("Length", classes="control-label")
+        yield Label("Length", classes="control-label", id="length-value")
         with Horizontal(classes="stepper"):
-            yield Button("−", id="shorter", action="screen.shorter", compact=True, tooltip="One sentence fewer")
-            yield Label("", id="length-value")
-            yield Button("+", id="longer", action="screen.longer", compact=True, tooltip="One sentence more")
+            yield Button("− shorter", id="shorter", action="screen.shorter", compact=True, tooltip="One sentence fewer")
+            yield Button("+ longer", id="longer", action="screen.longer", compact=True, tooltip="One sentence more")
         yield Label("Share of sentences", classes="control-label")
         yield Select(
             [("by sentence count", _BY_SENTENCES), *((f"{r:.0%}", r) for r in RATIOS)],
@@ -49,11 +48,10 @@ class ControlsPanel(VerticalScroll):
         )
         yield Label("Trim kept sentences", classes="control-label")
         yield Switch(value=self._settings.effective_trim(), id="trim", animate=False)
-        yield Label("Neutrality weight", classes="control-label")
+        yield Label("Neutrality weight", classes="control-label", id="neutrality-value")
         with Horizontal(classes="stepper"):
-            yield Button("−", id="less-neutral", action="screen.less_neutral", compact=True)
-            yield Label("", id="neutrality-value")
-            yield Button("+", id="more-neutral", action="screen.more_neutral", compact=True)
+            yield Button("− less", id="less-neutral", action="screen.less_neutral", compact=True)
+            yield Button("+ more", id="more-neutral", action="screen.more_neutral", compact=True)
 
     def sync(self, settings: SummarySettings, target: int) -> None:
         """Show ``settings`` (and the length reached, ``target``) without announcing a change."""
@@ -62,8 +60,11 @@ class ControlsPanel(VerticalScroll):
             self.query_one("#algorithm", Select).value = settings.algorithm
             self.query_one("#ratio", Select).value = settings.ratio if settings.ratio in RATIOS else _BY_SENTENCES
             self.query_one("#trim", Switch).value = settings.effective_trim()
-        self.query_one("#length-value", Label).update(settings.describe_length(target))
-        self.query_one("#neutrality-value", Label).update(f"{settings.neutrality:.2f}")
+        self.query_one("#length-value", Label).update(f"Length: {settings.describe_length(target)}")
+        weight = f"Neutrality weight: {settings.neutrality:.2f}"
+        if settings.algorithm != "neutral":
+            weight += " (neutral only)"
+        self.query_one("#neutrality-value", Label).update(weight)
         self.query_one("#neutrality-value", Label).set_class(settings.algorithm != "neutral", "-inactive")
 
     def on_select_changed(self, event: Select.Changed) -> None:

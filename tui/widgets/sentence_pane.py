@@ -18,6 +18,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -67,6 +68,15 @@ class SentencePane(ScrollView, can_focus=True):
         "sentence-pane--cursor",
         "sentence-pane--gutter",
     }
+
+    # The arrows and Home/End move the sentence cursor (the screen's actions) rather than
+    # scroll; Page Up/Down and the mouse wheel still scroll.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "screen.previous_sentence", "Previous sentence", show=False),
+        Binding("down", "screen.next_sentence", "Next sentence", show=False),
+        Binding("home", "screen.first_sentence", "First sentence", show=False),
+        Binding("end", "screen.last_sentence", "Last sentence", show=False),
+    ]
 
     cursor: reactive[int | None] = reactive(None, always_update=True)
     """Index of the sentence under the cursor (``None``: none in this pane)."""
@@ -253,13 +263,26 @@ class SentencePane(ScrollView, can_focus=True):
         style = self._styles.get(key)
         if style is None:
             style = self.rich_style
-            for role in ROLES:
-                if role in roles:
-                    style += self.get_component_rich_style(f"sentence-pane--{role}", partial=True)
+            names = [f"sentence-pane--{role}" for role in ROLES if role in roles]
             if under_cursor:
-                style += self.get_component_rich_style("sentence-pane--cursor", partial=True)
+                names.append("sentence-pane--cursor")
+            for name in names:
+                style += self._component_style(name)
             self._styles[key] = style
         return style
+
+    def _component_style(self, name: str) -> Style:
+        """A role's own text style and colours, without the background it would inherit.
+
+        The partial style keeps layers separate (a loaded word inside a dropped sentence
+        keeps the dropped background), but its foreground is computed without a
+        background, which turns ``auto`` and translucent colours white; the full style
+        has the right foreground.
+        """
+        partial = self.get_component_rich_style(name, partial=True)
+        full = self.get_component_rich_style(name)
+        color = full.color if partial.color is not None else None
+        return partial.without_color + Style.from_color(color, partial.bgcolor)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -272,7 +295,7 @@ class SentencePane(ScrollView, can_focus=True):
         on_cursor = False
         if cursor is not None and cursor in self._first_line:
             on_cursor = self._first_line[cursor] <= line_index <= self._last_line[cursor]
-        gutter_style = base + self.get_component_rich_style("sentence-pane--gutter", partial=True)
+        gutter_style = base + self._component_style("sentence-pane--gutter")
         segments = [Segment(CURSOR_BAR if on_cursor and block_index >= 0 else " " * GUTTER, gutter_style)]
         if block_index >= 0:
             block = self._blocks[block_index]

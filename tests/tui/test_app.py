@@ -1,0 +1,378 @@
+"""Pilot tests for the reader: every binding, the mouse, the dialogs and the error screen."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from summarizer import Summary
+from tui.app import DARK_THEME, LIGHT_THEME, EvenhandApp
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.error import ErrorScreen
+from tui.screens.export import ExportScreen
+from tui.screens.help import HelpScreen
+from tui.screens.open_file import OpenFileScreen
+from tui.screens.reader import ReaderScreen
+from tui.settings import RATIOS, SummarySettings
+from tui.widgets.controls_panel import ControlsPanel
+from tui.widgets.details_panel import DetailsPanel
+from tui.widgets.sentence_pane import SentencePane
+
+from .conftest import ARTICLE, SENTENCES
+
+SIZE = (120, 40)
+
+
+def make_app(summary: Summary, **kwargs: object) -> EvenhandApp:
+    return EvenhandApp(summary=summary, settings=SummarySettings(sentences=SENTENCES), **kwargs)  # type: ignore[arg-type]
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait for background summaries and the messages they post."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def reader(app: EvenhandApp) -> ReaderScreen:
+    return app.reader
+
+
+def first_dropped(summary: Summary, after: int = -1) -> int:
+    return next(d.index for d in summary.decisions if not d.kept and d.index > after)
+
+
+# ---- the cursor ----------------------------------------------------------------------------
+
+
+async def test_cursor_keys(stored_summary: Summary) -> None:
+    last = len(stored_summary.decisions) - 1
+    app = make_app(stored_summary)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        original = app.reader.query_one("#original", SentencePane)
+        for key, expected in [("j", 1), ("down", 2), ("k", 1), ("up", 0), ("G", last), ("g", 0), ("end", last)]:
+            await pilot.press(key)
+            assert reader(app).cursor == expected, key
+            assert original.cursor == expected
+        assert original.scroll_y > 0, "the last sentence was scrolled into view"
+        await pilot.press("home")
+        assert reader(app).cursor == 0
+        assert original.scroll_y == 0
+
+        await pilot.press("j")  # off sentence 0, which is itself dropped
+        await pilot.press("n")
+        one = first_dropped(stored_summary, after=1)
+        assert reader(app).cursor == one
+        await pilot.press("n")
+        two = first_dropped(stored_summary, after=one)
+        assert reader(app).cursor == two
+        await pilot.press("p")
+        assert reader(app).cursor == one
+        details = app.reader.query_one(DetailsPanel)
+        assert "dropped" in str(details.render())
+
+
+async def test_cursor_in_summary_pane_walks_kept_sentences(stored_summary: Summary) -> None:
+    app = make_app(stored_summary)
+    kept = [d.index for d in stored_summary.kept]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        summary_pane = app.reader.query_one("#summary", SentencePane)
+        summary_pane.focus()
+        await pilot.press("j")
+        assert reader(app).cursor == kept[0]  # from sentence 0 (dropped) to the first kept
+        await pilot.press("j")
+        assert reader(app).cursor == kept[1]
+        assert app.reader.query_one("#original", SentencePane).cursor == kept[1]
+
+        lines = summary_pane.lines_of(kept[2])
+        assert lines is not None
+        await pilot.click(summary_pane, offset=(6, 1 + lines[0] - round(summary_pane.scroll_y)))
+        assert reader(app).cursor == kept[2]
+
+
+async def test_scrolling_one_pane_scrolls_the_other(stored_summary: Summary) -> None:
+    app = make_app(stored_summary)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        original = app.reader.query_one("#original", SentencePane)
+        summary_pane = app.reader.query_one("#summary", SentencePane)
+        last_kept = stored_summary.kept[-1].index
+        original.scroll_to(y=original.lines_of(last_kept)[0], animate=False)  # type: ignore[index]
+        await pilot.pause()
+        await pilot.pause()
+        assert summary_pane.scroll_y > 0
+        first, _ = summary_pane.lines_of(last_kept)  # type: ignore[misc]
+        assert summary_pane.scroll_y <= first < summary_pane.scroll_y + summary_pane.size.height
+
+
+# ---- panels --------------------------------------------------------------------------------
+
+
+async def test_details_toggle(stored_summary: Summary) -> None:
+    app = make_app(stored_summary)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        details = app.reader.query_one(DetailsPanel)
+        assert details.display
+        text = str(details.render())
+        assert "importance" in text and "bias" in text and "position" in text
+        await pilot.press("d")
+        assert not details.display
+        await pilot.press("d")
+        assert details.display
+
+
+async def test_controls_toggle_and_select_algorithm(stored_summary: Summary) -> None:
+    app = make_app(stored_summary)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        controls = app.reader.query_one(ControlsPanel)
+        assert not controls.display
+        await pilot.press("c")
+        assert controls.display
+        select = controls.query_one("#algorithm")
+        select.value = "luhn"
+        await settle(pilot)
+        assert reader(app).summary.algorithm == "luhn"
+        await pilot.click("#longer")
+        await settle(pilot)
+        assert reader(app).settings.sentences == SENTENCES + 1
+        await pilot.press("c")
+        assert not controls.display
+
+
+# ---- live re-summarising -------------------------------------------------------------------
+
+
+async def test_resummarising_keys(stored_summary: Summary) -> None:
+    app = make_app(stored_summary)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j", "j")
+        for key, kept in [("plus", SENTENCES + 1), ("equals_sign", SENTENCES + 2), ("minus", SENTENCES + 1)]:
+            await pilot.press(key)
+            await settle(pilot)
+            summary = reader(app).summary
+            assert summary is not None and len(summary.kept) == kept, key
+        assert "sentences" in str(app.reader.query_one("#stats").render())
+        assert reader(app).cursor == 3, "the cursor stays on its sentence"
+
+        await pilot.press("r")
+        await settle(pilot)
+        assert reader(app).settings.ratio == RATIOS[0]
+        assert reader(app).summary.budget.ratio == RATIOS[0]  # type: ignore[union-attr]
+
+        assert reader(app).summary.trim  # type: ignore[union-attr]
+        await pilot.press("t")
+        await settle(pilot)
+        summary = reader(app).summary
+        assert summary is not None and not summary.trim
+        assert all(not d.edits for d in summary.kept)
+
+        await pilot.press("greater_than_sign")
+        await settle(pilot)
+        assert reader(app).settings.neutrality == 1.25
+        assert "neutrality 1.25" in str(app.reader.query_one("#stats").render())
+        await pilot.press("less_than_sign", "less_than_sign")
+        await settle(pilot)
+        assert reader(app).settings.neutrality == 0.75
+
+        await pilot.press("a")
+        await settle(pilot)
+        assert reader(app).summary.algorithm == "lexrank"  # type: ignore[union-attr]
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert {f"Algorithm: {name}" for name in ("neutral", "lsa", "textrank", "sumbasic")} <= set(commands)
+        commands["Algorithm: textrank"].callback()
+        await settle(pilot)
+        assert reader(app).summary.algorithm == "textrank"  # type: ignore[union-attr]
+
+
+# ---- files ---------------------------------------------------------------------------------
+
+
+async def test_open_another_file(stored_summary: Summary, tmp_path: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("A first sentence about rivers. A second one about hills. A third about the sea.", "utf-8")
+    app = make_app(stored_summary)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        assert isinstance(app.screen, OpenFileScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+        assert reader(app).summary is stored_summary
+
+        await pilot.press("j", "o")
+        app.screen.query_one("#path", Input).value = str(other)
+        app.screen.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        summary = reader(app).summary
+        assert summary is not None and summary.source == str(other)
+        assert reader(app).cursor == 0
+
+
+async def test_export_writes_and_asks_before_overwriting(stored_summary: Summary, tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    app = make_app(stored_summary)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#format-json").value = True  # type: ignore[attr-defined]
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(target)
+        app.screen.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        data = json.loads(target.read_text("utf-8"))
+        assert data["summary"] == stored_summary.text
+
+        target.write_text("keep me", "utf-8")
+        await pilot.press("e")
+        app.screen.query_one("#format-json").value = True  # type: ignore[attr-defined]
+        app.screen.query_one("#path", Input).value = str(target)
+        app.screen.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert target.read_text("utf-8") == "keep me"
+
+        await pilot.press("e")
+        app.screen.query_one("#path", Input).value = str(tmp_path / "out.md")
+        app.screen.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "out.md").read_text("utf-8").strip()
+
+        await pilot.press("e")
+        app.screen.query_one("#format-json").value = True  # type: ignore[attr-defined]
+        app.screen.query_one("#path", Input).value = str(target)
+        app.screen.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert target.read_text("utf-8") != "keep me"
+        assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+async def test_copy_help_and_theme_keys(stored_summary: Summary) -> None:
+    app = make_app(stored_summary)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("y")
+        assert app.clipboard == stored_summary.text
+
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(str(row) for row in app.screen._rows)
+        for binding in (*ReaderScreen.BINDINGS, *EvenhandApp.BINDINGS):
+            assert binding.description in text  # type: ignore[union-attr]
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+        assert app.theme == DARK_THEME
+        await pilot.press("m")
+        assert app.theme == LIGHT_THEME
+        await pilot.press("m")
+        assert app.theme == DARK_THEME
+
+
+async def test_quit_key(stored_summary: Summary) -> None:
+    app = make_app(stored_summary)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_narrow_terminal_stacks_the_panes(stored_summary: Summary) -> None:
+    app = make_app(stored_summary)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("-narrow")
+        original = app.reader.query_one("#original", SentencePane)
+        summary_pane = app.reader.query_one("#summary", SentencePane)
+        assert original.region.x == summary_pane.region.x
+        assert original.region.y < summary_pane.region.y
+
+
+# ---- reading files -------------------------------------------------------------------------
+
+
+async def test_reads_a_file_in_the_background() -> None:
+    app = EvenhandApp(str(ARTICLE), settings=SummarySettings(sentences=SENTENCES))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        summary = reader(app).summary
+        assert summary is not None and len(summary.kept) == SENTENCES
+        assert not app.reader.query_one("#panes").loading
+
+
+async def test_html_is_read_as_an_article(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>T</title><script>var x = 1;</script></head><body><article>"
+        "<p>The bridge reopened on Monday after two years of repairs.</p>"
+        "<p>Traffic was light in the morning. Officials said tolls will not change.</p>"
+        "</article></body></html>",
+        "utf-8",
+    )
+    app = EvenhandApp(str(page))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        summary = reader(app).summary
+        assert summary is not None
+        assert "var x" not in summary.document.text and "bridge reopened" in summary.document.text
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n", b"\x00\x01\x02\x03" * 200], ids=["empty", "blank", "binary"])
+async def test_unreadable_input_shows_an_error_screen(tmp_path: Path, content: bytes) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    app = EvenhandApp(str(bad))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ErrorScreen)
+        message = str(app.screen.query_one("#error-message").render())
+        assert "bad.txt" in message
+        await pilot.press("escape")  # nothing to go back to: stays
+        assert isinstance(app.screen, ErrorScreen)
+        await pilot.press("o")
+        assert isinstance(app.screen, OpenFileScreen)
+
+
+async def test_error_screen_quits(tmp_path: Path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    app = EvenhandApp(str(bad))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_standard_input_with_markup_is_shown_as_text() -> None:
+    text = "The [bold red]council[/] met. Costs rose [link=x]sharply[/link] again.\x1b[2J Voters left."
+    app = EvenhandApp("-", data=text.encode())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert reader(app).summary is not None
+        assert reader(app).summary.source == "-"  # type: ignore[union-attr]
+        original = app.reader.query_one("#original", SentencePane)
+        drawn = "".join(original.render_line(y).text for y in range(original.line_count))
+        assert "[bold red]council[/]" in drawn and "[link=x]" in drawn
+        assert "\x1b" not in drawn and "\u241b" in drawn

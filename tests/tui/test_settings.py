@@ -1,0 +1,64 @@
+"""The reader's settings: how each control changes what is asked of summarize()."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import ALL_ALGORITHMS
+from tui.settings import RATIOS, SummarySettings
+
+
+def test_default_options_are_the_librarys() -> None:
+    assert SummarySettings().options() == {
+        "algorithm": "neutral", "sentences": None, "ratio": None, "trim": None, "neutrality": 1.0,
+    }
+
+
+@pytest.mark.parametrize(
+    ("current", "change", "available", "expected"),
+    [(5, 1, 10, 6), (5, -1, 10, 4), (1, -1, 10, 1), (10, 1, 10, 10)],
+)
+def test_length_steps_stay_within_the_text(current: int, change: int, available: int, expected: int) -> None:
+    settings = SummarySettings(ratio=0.5).with_length(current, change, available=available)
+    assert (settings.sentences, settings.ratio) == (expected, None)
+
+
+def test_ratios_cycle_and_replace_a_sentence_count() -> None:
+    settings = SummarySettings(sentences=4)
+    seen = []
+    for _ in RATIOS:
+        settings = settings.next_ratio()
+        assert settings.sentences is None
+        seen.append(settings.ratio)
+    assert tuple(seen) == RATIOS
+    assert settings.next_ratio().ratio == RATIOS[0]
+
+
+def test_algorithms_cycle_through_all_and_reset_trim() -> None:
+    settings = SummarySettings(trim=False)
+    names = []
+    for _ in ALL_ALGORITHMS:
+        names.append(settings.algorithm)
+        settings = settings.next_algorithm()
+        assert settings.trim is None
+    assert tuple(names) == ALL_ALGORITHMS
+    with pytest.raises(ValueError, match="no algorithm"):
+        settings.with_algorithm("nonsense")
+
+
+def test_trim_toggles_from_the_algorithms_default() -> None:
+    assert SummarySettings().effective_trim() is True
+    assert SummarySettings().toggled_trim().trim is False
+    assert SummarySettings(algorithm="lexrank").toggled_trim().trim is True
+
+
+def test_neutrality_is_clamped() -> None:
+    assert SummarySettings(neutrality=0.1).with_neutrality(-0.25).neutrality == 0.0
+    assert SummarySettings(neutrality=4.9).with_neutrality(0.25).neutrality == 5.0
+    assert SummarySettings().with_neutrality(0.25).neutrality == 1.25
+
+
+def test_length_is_described_in_words() -> None:
+    assert SummarySettings(sentences=3).describe_length(3) == "3 sentences"
+    assert SummarySettings(ratio=0.2).describe_length(1) == "20% (1 sentence)"
+    assert SummarySettings().describe_length(4) == "default (4 sentences)"
