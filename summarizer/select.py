@@ -198,7 +198,10 @@ def select_neutral(
             if twin is not None and chooser.similarity_to_kept(best) >= REPEATS:
                 chooser.reject(best, repeats=twin)
                 continue
-            group = _with_unit(best, unit_of, chooser.kept, content)
+            # Prefer ending a cut quotation where its paragraph ends, when the budget allows.
+            group = _with_unit(best, unit_of, chooser.kept, content, document=document)
+            if not chooser.fits(group, counts, word_limit, target):
+                group = _with_unit(best, unit_of, chooser.kept, content)
             if not chooser.fits(group, counts, word_limit, target):
                 group = [best] if best not in unit_of else []
                 if not group or not chooser.fits(group, counts, word_limit, target):
@@ -415,8 +418,19 @@ def _position_scores(content: Sequence[int], n: int) -> list[float]:
     return result
 
 
-def _with_unit(i: int, unit_of: dict[int, QuoteUnit], kept: Sequence[int], content: Sequence[int]) -> list[int]:
-    """The sentences that must come with ``i``: its unit's lead-in and the quotation up to ``i``."""
+def _with_unit(
+    i: int,
+    unit_of: dict[int, QuoteUnit],
+    kept: Sequence[int],
+    content: Sequence[int],
+    *,
+    document: Document | None = None,
+) -> list[int]:
+    """The sentences that must come with ``i``: its unit's lead-in and the quotation up to ``i``.
+
+    With ``document``, the quotation runs on to the end of ``i``'s paragraph, so a cut
+    quotation ends where the writer's paragraph does.
+    """
     unit = unit_of.get(i)
     if unit is None:
         return [i]
@@ -424,7 +438,11 @@ def _with_unit(i: int, unit_of: dict[int, QuoteUnit], kept: Sequence[int], conte
     if i == unit.lead_in:
         first = unit.quotation[0]
         return [j for j in (i, first) if j in allowed or j == i]
-    prefix = [unit.lead_in, *[q for q in unit.quotation if q <= i]]
+    last = i
+    if document is not None:
+        paragraph = document.sentences[i].paragraph
+        last = max(q for q in unit.quotation if q >= i and document.sentences[q].paragraph == paragraph)
+    prefix = [unit.lead_in, *[q for q in unit.quotation if q <= last]]
     return [j for j in prefix if j not in kept]
 
 
