@@ -167,8 +167,14 @@ def sumbasic(stems: Sequence[Sequence[str]]) -> np.ndarray:
             continue
         for t in chosen:
             frequency[t] *= frequency[t]
-        touched = np.unique(np.concatenate([postings.indices[postings.indptr[t] : postings.indptr[t + 1]] for t in set(chosen)]))
-        touched = touched[np.isfinite(averages[touched])]
+        # Re-score the sentences (not yet picked) that hold any of the words just squared.
+        squared = np.fromiter(set(chosen), dtype=np.int64)
+        starts = postings.indptr[squared]
+        counts = postings.indptr[squared + 1] - starts
+        holders = postings.indices[np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))]
+        mark = np.zeros(n, dtype=bool)
+        mark[holders] = True
+        touched = np.flatnonzero(mark & np.isfinite(averages))
         if len(touched):
             averages[touched] = mean(touched)
     return ratings
