@@ -131,6 +131,19 @@ def _complete_from(choices: tuple[str, ...]) -> Callable[[str], list[str]]:
     return complete
 
 
+def _usable_cores() -> int:
+    """The cores this process may run on (a container or `taskset` may allow fewer than the machine has)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _interrupt_on_sigterm(signum: int, frame: object) -> None:
+    # `kill` stops the batch the way Ctrl-C does: complete files and a manifest, no temporaries.
+    raise KeyboardInterrupt
+
+
 def _check_choice(value: str, choices: tuple[str, ...], option: str) -> str:
     lowered = value.lower()
     if lowered not in choices:
@@ -274,7 +287,7 @@ def summarize_command(
         jsonl_out=jsonl_out,
         globs=tuple(globs) if globs else DEFAULT_GLOBS,
         jsonl_field=jsonl_field,
-        jobs=jobs or os.cpu_count() or 1,
+        jobs=jobs or _usable_cores(),
         fail_fast=fail_fast,
         skip_existing=skip_existing,
         max_bytes=size_limit,
@@ -369,8 +382,11 @@ def _run_summarize_batch(plan: Any, options: Any, errors: Any, *, quiet: bool) -
                 _say(errors, f"evenhand: warning: {outcome.label}: {warning}")
         progress.update(task_id, completed=event.completed)
 
+    import signal
+
     from summarizer.batch import run_batch
 
+    previous = signal.signal(signal.SIGTERM, _interrupt_on_sigterm)
     try:
         result = run_batch(plan, options, on_event=on_event)
     except EvenhandError as error:
@@ -378,6 +394,7 @@ def _run_summarize_batch(plan: Any, options: Any, errors: Any, *, quiet: bool) -
         fail(str(error), code=EXIT_FAILED)
     finally:
         progress.stop()
+        signal.signal(signal.SIGTERM, previous)
     done = len(result.done)
     rate = done / result.elapsed_s if result.elapsed_s else 0.0
     where = f"; manifest: {options.out / 'manifest.json'}" if options.out is not None else ""

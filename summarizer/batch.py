@@ -336,6 +336,7 @@ def _process(task: Task, options: BatchOptions) -> Outcome:
 def _init_worker() -> None:
     # The parent handles Ctrl-C: workers finish the document in hand, then the pool shuts down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 # ---- discovery --------------------------------------------------------------------------

@@ -187,6 +187,7 @@ def test_a_batch_writes_one_output_per_input_and_a_manifest(tree: Path, tmp_path
     out = tmp_path / "out"
     (tree / "world" / "empty.txt").write_bytes(b"")
     (tree / "world" / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tree / "world" / "broken.txt").write_bytes(b"\xef\xbb\xbfThe council met. \xff\xfe\xfa then it rained.")
     (tree / "world" / "legacy.txt").write_bytes("Caf\xe9 owners met the council on Monday. They agreed.".encode("cp1252"))
     events: list[BatchEvent] = []
     opts = options(out=out)
@@ -198,6 +199,7 @@ def test_a_batch_writes_one_output_per_input_and_a_manifest(tree: Path, tmp_path
     failed = {Path(f["path"]).name: f["reason"] for f in manifest["failed"]}
     assert failed == {
         "binary.txt": "looks like a binary file (it contains NUL bytes), not text",
+        "broken.txt": "starts with a UTF-8 byte-order mark but is not valid UTF-8 (byte 20)",
         "empty.txt": "empty input, no text to read",
     }
     assert manifest["warnings"] == [
@@ -209,8 +211,8 @@ def test_a_batch_writes_one_output_per_input_and_a_manifest(tree: Path, tmp_path
     summary = json.loads((out / "world" / "w1.json").read_text(encoding="utf-8"))
     assert summary["source"] == str(tree / "world" / "w1.txt")
     assert sum(s["kept"] for s in summary["sentences"]) == 2
-    assert [e.kind for e in events] == ["start"] + ["item"] * 7 + ["end"]
-    assert events[0].total == 7 and events[-2].completed == 7
+    assert [e.kind for e in events] == ["start"] + ["item"] * 8 + ["end"]
+    assert events[0].total == 8 and events[-2].completed == 8
     leftovers = list(out.rglob(".*"))
     assert leftovers == []
 
