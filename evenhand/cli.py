@@ -411,6 +411,83 @@ def _run_summarize_batch(plan: Any, options: Any, errors: Any, *, quiet: bool) -
     raise typer.Exit(code=result.exit_code)
 
 
+# ---- view ----
+
+
+def _attach_keyboard() -> None:
+    """After reading piped standard input, read keys from the terminal instead (Textual uses fd 0)."""
+    import os
+
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        fail("standard input was a pipe and there is no terminal to read keys from", code=EXIT_USAGE)
+    os.dup2(terminal, 0)
+    os.close(terminal)
+
+
+@app.command("view")
+def view(
+    file: str | None = typer.Argument(
+        None, metavar="[FILE|-]", help="Article to open (text, Markdown or HTML); '-' reads standard input. "
+        "Without it, the bundled example opens."
+    ),
+    algorithm: str = typer.Option("neutral", "--algorithm", "-a", help="neutral, or a sumy algorithm."),
+    sentences: int | None = typer.Option(None, "--sentences", "-n", min=1, help="Keep this many sentences."),
+    ratio: float | None = typer.Option(None, "--ratio", "-r", help="Keep this share of the sentences (0–1]."),
+    light: bool = typer.Option(False, "--light", help="Start with the light theme."),
+) -> None:
+    """Open the reader: the original beside its summary, every decision explained ('?' lists the keys)."""
+    from pathlib import Path
+
+    from summarizer import ALL_ALGORITHMS
+    from tui.settings import SummarySettings
+    from tui.source import bundled_example
+
+    if algorithm.lower() not in ALL_ALGORITHMS:
+        fail(f"no algorithm named {algorithm!r}; choose one of: {', '.join(ALL_ALGORITHMS)}", code=EXIT_USAGE)
+    if sentences is not None and ratio is not None:
+        fail("give --sentences or --ratio, not both", code=EXIT_USAGE)
+    if ratio is not None and not 0 < ratio <= 1:
+        fail(f"--ratio must be above 0 and at most 1, not {ratio}", code=EXIT_USAGE)
+    if not sys.stdout.isatty():
+        fail("view needs a terminal; use 'evenhand summarize' to print a summary", code=EXIT_USAGE)
+    data: bytes | None = None
+    if file is None:
+        try:
+            source = str(bundled_example())
+        except EvenhandError as error:
+            fail_from(error)
+    elif file == "-":
+        if sys.stdin.isatty():
+            fail("'-' reads standard input, but nothing is piped in", code=EXIT_USAGE)
+        source = "-"
+        data = sys.stdin.buffer.read()
+        _attach_keyboard()
+    else:
+        path = Path(file)
+        if not path.exists():
+            fail(f"{file}: no such file")
+        if path.is_dir():
+            fail(f"{file}: is a directory, not a file")
+        source = file
+    settings = SummarySettings(algorithm=algorithm.lower(), sentences=sentences, ratio=ratio)
+
+    import asyncio
+    import os
+
+    from tui.app import DARK_THEME, LIGHT_THEME, EvenhandApp
+
+    viewer = EvenhandApp(source, data=data, settings=settings, theme=LIGHT_THEME if light else DARK_THEME)
+    # A summary of a long article may still be running in a worker thread when the reader
+    # quits.  asyncio.run() and the interpreter would both wait for it; with our own loop
+    # and os._exit the terminal is restored and the shell is back at once.
+    viewer.run(loop=asyncio.new_event_loop())
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(viewer.return_code or 0)
+
+
 # ---- eval bias ----
 
 
