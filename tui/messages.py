@@ -4,18 +4,39 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from summarizer import Summary
+from summarizer import Document, Summary
+from tui.passages import Block
 from tui.settings import SummarySettings
 
 
-class SummaryReady(Message):
-    """The worker finished a summary for the current document."""
+class DocumentRead(Message):
+    """The worker read and segmented a new document; its summary is still being made."""
 
-    def __init__(self, summary: Summary, settings: SummarySettings, generation: int) -> None:
+    def __init__(self, document: Document, blocks: tuple[Block, ...], generation: int) -> None:
+        super().__init__()
+        self.document = document
+        self.blocks = blocks
+        self.generation = generation
+
+
+class SummaryReady(Message):
+    """The worker finished a summary for the current document (and laid out both panes' text)."""
+
+    def __init__(
+        self,
+        summary: Summary,
+        settings: SummarySettings,
+        generation: int,
+        *,
+        original: tuple[Block, ...],
+        condensed: tuple[Block, ...],
+    ) -> None:
         super().__init__()
         self.summary = summary
         self.settings = settings
         self.generation = generation
+        self.original = original
+        self.condensed = condensed
 
 
 class SummaryFailed(Message):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from summarizer import Decision, Summary
+from summarizer import Decision, Document, Summary
 
 # Cue categories underlined in the original: the writer's framing.  The general
 # lexicons (valenced, subjective, npov words) are listed in the details panel only:
@@ -169,4 +169,25 @@ def summary_blocks(summary: Summary) -> tuple[Block, ...]:
         last_paragraph = paragraph
     if parts:
         blocks.append(Block("".join(parts), tuple(runs)))
+    return tuple(blocks)
+
+
+def document_blocks(document: Document) -> tuple[Block, ...]:
+    """The original before any decision: plain sentences, paragraph by paragraph."""
+    blocks: list[Block] = []
+    for paragraph in document.paragraphs:
+        parts: list[str] = []
+        runs: list[Run] = []
+        length = 0
+        for index in paragraph.sentence_indices:
+            if parts:
+                parts.append(" ")
+                runs.append(Run(length, length + 1, -1))
+                length += 1
+            text = display_text(document.sentences[index].text)
+            parts.append(text)
+            runs.append(Run(length, length + len(text), index))
+            length += len(text)
+        if parts:
+            blocks.append(Block("".join(parts), tuple(runs)))
     return tuple(blocks)

@@ -312,13 +312,18 @@ async def test_narrow_terminal_stacks_the_panes(stored_summary: Summary) -> None
 # ---- reading files -------------------------------------------------------------------------
 
 
-async def test_reads_a_file_in_the_background() -> None:
+async def test_reads_a_file_in_the_background(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Wrap in the background as a long article would be.
+    monkeypatch.setattr("tui.widgets.sentence_pane.SYNC_WRAP_CHARS", 100)
     app = EvenhandApp(str(ARTICLE), settings=SummarySettings(sentences=SENTENCES))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         summary = reader(app).summary
         assert summary is not None and len(summary.kept) == SENTENCES
-        assert not app.reader.query_one("#panes").loading
+        for pane in app.reader.query(SentencePane):
+            assert not pane.loading
+            assert pane.line_count > 0
+        assert app.reader.query_one("#original", SentencePane).cursor == 0
 
 
 async def test_html_is_read_as_an_article(tmp_path: Path) -> None:

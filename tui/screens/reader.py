@@ -20,8 +20,15 @@ from textual.worker import get_current_worker
 
 from summarizer import ALL_ALGORITHMS, Document, EvenhandError, Summary, summarize
 from tui.export import EXPORT_FORMATS, default_export_path, export_summary
-from tui.messages import PaneScrolled, SentenceClicked, SettingsChosen, SummaryFailed, SummaryReady
-from tui.passages import original_blocks, summary_blocks
+from tui.messages import (
+    DocumentRead,
+    PaneScrolled,
+    SentenceClicked,
+    SettingsChosen,
+    SummaryFailed,
+    SummaryReady,
+)
+from tui.passages import Block, document_blocks, original_blocks, summary_blocks
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.error import ErrorScreen
 from tui.screens.export import ExportScreen
@@ -102,8 +109,14 @@ class ReaderScreen(Screen[None]):
 
     def _start(self) -> int:
         self._generation += 1
-        self.query_one("#panes").loading = True
+        self.query_one("#summary").loading = True
+        if self.summary is None or self._pending is not None:
+            self.query_one("#original").loading = True
         return self._generation
+
+    def _stop_loading(self) -> None:
+        self.query_one("#summary").loading = False
+        self.query_one("#original").loading = False
 
     def load(self, source: str, *, data: bytes | None = None) -> None:
         """Read ``source`` and summarise it in the background with the current settings."""
@@ -140,7 +153,10 @@ class ReaderScreen(Screen[None]):
             if document is None:
                 assert source is not None
                 document = load_document(source, data=data)
+                if not worker.is_cancelled and document.sentences:
+                    self.post_message(DocumentRead(document, document_blocks(document), generation))
             summary = summarize(document, **settings.options())
+            original, condensed = original_blocks(summary), summary_blocks(summary)
         except (EvenhandError, ValueError) as error:
             if not worker.is_cancelled:
                 self.post_message(SummaryFailed(str(error), source, generation, fatal=fatal))
@@ -151,18 +167,30 @@ class ReaderScreen(Screen[None]):
                 self.post_message(SummaryFailed(detail, source, generation, fatal=fatal))
             return
         if not worker.is_cancelled:
-            self.post_message(SummaryReady(summary, settings, generation))
+            self.post_message(SummaryReady(summary, settings, generation, original=original, condensed=condensed))
+
+    @on(DocumentRead)
+    def _document_read(self, message: DocumentRead) -> None:
+        if message.generation != self._generation:
+            return
+        original = self.query_one("#original", SentencePane)
+        original.loading = False
+        original.cursor = None
+        original.show(message.blocks)
+        original.border_title = f"Original · {_source_name(message.document.source)}"
+        stats = self.query_one(StatsBar)
+        stats.update(f"Summarising {len(message.document.sentences):,} sentences…")
 
     @on(SummaryReady)
     def _summary_ready(self, message: SummaryReady) -> None:
         if message.generation != self._generation:
             return
         self._pending = None
-        self.query_one("#panes").loading = False
+        self._stop_loading()
         self.settings = message.settings
         if self._new_document:
             self.cursor = 0
-        self._show(message.summary)
+        self._show(message.summary, message.original, message.condensed)
         for note in message.summary.notes:
             self.notify(note, title="Note", timeout=6)
 
@@ -171,7 +199,10 @@ class ReaderScreen(Screen[None]):
         if message.generation != self._generation:
             return
         self._pending = None
-        self.query_one("#panes").loading = False
+        self._stop_loading()
+        if self.summary is not None:
+            # Put back what the failed load may have replaced.
+            self._show(self.summary)
         can_go_back = self.summary is not None
         self.app.push_screen(ErrorScreen(message.message, can_go_back=can_go_back), self._after_error)
 
@@ -183,15 +214,19 @@ class ReaderScreen(Screen[None]):
 
     # ---- showing ---------------------------------------------------------------------------
 
-    def _show(self, summary: Summary) -> None:
+    def _show(
+        self,
+        summary: Summary,
+        original_text: tuple[Block, ...] | None = None,
+        summary_text: tuple[Block, ...] | None = None,
+    ) -> None:
         self.summary = summary
         self.source = summary.source
         original = self.query_one("#original", SentencePane)
         pane = self.query_one("#summary", SentencePane)
-        original.show(original_blocks(summary))
-        pane.show(summary_blocks(summary))
-        name = Path(summary.source).name if summary.source and summary.source != "-" else "standard input"
-        original.border_title = f"Original · {name}   ✗ dropped  ⊘ boilerplate"
+        original.show(original_text if original_text is not None else original_blocks(summary))
+        pane.show(summary_text if summary_text is not None else summary_blocks(summary))
+        original.border_title = f"Original · {_source_name(summary.source)}   ✗ dropped  ⊘ boilerplate"
         pane.border_title = f"Summary · {len(summary.kept)} of {len(summary.decisions)} sentences"
         self.query_one(StatsBar).show(summary, self.settings)
         self.query_one(ControlsPanel).sync(self.settings, summary.budget.target)
@@ -369,6 +404,10 @@ class ReaderScreen(Screen[None]):
             return
         self.app.copy_to_clipboard(self.summary.text)
         self.notify("Summary copied to the clipboard (if the terminal allows it).", timeout=3)
+
+
+def _source_name(source: str | None) -> str:
+    return Path(source).name if source and source != "-" else "standard input"
 
 
 def _writable(folder: Path) -> bool:

@@ -17,12 +17,13 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
+from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from tui.messages import PaneScrolled, SentenceClicked
 from tui.passages import Block
@@ -58,6 +59,40 @@ def wrap_starts(text: str, width: int) -> list[int]:
         else:
             used += cell_len(chunk)
     return starts
+
+
+Layout = tuple[list[tuple[int, int, int]], dict[int, int], dict[int, int]]
+"""Wrapped lines as (block, start, end) (block -1: blank line), and each sentence's first and last line."""
+
+# Texts up to this many characters are wrapped at once (a few milliseconds); longer ones in a thread.
+SYNC_WRAP_CHARS = 200_000
+
+
+def layout_lines(blocks: Sequence[Block], width: int) -> Layout:
+    """Wrap every block to ``width`` cells, with a blank line between blocks."""
+    lines: list[tuple[int, int, int]] = []
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for block_index, block in enumerate(blocks):
+        if block_index:
+            lines.append((-1, 0, 0))
+        starts = wrap_starts(block.text, width)
+        ends = [*starts[1:], len(block.text)]
+        runs = block.runs
+        run_index = 0
+        for start, end in zip(starts, ends, strict=True):
+            line = len(lines)
+            lines.append((block_index, start, end))
+            while run_index < len(runs) and runs[run_index].end <= start:
+                run_index += 1
+            probe = run_index
+            while probe < len(runs) and runs[probe].start < end:
+                sentence = runs[probe].sentence
+                if sentence >= 0:
+                    first.setdefault(sentence, line)
+                    last[sentence] = line
+                probe += 1
+    return lines, first, last
 
 
 class SentencePane(ScrollView, can_focus=True):
@@ -123,33 +158,30 @@ class SentencePane(ScrollView, can_focus=True):
         if width < 1 or width == self._wrapped_for:
             # Not laid out yet (or no change): wrapping waits for the first real size.
             return
-        anchor = self.top_sentence()
         self._wrapped_for = width
-        lines: list[tuple[int, int, int]] = []
-        first: dict[int, int] = {}
-        last: dict[int, int] = {}
-        for block_index, block in enumerate(self._blocks):
-            if block_index:
-                lines.append((-1, 0, 0))
-            starts = wrap_starts(block.text, width)
-            ends = [*starts[1:], len(block.text)]
-            runs = block.runs
-            run_index = 0
-            for start, end in zip(starts, ends, strict=True):
-                line = len(lines)
-                lines.append((block_index, start, end))
-                while run_index < len(runs) and runs[run_index].end <= start:
-                    run_index += 1
-                probe = run_index
-                while probe < len(runs) and runs[probe].start < end:
-                    sentence = runs[probe].sentence
-                    if sentence >= 0:
-                        first.setdefault(sentence, line)
-                        last[sentence] = line
-                    probe += 1
-        self._lines, self._first_line, self._last_line = lines, first, last
-        self.virtual_size = Size(width + GUTTER, len(lines))
-        if anchor is not None:
+        if sum(len(block.text) for block in self._blocks) <= SYNC_WRAP_CHARS:
+            self._apply_layout(self._blocks, width, layout_lines(self._blocks, width))
+        else:
+            # A long text is wrapped in a thread so the interface stays responsive.
+            self.loading = True
+            self._wrap_in_background(self._blocks, width)
+
+    @work(thread=True, exclusive=True, group="wrap")
+    def _wrap_in_background(self, blocks: tuple[Block, ...], width: int) -> None:
+        layout = layout_lines(blocks, width)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._apply_layout, blocks, width, layout)
+
+    def _apply_layout(self, blocks: tuple[Block, ...], width: int, layout: Layout) -> None:
+        if blocks is not self._blocks or width != self._wrapped_for:
+            return  # the content or the width changed while wrapping
+        anchor = self.top_sentence()
+        self._lines, self._first_line, self._last_line = layout
+        self.virtual_size = Size(width + GUTTER, len(self._lines))
+        self.loading = False
+        if self.cursor is not None and self.cursor in self._first_line:
+            self.scroll_to_sentence(self.cursor)
+        elif anchor is not None:
             self.scroll_to_sentence(anchor, top=True)
         self.refresh()
 
