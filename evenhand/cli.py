@@ -661,7 +661,15 @@ def eval_summary(
             f"{scores.words:.1f}", f"{result.system_seconds[name]:.1f}",
         )
     table.add_row(Text("reference", style="dim"), "", "", "", f"{result.reference_words:.1f}", "")
-    Console().print(table)
+    console = Console()
+    console.print(table)
+    sumy = [name for name in result.systems if name not in {"neutral", "lead"}]
+    rival = result.best("rouge2", among=sumy)
+    if "neutral" in result.systems and rival is not None:
+        gap = result.systems["neutral"].rouge2 - result.systems[rival].rouge2
+        console.print(
+            Text(f"neutral's ROUGE-2 minus the best sumy algorithm's ({rival}): {gap:+.4f}")
+        )
 
 
 # ---- eval neutrality ----

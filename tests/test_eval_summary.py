@@ -169,9 +169,12 @@ def test_cli_json(dataset: Path) -> None:
 
 
 def test_cli_table_prints_every_system(dataset: Path) -> None:
-    result = CliRunner().invoke(app, ["eval", "summary", "--data", str(dataset), "--systems", "neutral,lead", "--jobs", "1"])
+    result = CliRunner().invoke(
+        app, ["eval", "summary", "--data", str(dataset), "--systems", "neutral,lead,lexrank", "--jobs", "1"]
+    )
     assert result.exit_code == 0, result.output
     assert "neutral" in result.stdout and "lead" in result.stdout and "ROUGE-2" in result.stdout
+    assert "best sumy algorithm's (lexrank)" in result.stdout
 
 
 def test_cli_missing_file_is_one_line_error(tmp_path: Path) -> None:
