@@ -38,9 +38,9 @@ def export_summary(summary: Summary, fmt: str, path: Path) -> None:
 
 
 def default_export_path(source: str | None, fmt: str, *, folder: Path | None = None) -> Path:
-    """``<article>.summary.<ext>`` next to the article (in ``folder`` or the working folder for stdin)."""
-    suffix = SUFFIXES[fmt]
-    if source and source != "-":
-        path = Path(source)
-        return path.with_name(f"{path.stem}.summary{suffix}")
-    return (folder or Path.cwd()) / f"summary{suffix}"
+    """``<article>.summary.<ext>`` in ``folder`` (the working folder by default).
+
+    Not next to the article: that folder may be someone else's, or read-only.
+    """
+    stem = Path(source).stem if source and source != "-" else "stdin"
+    return (folder or Path.cwd()) / f"{stem}.summary{SUFFIXES[fmt]}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -28,7 +29,14 @@ from tui.messages import (
     SummaryFailed,
     SummaryReady,
 )
-from tui.passages import Block, document_blocks, original_blocks, summary_blocks
+from tui.passages import (
+    BOILERPLATE_GLYPH,
+    DROPPED_GLYPH,
+    Block,
+    document_blocks,
+    original_blocks,
+    summary_blocks,
+)
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.error import ErrorScreen
 from tui.screens.export import ExportScreen
@@ -89,10 +97,10 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="body"):
             with Container(id="panes"):
                 original = SentencePane(id="original")
-                original.border_title = "Original  ✗ dropped  ⊘ boilerplate  ~struck~ trimmed  _underlined_ loaded"
+                original.border_title = Text("Original")
                 yield original
                 summary = SentencePane(id="summary")
-                summary.border_title = "Summary"
+                summary.border_title = Text("Summary")
                 yield summary
             yield ControlsPanel(id="controls", classes="-hidden")
         yield DetailsPanel(id="details")
@@ -177,7 +185,7 @@ class ReaderScreen(Screen[None]):
         original.loading = False
         original.cursor = None
         original.show(message.blocks)
-        original.border_title = f"Original · {_source_name(message.document.source)}"
+        original.border_title = Text(f"Original · {_source_name(message.document.source)}")
         stats = self.query_one(StatsBar)
         stats.update(f"Summarising {len(message.document.sentences):,} sentences…")
 
@@ -192,7 +200,7 @@ class ReaderScreen(Screen[None]):
             self.cursor = 0
         self._show(message.summary, message.original, message.condensed)
         for note in message.summary.notes:
-            self.notify(note, title="Note", timeout=6)
+            self.notify(note, title="Note", timeout=6, markup=False)
 
     @on(SummaryFailed)
     def _summary_failed(self, message: SummaryFailed) -> None:
@@ -226,8 +234,8 @@ class ReaderScreen(Screen[None]):
         pane = self.query_one("#summary", SentencePane)
         original.show(original_text if original_text is not None else original_blocks(summary))
         pane.show(summary_text if summary_text is not None else summary_blocks(summary))
-        original.border_title = f"Original · {_source_name(summary.source)}   ✗ dropped  ⊘ boilerplate"
-        pane.border_title = f"Summary · {len(summary.kept)} of {len(summary.decisions)} sentences"
+        original.border_title = _original_title(summary.source)
+        pane.border_title = Text(f"Summary · {len(summary.kept)} of {len(summary.decisions)} sentences")
         self.query_one(StatsBar).show(summary, self.settings)
         self.query_one(ControlsPanel).sync(self.settings, summary.budget.target)
         self.cursor = min(self.cursor, max(0, len(summary.decisions) - 1))
@@ -368,15 +376,15 @@ class ReaderScreen(Screen[None]):
         if self.summary is None:
             self.notify("Nothing to export yet.", severity="warning")
             return
-        folder = None if self.source and self.source != "-" and _writable(Path(self.source).parent) else Path.cwd()
-        self.app.push_screen(ExportScreen(default_export_path(self.source, EXPORT_FORMATS[0], folder=folder)), self._export_chosen)
+        default = default_export_path(self.source, EXPORT_FORMATS[0])
+        self.app.push_screen(ExportScreen(default), self._export_chosen)
 
     def _export_chosen(self, choice: tuple[str, str] | None) -> None:
         if choice is None or self.summary is None:
             return
         path, fmt = Path(choice[0]), choice[1]
         if path.is_dir():
-            self.notify(f"{path} is a folder; give a file name.", severity="error")
+            self.notify(f"{path} is a folder; give a file name.", severity="error", markup=False)
             return
         if path.exists():
             summary = self.summary
@@ -395,9 +403,9 @@ class ReaderScreen(Screen[None]):
         try:
             export_summary(summary, fmt, path)
         except (OSError, ValueError) as error:
-            self.notify(f"Could not export: {error}", severity="error", timeout=6)
+            self.notify(f"Could not export: {error}", severity="error", timeout=6, markup=False)
             return
-        self.notify(f"Exported {fmt} to {path}", timeout=4)
+        self.notify(f"Exported {fmt} to {path}", timeout=4, markup=False)
 
     def action_copy(self) -> None:
         if self.summary is None:
@@ -406,11 +414,19 @@ class ReaderScreen(Screen[None]):
         self.notify("Summary copied to the clipboard (if the terminal allows it).", timeout=3)
 
 
+def _original_title(source: str | None) -> Text:
+    """The original pane's title: the file's name, then a legend of the marks (plain text, no markup)."""
+    return Text.assemble(
+        f"Original · {_source_name(source)}   ",
+        (DROPPED_GLYPH.strip(), "bold"),
+        " dropped  ",
+        (BOILERPLATE_GLYPH.strip(), "bold"),
+        " boilerplate  ",
+        ("trimmed", "strike"),
+        "  ",
+        ("loaded", "underline"),
+    )
+
+
 def _source_name(source: str | None) -> str:
     return Path(source).name if source and source != "-" else "standard input"
-
-
-def _writable(folder: Path) -> bool:
-    import os
-
-    return folder.is_dir() and os.access(folder, os.W_OK)
