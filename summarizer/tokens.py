@@ -34,9 +34,9 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 def words(text: str) -> tuple[str, ...]:
     """The words of ``text``, in order (the text at each of :func:`word_spans`)."""
-    return tuple(match.group() for match in _WORD.finditer(text))
+    return tuple(_WORD.findall(text))  # the pattern has no groups: findall gives whole words
 
 
 def count_words(text: str) -> int:
     """Count the words of ``text`` as :func:`word_spans` finds them."""
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
