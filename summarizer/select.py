@@ -199,7 +199,7 @@ def select_neutral(
                 chooser.reject(best, repeats=twin)
                 continue
             # Prefer ending a cut quotation where its paragraph ends, when the budget allows.
-            group = _with_unit(best, unit_of, chooser.kept, content, document=document)
+            group = _with_unit(best, unit_of, chooser.kept, content, document=document, avoid=loaded)
             if not chooser.fits(group, counts, word_limit, target):
                 group = _with_unit(best, unit_of, chooser.kept, content)
             if not chooser.fits(group, counts, word_limit, target):
@@ -425,11 +425,13 @@ def _with_unit(
     content: Sequence[int],
     *,
     document: Document | None = None,
+    avoid: set[int] | None = None,
 ) -> list[int]:
     """The sentences that must come with ``i``: its unit's lead-in and the quotation up to ``i``.
 
     With ``document``, the quotation runs on to the end of ``i``'s paragraph, so a cut
-    quotation ends where the writer's paragraph does.
+    quotation ends where the writer's paragraph does, but stops before any sentence in
+    ``avoid`` (loaded ones must not come in on another sentence's coat-tails).
     """
     unit = unit_of.get(i)
     if unit is None:
@@ -441,7 +443,12 @@ def _with_unit(
     last = i
     if document is not None:
         paragraph = document.sentences[i].paragraph
-        last = max(q for q in unit.quotation if q >= i and document.sentences[q].paragraph == paragraph)
+        for q in unit.quotation:
+            if q <= i:
+                continue
+            if document.sentences[q].paragraph != paragraph or (avoid and q in avoid):
+                break
+            last = q
     prefix = [unit.lead_in, *[q for q in unit.quotation if q <= last]]
     return [j for j in prefix if j not in kept]
 
