@@ -227,6 +227,11 @@ async def test_export_writes_and_asks_before_overwriting(stored_summary: Summary
         await pilot.pause()
         await pilot.press("e")
         assert isinstance(app.screen, ExportScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+        assert not list(tmp_path.iterdir())
+
+        await pilot.press("e")
         app.screen.query_one("#format-json").value = True  # type: ignore[attr-defined]
         await pilot.pause()
         app.screen.query_one("#path", Input).value = str(target)

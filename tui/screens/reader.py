@@ -242,7 +242,8 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self._move_cursor, self.cursor)
 
     def _move_cursor(self, index: int) -> None:
-        if self.summary is None or not self.summary.decisions:
+        if self.summary is None or not self.summary.decisions or self._pending is not None:
+            # Nothing to point at yet, or a new document is on screen before its decisions.
             return
         index = max(0, min(index, len(self.summary.decisions) - 1))
         self.cursor = index
