@@ -14,7 +14,7 @@ from scipy import sparse
 
 from summarizer.errors import UnknownAlgorithmError
 from summarizer.model import Document, Paragraph, Sentence
-from summarizer.rank import ALGORITHMS, ENGINES, rank, term_matrix
+from summarizer.rank import ALGORITHMS, ENGINES, graph, rank, term_matrix
 from summarizer.rank.terms import sequential_row_sums
 from summarizer.segment import segment
 
@@ -108,18 +108,28 @@ def test_fast_and_sumy_pick_the_same(name: str, algorithm: str) -> None:
         assert pick(fast, k) == pick(slow, k), k
 
 
-@pytest.mark.parametrize("algorithm", ["reduction", "sumbasic", "luhn", "edmundson", "kl", "random"])
+@pytest.mark.parametrize("algorithm", ["lexrank", "textrank", "reduction", "sumbasic", "luhn", "edmundson", "kl", "random"])
 @pytest.mark.parametrize("name", ARTICLES)
 def test_ratings_equal_sumy_exactly(name: str, algorithm: str) -> None:
     doc = read(name)
     assert rank(doc, algorithm) == rank(doc, algorithm, engine="sumy")
 
 
-@pytest.mark.parametrize("algorithm", ["lexrank", "textrank", "lsa"])
 @pytest.mark.parametrize("name", ARTICLES)
-def test_ratings_equal_sumy_to_rounding(name: str, algorithm: str) -> None:
+def test_lsa_ratings_equal_sumy_to_rounding(name: str) -> None:
     doc = read(name)
-    np.testing.assert_allclose(rank(doc, algorithm), rank(doc, algorithm, engine="sumy"), rtol=1e-9, atol=1e-15)
+    np.testing.assert_allclose(rank(doc, "lsa"), rank(doc, "lsa", engine="sumy"), rtol=1e-9, atol=1e-15)
+
+
+@pytest.mark.parametrize("algorithm", ["lexrank", "textrank"])
+def test_sparse_power_method_matches_the_dense_one(algorithm: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = segment("\n\n".join((FIXTURES / f"{name}.txt").read_text(encoding="utf-8") for name in ARTICLES))
+    dense = rank(doc, algorithm)
+    monkeypatch.setattr(graph, "_DENSE_LIMIT", 0)
+    sparse_ratings = rank(doc, algorithm)
+    np.testing.assert_allclose(sparse_ratings, dense, rtol=1e-9, atol=1e-15)
+    for k in (5, 10, 20):
+        assert pick(sparse_ratings, k) == pick(dense, k)
 
 
 def test_repeated_sentences_stay_distinct() -> None:

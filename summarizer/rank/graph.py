@@ -4,9 +4,10 @@ Each function takes every sentence's terms (lower-cased, stop words dropped, ste
 :func:`summarizer.rank.terms.content_stems`) and returns one rating per sentence.  They
 compute what sumy 0.13's summarizers of the same names compute — the same similarity, IDF
 formula, threshold, damping and stopping rule — but build the sentence-by-sentence graph
-with one sparse product instead of a Python loop over every pair, and iterate on the
-sparse graph.  Ratings equal sumy's up to the last bits of floating point (Reduction's
-exactly), so both engines pick the same sentences.
+with one sparse product instead of a Python loop over every pair.  Reduction's ratings are
+sumy's exactly; LexRank's and TextRank's too up to ``_DENSE_LIMIT`` sentences (the power
+method then repeats sumy's dense numpy calls), and beyond it, where the power method runs
+on the sparse graph, equal up to rounding.  So both engines pick the same sentences.
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ from summarizer.rank.terms import count_terms, sequential_row_sums
 
 # A guard against cycling for ever; sumy's loops have none, and real graphs stop within dozens.
 _MAX_ITERATIONS = 10_000
+# Up to this many sentences the power method runs on a dense matrix with sumy's own numpy
+# calls, so LexRank and TextRank ratings are sumy's bit for bit (a news article is far
+# smaller); above it, on the sparse graph, equal to sumy's up to rounding.
+_DENSE_LIMIT = 500
 
 
 def _logs(lengths: np.ndarray) -> np.ndarray:
@@ -73,6 +78,10 @@ def lexrank(stems: Sequence[Sequence[str]], *, threshold: float = 0.1, epsilon: 
     src, dst = dot_rows[linked], dots.indices[linked]
     degrees = np.bincount(src, minlength=n).astype(float)
     degrees[degrees == 0] = 1.0
+    if n <= _DENSE_LIMIT:
+        links = np.zeros((n, n))
+        links[src, dst] = 1.0
+        return _dense_power(links / degrees[:, np.newaxis], epsilon, normalise=True)
     # Column-oriented transpose of the row-normalised link matrix: next = M^T p.
     transposed = sparse.csr_array((1.0 / degrees[src], (dst, src)), shape=(n, n))
     return _power(transposed, epsilon, normalise=True)
@@ -91,6 +100,11 @@ def textrank(stems: Sequence[Sequence[str]], *, damping: float = 0.85, epsilon: 
     cols = shared.indices
     norm = logs[rows] + logs[cols]
     weight = np.where(norm == 0.0, shared.data, shared.data / np.where(norm == 0.0, 1.0, norm))
+    if n <= _DENSE_LIMIT:
+        edges = np.zeros((n, n))
+        edges[rows, cols] = weight
+        edges /= edges.sum(axis=1)[:, np.newaxis] + 1e-7
+        return _dense_power(np.full((n, n), (1.0 - damping) / n) + damping * edges, epsilon, normalise=False)
     row_sums = np.bincount(rows, weights=weight, minlength=n)
     weight = weight / (row_sums[rows] + 1e-7)
     matrix = sparse.csr_array((damping * weight, cols, shared.indptr), shape=(n, n))
@@ -126,6 +140,25 @@ def _power(transposed: sparse.sparray, epsilon: float, *, normalise: bool, telep
                 return np.zeros(n)
             following /= length
         step = np.linalg.norm(following - p)
+        p = following
+        if not step > epsilon:
+            break
+    return p
+
+
+def _dense_power(matrix: np.ndarray, epsilon: float, *, normalise: bool) -> np.ndarray:
+    """sumy's power method, call for call (``numpy.dot`` on the transposed matrix)."""
+    n = len(matrix)
+    transposed = matrix.T
+    p = np.array([1.0 / n] * n)
+    for _ in range(_MAX_ITERATIONS):
+        following = np.dot(transposed, p)
+        if normalise:
+            length = np.linalg.norm(following)
+            if length == 0.0:  # no sentence has a weighted word: sumy gets NaN, we say 0
+                return np.zeros(n)
+            following /= length
+        step = np.linalg.norm(np.subtract(following, p))
         p = following
         if not step > epsilon:
             break
