@@ -84,6 +84,8 @@ async def test_cursor_in_summary_pane_walks_kept_sentences(stored_summary: Summa
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         summary_pane = app.reader.query_one("#summary", SentencePane)
+        # The cursor starts on sentence 0, dropped: the summary marks where it would have been.
+        assert summary_pane.render_line(summary_pane.lines_of(kept[0])[0]).text.startswith("✗")  # type: ignore[index]
         summary_pane.focus()
         await pilot.press("j")
         assert reader(app).cursor == kept[0]  # from sentence 0 (dropped) to the first kept

@@ -31,6 +31,7 @@ from tui.passages import Block
 _CHUNK = re.compile(r"\S+\s*|\s+")
 GUTTER = 2
 CURSOR_BAR = "▌ "
+GAP_MARK = "✗ "
 ROLES = ("kept", "dropped", "boilerplate", "trimmed", "loaded", "glyph")
 
 
@@ -316,6 +317,18 @@ class SentencePane(ScrollView, can_focus=True):
         color = full.color if partial.color is not None else None
         return partial.without_color + Style.from_color(color, partial.bgcolor)
 
+    def _gap_line(self, cursor: int) -> int | None:
+        """Where a sentence this pane does not show would have been: the line of the next one shown.
+
+        The summary pane marks it so the reader sees where the original's cursor is.
+        """
+        if cursor in self._first_line or not self._first_line:
+            return None
+        shown = self.nearest_shown(cursor)
+        if shown is None:
+            return None
+        return self._first_line[shown] if shown > cursor else self._last_line[shown]
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line_index = round(self.scroll_y) + y
@@ -328,7 +341,10 @@ class SentencePane(ScrollView, can_focus=True):
         if cursor is not None and cursor in self._first_line:
             on_cursor = self._first_line[cursor] <= line_index <= self._last_line[cursor]
         gutter_style = base + self._component_style("sentence-pane--gutter")
-        segments = [Segment(CURSOR_BAR if on_cursor and block_index >= 0 else " " * GUTTER, gutter_style)]
+        gutter = CURSOR_BAR if on_cursor and block_index >= 0 else " " * GUTTER
+        if not on_cursor and cursor is not None and line_index == self._gap_line(cursor):
+            gutter, gutter_style = GAP_MARK, base + self._component_style("sentence-pane--glyph")
+        segments = [Segment(gutter, gutter_style)]
         if block_index >= 0:
             block = self._blocks[block_index]
             text = block.text
