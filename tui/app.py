@@ -91,12 +91,20 @@ class EvenhandApp(App[None]):
         reader = self.reader
         for name in ALL_ALGORITHMS:
             yield SystemCommand(
-                f"Algorithm: {name}", f"Re-summarise with the {name} algorithm", partial(reader.choose_algorithm, name)
+                f"Algorithm: {name}",
+                f"Re-summarise with the {name} algorithm",
+                partial(reader.choose_algorithm, name),
             )
         yield SystemCommand("Trim on/off", "Trim kept sentences, or stop trimming", reader.action_toggle_trim)
-        yield SystemCommand("Next ratio", "Keep the next preset share of the sentences", reader.action_next_ratio)
-        yield SystemCommand("Export summary", "Save the summary as Markdown, HTML or JSON", reader.action_export)
+        yield SystemCommand(
+            "Next ratio", "Keep the next preset share of the sentences", reader.action_next_ratio
+        )
+        yield SystemCommand(
+            "Export summary", "Save the summary as Markdown, HTML or JSON", reader.action_export
+        )
         yield SystemCommand("Open file", "Open another article", reader.action_open)
         yield SystemCommand("Copy summary", "Copy the summary text to the clipboard", reader.action_copy)
-        yield SystemCommand("Light/dark theme", "Switch between the light and dark themes", self.action_toggle_theme)
+        yield SystemCommand(
+            "Light/dark theme", "Switch between the light and dark themes", self.action_toggle_theme
+        )
         yield SystemCommand("Help", "List every key", self.action_help)

@@ -56,7 +56,15 @@ async def test_cursor_keys(stored_summary: Summary) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         original = app.reader.query_one("#original", SentencePane)
-        for key, expected in [("j", 1), ("down", 2), ("k", 1), ("up", 0), ("G", last), ("g", 0), ("end", last)]:
+        for key, expected in [
+            ("j", 1),
+            ("down", 2),
+            ("k", 1),
+            ("up", 0),
+            ("G", last),
+            ("g", 0),
+            ("end", last),
+        ]:
             await pilot.press(key)
             assert reader(app).cursor == expected, key
             assert original.cursor == expected
@@ -201,7 +209,9 @@ async def test_resummarising_keys(stored_summary: Summary) -> None:
 
 async def test_open_another_file(stored_summary: Summary, tmp_path: Path) -> None:
     other = tmp_path / "other.txt"
-    other.write_text("A first sentence about rivers. A second one about hills. A third about the sea.", "utf-8")
+    other.write_text(
+        "A first sentence about rivers. A second one about hills. A third about the sea.", "utf-8"
+    )
     app = make_app(stored_summary)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -350,7 +360,9 @@ async def test_html_is_read_as_an_article(tmp_path: Path) -> None:
         assert "var x" not in summary.document.text and "bridge reopened" in summary.document.text
 
 
-@pytest.mark.parametrize("content", [b"", b"   \n\n", b"\x00\x01\x02\x03" * 200], ids=["empty", "blank", "binary"])
+@pytest.mark.parametrize(
+    "content", [b"", b"   \n\n", b"\x00\x01\x02\x03" * 200], ids=["empty", "blank", "binary"]
+)
 async def test_unreadable_input_shows_an_error_screen(tmp_path: Path, content: bytes) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)

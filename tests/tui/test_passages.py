@@ -65,4 +65,6 @@ def test_wrapping_breaks_at_spaces_and_folds_long_words() -> None:
     assert lines == ["one two", "three", "four five"]
     assert wrap_starts("abcdefghij", 4) == [0, 4, 8]
     wide = "漢字漢字漢字"
-    assert all(len(wide[a:b]) <= 2 for a, b in zip(wrap_starts(wide, 4), [*wrap_starts(wide, 4)[1:], 6], strict=True))
+    assert all(
+        len(wide[a:b]) <= 2 for a, b in zip(wrap_starts(wide, 4), [*wrap_starts(wide, 4)[1:], 6], strict=True)
+    )

@@ -10,7 +10,11 @@ from tui.settings import RATIOS, SummarySettings
 
 def test_default_options_are_the_librarys() -> None:
     assert SummarySettings().options() == {
-        "algorithm": "neutral", "sentences": None, "ratio": None, "trim": None, "neutrality": 1.0,
+        "algorithm": "neutral",
+        "sentences": None,
+        "ratio": None,
+        "trim": None,
+        "neutrality": 1.0,
     }
 
 

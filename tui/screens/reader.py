@@ -55,21 +55,47 @@ class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "next_sentence", "Next sentence", show=False, id="next-sentence"),
         Binding("k,up", "previous_sentence", "Previous sentence", show=False, id="previous-sentence"),
-        Binding("n", "next_dropped", "Next dropped", id="next-dropped"),
-        Binding("p", "previous_dropped", "Prev dropped", id="previous-dropped"),
+        Binding(
+            "n",
+            "next_dropped",
+            "Next dropped",
+            tooltip="Move the cursor to the next sentence left out of the summary",
+            id="next-dropped",
+        ),
+        Binding(
+            "p",
+            "previous_dropped",
+            "Prev dropped",
+            tooltip="Move the cursor to the previous sentence left out of the summary",
+            id="previous-dropped",
+        ),
         Binding("g,home", "first_sentence", "First sentence", show=False, id="first-sentence"),
         Binding("G,end", "last_sentence", "Last sentence", show=False, id="last-sentence"),
-        Binding("d", "toggle_details", "Details", id="toggle-details"),
-        Binding("c", "toggle_controls", "Controls", id="toggle-controls"),
+        Binding(
+            "d",
+            "toggle_details",
+            "Details",
+            tooltip="Show or hide why the sentence under the cursor was kept or dropped",
+            id="toggle-details",
+        ),
+        Binding(
+            "c",
+            "toggle_controls",
+            "Controls",
+            tooltip="Show or hide the algorithm, length, trim and neutrality controls",
+            id="toggle-controls",
+        ),
         Binding("plus,equals_sign", "longer", "Longer", key_display="+", id="longer"),
         Binding("minus", "shorter", "Shorter", key_display="-", id="shorter"),
         Binding("r", "next_ratio", "Next ratio (10–75%)", show=False, id="next-ratio"),
         Binding("a", "next_algorithm", "Next algorithm", show=False, id="next-algorithm"),
         Binding("t", "toggle_trim", "Trim on/off", show=False, id="toggle-trim"),
-        Binding("greater_than_sign", "more_neutral", "Neutrality weight +0.25", show=False, id="more-neutral"),
+        Binding(
+            "greater_than_sign", "more_neutral", "Neutrality weight +0.25", show=False, id="more-neutral"
+        ),
         Binding("less_than_sign", "less_neutral", "Neutrality weight −0.25", show=False, id="less-neutral"),
-        Binding("o", "open", "Open", id="open"),
-        Binding("e", "export", "Export", id="export"),
+        Binding("o", "open", "Open", tooltip="Open another article", id="open"),
+        Binding("e", "export", "Export", tooltip="Save the summary as Markdown, HTML or JSON", id="export"),
         Binding("y", "copy", "Copy", show=False, id="copy"),
     ]
 
@@ -175,7 +201,9 @@ class ReaderScreen(Screen[None]):
                 self.post_message(SummaryFailed(detail, source, generation, fatal=fatal))
             return
         if not worker.is_cancelled:
-            self.post_message(SummaryReady(summary, settings, generation, original=original, condensed=condensed))
+            self.post_message(
+                SummaryReady(summary, settings, generation, original=original, condensed=condensed)
+            )
 
     @on(DocumentRead)
     def _document_read(self, message: DocumentRead) -> None:
@@ -211,6 +239,8 @@ class ReaderScreen(Screen[None]):
         if self.summary is not None:
             # Put back what the failed load may have replaced.
             self._show(self.summary)
+        else:
+            self.query_one(StatsBar).update(Text("Nothing open: press o to open an article, q to quit."))
         can_go_back = self.summary is not None
         self.app.push_screen(ErrorScreen(message.message, can_go_back=can_go_back), self._after_error)
 
@@ -335,13 +365,17 @@ class ReaderScreen(Screen[None]):
     def _target(self) -> int:
         return self.summary.budget.target if self.summary else 0
 
+    def _change_length(self, change: int) -> None:
+        if self.summary is None or self._pending is not None:
+            return  # the length is counted from the summary on screen
+        available = len(self.summary.decisions)
+        self.resummarize(self.settings.with_length(self._target(), change, available=available))
+
     def action_longer(self) -> None:
-        available = len(self.summary.decisions) if self.summary else 0
-        self.resummarize(self.settings.with_length(self._target(), 1, available=available))
+        self._change_length(1)
 
     def action_shorter(self) -> None:
-        available = len(self.summary.decisions) if self.summary else 0
-        self.resummarize(self.settings.with_length(self._target(), -1, available=available))
+        self._change_length(-1)
 
     def action_next_ratio(self) -> None:
         self.resummarize(self.settings.next_ratio())

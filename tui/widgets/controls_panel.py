@@ -36,8 +36,12 @@ class ControlsPanel(VerticalScroll):
         )
         yield Label("Length", classes="control-label", id="length-value")
         with Horizontal(classes="stepper"):
-            yield Button("− shorter", id="shorter", action="screen.shorter", compact=True, tooltip="One sentence fewer")
-            yield Button("+ longer", id="longer", action="screen.longer", compact=True, tooltip="One sentence more")
+            yield Button(
+                "− shorter", id="shorter", action="screen.shorter", compact=True, tooltip="One sentence fewer"
+            )
+            yield Button(
+                "+ longer", id="longer", action="screen.longer", compact=True, tooltip="One sentence more"
+            )
         yield Label("Share of sentences", classes="control-label")
         yield Select(
             [("by sentence count", _BY_SENTENCES), *((f"{r:.0%}", r) for r in RATIOS)],
@@ -58,7 +62,9 @@ class ControlsPanel(VerticalScroll):
         self._settings = settings
         with self.prevent(Select.Changed, Switch.Changed):
             self.query_one("#algorithm", Select).value = settings.algorithm
-            self.query_one("#ratio", Select).value = settings.ratio if settings.ratio in RATIOS else _BY_SENTENCES
+            self.query_one("#ratio", Select).value = (
+                settings.ratio if settings.ratio in RATIOS else _BY_SENTENCES
+            )
             self.query_one("#trim", Switch).value = settings.effective_trim()
         self.query_one("#length-value", Label).update(f"Length: {settings.describe_length(target)}")
         weight = f"Neutrality weight: {settings.neutrality:.2f}"

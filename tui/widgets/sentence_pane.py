@@ -355,7 +355,9 @@ class SentencePane(ScrollView, can_focus=True):
                 run = runs[position]
                 piece = text[max(start, run.start) : min(end, run.end)]
                 if piece:
-                    segments.append(Segment(piece, self._style(run.roles, run.sentence == cursor and cursor >= 0)))
+                    segments.append(
+                        Segment(piece, self._style(run.roles, run.sentence == cursor and cursor >= 0))
+                    )
                 position += 1
         return Strip(segments).adjust_cell_length(width, base)
 
