@@ -400,3 +400,19 @@ async def test_standard_input_with_markup_is_shown_as_text() -> None:
         drawn = "".join(original.render_line(y).text for y in range(original.line_count))
         assert "[bold red]council[/]" in drawn and "[link=x]" in drawn
         assert "\x1b" not in drawn and "\u241b" in drawn
+
+
+@pytest.mark.seed
+async def test_seed_article_marks_its_promotional_lines(seed_text: str) -> None:
+    app = EvenhandApp("-", data=seed_text.encode("utf-8"))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        summary = reader(app).summary
+        assert summary is not None
+        original = app.reader.query_one("#original", SentencePane)
+        await pilot.press("G")
+        drawn = [original.render_line(y).text for y in range(original.size.height)]
+        for line in ("Related Posts", "Submit a Correction", "Click to check it out."):
+            assert any(f"⊘ {line}" in row for row in drawn), line
+        assert all(not d.kept for d in summary.decisions if d.boilerplate)
+        assert app.reader.query_one("#summary", SentencePane).line_count > 0
