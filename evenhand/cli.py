@@ -266,6 +266,14 @@ def summarize_command(
                  "(see evenhand summarize --help)", code=EXIT_USAGE)
         paths = ["-"]
 
+    from summarizer.rank.terms import language_tools
+
+    try:
+        language_tools(language.lower())
+    except LookupError:
+        fail(f"--language {language!r}: sumy has no stemmer or stop words for it (try english, german, "
+             "french, spanish, ...)", code=EXIT_USAGE)
+
     from summarizer.batch import (
         DEFAULT_GLOBS,
         BatchError,
@@ -280,7 +288,7 @@ def summarize_command(
     options = BatchOptions(
         summary=SummaryOptions(
             algorithm=algorithm, sentences=sentences, ratio=ratio, words=words,
-            engine=engine, trim=trim, language=language,
+            engine=engine, trim=trim, language=language.lower(),
         ),
         format=output_format,
         out=out,
@@ -299,13 +307,11 @@ def summarize_command(
         fail(str(error), code=EXIT_USAGE)
 
     if out is None and jsonl_out is None:
-        if plan.failures:
-            for failure in plan.failures:
-                _say(errors, f"evenhand: error: {failure.label}: {failure.reason}")
-            raise typer.Exit(code=EXIT_FAILED)
         if plan.total > 1:
             fail(f"{plan.total} documents to summarise: give --out DIR to write one file for each "
                  "(or --jsonl-out FILE for one JSON Lines file)", code=EXIT_USAGE)
+        for failure in plan.failures:
+            fail(f"{failure.label}: {failure.reason}")
         item = next(iter_tasks(plan, options), None)
         if item is None:
             fail("nothing to summarise", code=EXIT_FAILED)
