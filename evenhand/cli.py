@@ -266,6 +266,11 @@ def summarize_command(
                  "(see evenhand summarize --help)", code=EXIT_USAGE)
         paths = ["-"]
 
+    corpora = [p for p in paths if p.lower().endswith(".jsonl")]
+    if corpora and jsonl_field is None:
+        fail(f"{corpora[0]} is a JSON Lines file: give --jsonl-field FIELD to summarise that field of each "
+             "record (e.g. --jsonl-field text)", code=EXIT_USAGE)
+
     from summarizer.rank.terms import language_tools
 
     try:

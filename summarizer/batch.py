@@ -265,13 +265,23 @@ def render_summary(summary: Summary, fmt: str) -> str:
 # ---- summarising one document -----------------------------------------------------------
 
 
-def _reason(error: BaseException, label: str) -> str:
+def _display(name: str) -> str:
+    """A path as text that can be printed and written as UTF-8.
+
+    File names that are not valid UTF-8 reach Python with lone surrogates; they are
+    shown with U+FFFD instead (the file itself is still read by its real name).
+    """
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _reason(error: BaseException, label: str, path: str | None = None) -> str:
     """The error's message without the input's name in front (the manifest names it apart)."""
     message = " ".join(str(error).split()) or type(error).__name__
-    for name in (label, label.split("#", 1)[0], "standard input"):
-        if message.startswith(f"{name}: "):
-            return message[len(name) + 2 :]
-    return message
+    for name in (path, label, label.split("#", 1)[0], "standard input"):
+        if name and message.startswith(f"{name}: "):
+            message = message[len(name) + 2 :]
+            break
+    return _display(message)
 
 
 def summarize_task(task: Task, options: SummaryOptions, *, max_bytes: int | None = None) -> Summary:
@@ -316,7 +326,7 @@ def _process(task: Task, options: BatchOptions) -> Outcome:
 
             record = to_json(summary, indent=None)
     except EvenhandError as error:
-        return Outcome(task.label, "failed", reason=_reason(error, task.label), output=task.output)
+        return Outcome(task.label, "failed", reason=_reason(error, task.label, task.path), output=task.output)
     except RecursionError:
         return Outcome(task.label, "failed", reason="too deeply nested to read", output=task.output)
     except Exception as error:  # a bug must not sink the other thousand documents
@@ -392,7 +402,7 @@ def _walk(
     try:
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
     except OSError as exc:
-        failures.append(Outcome(str(directory), "failed", reason=f"cannot list the folder ({exc.strerror})"))
+        failures.append(Outcome(_display(str(directory)), "failed", reason=f"cannot list the folder ({exc.strerror})"))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -403,13 +413,13 @@ def _walk(
         except OSError as exc:
             if entry.is_symlink() and (exc.errno == errno.ELOOP or _matches(entry.name, "", globs)):
                 reason = "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
-                failures.append(Outcome(str(path), "failed", reason=reason))
+                failures.append(Outcome(_display(str(path)), "failed", reason=reason))
             continue
         if entry.is_dir(follow_symlinks=True):
             key = (stat.st_dev, stat.st_ino)
             if key in ancestors:
                 failures.append(
-                    Outcome(str(path), "failed", reason="symbolic link loop (links back to a folder above it)")
+                    Outcome(_display(str(path)), "failed", reason="symbolic link loop (links back to a folder above it)")
                 )
                 continue
             if key in seen_dirs or os.path.realpath(path) in excluded or _is_evenhand_output(path):
@@ -561,7 +571,7 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
                 reason = "no such file or folder"
             else:
                 reason = f"cannot read ({exc.strerror})"
-            plan.failures.append(Outcome(raw, "failed", reason=reason))
+            plan.failures.append(Outcome(_display(raw), "failed", reason=reason))
             continue
         if path.is_dir():
             found_before = len(files)
@@ -580,7 +590,7 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
                 _is_within(os.path.realpath(f.label), real) for f in plan.failures
             ):
                 plan.failures.append(
-                    Outcome(raw, "failed", reason=f"no files matching {' '.join(globs)} in this folder")
+                    Outcome(_display(raw), "failed", reason=f"no files matching {' '.join(globs)} in this folder")
                 )
         else:
             real_file = os.path.realpath(path)
@@ -592,7 +602,7 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
     names = _output_names(files, _base([Path(p) for p in paths if p != STDIN]))
     for file, name in zip(files, names, strict=True):
         is_jsonl = options.jsonl_field is not None and file.suffix.lower() == ".jsonl"
-        plan.sources.append(_Source(str(file), file, name, jsonl=is_jsonl))
+        plan.sources.append(_Source(_display(str(file)), file, name, jsonl=is_jsonl))
         plan.total += _count_records(file) if is_jsonl else 1
     if plan.stdin_text is not None:
         is_jsonl = options.jsonl_field is not None
@@ -642,7 +652,7 @@ def _records(source: _Source, text: str | None, field_name: str) -> Iterator[Tas
         if name in seen:
             name = f"{name}-line-{number}"
         seen.add(name)
-        label = f"{source.label}#{ident}"
+        label = _display(f"{source.label}#{ident}")
         value = record.get(field_name)
         if not isinstance(value, str):
             reason = f"no {field_name!r} field" if value is None else f"the {field_name!r} field is not text"
@@ -717,7 +727,7 @@ class _Writer:
                 write_atomic(path, outcome.rendered)
             if self.jsonl is not None and outcome.record is not None:
                 self._write_record(outcome.record)
-        except (OSError, BatchError) as error:
+        except (OSError, ValueError) as error:  # disk full, permissions, an unwritable character
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
             return Outcome(outcome.label, "failed", reason=f"cannot write {path}: {reason}", output=outcome.output)
         return outcome
@@ -795,9 +805,8 @@ def run_batch(plan: BatchPlan, options: BatchOptions, *, on_event: EventCallback
         with _sigint_ignored():
             result.elapsed_s = time.perf_counter() - started
             if options.out is not None:
-                write_atomic(
-                    options.out / MANIFEST_NAME, json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
-                )
+                # ASCII escapes: the manifest must be written whatever the names it holds.
+                write_atomic(options.out / MANIFEST_NAME, json.dumps(result.to_dict(), indent=2) + "\n")
     if on_event is not None:
         on_event(BatchEvent("end", plan.total, writer.completed))
     return result

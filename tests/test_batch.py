@@ -319,3 +319,21 @@ def test_summarize_task_extracts_html_when_asked_to_look(tmp_path: Path) -> None
     summary = summarize_task(Task("page", text=page, html=None), SummaryOptions(sentences=1))
     assert "<p>" not in summary.document.text
     assert len(summary.kept) == 1
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    try:
+        with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "w", encoding="utf-8") as handle:
+            handle.write(make_article(7))
+    except OSError:
+        pytest.skip("this file system does not take file names that are not UTF-8")
+    Path(os.fsdecode(os.path.join(os.fsencode(folder), b"empty\xff.txt"))).write_bytes(b"")
+    opts = options(out=tmp_path / "out")
+    result = run_batch(plan_batch([str(folder)], opts), opts)
+    assert result.done == [f"{folder}/caf\ufffd.txt"]
+    assert result.failed == [{"path": f"{folder}/empty\ufffd.txt", "reason": "empty input, no text to read"}]
+    manifest = json.loads((tmp_path / "out" / MANIFEST_NAME).read_text(encoding="utf-8"))
+    assert manifest["done"] == result.done
+    assert sorted(os.listdir(os.fsencode(tmp_path / "out"))) == [b"caf\xe9.json", MANIFEST_NAME.encode()]

@@ -363,6 +363,14 @@ def test_jsonl_corpus_in_and_jsonl_records_out(tmp_path: Path) -> None:
     assert all(sum(s["kept"] for s in line["sentences"]) == 2 for line in lines)
 
 
+def test_a_jsonl_file_without_jsonl_field_is_a_usage_error(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"text": make_article(1)}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["summarize", str(corpus)])
+    assert result.exit_code == 2
+    assert "give --jsonl-field FIELD" in result.stderr
+
+
 def test_jsonl_records_to_standard_output(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(json.dumps({"text": make_article(i)}) + "\n" for i in range(2)), encoding="utf-8")
