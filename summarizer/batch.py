@@ -21,6 +21,7 @@ import contextlib
 import errno
 import fnmatch
 import json
+import multiprocessing
 import os
 import re
 import signal
@@ -855,7 +856,11 @@ def _warm_up(options: BatchOptions) -> None:
 def _start_pool(options: BatchOptions) -> ProcessPoolExecutor:
     """A pool of ``options.jobs`` workers, all started, with the pipeline loaded."""
     _warm_up(options)
-    pool = ProcessPoolExecutor(max_workers=options.jobs, initializer=_init_worker)
+    # Forked workers inherit the loaded pipeline; spawned ones would each load it again
+    # (Python 3.14 makes forkserver the default on Linux).  No thread runs here yet.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork") if sys.platform == "linux" and "fork" in methods else None
+    pool = ProcessPoolExecutor(max_workers=options.jobs, initializer=_init_worker, mp_context=context)
     wait([pool.submit(os.getpid) for _ in range(options.jobs)])
     return pool
 

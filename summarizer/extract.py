@@ -49,7 +49,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 _BOILERPLATE_NAME = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|footer|sidebar|side-bar|comments?|share|sharing|social|related|promo|"
-    r"advert|ads?|banner|cookies?|consent|newsletter|subscribe|subscription|breadcrumbs?|masthead|"
+    r"advert|advertisement|banner|cookies?|consent|newsletter|subscribe|subscription|breadcrumbs?|masthead|"
     r"popup|modal|signup|login|widget|sponsored|outbrain|taboola|skip-link|tags)(?:$|[\s_-])",
     re.IGNORECASE,
 )
@@ -125,9 +125,12 @@ class _Collector(HTMLParser):
         if tag in {"body", "html", "article", "main"}:
             return False
         names = " ".join(value or "" for key, value in attrs if key in {"class", "id", "role"})
-        if any(key == "hidden" for key, _ in attrs) or ("aria-hidden", "true") in attrs:
+        values = dict(attrs)
+        if "hidden" in values or values.get("aria-hidden") == "true":
             return True
-        role = dict(attrs).get("role") or ""
+        if "display:none" in (values.get("style") or "").replace(" ", "").lower():
+            return True
+        role = values.get("role") or ""
         if role in {"navigation", "banner", "contentinfo", "complementary", "search"}:
             return True
         return bool(names and _BOILERPLATE_NAME.search(names))

@@ -119,3 +119,18 @@ def test_looks_like_html() -> None:
     assert looks_like_html("\n  <p>A paragraph</p>")
     assert not looks_like_html("A sentence with a < sign and a > sign.")
     assert not looks_like_html("WASHINGTON, DC – The council met on Tuesday.")
+
+
+def test_a_blog_layout_keeps_the_post_and_leaves_comments_and_hidden_text() -> None:
+    page = f"""<html><body><div id="page"><div id="content">
+<article class="post type-post">
+<header class="entry-header"><h1 class="entry-title">Harbour plan approved</h1></header>
+<div class="entry-content ad-free">
+<p>{LEDE}</p>
+<p style="display: none">A hidden paragraph that readers never see on the page at all.</p>
+<p>{THIRD}</p>
+<div class="share-this"><p>Share this story with your friends and family on every network.</p></div>
+</div></article>
+<div id="comments" class="comments-area"><p>What a terrible decision, the council should resign at once, all of them.</p></div>
+</div></div></body></html>"""
+    assert html_to_text(page) == f"Harbour plan approved\n\n{LEDE}\n\n{THIRD}\n"
