@@ -24,8 +24,9 @@ the last sentence of the body is it an orphan.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from summarizer.cues import call_to_action, quotation_spans
+from summarizer.cues import call_to_action, fold_case, within_quotation
 from summarizer.model import Document, Sentence
 
 #: At most this many words for a line to be an orphan, a byline or navigation.
@@ -86,33 +87,89 @@ def _is_prose(sentence: Sentence) -> bool:
     return _words(sentence.text) >= SHORT_LINE_WORDS and _FINAL.search(sentence.text) is not None
 
 
-def _alone_on_line(document: Document, sentence: Sentence) -> bool:
-    text = document.text
-    before = text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
-    after_end = text.find("\n", sentence.end)
-    after = text[sentence.end : len(text) if after_end < 0 else after_end]
-    return not before.strip() and not after.strip()
+# Words (folded) without one of which a pattern cannot match: tested before the pattern.
+_WIRE_HINTS = ("(", "reporting", "editing", "writing", "compiled", "contributed")
+_PHOTO_HINTS = ("/", "photo", "image", "picture", "credit", "illustration")
+_PITCH_HINTS = (
+    "newsletter", "subscri", "member", "premium", "donat", "proceeds", "patreon", "paywall", "exclusive",
+    "unprecedented", "ad-free", "inbox", "sign", "support",
+)  # fmt: skip
+_COPYRIGHT_HINTS = ("©", "(c)", "copyright", "reserved")
 
 
-def _whole_line(document: Document, sentence: Sentence) -> str:
-    text = document.text
-    start = text.rfind("\n", 0, sentence.start) + 1
-    end = text.find("\n", sentence.end)
-    return text[start : len(text) if end < 0 else end].strip()
+def _has(folded: str, hints: tuple[str, ...]) -> bool:
+    return any(hint in folded for hint in hints)
 
 
-def _line_label(document: Document, sentence: Sentence, quoted: bool) -> str | None:
+class _Lines:
+    """Where each sentence's line starts and ends, with what is asked of lines, worked out once.
+
+    A line is the text between two newlines.  Keeping the newline offsets and, per line, the
+    first and last character that is not white space, keeps every question about a sentence's
+    line as cheap on a document of one long line as on a short article.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self._edges: dict[int, tuple[int, int]] = {}
+        self._copyright: dict[tuple[int, int], bool] = {}
+
+    def _line(self, position: int) -> int:
+        """The index of the line ``position`` is on (a newline ends its own line)."""
+        return bisect_left(self.breaks, position)
+
+    def _bounds(self, line: int) -> tuple[int, int]:
+        start = self.breaks[line - 1] + 1 if line else 0
+        end = self.breaks[line] if line < len(self.breaks) else len(self.text)
+        return start, end
+
+    def _edges_of(self, line: int) -> tuple[int, int]:
+        """The first character of the line that is not white space, and one past the last."""
+        edges = self._edges.get(line)
+        if edges is None:
+            start, end = self._bounds(line)
+            content = self.text[start:end]
+            edges = self._edges[line] = (
+                start + len(content) - len(content.lstrip()),
+                start + len(content.rstrip()),
+            )
+        return edges
+
+    def alone(self, sentence: Sentence) -> bool:
+        """Whether nothing but white space shares the sentence's first and last line."""
+        first, _ = self._edges_of(self._line(sentence.start))
+        _, last = self._edges_of(self._line(sentence.end))
+        return first >= sentence.start and last <= sentence.end
+
+    def copyright(self, sentence: Sentence) -> bool:
+        """Whether the sentence's whole line is a short copyright line."""
+        key = (self._line(sentence.start), self._line(sentence.end))
+        found = self._copyright.get(key)
+        if found is None:
+            start, end = self._bounds(key[0])[0], self._bounds(key[1])[1]
+            whole = self.text[start:end].strip()
+            found = self._copyright[key] = (
+                _has(fold_case(whole), _COPYRIGHT_HINTS)
+                and _COPYRIGHT.search(whole) is not None
+                and _words(whole) <= 25
+            )
+        return found
+
+
+def _line_label(sentence: Sentence, quoted: bool, lines: _Lines) -> str | None:
     line = sentence.text.strip()
-    short = _words(line) <= SHORT_LINE_WORDS
-    alone = _alone_on_line(document, sentence)
+    words = _words(line)
+    short = words <= SHORT_LINE_WORDS
+    alone = lines.alone(sentence)
+    folded = fold_case(line)
     if _EDITORS_NOTE.search(line):
         return "editor's note"
-    whole = _whole_line(document, sentence)
-    if _COPYRIGHT.search(whole) and _words(whole) <= 25:
+    if lines.copyright(sentence):
         return "copyright line"
-    if _WIRE.match(line) and _words(line) <= 25:
+    if words <= 25 and _has(folded, _WIRE_HINTS) and _WIRE.match(line):
         return "wire credit"
-    if alone and _PHOTO.search(line) and _words(line) <= 20:
+    if alone and words <= 20 and _has(folded, _PHOTO_HINTS) and _PHOTO.search(line):
         return "photo credit"
     if alone and short and _BYLINE.match(line):
         return "byline"
@@ -122,9 +179,9 @@ def _line_label(document: Document, sentence: Sentence, quoted: bool) -> str | N
         return "share prompt"
     if quoted:
         return None
-    if call_to_action(line) is not None and _words(line) <= 40:
+    if words <= 40 and call_to_action(line) is not None:
         return "call to action"
-    if _PITCH.search(line) and _ADDRESS.search(line) and _words(line) <= 40:
+    if words <= 40 and _has(folded, _PITCH_HINTS) and _PITCH.search(line) and _ADDRESS.search(line):
         return "membership pitch"
     return None
 
@@ -142,13 +199,13 @@ def detect_boilerplate(document: Document) -> tuple[str | None, ...]:
     sentences = document.sentences
     if not sentences:
         return ()
-    quotes = quotation_spans(document.text)
+    text = document.text
+    lines = _Lines(text)
 
     def quoted(sentence: Sentence) -> bool:
-        middle = (sentence.start + sentence.end) // 2
-        return any(start <= sentence.start and middle < end for start, end in quotes)
+        return within_quotation(text, sentence.start, (sentence.start + sentence.end) // 2)
 
-    labels: list[str | None] = [_line_label(document, s, quoted(s)) for s in sentences]
+    labels: list[str | None] = [_line_label(s, quoted(s), lines) for s in sentences]
 
     # A paragraph that is mostly pitch is all pitch ("Proceeds get reinvested …").
     for paragraph in document.paragraphs:
@@ -169,7 +226,7 @@ def detect_boilerplate(document: Document) -> tuple[str | None, ...]:
                 labels[i] is None
                 and _words(sentence.text) <= SHORT_LINE_WORDS
                 and not _FINAL.search(sentence.text)
-                and _alone_on_line(document, sentence)
+                and lines.alone(sentence)
             ):
                 labels[i] = "orphan line"
     return tuple(labels)

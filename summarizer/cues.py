@@ -61,8 +61,11 @@ Helpers other modules share: :func:`quotation_spans` (where the quotations are),
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Literal, NamedTuple
 
 from summarizer import lexicons
 from summarizer.model import Cue, Document, Sentence
@@ -95,6 +98,28 @@ SUBJECTIVITY_MIN = 0.7
 
 _WORD_CHARS = r"\w’'\-"
 _WORD = re.compile(r"[^\W\d_](?:[\w’'\-]*\w)?")
+
+
+class _RunInfo(NamedTuple):
+    """What one run can yield (see :func:`_run_info`)."""
+
+    #: Bit ``k`` set: pattern ``k`` of :func:`_word_patterns` may match where the run starts.
+    bits: int
+    #: ``(category, start, end, weight, source)`` of the run's word, offsets within the run.
+    word: tuple[str, int, int, float, str] | None
+    #: The run is a first- or second-person pronoun.
+    personal: bool
+
+
+# A run: letters, digits, apostrophes and hyphens, the characters the word patterns treat as
+# part of a word.  A word pattern can match only where a run starts, and a run holds at most
+# one _WORD (from its first letter to its last word character), so what a run can yield is
+# worked out once per distinct run and kept (_run_info, _RUN_INFO).  A run's head is the run
+# up to its first hyphen.
+_RUN = re.compile(r"[\w’'\-]+")
+_HEAD = re.compile(r"[\w’']*")
+_RUN_INFO: dict[str, _RunInfo | Literal[False]] = {}
+_RUN_INFO_LIMIT = 200_000  # distinct runs kept before the table starts again
 
 # Hooper's assertive and factive verbs, less the neutral ones a reporter uses every day
 # (say, write, report, explain, find, learn ...): what is left frames a statement as a
@@ -167,10 +192,14 @@ _IRREGULAR = {
     "foretell": ("foretold",),
 }
 
-# First and second person; "US" and "Us" in capitals are a country more often than a pronoun.
-_PERSONAL = re.compile(
-    r"(?<![\w’'\-])(?:I|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves|us|[Yy]ou|[Yy]our|[Yy]ours|[Mm]y|me|[Mm]ine)(?![\w’'\-])"
-)
+# First and second person, as whole words (a word here is a run of letters, digits,
+# apostrophes and hyphens); "US" and "Us" in capitals are a country more often than a pronoun.
+_PERSONAL_WORDS = frozenset(
+    {
+        "I", "We", "we", "Our", "our", "Ours", "ours", "Ourselves", "ourselves", "us", "You", "you",
+        "Your", "your", "Yours", "yours", "My", "my", "me", "Mine", "mine",
+    }
+)  # fmt: skip
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _OPEN_CONTEXT = " \t\n([{“„«—–-/"
@@ -243,8 +272,53 @@ def _loaded_terms() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], lexic
     return _phrase_pattern(t.term for t in terms), entries
 
 
+@dataclass(frozen=True, slots=True)
+class _Phrases:
+    """One word pattern, and what a run must begin with for it to match there."""
+
+    category: str
+    regex: re.Pattern[str]
+    weight: float
+    source: str
+    #: Folded heads (a run up to its first hyphen) at which a match may start.
+    exact: frozenset[str]
+    #: Folded beginnings of such heads (phrases whose first word ends in ``*``).
+    prefixes: frozenset[str]
+    #: False when a phrase defeats the look-up: the pattern then scans every sentence.
+    indexed: bool
+
+
+def _phrases(
+    category: str, phrases: Iterable[str], weight: float, source: str, regex: re.Pattern[str] | None = None
+) -> _Phrases:
+    """Build a word pattern and index its phrases by their first word.
+
+    A match starts where no word character precedes, so where a run starts (see
+    :data:`_RUN`).  The phrase's first word, as :func:`_term_regex` writes it, ends at a
+    space or hyphen, that is where the run's head ends; with ``*`` it may go on into the
+    head; a character outside ``[\\w’']`` in it ends the run, so the head, right there.
+    """
+    if regex is None:
+        regex = _phrase_pattern(phrases)  # from the collection itself: the same alternation order
+    exact: set[str] = set()
+    prefixes: set[str] = set()
+    indexed = True
+    for phrase in phrases:
+        first = re.split(r"[\s\-]+", phrase)[0]
+        literal = first.rstrip("*")
+        key = _HEAD.match(literal).group()  # type: ignore[union-attr]  # [..]* always matches
+        if not key or not literal.isascii():
+            indexed = False
+        elif first.endswith("*") and key == literal:
+            prefixes.add(fold_case(key))
+        else:
+            exact.add(fold_case(key))
+    return _Phrases(category, regex, weight, source, frozenset(exact), frozenset(prefixes), indexed)
+
+
 @cache
-def _word_patterns() -> tuple[tuple[str, re.Pattern[str], float, str], ...]:
+def _word_patterns() -> tuple[_Phrases, ...]:
+    """The loaded terms, then each word category, in the order their cues are taken."""
     factives: set[str] = set()
     for verb in (lexicons.factive_verbs() - _NEUTRAL_FACTIVES) | {"expose", "realise"}:
         factives |= _forms(verb)
@@ -252,13 +326,148 @@ def _word_patterns() -> tuple[tuple[str, re.Pattern[str], float, str], ...]:
     for verb in (lexicons.assertive_verbs() - _NEUTRAL_ASSERTIVES) | {"concede"}:
         assertives |= _forms(verb)
     hedges = {h for h in lexicons.hedges() if h not in _EVERYDAY_HEDGES}
+    loaded = _loaded_terms()[0]
     return (
-        ("stance_adverb", _phrase_pattern(lexicons.stance_adverbs()), 1.0, "evenhand/stance_adverbs.txt"),
-        ("intensifier", _phrase_pattern(lexicons.intensifiers()), 0.8, "evenhand/intensifiers.txt"),
-        ("factive_verb", _phrase_pattern(factives), 0.8, "recasens/factives.txt"),
-        ("assertive_verb", _phrase_pattern(assertives), 0.8, "recasens/assertives.txt"),
-        ("hedge", _phrase_pattern(hedges), 0.5, "recasens/hedges.txt"),
+        _phrases("loaded_term", [t.term for t in lexicons.loaded_terms()], 1.0, "evenhand/loaded_terms.tsv", loaded),
+        _phrases("stance_adverb", lexicons.stance_adverbs(), 1.0, "evenhand/stance_adverbs.txt"),
+        _phrases("intensifier", lexicons.intensifiers(), 0.8, "evenhand/intensifiers.txt"),
+        _phrases("factive_verb", factives, 0.8, "recasens/factives.txt"),
+        _phrases("assertive_verb", assertives, 0.8, "recasens/assertives.txt"),
+        _phrases("hedge", hedges, 0.5, "recasens/hedges.txt"),
     )
+
+
+@cache
+def _first_word_index() -> tuple[dict[str, int], dict[str, int], tuple[int, ...]]:
+    """The heads and head beginnings of every pattern, each with the bits of its patterns."""
+    exact: dict[str, int] = {}
+    prefixes: dict[str, int] = {}
+    for k, phrases in enumerate(_word_patterns()):
+        for key in phrases.exact:
+            exact[key] = exact.get(key, 0) | 1 << k
+        for key in phrases.prefixes:
+            prefixes[key] = prefixes.get(key, 0) | 1 << k
+    return exact, prefixes, tuple(sorted({len(key) for key in prefixes}))
+
+
+@lru_cache(maxsize=4096)
+def _loaded_entry(matched: str) -> lexicons.LoadedTerm:
+    """The loaded-terms entry a match of the loaded-terms regex stands for."""
+    return next(t for regex, t in _loaded_terms()[1] if regex.fullmatch(matched))
+
+
+# Characters whose place in a case-insensitive match Python's ``re`` decides differently
+# from ``str.lower``: "İ" and "ı" match "i", "ſ" matches "s"; sigma is mapped to one form so
+# that folding does not depend on the neighbouring letters (``str.lower`` writes a final ς).
+_FOLD_TABLE = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "Σ": "σ", "ς": "σ"})
+
+
+def fold_case(text: str) -> str:
+    """Lower-case ``text`` for quick, conservative tests before a case-insensitive regex.
+
+    Every character that an ``re.IGNORECASE`` pattern matches with a lower-case ASCII
+    letter or digit folds to that letter or digit, and folding keeps the length and the
+    word characters of ``text`` in place, so the folded text can be searched for the words
+    a pattern needs before the pattern itself is run on the original.
+
+    Args:
+        text: any text.
+
+    Returns:
+        The folded text, as long as ``text``.
+    """
+    return text.lower() if text.isascii() else text.translate(_FOLD_TABLE).lower()
+
+
+_QUOTE_MARKS = re.compile("[\n“„«”»\"‘’']")
+
+
+@dataclass(frozen=True, slots=True)
+class _Quotations:
+    """A document's quotation spans, indexed for lookups by position."""
+
+    spans: tuple[tuple[int, int], ...]
+    starts: tuple[int, ...]
+    #: ``max_end[k]``: the largest end among ``spans[:k]`` (-1 for none).
+    max_end: tuple[int, ...]
+    inside: tuple[list[int], list[int]]
+
+
+def _coverage(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The positions strictly inside any span, as sorted disjoint ranges ``first..last``."""
+    firsts: list[int] = []
+    lasts: list[int] = []
+    for start, end in sorted(spans):
+        first, last = start + 1, end - 1
+        if first > last:
+            continue
+        if firsts and first <= lasts[-1] + 1:
+            if last > lasts[-1]:
+                lasts[-1] = last
+        else:
+            firsts.append(first)
+            lasts.append(last)
+    return firsts, lasts
+
+
+def _covered(position: int, coverage: tuple[list[int], list[int]]) -> bool:
+    """Whether ``start < position < end`` for some span of the coverage."""
+    firsts, lasts = coverage
+    i = bisect_right(firsts, position) - 1
+    return i >= 0 and position <= lasts[i]
+
+
+def _scan_quotations(text: str) -> tuple[tuple[int, int], ...]:
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []  # (kind, start): kind is '"' or "'"
+    doubles = 0  # double marks on the stack
+    n = len(text)
+    for match in _QUOTE_MARKS.finditer(text):  # every other character leaves the state alone
+        i = match.start()
+        ch = text[i]
+        if ch == "\n":
+            while stack:
+                kind, start = stack.pop()
+                if kind == '"':
+                    spans.append((start, i))
+            doubles = 0
+            continue
+        if ch in _OPEN_DOUBLE:
+            stack.append(('"', i))
+            doubles += 1
+        elif ch in _CLOSE_DOUBLE or ch == '"':
+            if doubles:
+                while stack:
+                    kind, start = stack.pop()
+                    if kind == '"':
+                        doubles -= 1
+                        spans.append((start, i + 1))
+                        break
+            elif ch == '"':
+                stack.append(('"', i))
+                doubles += 1
+        else:
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < n else " "
+            if ch in "‘'" and prev in _OPEN_CONTEXT and (nxt.isalpha() or nxt in '“"'):  # not ’90s
+                stack.append(("'", i))
+            elif ch in "’'" and stack and stack[-1][0] == "'" and not nxt.isalpha():
+                _, start = stack.pop()
+                spans.append((start, i + 1))
+    while stack:
+        kind, start = stack.pop()
+        if kind == '"':
+            spans.append((start, n))
+    return tuple(sorted(spans))
+
+
+@lru_cache(maxsize=2)  # find_cues and detect_boilerplate ask for the same document in turn
+def _quotations(text: str) -> _Quotations:
+    spans = _scan_quotations(text)
+    max_end = [-1]
+    for _, end in spans:
+        max_end.append(max(max_end[-1], end))
+    return _Quotations(spans, tuple(start for start, _ in spans), tuple(max_end), _coverage(spans))
 
 
 def quotation_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -276,43 +485,36 @@ def quotation_spans(text: str) -> tuple[tuple[int, int], ...]:
         ``(start, end)`` spans including the marks, sorted by start; inner quotations
         (single inside double) are listed as well as the outer ones.
     """
-    spans: list[tuple[int, int]] = []
-    stack: list[tuple[str, int]] = []  # (kind, start): kind is '"' or "'"
-    n = len(text)
-    for i, ch in enumerate(text):
-        prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < n else " "
-        if ch == "\n":
-            while stack:
-                kind, start = stack.pop()
-                if kind == '"':
-                    spans.append((start, i))
-            continue
-        if ch in _OPEN_DOUBLE:
-            stack.append(('"', i))
-        elif ch in _CLOSE_DOUBLE or ch == '"':
-            if any(kind == '"' for kind, _ in stack):
-                while stack:
-                    kind, start = stack.pop()
-                    if kind == '"':
-                        spans.append((start, i + 1))
-                        break
-            elif ch == '"':
-                stack.append(('"', i))
-        elif ch in "‘'" and prev in _OPEN_CONTEXT and (nxt.isalpha() or nxt in '“"'):  # not ’90s
-            stack.append(("'", i))
-        elif ch in "’'" and stack and stack[-1][0] == "'" and not nxt.isalpha():
-            _, start = stack.pop()
-            spans.append((start, i + 1))
-    while stack:
-        kind, start = stack.pop()
-        if kind == '"':
-            spans.append((start, n))
-    return tuple(sorted(spans))
+    return _quotations(text).spans
 
 
-def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start < position < end for start, end in spans)
+def quoted_at(text: str, position: int) -> bool:
+    """Whether ``position`` lies strictly inside a quotation of ``text`` (after its opening mark).
+
+    Args:
+        text: the document text.
+        position: an offset into ``text``.
+
+    Returns:
+        ``True`` when ``start < position < end`` for a span of :func:`quotation_spans`.
+    """
+    return _covered(position, _quotations(text).inside)
+
+
+def within_quotation(text: str, start: int, middle: int) -> bool:
+    """Whether a quotation of ``text`` opens at or before ``start`` and closes after ``middle``.
+
+    Args:
+        text: the document text.
+        start: an offset into ``text``.
+        middle: an offset at or after ``start``.
+
+    Returns:
+        ``True`` when some span of :func:`quotation_spans` has ``span_start <= start`` and
+        ``middle < span_end``.
+    """
+    index = _quotations(text)
+    return index.max_end[bisect_right(index.starts, start)] > middle
 
 
 def _words(text: str) -> list[str]:
@@ -444,19 +646,66 @@ def _is_attributed(outside: str) -> bool:
     return any(word in verbs for word in _words(outside))
 
 
+@dataclass(frozen=True, slots=True)
+class _Brackets:
+    """A document's bracketed insertions, indexed for lookups by position."""
+
+    spans: tuple[tuple[int, int], ...]
+    starts: tuple[int, ...]
+    inside: tuple[list[int], list[int]]
+
+
+def _run_info(run: str) -> _RunInfo | Literal[False]:
+    """What one run can yield, or ``False`` for nothing (most runs)."""
+    exact, prefixes, lengths = _first_word_index()
+    head = fold_case(run.partition("-")[0])
+    bits = exact.get(head, 0)
+    for length in lengths:
+        if length > len(head):
+            break
+        bits |= prefixes.get(head[:length], 0)
+    word_cue: tuple[str, int, int, float, str] | None = None
+    match = _WORD.search(run)
+    if match is not None:
+        word = _strip_possessive(match.group())
+        if word not in _PLAIN_NEWS_WORDS:
+            valence, subjectivity = lexicons.valence(), lexicons.subjectivity()
+            if abs(valence.get(word, 0.0)) >= VALENCE_MIN:
+                word_cue = ("valenced_word", match.start(), match.end(), abs(valence[word]) / 4.0, "vader/valence.tsv")
+            elif subjectivity.get(word, 0.0) >= SUBJECTIVITY_MIN:
+                word_cue = ("subjective_word", match.start(), match.end(), subjectivity[word], "pattern/subjectivity.tsv")
+    personal = run in _PERSONAL_WORDS
+    return _RunInfo(bits, word_cue, personal) if bits or word_cue or personal else False
+
+
+def _runs_of(body: str) -> list[tuple[int, int, _RunInfo]]:
+    """The sentence's runs that can yield a cue: ``(start, end, info)``, offsets within ``body``."""
+    runs = _RUN.findall(body)
+    infos = list(map(_RUN_INFO.get, runs))
+    if None in infos:
+        if len(_RUN_INFO) > _RUN_INFO_LIMIT:
+            _RUN_INFO.clear()
+        for i, info in enumerate(infos):
+            if info is None:
+                infos[i] = _RUN_INFO[runs[i]] = _run_info(runs[i])
+    if not any(infos):
+        return []
+    return [(m.start(), m.end(), info) for m, info in zip(_RUN.finditer(body), infos, strict=True) if info]
+
+
 def _sentence_cues(
     document: Document,
     sentence: Sentence,
-    quotes: Sequence[tuple[int, int]],
-    brackets: Sequence[tuple[int, int]],
+    quotes: _Quotations,
+    brackets: _Brackets,
 ) -> tuple[Cue, ...]:
     text = document.text
     base = sentence.start
     body = sentence.text
-    local_quotes = [(s, e) for s, e in quotes if s < sentence.end and e > sentence.start]
+    inside = quotes.inside
 
     def quoted(position: int) -> bool:
-        return _inside(position, local_quotes) and not _inside(position, brackets)
+        return _covered(position, inside) and not _covered(position, brackets.inside)
 
     taken: list[tuple[int, int]] = []
     cues: list[Cue] = []
@@ -475,65 +724,94 @@ def _sentence_cues(
         taken.append((start, end))
         cues.append(Cue(category, start, end, text[start:end], round(weight, 3), source))
 
-    pattern, entries = _loaded_terms()
-    for match in pattern.finditer(body):
-        entry = next(t for regex, t in entries if regex.fullmatch(match.group()))
-        source = f"evenhand/loaded_terms.tsv:{entry.side}"
-        add_word("loaded_term", base + match.start(), base + match.end(), entry.weight, source)
-    for category, regex, weight, source in _word_patterns():
-        for match in regex.finditer(body):
-            add_word(category, base + match.start(), base + match.end(), weight, source)
+    runs = _runs_of(body)
+    for k, phrases in enumerate(_word_patterns()):
+        if phrases.indexed:
+            # Only where a candidate run starts, in order, as finditer would try them.
+            matches: list[re.Match[str]] = []
+            after = 0
+            for start, _, info in runs:
+                if start >= after and info.bits >> k & 1:
+                    match = phrases.regex.match(body, start)
+                    if match is not None:
+                        matches.append(match)
+                        after = match.end()
+        else:
+            matches = list(phrases.regex.finditer(body))
+        for match in matches:
+            if phrases.category == "loaded_term":
+                entry = _loaded_entry(match.group())
+                weight, source = entry.weight, f"evenhand/loaded_terms.tsv:{entry.side}"
+            else:
+                weight, source = phrases.weight, phrases.source
+            add_word(phrases.category, base + match.start(), base + match.end(), weight, source)
 
-    valence, subjectivity = lexicons.valence(), lexicons.subjectivity()
-    for match in _WORD.finditer(body):
-        word = _strip_possessive(match.group())
-        if word in _PLAIN_NEWS_WORDS:
-            continue
-        start, end = base + match.start(), base + match.end()
-        if abs(valence.get(word, 0.0)) >= VALENCE_MIN:
-            add_word("valenced_word", start, end, abs(valence[word]) / 4.0, "vader/valence.tsv")
-        elif subjectivity.get(word, 0.0) >= SUBJECTIVITY_MIN:
-            add_word("subjective_word", start, end, subjectivity[word], "pattern/subjectivity.tsv")
+    for start, _, info in runs:
+        if info.word is not None:
+            category, first, last, weight, source = info.word
+            add_word(category, base + start + first, base + start + last, weight, source)
 
-    for match in _PERSONAL.finditer(body):
-        start = base + match.start()
-        if not quoted(start):
-            add_word("personal_voice", start, base + match.end(), 1.0, "rule")
+    for start, end, info in runs:
+        if info.personal and not quoted(base + start):
+            add_word("personal_voice", base + start, base + end, 1.0, "rule")
 
-    cues.extend(_structural_cues(document, sentence, local_quotes, brackets))
+    cues.extend(_structural_cues(document, sentence, quotes, brackets))
     return tuple(sorted(cues, key=lambda cue: (cue.start, cue.end, cue.category)))
+
+
+def _outside(sentence: Sentence, inside: tuple[list[int], list[int]]) -> str:
+    """The sentence with every character inside a quotation blanked out."""
+    firsts, lasts = inside
+    base, end = sentence.start, sentence.end
+    i = bisect_right(firsts, base) - 1
+    if i < 0 or lasts[i] < base:
+        i += 1
+    body = sentence.text
+    pieces: list[str] = []
+    cursor = base
+    while i < len(firsts) and firsts[i] < end:
+        first, last = max(firsts[i], base), min(lasts[i], end - 1)
+        pieces.append(body[cursor - base : first - base])
+        pieces.append(" " * (last - first + 1))
+        cursor = last + 1
+        i += 1
+    if not pieces:
+        return body
+    pieces.append(body[cursor - base :])
+    return "".join(pieces)
 
 
 def _structural_cues(
     document: Document,
     sentence: Sentence,
-    quotes: Sequence[tuple[int, int]],
-    brackets: Sequence[tuple[int, int]],
+    quotes: _Quotations,
+    brackets: _Brackets,
 ) -> list[Cue]:
     text = document.text
     cues: list[Cue] = []
-    outside_chars = [
-        ch if not _inside(sentence.start + i, quotes) else " " for i, ch in enumerate(sentence.text)
-    ]
-    outside = "".join(outside_chars)
+    outside = _outside(sentence, quotes.inside)
 
-    for start, end in quotes:
-        if start < sentence.start or end > sentence.end:
+    attributed: bool | None = None
+    first, last = bisect_left(quotes.starts, sentence.start), bisect_left(quotes.starts, sentence.end)
+    for start, end in quotes.spans[first:last]:
+        if end > sentence.end:
             continue
         inner = text[start + 1 : end - 1] if end - start >= 2 else ""
         words = _words(inner)
         if not words or len(words) > SCARE_QUOTE_MAX_WORDS:
             continue
-        enclosing = [(s, e) for s, e in quotes if s < start and e >= end]
-        if enclosing:
-            # A scare quote inside a quotation is the speaker's device.
+        if quotes.max_end[bisect_left(quotes.starts, start)] >= end:
+            # Inside another quotation: a scare quote of the speaker's.
             cues.append(Cue("scare_quote", start, end, text[start:end], QUOTED_FACTOR, "rule (quoted)"))
-        elif not _is_attributed(outside):
+            continue
+        if attributed is None:
+            attributed = _is_attributed(outside)
+        if not attributed:
             cues.append(Cue("scare_quote", start, end, text[start:end], 1.0, "rule"))
 
-    for start, end in brackets:
-        if sentence.start <= start < sentence.end:
-            cues.append(Cue("bracketed_insertion", start, end, text[start:end], 1.0, "rule"))
+    spans, starts = brackets.spans, brackets.starts
+    for start, end in spans[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]:
+        cues.append(Cue("bracketed_insertion", start, end, text[start:end], 1.0, "rule"))
 
     stripped = outside.rstrip(" \t\n”’\"')]")
     cta = call_to_action(outside)
@@ -549,6 +827,32 @@ def _structural_cues(
     return cues
 
 
+# Words without one of which no branch of _CALL_TO_ACTION can match (each branch needs the
+# word whole, or as the text's first word), checked on the folded text before the regex.
+_CTA_WORDS = frozenset(
+    {"you", "your", "click", "sign", "subscribe", "miss", "chip", "join", "share", "donate", "become", "access"}
+)
+_CTA_OPENERS = frozenset(
+    {"support", "join", "read", "learn", "download", "register", "watch", "listen", "shop", "order", "buy"}
+)
+_CTA_HINTS = ("you", "click", "sign", "subscribe", "miss", "chip", "join", "share", "donate", "become", "access",
+              "follow", "like")  # fmt: skip
+_TOKEN = re.compile(r"\w+")
+
+
+def _may_call_to_action(text: str) -> bool:
+    folded = fold_case(text)
+    first = _TOKEN.search(folded)
+    if first is None:
+        return False
+    if first.group() in _CTA_OPENERS:
+        return True
+    if not any(hint in folded for hint in _CTA_HINTS):
+        return False
+    tokens = set(_TOKEN.findall(folded))
+    return not tokens.isdisjoint(_CTA_WORDS) or ("us" in tokens and not tokens.isdisjoint(("follow", "like")))
+
+
 def call_to_action(text: str) -> tuple[int, int] | None:
     """Find a call to action addressed to the reader.
 
@@ -561,12 +865,17 @@ def call_to_action(text: str) -> tuple[int, int] | None:
     Returns:
         The ``(start, end)`` of the phrase within ``text``, or ``None``.
     """
+    if not _may_call_to_action(text):
+        return None
     match = _CALL_TO_ACTION.search(text)
     if match is None:
         return None
     addressed = re.search(r"\b(?:you|your)\b", text, re.IGNORECASE) is not None
     opening = not text[: match.start()].strip(" \t\n\"“‘'([-–—•*")
     return (match.start(), match.end()) if addressed or opening else None
+
+
+_BRACKETS = re.compile(r"\[[^\[\]\n]{1,80}\]")
 
 
 def bracket_insertions(
@@ -581,10 +890,8 @@ def bracket_insertions(
     Returns:
         ``(start, end)`` spans including the brackets.
     """
-    spans = quotation_spans(text) if quotes is None else quotes
-    return tuple(
-        (m.start(), m.end()) for m in re.finditer(r"\[[^\[\]\n]{1,80}\]", text) if _inside(m.start(), spans)
-    )
+    inside = _quotations(text).inside if quotes is None else _coverage(quotes)
+    return tuple((m.start(), m.end()) for m in _BRACKETS.finditer(text) if _covered(m.start(), inside))
 
 
 def find_cues(document: Document) -> tuple[tuple[Cue, ...], ...]:
@@ -597,6 +904,7 @@ def find_cues(document: Document) -> tuple[tuple[Cue, ...], ...]:
         One tuple of cues per sentence, in document order; each cue's ``start:end``
         indexes ``document.text`` and ``cue.text`` is the text as written.
     """
-    quotes = quotation_spans(document.text)
-    brackets = bracket_insertions(document.text, quotes)
+    quotes = _quotations(document.text)
+    spans = bracket_insertions(document.text)
+    brackets = _Brackets(spans, tuple(start for start, _ in spans), _coverage(spans))
     return tuple(_sentence_cues(document, sentence, quotes, brackets) for sentence in document.sentences)

@@ -36,6 +36,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from summarizer.cues import fold_case
 from summarizer.model import Cue, Sentence
 
 #: Cue categories pooled into each feature of the model.
@@ -86,9 +87,14 @@ _WRITERS_DEVICES = frozenset(
     }
 )
 _NEGATION = re.compile(r"\b(?:not|never|no|nothing|nobody|none|neither|nor)\b|n[’']t\b", re.IGNORECASE)
-_QUOTE_MARK = re.compile(r"[“”\"«»]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _ATTRIBUTED = re.compile(r"\b(?:said|says|told|according\s+to)\b", re.IGNORECASE)
+# What the folded sentence must hold for each pattern to match (tested first: most do not).
+_NEGATION_HINTS = ("no", "never", "neither", "n't", "n’t")
+_ATTRIBUTED_HINTS = ("said", "says", "told", "according")
+_QUOTE_MARKS = ("“", "”", '"', "«", "»")
+_DIGIT = re.compile(r"\d")
+_GROUP_OF = {category: group for group, categories in FEATURE_GROUPS.items() for category in categories}
 
 _LABELS = {
     "loaded_term": "loaded language",
@@ -128,18 +134,21 @@ def bias_features(sentence: Sentence, cues: Sequence[Cue]) -> dict[str, float]:
         One value per key of :data:`WEIGHTS`.
     """
     totals = dict.fromkeys(FEATURE_GROUPS, 0.0)
-    group_of = {category: group for group, categories in FEATURE_GROUPS.items() for category in categories}
     for cue in cues:
-        group = group_of.get(cue.category)
+        group = _GROUP_OF.get(cue.category)
         if group is not None:
             totals[group] += cue.weight
     features = {group: math.log1p(total) for group, total in totals.items()}
-    features["length"] = math.log1p(len(sentence.text.split()))
-    features["numbers"] = math.log1p(len(_NUMBER.findall(sentence.text)))
+    text = sentence.text
+    folded = fold_case(text)
+    features["length"] = math.log1p(len(text.split()))
+    features["numbers"] = math.log1p(len(_NUMBER.findall(text)) if _DIGIT.search(text) else 0)
     writer = any(c.category in _WRITERS_DEVICES and not c.source.endswith("(quoted)") for c in cues)
-    features["attributed"] = 1.0 if not writer and _ATTRIBUTED.search(sentence.text) else 0.0
-    features["negations"] = math.log1p(len(_NEGATION.findall(sentence.text)))
-    features["quotation"] = 1.0 if _QUOTE_MARK.search(sentence.text) else 0.0
+    attributed = not writer and any(hint in folded for hint in _ATTRIBUTED_HINTS) and _ATTRIBUTED.search(text)
+    features["attributed"] = 1.0 if attributed else 0.0
+    negations = len(_NEGATION.findall(text)) if any(hint in folded for hint in _NEGATION_HINTS) else 0
+    features["negations"] = math.log1p(negations)
+    features["quotation"] = 1.0 if any(mark in text for mark in _QUOTE_MARKS) else 0.0
     return features
 
 
