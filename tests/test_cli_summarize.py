@@ -404,3 +404,13 @@ def test_help_reads_like_a_man_page_with_examples() -> None:
     top = runner.invoke(app, ["--help"], env={"COLUMNS": "120"})
     assert top.exit_code == 0
     assert "summarize" in top.stdout and "Examples" in top.stdout
+
+
+def test_shell_completion_offers_the_choices() -> None:
+    env = {**os.environ, "_EVENHAND_COMPLETE": "complete_bash", "COMP_WORDS": "evenhand summarize -a lex",
+           "COMP_CWORD": "3"}
+    script = Path(sys.executable).with_name("evenhand")
+    if not script.is_file():
+        pytest.skip(f"the evenhand console script is not installed next to {sys.executable}")
+    done = subprocess.run([str(script)], env=env, capture_output=True, text=True, timeout=60, check=False, cwd=REPO)
+    assert done.stdout.split() == ["lexrank"]
