@@ -608,7 +608,7 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
     if plan.stdin_text is not None:
         is_jsonl = options.jsonl_field is not None
         plan.sources.append(_Source(STDIN, None, "stdin", jsonl=is_jsonl))
-        plan.total += plan.stdin_text[0].count("\n") + 1 if is_jsonl else 1
+        plan.total += sum(1 for line in plan.stdin_text[0].splitlines() if line.strip()) if is_jsonl else 1
     plan.total += len(plan.failures)
 
     if options.jsonl_out not in (None, STDIN):
@@ -623,7 +623,9 @@ def _safe_name(value: str) -> str:
     return cleaned[:120]
 
 
-def _records(source: _Source, text: str | None, field_name: str) -> Iterator[Task | Outcome]:
+def _records(
+    source: _Source, text: str | None, field_name: str, max_bytes: int | None
+) -> Iterator[Task | Outcome]:
     """One task per JSON Lines record (or an outcome saying why a record cannot be read)."""
     seen: set[str] = set()
 
@@ -659,6 +661,9 @@ def _records(source: _Source, text: str | None, field_name: str) -> Iterator[Tas
             reason = f"no {field_name!r} field" if value is None else f"the {field_name!r} field is not text"
             yield Outcome(label, "failed", reason=reason)
             continue
+        if max_bytes is not None and len(value.encode("utf-8", "surrogatepass")) > max_bytes:
+            yield Outcome(label, "failed", reason=f"the {field_name!r} field is over the limit of {max_bytes:,} bytes")
+            continue
         yield Task(label, text=value, html=None, output=f"{source.relative}/{name}")
 
 
@@ -671,7 +676,7 @@ def iter_tasks(plan: BatchPlan, options: BatchOptions) -> Iterator[Task | Outcom
         stdin_text = plan.stdin_text[0] if plan.stdin_text and source.path is None else None
         if source.jsonl:
             assert options.jsonl_field is not None
-            yield from _records(source, stdin_text, options.jsonl_field)
+            yield from _records(source, stdin_text, options.jsonl_field, options.max_bytes)
         elif source.path is None:
             assert plan.stdin_text is not None
             yield Task(STDIN, text=plan.stdin_text[0], html=None, output=source.relative,

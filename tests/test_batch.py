@@ -291,6 +291,19 @@ def test_jsonl_records_in_and_out(tmp_path: Path) -> None:
         assert all(text[s["start"] : s["end"]] == s["text"] for s in record["sentences"])
 
 
+def test_a_jsonl_record_over_the_size_limit_fails_alone(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "small", "text": make_article(1)}) + "\n"
+        + json.dumps({"id": "big", "text": make_article(2, paragraphs=30)}) + "\n",
+        encoding="utf-8",
+    )
+    opts = options(jsonl_field="text", jsonl_out=str(tmp_path / "r.jsonl"), max_bytes=1500)
+    result = run_batch(plan_batch([str(corpus)], opts), opts)
+    assert result.done == [f"{corpus}#small"]
+    assert result.failed == [{"path": f"{corpus}#big", "reason": "the 'text' field is over the limit of 1,500 bytes"}]
+
+
 def test_standard_input_is_one_document(tmp_path: Path) -> None:
     import io
 
