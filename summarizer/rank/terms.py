@@ -40,9 +40,11 @@ def language_tools(language: str) -> Language:
     stemmer = sumy_adapter.stemmer(language)
     stop_words = sumy_adapter.stop_words(language)
 
-    @lru_cache(maxsize=1 << 17)
+    # Cached on the lower-cased word, so "The" and "the" cost one call to the stemmer.
+    stem_lower = lru_cache(maxsize=1 << 17)(stemmer)
+
     def stem(word: str) -> str:
-        return stemmer(word.lower())
+        return stem_lower(word.lower())
 
     return Language(language, stem, stop_words)
 
@@ -56,7 +58,8 @@ def content_stems(words: Sequence[Sequence[str]], language: Language) -> list[li
     """Per sentence: lower-cased words that are not stop words, stemmed (sumy's ``_to_words_set``)."""
     stops = language.stop_words
     stem = language.stem
-    return [[stem(w) for w in ws if w.lower() not in stops] for ws in words]
+    lowered = ([w.lower() for w in ws] for ws in words)
+    return [[stem(w) for w in ws if w not in stops] for ws in lowered]
 
 
 @dataclass(frozen=True, slots=True)
