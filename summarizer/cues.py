@@ -103,8 +103,9 @@ _WORD = re.compile(r"[^\W\d_](?:[\w’'\-]*\w)?")
 class _RunInfo(NamedTuple):
     """What one run can yield (see :func:`_run_info`)."""
 
-    #: Bit ``k`` set: pattern ``k`` of :func:`_word_patterns` may match where the run starts.
-    bits: int
+    #: ``(k, regex)``: pattern ``k`` of :func:`_word_patterns` may match where the run starts,
+    #: and then ``regex`` (some of its phrases) finds the same match.
+    phrases: tuple[tuple[int, re.Pattern[str]], ...]
     #: ``(category, start, end, weight, source)`` of the run's word, offsets within the run.
     word: tuple[str, int, int, float, str] | None
     #: The run is a first- or second-person pronoun.
@@ -255,65 +256,82 @@ def _term_regex(phrase: str) -> str:
     return r"[\s\-]+".join(parts)
 
 
-def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One regex matching any phrase at word boundaries, the longest phrase first."""
-    body = "|".join(_term_regex(p) for p in sorted(set(phrases), key=len, reverse=True))
+def _ordered(phrases: Iterable[str]) -> list[str]:
+    """The phrases of one pattern in the order its regex tries them: the longest first."""
+    return sorted(set(phrases), key=len, reverse=True)
+
+
+def _compile_phrases(ordered: Iterable[str]) -> re.Pattern[str]:
+    body = "|".join(_term_regex(p) for p in ordered)
     return re.compile(rf"(?<![{_WORD_CHARS}])(?:{body})(?![{_WORD_CHARS}])", re.IGNORECASE)
 
 
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One regex matching any phrase at word boundaries, the longest phrase first."""
+    return _compile_phrases(_ordered(phrases))
+
+
 @cache
-def _loaded_terms() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], lexicons.LoadedTerm], ...]]:
-    """A regex finding any loaded term, and one regex per term to tell which entry matched."""
+def _loaded_entries() -> tuple[tuple[re.Pattern[str], lexicons.LoadedTerm], ...]:
+    """One regex per loaded term, the longest first, to tell which entry a match stands for."""
     terms = lexicons.loaded_terms()
-    entries = tuple(
+    return tuple(
         (re.compile(_term_regex(t.term), re.IGNORECASE), t)
         for t in sorted(terms, key=lambda t: len(t.term), reverse=True)
     )
-    return _phrase_pattern(t.term for t in terms), entries
 
 
 @dataclass(frozen=True, slots=True)
 class _Phrases:
-    """One word pattern, and what a run must begin with for it to match there."""
+    """One word pattern, its phrases indexed by what a run must begin with for each to match."""
 
     category: str
-    regex: re.Pattern[str]
     weight: float
     source: str
-    #: Folded heads (a run up to its first hyphen) at which a match may start.
-    exact: frozenset[str]
-    #: Folded beginnings of such heads (phrases whose first word ends in ``*``).
-    prefixes: frozenset[str]
-    #: False when a phrase defeats the look-up: the pattern then scans every sentence.
+    #: The phrases in the order the regex tries them.
+    ordered: tuple[str, ...]
+    regex: re.Pattern[str]
+    #: Folded head (a run up to its first hyphen) → the phrases that may match where it starts.
+    exact: dict[str, tuple[int, ...]]
+    #: Folded beginning of a head → the phrases (first word ending in ``*``) that may match.
+    prefixes: dict[str, tuple[int, ...]]
+    #: The lengths of the keys of ``prefixes``, shortest first.
+    lengths: tuple[int, ...]
+    #: False when a phrase defeats the index: the regex then scans every sentence.
     indexed: bool
 
 
-def _phrases(
-    category: str, phrases: Iterable[str], weight: float, source: str, regex: re.Pattern[str] | None = None
-) -> _Phrases:
-    """Build a word pattern and index its phrases by their first word.
+def _phrases(category: str, phrases: Iterable[str], weight: float, source: str) -> _Phrases:
+    r"""Build a word pattern and index its phrases by their first word.
 
     A match starts where no word character precedes, so where a run starts (see
     :data:`_RUN`).  The phrase's first word, as :func:`_term_regex` writes it, ends at a
     space or hyphen, that is where the run's head ends; with ``*`` it may go on into the
-    head; a character outside ``[\\w’']`` in it ends the run, so the head, right there.
+    head; a character outside ``[\w’']`` in it ends the run, so the head, right there.
+    At a given run start only the phrases whose first word fits the head can match, so a
+    regex of just those, in the same order, finds the same match there (:func:`_sub_pattern`).
     """
-    if regex is None:
-        regex = _phrase_pattern(phrases)  # from the collection itself: the same alternation order
-    exact: set[str] = set()
-    prefixes: set[str] = set()
+    ordered = _ordered(phrases)
+    exact: dict[str, list[int]] = {}
+    prefixes: dict[str, list[int]] = {}
     indexed = True
-    for phrase in phrases:
+    for i, phrase in enumerate(ordered):
         first = re.split(r"[\s\-]+", phrase)[0]
         literal = first.rstrip("*")
         key = _HEAD.match(literal).group()  # type: ignore[union-attr]  # [..]* always matches
         if not key or not literal.isascii():
             indexed = False
         elif first.endswith("*") and key == literal:
-            prefixes.add(fold_case(key))
+            prefixes.setdefault(fold_case(key), []).append(i)
         else:
-            exact.add(fold_case(key))
-    return _Phrases(category, regex, weight, source, frozenset(exact), frozenset(prefixes), indexed)
+            exact.setdefault(fold_case(key), []).append(i)
+    return _Phrases(
+        category, weight, source, tuple(ordered), _compile_phrases(ordered),
+        {key: tuple(found) for key, found in exact.items()},
+        {key: tuple(found) for key, found in prefixes.items()},
+        tuple(sorted({len(key) for key in prefixes})),
+        indexed,
+    )  # fmt: skip
 
 
 @cache
@@ -326,9 +344,8 @@ def _word_patterns() -> tuple[_Phrases, ...]:
     for verb in (lexicons.assertive_verbs() - _NEUTRAL_ASSERTIVES) | {"concede"}:
         assertives |= _forms(verb)
     hedges = {h for h in lexicons.hedges() if h not in _EVERYDAY_HEDGES}
-    loaded = _loaded_terms()[0]
     return (
-        _phrases("loaded_term", [t.term for t in lexicons.loaded_terms()], 1.0, "evenhand/loaded_terms.tsv", loaded),
+        _phrases("loaded_term", (t.term for t in lexicons.loaded_terms()), 1.0, "evenhand/loaded_terms.tsv"),
         _phrases("stance_adverb", lexicons.stance_adverbs(), 1.0, "evenhand/stance_adverbs.txt"),
         _phrases("intensifier", lexicons.intensifiers(), 0.8, "evenhand/intensifiers.txt"),
         _phrases("factive_verb", factives, 0.8, "recasens/factives.txt"),
@@ -338,22 +355,16 @@ def _word_patterns() -> tuple[_Phrases, ...]:
 
 
 @cache
-def _first_word_index() -> tuple[dict[str, int], dict[str, int], tuple[int, ...]]:
-    """The heads and head beginnings of every pattern, each with the bits of its patterns."""
-    exact: dict[str, int] = {}
-    prefixes: dict[str, int] = {}
-    for k, phrases in enumerate(_word_patterns()):
-        for key in phrases.exact:
-            exact[key] = exact.get(key, 0) | 1 << k
-        for key in phrases.prefixes:
-            prefixes[key] = prefixes.get(key, 0) | 1 << k
-    return exact, prefixes, tuple(sorted({len(key) for key in prefixes}))
+def _sub_pattern(pattern: int, phrases: tuple[int, ...]) -> re.Pattern[str]:
+    """The regex of some phrases of one pattern (indices into its ``ordered``), in its order."""
+    ordered = _word_patterns()[pattern].ordered
+    return _compile_phrases(ordered[i] for i in phrases)
 
 
 @lru_cache(maxsize=4096)
 def _loaded_entry(matched: str) -> lexicons.LoadedTerm:
     """The loaded-terms entry a match of the loaded-terms regex stands for."""
-    return next(t for regex, t in _loaded_terms()[1] if regex.fullmatch(matched))
+    return next(t for regex, t in _loaded_entries() if regex.fullmatch(matched))
 
 
 # Characters whose place in a case-insensitive match Python's ``re`` decides differently
@@ -486,19 +497,6 @@ def quotation_spans(text: str) -> tuple[tuple[int, int], ...]:
         (single inside double) are listed as well as the outer ones.
     """
     return _quotations(text).spans
-
-
-def quoted_at(text: str, position: int) -> bool:
-    """Whether ``position`` lies strictly inside a quotation of ``text`` (after its opening mark).
-
-    Args:
-        text: the document text.
-        position: an offset into ``text``.
-
-    Returns:
-        ``True`` when ``start < position < end`` for a span of :func:`quotation_spans`.
-    """
-    return _covered(position, _quotations(text).inside)
 
 
 def within_quotation(text: str, start: int, middle: int) -> bool:
@@ -657,13 +655,18 @@ class _Brackets:
 
 def _run_info(run: str) -> _RunInfo | Literal[False]:
     """What one run can yield, or ``False`` for nothing (most runs)."""
-    exact, prefixes, lengths = _first_word_index()
     head = fold_case(run.partition("-")[0])
-    bits = exact.get(head, 0)
-    for length in lengths:
-        if length > len(head):
-            break
-        bits |= prefixes.get(head[:length], 0)
+    candidates = []
+    for k, phrases in enumerate(_word_patterns()):
+        if not phrases.indexed:
+            continue
+        found = phrases.exact.get(head, ())
+        for length in phrases.lengths:
+            if length > len(head):
+                break
+            found += phrases.prefixes.get(head[:length], ())
+        if found:
+            candidates.append((k, _sub_pattern(k, tuple(sorted(set(found))))))
     word_cue: tuple[str, int, int, float, str] | None = None
     match = _WORD.search(run)
     if match is not None:
@@ -675,7 +678,7 @@ def _run_info(run: str) -> _RunInfo | Literal[False]:
             elif subjectivity.get(word, 0.0) >= SUBJECTIVITY_MIN:
                 word_cue = ("subjective_word", match.start(), match.end(), subjectivity[word], "pattern/subjectivity.tsv")
     personal = run in _PERSONAL_WORDS
-    return _RunInfo(bits, word_cue, personal) if bits or word_cue or personal else False
+    return _RunInfo(tuple(candidates), word_cue, personal) if candidates or word_cue or personal else False
 
 
 def _runs_of(body: str) -> list[tuple[int, int, _RunInfo]]:
@@ -725,14 +728,18 @@ def _sentence_cues(
         cues.append(Cue(category, start, end, text[start:end], round(weight, 3), source))
 
     runs = _runs_of(body)
+    candidates: dict[int, list[tuple[int, re.Pattern[str]]]] = {}
+    for start, _, info in runs:
+        for k, regex in info.phrases:
+            candidates.setdefault(k, []).append((start, regex))
     for k, phrases in enumerate(_word_patterns()):
         if phrases.indexed:
             # Only where a candidate run starts, in order, as finditer would try them.
             matches: list[re.Match[str]] = []
             after = 0
-            for start, _, info in runs:
-                if start >= after and info.bits >> k & 1:
-                    match = phrases.regex.match(body, start)
+            for start, regex in candidates.get(k, ()):
+                if start >= after:
+                    match = regex.match(body, start)
                     if match is not None:
                         matches.append(match)
                         after = match.end()
