@@ -153,7 +153,9 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="comma-separated sentence counts")
     parser.add_argument("--repeat", type=int, default=3, help="best of this many runs per stage")
-    parser.add_argument("--large", type=float, default=0.0, help="also time the analysis on a text of this many MB")
+    parser.add_argument(
+        "--large", type=float, default=0.0, help="also time the analysis on a text of this many MB"
+    )
     parser.add_argument("--json", action="store_true", help="print the measurements as JSON")
     args = parser.parse_args()
     if not args.data.exists():
@@ -184,8 +186,10 @@ def main() -> int:
     print(table(rows))
     if large is not None:
         print()
-        print(f"large: {large['megabytes']} MB, {large['sentences']} sentences, "
-              f"peak RSS growth {large['peak_rss_growth_mib']} MiB")
+        print(
+            f"large: {large['megabytes']} MB, {large['sentences']} sentences, "
+            f"peak RSS growth {large['peak_rss_growth_mib']} MiB"
+        )
         print(table([large]))
     return 0
 

@@ -674,9 +674,21 @@ def _run_info(run: str) -> _RunInfo | Literal[False]:
         if word not in _PLAIN_NEWS_WORDS:
             valence, subjectivity = lexicons.valence(), lexicons.subjectivity()
             if abs(valence.get(word, 0.0)) >= VALENCE_MIN:
-                word_cue = ("valenced_word", match.start(), match.end(), abs(valence[word]) / 4.0, "vader/valence.tsv")
+                word_cue = (
+                    "valenced_word",
+                    match.start(),
+                    match.end(),
+                    abs(valence[word]) / 4.0,
+                    "vader/valence.tsv",
+                )
             elif subjectivity.get(word, 0.0) >= SUBJECTIVITY_MIN:
-                word_cue = ("subjective_word", match.start(), match.end(), subjectivity[word], "pattern/subjectivity.tsv")
+                word_cue = (
+                    "subjective_word",
+                    match.start(),
+                    match.end(),
+                    subjectivity[word],
+                    "pattern/subjectivity.tsv",
+                )
     personal = run in _PERSONAL_WORDS
     return _RunInfo(tuple(candidates), word_cue, personal) if candidates or word_cue or personal else False
 
@@ -694,6 +706,30 @@ def _runs_of(body: str) -> list[tuple[int, int, _RunInfo]]:
     if not any(infos):
         return []
     return [(m.start(), m.end(), info) for m, info in zip(_RUN.finditer(body), infos, strict=True) if info]
+
+
+def _phrase_matches(body: str, runs: list[tuple[int, int, _RunInfo]]) -> list[list[re.Match[str]]]:
+    """The matches of each word pattern in ``body``: what ``regex.finditer(body)`` yields."""
+    candidates: dict[int, list[tuple[int, re.Pattern[str]]]] = {}
+    for start, _, info in runs:
+        for k, regex in info.phrases:
+            candidates.setdefault(k, []).append((start, regex))
+    found: list[list[re.Match[str]]] = []
+    for k, phrases in enumerate(_word_patterns()):
+        if not phrases.indexed:
+            found.append(list(phrases.regex.finditer(body)))
+            continue
+        # Only where a candidate run starts, in order, as finditer would try them.
+        matches: list[re.Match[str]] = []
+        after = 0
+        for start, regex in candidates.get(k, ()):
+            if start >= after:
+                match = regex.match(body, start)
+                if match is not None:
+                    matches.append(match)
+                    after = match.end()
+        found.append(matches)
+    return found
 
 
 def _sentence_cues(
@@ -728,23 +764,7 @@ def _sentence_cues(
         cues.append(Cue(category, start, end, text[start:end], round(weight, 3), source))
 
     runs = _runs_of(body)
-    candidates: dict[int, list[tuple[int, re.Pattern[str]]]] = {}
-    for start, _, info in runs:
-        for k, regex in info.phrases:
-            candidates.setdefault(k, []).append((start, regex))
-    for k, phrases in enumerate(_word_patterns()):
-        if phrases.indexed:
-            # Only where a candidate run starts, in order, as finditer would try them.
-            matches: list[re.Match[str]] = []
-            after = 0
-            for start, regex in candidates.get(k, ()):
-                if start >= after:
-                    match = regex.match(body, start)
-                    if match is not None:
-                        matches.append(match)
-                        after = match.end()
-        else:
-            matches = list(phrases.regex.finditer(body))
+    for phrases, matches in zip(_word_patterns(), _phrase_matches(body, runs), strict=True):
         for match in matches:
             if phrases.category == "loaded_term":
                 entry = _loaded_entry(match.group())
@@ -838,7 +858,7 @@ def _structural_cues(
 # word whole, or as the text's first word), checked on the folded text before the regex.
 _CTA_WORDS = frozenset(
     {"you", "your", "click", "sign", "subscribe", "miss", "chip", "join", "share", "donate", "become", "access"}
-)
+)  # fmt: skip
 _CTA_OPENERS = frozenset(
     {"support", "join", "read", "learn", "download", "register", "watch", "listen", "shop", "order", "buy"}
 )

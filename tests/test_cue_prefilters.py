@@ -1,0 +1,182 @@
+"""The shortcuts that make cues, boilerplate and bias scoring fast never change a result.
+
+Each pattern is run only where a cheap test says it could match: a phrase only where a run
+of word characters starts with its first word, a call to action or a pitch only when the
+folded text holds a word it needs.  These tests check that the cheap tests are never
+stricter than the patterns, on texts made of the patterns' own words, so that a word added
+to a pattern without its hint fails here rather than silently missing cues.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarizer import boilerplate, cues, lexicons, neutrality
+from summarizer.cues import fold_case, quotation_spans
+
+ALL_CHARACTERS = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+BMP = ALL_CHARACTERS[:0xF800]  # U+0000..U+FFFF, surrogates left out
+
+
+def _mask(pattern: str, text: str) -> str:
+    return re.sub("[^1]", "0", re.sub(pattern, "1", text))
+
+
+def test_fold_case_keeps_length_and_word_characters() -> None:
+    assert len(fold_case(ALL_CHARACTERS)) == len(ALL_CHARACTERS)
+    folded = fold_case(BMP)
+    for pattern in (r"\w", r"[\w’'\-]", r"[\w’']", r"\s"):
+        assert _mask(pattern, folded) == _mask(pattern, BMP), pattern
+
+
+def test_fold_case_maps_every_case_insensitive_match_of_ascii() -> None:
+    for letter in "abcdefghijklmnopqrstuvwxyz0123456789":
+        for ch in re.findall(letter, ALL_CHARACTERS, re.IGNORECASE):
+            assert fold_case(ch) == letter, (letter, ch)
+
+
+def _pattern_words(*patterns: re.Pattern[str]) -> list[str]:
+    words: set[str] = set()
+    for pattern in patterns:
+        words |= set(re.findall(r"[A-Za-z][A-Za-z'’\-]*", pattern.pattern))
+    return sorted(words)
+
+
+def _phrase_words() -> list[str]:
+    words: set[str] = set()
+    for phrases in cues._word_patterns():
+        for phrase in phrases.ordered:
+            words |= set(re.split(r"[\s\-]+", phrase.replace("*", "ing")))
+            words.add(phrase.replace("*", ""))
+    return sorted(words)
+
+
+def _texts(words: list[str]) -> st.SearchStrategy[str]:
+    word = st.sampled_from(words).flatmap(
+        lambda w: st.sampled_from([w, w.upper(), w.capitalize(), w.replace("i", "İ"), w.replace("s", "ſ")])
+    )
+    glue = st.sampled_from([" ", " ", " ", "-", "  ", "\n", ", ", ". ", "’s ", "'", "“", "”", '"', "(", ")", "[", "]",
+                            "/", ":", "!", "?", "2024", "© ", ""])  # fmt: skip
+    return st.lists(st.tuples(word, glue), max_size=14).map(lambda parts: "".join(w + g for w, g in parts))
+
+
+PHRASE_WORDS = _phrase_words()
+LEXICON_SAMPLE = [*PHRASE_WORDS, "I", "we", "We", "us", "US", "you", "said", "told", "disaster", "brilliant"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_texts(LEXICON_SAMPLE))
+def test_phrase_index_finds_what_the_regex_finds(text: str) -> None:
+    expected = [[m.span() for m in phrases.regex.finditer(text)] for phrases in cues._word_patterns()]
+    found = [[m.span() for m in matches] for matches in cues._phrase_matches(text, cues._runs_of(text))]
+    assert found == expected
+
+
+def test_every_phrase_is_indexed() -> None:
+    assert all(phrases.indexed for phrases in cues._word_patterns())
+
+
+@settings(max_examples=150, deadline=None)
+@given(_texts(LEXICON_SAMPLE))
+def test_run_look_ups_match_the_word_and_pronoun_patterns(text: str) -> None:
+    runs = cues._runs_of(text)
+    personal = [(s, e) for s, e, info in runs if info.personal]
+    pronouns = re.compile(
+        r"(?<![\w’'\-])(?:I|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves|us|[Yy]ou|[Yy]our|[Yy]ours|[Mm]y|me|[Mm]ine)(?![\w’'\-])"
+    )
+    assert personal == [m.span() for m in pronouns.finditer(text)]
+    words = {m.start() for m in cues._WORD.finditer(text)}
+    for start, _, info in runs:
+        if info.word is not None:
+            assert start + info.word[1] in words
+
+
+CTA_WORDS = [*_pattern_words(cues._CALL_TO_ACTION), "you", "your", "us", "want", "to"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_texts(CTA_WORDS))
+def test_call_to_action_hint_is_never_stricter_than_the_pattern(text: str) -> None:
+    if cues._CALL_TO_ACTION.search(text):
+        assert cues._may_call_to_action(text)
+
+
+BOILERPLATE_WORDS = _pattern_words(
+    boilerplate._WIRE, boilerplate._PHOTO, boilerplate._PITCH, boilerplate._COPYRIGHT
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_texts([*BOILERPLATE_WORDS, "Reuters", "AP", "our", "you"]))
+def test_boilerplate_hints_are_never_stricter_than_the_patterns(text: str) -> None:
+    folded = fold_case(text)
+    for pattern, hints in (
+        (boilerplate._WIRE, boilerplate._WIRE_HINTS),
+        (boilerplate._PHOTO, boilerplate._PHOTO_HINTS),
+        (boilerplate._PITCH, boilerplate._PITCH_HINTS),
+        (boilerplate._COPYRIGHT, boilerplate._COPYRIGHT_HINTS),
+    ):
+        if pattern.search(text) or pattern.match(text):
+            assert boilerplate._has(folded, hints), pattern.pattern[:40]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_texts([*_pattern_words(neutrality._NEGATION, neutrality._ATTRIBUTED), "don't", "won’t", "n't"]))
+def test_bias_feature_hints_are_never_stricter_than_the_patterns(text: str) -> None:
+    folded = fold_case(text)
+    if neutrality._NEGATION.search(text):
+        assert any(hint in folded for hint in neutrality._NEGATION_HINTS)
+    if neutrality._ATTRIBUTED.search(text):
+        assert any(hint in folded for hint in neutrality._ATTRIBUTED_HINTS)
+
+
+def _spans_by_scanning_every_character(text: str) -> tuple[tuple[int, int], ...]:
+    """The quotation scan as first written, one character at a time."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if ch == "\n":
+            while stack:
+                kind, start = stack.pop()
+                if kind == '"':
+                    spans.append((start, i))
+            continue
+        if ch in "“„«":
+            stack.append(('"', i))
+        elif ch in "”»" or ch == '"':
+            if any(kind == '"' for kind, _ in stack):
+                while stack:
+                    kind, start = stack.pop()
+                    if kind == '"':
+                        spans.append((start, i + 1))
+                        break
+            elif ch == '"':
+                stack.append(('"', i))
+        elif ch in "‘'" and prev in " \t\n([{“„«—–-/" and (nxt.isalpha() or nxt in '“"'):
+            stack.append(("'", i))
+        elif ch in "’'" and stack and stack[-1][0] == "'" and not nxt.isalpha():
+            _, start = stack.pop()
+            spans.append((start, i + 1))
+    while stack:
+        kind, start = stack.pop()
+        if kind == '"':
+            spans.append((start, n))
+    return tuple(sorted(spans))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ’'‘“”„«»\"\n([-.90")), max_size=60))
+def test_quotation_scan_jumps_between_marks_without_changing_spans(text: str) -> None:
+    assert quotation_spans(text) == _spans_by_scanning_every_character(text)
+
+
+def test_lexicons_are_ascii() -> None:
+    # The phrase index relies on it (a non-ASCII phrase switches its pattern to a full scan).
+    assert all(t.term.isascii() for t in lexicons.loaded_terms())
