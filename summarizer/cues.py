@@ -371,6 +371,7 @@ def _loaded_entry(matched: str) -> lexicons.LoadedTerm:
 # from ``str.lower``: "İ" and "ı" match "i", "ſ" matches "s"; sigma is mapped to one form so
 # that folding does not depend on the neighbouring letters (``str.lower`` writes a final ς).
 _FOLD_TABLE = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "Σ": "σ", "ς": "σ"})
+_FOLD_SPECIAL = re.compile("[İıſΣς]")  # translating is slow: only when one of these is there
 
 
 def fold_case(text: str) -> str:
@@ -387,7 +388,9 @@ def fold_case(text: str) -> str:
     Returns:
         The folded text, as long as ``text``.
     """
-    return text.lower() if text.isascii() else text.translate(_FOLD_TABLE).lower()
+    if text.isascii() or _FOLD_SPECIAL.search(text) is None:
+        return text.lower()
+    return text.translate(_FOLD_TABLE).lower()
 
 
 _QUOTE_MARKS = re.compile("[\n“„«”»\"‘’']")
@@ -705,7 +708,17 @@ def _runs_of(body: str) -> list[tuple[int, int, _RunInfo]]:
                 infos[i] = _RUN_INFO[runs[i]] = _run_info(runs[i])
     if not any(infos):
         return []
-    return [(m.start(), m.end(), info) for m, info in zip(_RUN.finditer(body), infos, strict=True) if info]
+    found: list[tuple[int, int, _RunInfo]] = []
+    position = 0
+    find = body.find
+    for run, info in zip(runs, infos, strict=True):
+        # Runs are maximal and in order, and no run character lies between two of them, so
+        # the next occurrence of a run's text is the run itself.
+        position = find(run, position)
+        if info:
+            found.append((position, position + len(run), info))
+        position += len(run)
+    return found
 
 
 def _phrase_matches(body: str, runs: list[tuple[int, int, _RunInfo]]) -> list[list[re.Match[str]]]:
@@ -864,6 +877,7 @@ _CTA_OPENERS = frozenset(
 )
 _CTA_HINTS = ("you", "click", "sign", "subscribe", "miss", "chip", "join", "share", "donate", "become", "access",
               "follow", "like")  # fmt: skip
+_CTA_HINT = re.compile("|".join(_CTA_HINTS))
 _TOKEN = re.compile(r"\w+")
 
 
@@ -874,7 +888,7 @@ def _may_call_to_action(text: str) -> bool:
         return False
     if first.group() in _CTA_OPENERS:
         return True
-    if not any(hint in folded for hint in _CTA_HINTS):
+    if _CTA_HINT.search(folded) is None:
         return False
     tokens = set(_TOKEN.findall(folded))
     return not tokens.isdisjoint(_CTA_WORDS) or ("us" in tokens and not tokens.isdisjoint(("follow", "like")))

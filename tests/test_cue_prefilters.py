@@ -115,13 +115,13 @@ BOILERPLATE_WORDS = _pattern_words(
 def test_boilerplate_hints_are_never_stricter_than_the_patterns(text: str) -> None:
     folded = fold_case(text)
     for pattern, hints in (
-        (boilerplate._WIRE, boilerplate._WIRE_HINTS),
-        (boilerplate._PHOTO, boilerplate._PHOTO_HINTS),
-        (boilerplate._PITCH, boilerplate._PITCH_HINTS),
-        (boilerplate._COPYRIGHT, boilerplate._COPYRIGHT_HINTS),
+        (boilerplate._WIRE, boilerplate._WIRE_HINT),
+        (boilerplate._PHOTO, boilerplate._PHOTO_HINT),
+        (boilerplate._PITCH, boilerplate._PITCH_HINT),
+        (boilerplate._COPYRIGHT, boilerplate._COPYRIGHT_HINT),
     ):
         if pattern.search(text) or pattern.match(text):
-            assert boilerplate._has(folded, hints), pattern.pattern[:40]
+            assert hints.search(folded), pattern.pattern[:40]
 
 
 @settings(max_examples=150, deadline=None)
@@ -129,9 +129,9 @@ def test_boilerplate_hints_are_never_stricter_than_the_patterns(text: str) -> No
 def test_bias_feature_hints_are_never_stricter_than_the_patterns(text: str) -> None:
     folded = fold_case(text)
     if neutrality._NEGATION.search(text):
-        assert any(hint in folded for hint in neutrality._NEGATION_HINTS)
+        assert neutrality._NEGATION_HINT.search(folded)
     if neutrality._ATTRIBUTED.search(text):
-        assert any(hint in folded for hint in neutrality._ATTRIBUTED_HINTS)
+        assert neutrality._ATTRIBUTED_HINT.search(folded)
 
 
 def _spans_by_scanning_every_character(text: str) -> tuple[tuple[int, int], ...]:
