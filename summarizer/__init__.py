@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 _EXPORTS = {
     "summarizer.errors": (
         "BinaryInputError", "BudgetError", "DecodeError", "EmptyInputError", "EvenhandError",
-        "InputError", "InputTooLargeError", "UnknownAlgorithmError",
+        "InputError", "InputTooLargeError", "UnknownAlgorithmError", "UnknownLanguageError",
     ),
     "summarizer.model": (
         "SCHEMA_VERSION", "Budget", "Cue", "Decision", "Document", "Edit", "Paragraph",
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         InputError,
         InputTooLargeError,
         UnknownAlgorithmError,
+        UnknownLanguageError,
     )
     from summarizer.model import (
         SCHEMA_VERSION,
@@ -100,6 +101,7 @@ __all__ = [
     "Stats",
     "Summary",
     "UnknownAlgorithmError",
+    "UnknownLanguageError",
     "decode",
     "from_dict",
     "from_json",

@@ -7,7 +7,8 @@
     │   ├── DecodeError           bytes that decode in no supported encoding
     │   └── InputTooLargeError    over the size limit asked for
     ├── BudgetError               an invalid length budget (0, negative, ratio > 1, two at once)
-    └── UnknownAlgorithmError     no summarizer by that name
+    ├── UnknownAlgorithmError     no summarizer (or engine) by that name
+    └── UnknownLanguageError      no stemmer or stop words for that language
 
 Each message is one line, names what is wrong and, where it helps, what to do.
 """
@@ -45,3 +46,7 @@ class BudgetError(EvenhandError, ValueError):
 
 class UnknownAlgorithmError(EvenhandError, ValueError):
     """No summarizer has that name."""
+
+
+class UnknownLanguageError(EvenhandError, ValueError):
+    """No stemmer or stop words for that language."""

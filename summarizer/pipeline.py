@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from summarizer.boilerplate import detect_boilerplate
 from summarizer.cues import find_cues
 from summarizer.edits import apply_edits
-from summarizer.errors import EmptyInputError, UnknownAlgorithmError
+from summarizer.errors import EmptyInputError, UnknownAlgorithmError, UnknownLanguageError
 from summarizer.model import Budget, Decision, Document, Stats, Summary
 from summarizer.neutrality import bias_score
-from summarizer.rank import ALGORITHMS, ENGINES
+from summarizer.rank import ALGORITHMS, ENGINES, block_note
+from summarizer.rank.terms import language_tools
 from summarizer.readability import measure
 from summarizer.segment import segment
-from summarizer.select import Analysis, select_neutral, select_plain
+from summarizer.select import CENTRALITY, Analysis, select_neutral, select_plain
 from summarizer.tokens import count_words
 
 NEUTRAL = "neutral"
@@ -62,6 +63,7 @@ def summarize(
         EmptyInputError: the text has no sentences.
         BudgetError: the length budget is invalid.
         UnknownAlgorithmError: no algorithm or engine by that name.
+        UnknownLanguageError: no stemmer or stop words for ``language``.
     """
     algorithm = algorithm.lower()
     if algorithm not in ALL_ALGORITHMS:
@@ -76,7 +78,37 @@ def summarize(
     if trim is None:
         trim = algorithm == NEUTRAL
 
+    check_language(language)
     analysis = analyse(document)
+    return _select_and_assemble(
+        document, analysis, algorithm=algorithm, sentences=sentences, ratio=ratio, words=words,
+        language=language, engine=engine, trim=trim, neutrality=neutrality,
+    )
+
+
+def check_language(language: str) -> None:
+    """Raise :class:`UnknownLanguageError` unless a stemmer and stop words exist for ``language``."""
+    try:
+        language_tools(language)
+    except LookupError:
+        raise UnknownLanguageError(
+            f"no stemmer or stop words for language {language!r}; try english, german, french, spanish, …"
+        ) from None
+
+
+def _select_and_assemble(
+    document: Document,
+    analysis: Analysis,
+    *,
+    algorithm: str,
+    sentences: int | None,
+    ratio: float | None,
+    words: int | None,
+    language: str,
+    engine: str,
+    trim: bool,
+    neutrality: float,
+) -> Summary:
     if algorithm == NEUTRAL:
         decisions, budget = select_neutral(
             document, analysis,
@@ -89,7 +121,12 @@ def summarize(
             sentences=sentences, ratio=ratio, words=words,
             language=language, engine=engine, trim=trim,
         )
-    return assemble(document, decisions, budget, algorithm=algorithm, engine=engine, trim=trim, language=language)
+    ranked_with = CENTRALITY if algorithm == NEUTRAL else algorithm
+    extra = block_note(len(document.sentences), ranked_with, engine)
+    return assemble(
+        document, decisions, budget, algorithm=algorithm, engine=engine, trim=trim, language=language,
+        notes=(extra,) if extra else (),
+    )
 
 
 def analyse(document: Document) -> Analysis:
@@ -126,6 +163,7 @@ def assemble(
     engine: str,
     trim: bool,
     language: str,
+    notes: Sequence[str] = (),
 ) -> Summary:
     """Fill in each kept sentence's output text, then the summary text and its stats."""
     final = tuple(
@@ -145,7 +183,7 @@ def assemble(
         cues_original=sum(len(d.cues) for d in final),
         cues_summary=sum(len(d.cues) - _trimmed_cues(d) for d in kept),
     )
-    notes = tuple(n for n in (*document.warnings, budget.note) if n)
+    notes = tuple(n for n in (*document.warnings, budget.note, *notes) if n)
     return Summary(
         document=document,
         algorithm=algorithm,

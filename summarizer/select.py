@@ -25,6 +25,7 @@ from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason
 from summarizer.neutrality import THRESHOLD, bias_score, cue_summary
 from summarizer.quotes import QuoteUnit, find_quote_units, quoted_spans
 from summarizer.rank import rank, term_matrix
+from summarizer.tokens import words as word_list
 from summarizer.trim import trim_edits, untrimmable
 
 #: The centrality algorithm behind ``neutral``.
@@ -40,6 +41,9 @@ W_ATTRIBUTED = 0.10
 LOADED = THRESHOLD
 #: Cosine similarity above which a sentence repeats one already kept.
 REPEATS = 0.6
+#: Up to this many sentences redundancy is measured by cosine similarity (MMR); above it,
+#: only exact repeats (the same words in the same order) are caught, so time stays linear.
+MMR_SENTENCES = 5000
 #: How much similarity to what is kept counts against a candidate (MMR's trade-off).
 W_REDUNDANCY = 0.3
 
@@ -184,7 +188,11 @@ def select_neutral(
     counts = analysis.word_counts
     word_limit = budget.words
     target = budget.target
-    chooser = _Chooser(_unit_rows(document, language), value)
+    chooser: _Chooser | _LargeChooser = (
+        _Chooser(_unit_rows(document, language), value)
+        if len(content) <= MMR_SENTENCES
+        else _LargeChooser(document, value)
+    )
 
     for allow_loaded in (False, True):
         # A lead-in is never chosen for itself: it comes with its quotation.
@@ -380,6 +388,78 @@ def _neutral_reasons(
     if analysis.cues[i] and reasons[0].code not in ("loaded", "selected_loaded"):
         reasons.append(Reason("cues", cue_summary(analysis.cues[i])))
     return reasons
+
+
+class _LargeChooser:
+    """The same choice for very long texts: best value first, exact repeats skipped.
+
+    Keeps :class:`_Chooser`'s interface; similarity is 1 between sentences with the same
+    words in the same order and 0 otherwise.
+    """
+
+    def __init__(self, document: Document, value: np.ndarray) -> None:
+        self.value = value
+        self.order = [int(i) for i in np.lexsort((np.arange(value.shape[0]), -value))]
+        self.position = 0
+        self.open_mask = np.zeros(value.shape[0], dtype=bool)
+        self.keys = [tuple(w.lower() for w in word_list(s.text)) for s in document.sentences]
+        self.first_with: dict[tuple[str, ...], int] = {}
+        self.kept: list[int] = []
+        self.kept_set: set[int] = set()
+        self.words = 0
+        self.repeats: dict[int, int] = {}
+
+    def open(self, pool: Sequence[int]) -> None:
+        self.open_mask[:] = False
+        for i in pool:
+            if i not in self.kept_set and i not in self.repeats:
+                self.open_mask[i] = True
+        self.position = 0
+
+    def best(self) -> int | None:
+        while self.position < len(self.order):
+            i = self.order[self.position]
+            self.position += 1
+            if self.open_mask[i]:
+                return i
+        return None
+
+    def nearest_kept(self, i: int) -> int | None:
+        return self.first_with.get(self.keys[i])
+
+    def similarity_to_kept(self, i: int) -> float:
+        return 1.0 if self.keys[i] in self.first_with else 0.0
+
+    def reject(self, i: int, *, repeats: int | None = None) -> None:
+        self.open_mask[i] = False
+        if repeats is not None:
+            self.repeats[i] = repeats
+
+    def fits(self, group: Sequence[int], counts: Sequence[int], word_limit: int | None, target: int) -> bool:
+        fresh = [j for j in group if j not in self.kept_set]
+        if word_limit is None:
+            return len(self.kept) + len(fresh) <= target
+        return self.words + sum(counts[j] for j in fresh) <= word_limit
+
+    def keep(self, group: Sequence[int], counts: Sequence[int]) -> None:
+        for j in group:
+            if j in self.kept_set:
+                continue
+            self.kept.append(j)
+            self.kept_set.add(j)
+            self.words += counts[j]
+            self.open_mask[j] = False
+            self.first_with.setdefault(self.keys[j], j)
+
+    def repeated_by(self, i: int) -> int | None:
+        if i in self.repeats:
+            return self.repeats[i]
+        if i in self.kept_set:
+            return None
+        return self.first_with.get(self.keys[i])
+
+    def done(self, word_limit: int | None, target: int) -> bool:
+        return word_limit is None and len(self.kept) >= target
 
 
 def _context_factor(document: Document, i: int, words: int, lead_ins: set[int]) -> float:

@@ -203,3 +203,38 @@ def test_document_can_be_passed_in() -> None:
     summary = summarize(doc, sentences=3)
     assert summary.document is doc
     assert summary.source == "harbour.txt"
+
+
+def test_unknown_language_is_a_named_error() -> None:
+    from summarizer import UnknownLanguageError
+
+    with pytest.raises(UnknownLanguageError, match="klingon"):
+        summarize(TEXT, language="klingon")
+
+
+def test_long_text_is_ranked_in_blocks_with_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarizer.rank as rank_module
+    import summarizer.select as select_module
+
+    monkeypatch.setattr(rank_module, "BLOCK_SENTENCES", 6)
+    monkeypatch.setattr(select_module, "MMR_SENTENCES", 6)
+    text = "\n\n".join([TEXT] * 3)
+    for algorithm in ("neutral", "lexrank", "kl"):
+        summary = summarize(text, algorithm=algorithm, sentences=6)
+        assert_well_formed(summary, kept=6)
+        assert any("in blocks of about 6" in note for note in summary.notes)
+
+
+def test_long_text_skips_exact_repeats() -> None:
+    import summarizer.select as select_module
+
+    text = "\n\n".join([TEXT] * 2)
+    original = select_module.MMR_SENTENCES
+    try:
+        select_module.MMR_SENTENCES = 5
+        summary = summarize(text, sentences=8)
+    finally:
+        select_module.MMR_SENTENCES = original
+    kept = [d.sentence.text for d in summary.kept]
+    assert len(kept) == len(set(kept))
+    assert any(d.reasons[0].code == "repeats" for d in summary.dropped)

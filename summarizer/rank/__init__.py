@@ -8,6 +8,7 @@ quicker on long texts (see ``benchmarks/``).
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from summarizer.errors import UnknownAlgorithmError
@@ -16,10 +17,25 @@ from summarizer.model import Document
 if TYPE_CHECKING:
     from scipy import sparse
 
-__all__ = ["ALGORITHMS", "ENGINES", "rank", "term_matrix"]
+__all__ = ["ALGORITHMS", "BLOCK_SENTENCES", "ENGINES", "block_note", "rank", "term_matrix"]
 
 ALGORITHMS: tuple[str, ...] = ("lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic", "reduction", "random")
 ENGINES: tuple[str, ...] = ("fast", "sumy")
+
+#: Above this many sentences the fast engine rates the quadratic algorithms (those that
+#: compare every sentence with every other) block by block, so time and memory stay linear.
+BLOCK_SENTENCES = 2000
+_QUADRATIC = frozenset({"lexrank", "textrank", "reduction", "kl", "sumbasic"})
+
+
+def block_note(sentences: int, algorithm: str, engine: str) -> str | None:
+    """What the reader should know when :func:`rank` rated a long text in blocks, else ``None``."""
+    if engine != "fast" or algorithm not in _QUADRATIC or sentences <= BLOCK_SENTENCES:
+        return None
+    return (
+        f"the text has {sentences:,} sentences: {algorithm} rated them in blocks of about"
+        f" {BLOCK_SENTENCES:,}, each against its own block, to keep time and memory in bounds"
+    )
 
 
 def rank(
@@ -53,7 +69,40 @@ def rank(
         return rank_with_sumy(document, algorithm, language=language, seed=seed)
     from summarizer.rank.fast import rank_fast
 
-    return rank_fast(document, algorithm, language=language, seed=seed)
+    n = len(document.sentences)
+    if algorithm not in _QUADRATIC or n <= BLOCK_SENTENCES:
+        return rank_fast(document, algorithm, language=language, seed=seed)
+    ratings: list[float] = []
+    for start, end in _blocks(document):
+        part = Document(text=document.text, sentences=document.sentences[start:end], paragraphs=())
+        ratings.extend(_unit_scale(rank_fast(part, algorithm, language=language, seed=seed)))
+    return tuple(ratings)
+
+
+def _blocks(document: Document) -> list[tuple[int, int]]:
+    """Runs of about BLOCK_SENTENCES sentences, cut at paragraph ends where one is near."""
+    n = len(document.sentences)
+    count = -(-n // BLOCK_SENTENCES)
+    size = -(-n // count)
+    cuts = [0]
+    while n - cuts[-1] > size:
+        cut = cuts[-1] + size
+        # Move the cut back to the start of a paragraph if one starts within a tenth of a block.
+        for candidate in range(cut, max(cuts[-1] + 1, cut - size // 10), -1):
+            if document.sentences[candidate].paragraph != document.sentences[candidate - 1].paragraph:
+                cut = candidate
+                break
+        cuts.append(cut)
+    cuts.append(n)
+    return list(pairwise(cuts))
+
+
+def _unit_scale(ratings: tuple[float, ...]) -> list[float]:
+    """Scale one block's ratings to [0, 1], so blocks compare on the same footing."""
+    low, high = min(ratings), max(ratings)
+    if high - low <= 0:
+        return [1.0] * len(ratings)
+    return [(r - low) / (high - low) for r in ratings]
 
 
 def term_matrix(document: Document, *, language: str = "english") -> sparse.csr_matrix:
