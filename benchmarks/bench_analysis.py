@@ -163,11 +163,7 @@ def main() -> int:
         return 2
     texts = read_texts(args.data)
     warm = warm_up(texts)
-    rows: list[dict[str, Any]] = []
-    for size in (int(s) for s in args.sizes.split(",") if s.strip()):
-        n, seconds = measure(text_of(texts, size), max(1, args.repeat), STAGES)
-        rows.append({"sentences": n, "seconds": seconds})
-    large: dict[str, Any] | None = None
+    large: dict[str, Any] | None = None  # first, so that the peak RSS is its own
     if args.large > 0:
         text = large_text(texts, args.large)
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -179,6 +175,10 @@ def main() -> int:
             "seconds": seconds,
             "peak_rss_growth_mib": round(max(0, after - before) / 1024, 1),
         }
+    rows: list[dict[str, Any]] = []
+    for size in (int(s) for s in args.sizes.split(",") if s.strip()):
+        n, seconds = measure(text_of(texts, size), max(1, args.repeat), STAGES)
+        rows.append({"sentences": n, "seconds": seconds})
     if args.json:
         print(json.dumps({"warm_up_seconds": warm, "rows": rows, "large": large}, indent=2))
         return 0

@@ -802,11 +802,12 @@ def _sentence_cues(
 def _outside(sentence: Sentence, inside: tuple[list[int], list[int]]) -> str:
     """The sentence with every character inside a quotation blanked out."""
     firsts, lasts = inside
-    base, end = sentence.start, sentence.end
+    body = sentence.text
+    base = sentence.start
+    end = base + len(body)
     i = bisect_right(firsts, base) - 1
     if i < 0 or lasts[i] < base:
         i += 1
-    body = sentence.text
     pieces: list[str] = []
     cursor = base
     while i < len(firsts) and firsts[i] < end:
