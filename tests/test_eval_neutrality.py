@@ -127,18 +127,21 @@ def test_reads_mbic_grouped_by_article_in_article_order(tmp_path: Path) -> None:
             row(2, "The town fair drew a crowd.", "biased", second),
             row(3, "A council voted to close the pool.", "biased", first),
             row(4, "Swimmers were angry.", "no-agreement", first),
+            {**row(5, "The band played late.", "biased", ""), "news_link": "https://example.org/fair"},
+            {**row(6, "Parking was free.", "non-biased", ""), "news_link": "https://example.org/fair"},
         ],
     )
     form, articles, skipped = read_rated_articles(data)
     assert form == "mbic"
     assert skipped == 1
-    assert len(articles) == 2
+    assert len(articles) == 3
+    assert [s.text for s in articles[2].sentences] == ["The band played late.", "Parking was free."]
     pool = articles[0]
     assert [s.text for s in pool.sentences] == ["A council voted to close the pool.", "The pool will reopen in May."]
     assert [s.score for s in pool.sentences] == [1.0, 0.0]
     result = evaluate_neutrality(data, systems=["lead"])
-    assert result.article_mean == pytest.approx(((1.0 + 0.0) / 2 + 1.0) / 2)
-    assert evaluate_neutrality(data, systems=["lead"], min_sentences=2).articles == 1
+    assert result.article_mean == pytest.approx(((1.0 + 0.0) / 2 + 1.0 + (1.0 + 0.0) / 2) / 3)
+    assert evaluate_neutrality(data, systems=["lead"], min_sentences=2).articles == 2
 
 
 def test_unknown_format_names_the_line(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ Two JSON Lines formats are read, as in ``../shared/data``:
   ``mean_score`` (1–4).
 - MBIC (``babe/mbic.dev.jsonl``): one rated sentence per record, with ``sentence``,
   ``label`` and ``article`` (the full text it came from); sentences are grouped by
-  article and put in the article's order; bias is 1.0 for ``biased``, 0.0 for
+  article (by ``news_link`` when the article text is empty) and put in the article's order; bias is 1.0 for ``biased``, 0.0 for
   ``non-biased``; ``no-agreement`` sentences are left out.
 
 Each article is rebuilt from its rated sentences alone, one per paragraph, so the
@@ -196,7 +196,9 @@ def _mbic_articles(
                 )
             skipped += 1
             continue
-        key = _normalise(article) or f"line {line}"
+        # A record without its article text is grouped by its link, failing that it stands alone.
+        link = record.get("news_link")
+        key = _normalise(article) or (f"link {link}" if isinstance(link, str) and link.strip() else f"line {line}")
         place = key.find(text)
         groups.setdefault(key, []).append(
             (place if place >= 0 else len(key), line, RatedSentence(text, MBIC_SCORES[label]))
