@@ -11,11 +11,13 @@ from its end.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from summarizer.model import Document
 
 OPENING_QUOTES = "\"“‘«„'"
+_DOUBLE_MARKS = re.compile('[“„«”»"]')
 _CLOSING_QUOTES = "\"”’»'"
 
 
@@ -99,8 +101,9 @@ def quoted_spans(document: Document) -> tuple[tuple[int, int], ...]:
         if open_at is not None and body[lead : lead + 1] not in ("“", '"', "„", "«"):
             spans.append((open_at, _previous_end(text, paragraph.start)))
             open_at = None
-        for offset, char in enumerate(body):
-            at = paragraph.start + offset
+        for match in _DOUBLE_MARKS.finditer(body):
+            char = match.group()
+            at = paragraph.start + match.start()
             if char in "“„«":
                 if open_at is None:
                     open_at = at
@@ -108,12 +111,11 @@ def quoted_spans(document: Document) -> tuple[tuple[int, int], ...]:
                 if open_at is not None:
                     spans.append((open_at, at + 1))
                     open_at = None
-            elif char == '"':
-                if open_at is None:
-                    open_at = at
-                else:
-                    spans.append((open_at, at + 1))
-                    open_at = None
+            elif open_at is None:  # a straight mark toggles
+                open_at = at
+            else:
+                spans.append((open_at, at + 1))
+                open_at = None
         # a reopened multi-paragraph quotation: the opening mark of the next paragraph continues it
     if open_at is not None:
         spans.append((open_at, len(text.rstrip())))

@@ -25,6 +25,7 @@ from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason
 from summarizer.neutrality import THRESHOLD, bias_score, cue_summary
 from summarizer.quotes import QuoteUnit, find_quote_units, quoted_spans
 from summarizer.rank import rank, term_matrix
+from summarizer.readability import LONG_SENTENCE_WORDS
 from summarizer.tokens import words as word_list
 from summarizer.trim import trim_edits, untrimmable
 
@@ -49,6 +50,9 @@ W_REDUNDANCY = 0.3
 
 #: Sentences shorter than this many words count for proportionally less ("The board did not say.").
 SHORT_SENTENCE_WORDS = 10
+#: Plain language: a sentence over LONG_SENTENCE_WORDS words counts for
+#: ``(LONG_SENTENCE_WORDS / words) ** W_LENGTH`` of its value (0 = no preference).
+W_LENGTH = 0.0
 #: A sentence that opens with a pronoun pointing back counts for this share of its value.
 DANGLING_FACTOR = 0.6
 _DANGLING = re.compile(
@@ -466,6 +470,8 @@ def _context_factor(document: Document, i: int, words: int, lead_ins: set[int]) 
     """How well a sentence stands on its own: short sentences and ones that open with a
     pronoun pointing back ("She wants …", "This means …") say little without their neighbours."""
     factor = min(1.0, words / SHORT_SENTENCE_WORDS) if words else 0.0
+    if W_LENGTH and words > LONG_SENTENCE_WORDS:
+        factor *= (LONG_SENTENCE_WORDS / words) ** W_LENGTH
     sentence = document.sentences[i]
     if i > 0 and i - 1 not in lead_ins and _DANGLING.match(sentence.text):
         factor *= DANGLING_FACTOR
