@@ -209,7 +209,7 @@ def select_neutral(
     counts = analysis.word_counts
     word_limit = budget.words
     target = budget.target
-    chooser: _Chooser | _LargeChooser = (
+    chooser: _BaseChooser = (
         _Chooser(_unit_rows(document, language), value)
         if len(content) <= MMR_SENTENCES
         else _LargeChooser(document, value)
@@ -289,8 +289,75 @@ def select_neutral(
     return tuple(decisions), budget
 
 
-class _Chooser:
-    """Greedy maximal-marginal-relevance choice, vectorised over all candidates.
+class _BaseChooser:
+    """Greedy choice of sentences by value, skipping repeats of what is already kept.
+
+    Subclasses say how similar a candidate is to what is kept (:meth:`nearest_kept`,
+    :meth:`similarity_to_kept`) and which open candidate is best now (:meth:`best`).
+    """
+
+    def __init__(self, value: np.ndarray) -> None:
+        self.value = value
+        self.open_mask = np.zeros(value.shape[0], dtype=bool)
+        self.kept: list[int] = []
+        self.kept_set: set[int] = set()
+        self.words = 0
+        self.repeats: dict[int, int] = {}
+
+    def open(self, pool: Sequence[int]) -> None:
+        """Make ``pool`` the candidates, less what is kept or was found to repeat."""
+        self.open_mask[:] = False
+        fresh = [i for i in pool if i not in self.kept_set and i not in self.repeats]
+        if fresh:
+            self.open_mask[np.asarray(fresh, dtype=np.int64)] = True
+
+    def best(self) -> int | None:
+        raise NotImplementedError
+
+    def nearest_kept(self, i: int) -> int | None:
+        raise NotImplementedError
+
+    def similarity_to_kept(self, i: int) -> float:
+        raise NotImplementedError
+
+    def _kept_one(self, j: int) -> None:
+        """Update similarity bookkeeping after ``j`` is kept."""
+
+    def reject(self, i: int, *, repeats: int | None = None) -> None:
+        self.open_mask[i] = False
+        if repeats is not None:
+            self.repeats[i] = repeats
+
+    def fits(self, group: Sequence[int], counts: Sequence[int], word_limit: int | None, target: int) -> bool:
+        fresh = [j for j in group if j not in self.kept_set]
+        if word_limit is None:
+            return len(self.kept) + len(fresh) <= target
+        return self.words + sum(counts[j] for j in fresh) <= word_limit
+
+    def keep(self, group: Sequence[int], counts: Sequence[int]) -> None:
+        for j in group:
+            if j in self.kept_set:
+                continue
+            self.kept.append(j)
+            self.kept_set.add(j)
+            self.words += counts[j]
+            self.open_mask[j] = False
+            self._kept_one(j)
+
+    def repeated_by(self, i: int) -> int | None:
+        """The kept sentence that ``i`` (not kept) nearly repeats, if any."""
+        if i in self.repeats:
+            return self.repeats[i]
+        if i in self.kept_set or self.similarity_to_kept(i) < REPEATS:
+            return None
+        return self.nearest_kept(i)
+
+    def done(self, word_limit: int | None, target: int) -> bool:
+        return word_limit is None and len(self.kept) >= target
+
+
+class _Chooser(_BaseChooser):
+    """Maximal marginal relevance over cosine similarity, vectorised over all candidates.
 
     Keeps, for every sentence, its highest similarity to any kept sentence, so each step
     is one pass over an array instead of a pass over every kept sentence; a kept
@@ -299,25 +366,12 @@ class _Chooser:
     """
 
     def __init__(self, rows: sparse.csr_matrix, value: np.ndarray) -> None:
+        super().__init__(value)
         n = value.shape[0]
         self.rows = rows
         self.columns = sparse.csr_matrix(rows.T)
-        self.value = value
         self.max_sim = np.zeros(n)
         self.nearest = np.full(n, -1, dtype=np.int64)
-        self.open_mask = np.zeros(n, dtype=bool)
-        self.kept: list[int] = []
-        self.words = 0
-        self.repeats: dict[int, int] = {}
-
-    def open(self, pool: Sequence[int]) -> None:
-        self.open_mask[:] = False
-        if pool:
-            self.open_mask[np.asarray(pool, dtype=np.int64)] = True
-        if self.kept:
-            self.open_mask[np.asarray(self.kept, dtype=np.int64)] = False
-        for i in self.repeats:
-            self.open_mask[i] = False
 
     def best(self) -> int | None:
         if not self.open_mask.any():
@@ -332,39 +386,47 @@ class _Chooser:
     def similarity_to_kept(self, i: int) -> float:
         return float(self.max_sim[i])
 
-    def reject(self, i: int, *, repeats: int | None = None) -> None:
-        self.open_mask[i] = False
-        if repeats is not None:
-            self.repeats[i] = repeats
+    def _kept_one(self, j: int) -> None:
+        row = (self.rows[j] @ self.columns).toarray().ravel()
+        closer = row > self.max_sim
+        self.nearest[closer] = j
+        self.max_sim = np.maximum(self.max_sim, row)
 
-    def fits(self, group: Sequence[int], counts: Sequence[int], word_limit: int | None, target: int) -> bool:
-        fresh = [j for j in group if j not in self.kept]
-        if word_limit is None:
-            return len(self.kept) + len(fresh) <= target
-        return self.words + sum(counts[j] for j in fresh) <= word_limit
 
-    def keep(self, group: Sequence[int], counts: Sequence[int]) -> None:
-        for j in group:
-            if j in self.kept:
-                continue
-            self.kept.append(j)
-            self.words += counts[j]
-            self.open_mask[j] = False
-            row = (self.rows[j] @ self.columns).toarray().ravel()
-            closer = row > self.max_sim
-            self.nearest[closer] = j
-            self.max_sim = np.maximum(self.max_sim, row)
+class _LargeChooser(_BaseChooser):
+    """The same choice for very long texts: best value first, exact repeats skipped.
 
-    def repeated_by(self, i: int) -> int | None:
-        """The kept sentence that ``i`` (not kept) nearly repeats, if any."""
-        if i in self.repeats:
-            return self.repeats[i]
-        if i not in self.kept and self.max_sim[i] >= REPEATS and self.nearest[i] >= 0:
-            return int(self.nearest[i])
+    Similarity is 1 between sentences with the same words in the same order and 0
+    otherwise, so each step costs a dictionary look-up.
+    """
+
+    def __init__(self, document: Document, value: np.ndarray) -> None:
+        super().__init__(value)
+        self.order = [int(i) for i in np.lexsort((np.arange(value.shape[0]), -value))]
+        self.position = 0
+        self.keys = [tuple(w.lower() for w in word_list(s.text)) for s in document.sentences]
+        self.first_with: dict[tuple[str, ...], int] = {}
+
+    def open(self, pool: Sequence[int]) -> None:
+        super().open(pool)
+        self.position = 0
+
+    def best(self) -> int | None:
+        while self.position < len(self.order):
+            i = self.order[self.position]
+            self.position += 1
+            if self.open_mask[i]:
+                return i
         return None
 
-    def done(self, word_limit: int | None, target: int) -> bool:
-        return word_limit is None and len(self.kept) >= target
+    def nearest_kept(self, i: int) -> int | None:
+        return self.first_with.get(self.keys[i])
+
+    def similarity_to_kept(self, i: int) -> float:
+        return 1.0 if self.keys[i] in self.first_with else 0.0
+
+    def _kept_one(self, j: int) -> None:
+        self.first_with.setdefault(self.keys[j], j)
 
 
 def _neutral_reasons(
@@ -409,78 +471,6 @@ def _neutral_reasons(
     if analysis.cues[i] and reasons[0].code not in ("loaded", "selected_loaded"):
         reasons.append(Reason("cues", cue_summary(analysis.cues[i])))
     return reasons
-
-
-class _LargeChooser:
-    """The same choice for very long texts: best value first, exact repeats skipped.
-
-    Keeps :class:`_Chooser`'s interface; similarity is 1 between sentences with the same
-    words in the same order and 0 otherwise.
-    """
-
-    def __init__(self, document: Document, value: np.ndarray) -> None:
-        self.value = value
-        self.order = [int(i) for i in np.lexsort((np.arange(value.shape[0]), -value))]
-        self.position = 0
-        self.open_mask = np.zeros(value.shape[0], dtype=bool)
-        self.keys = [tuple(w.lower() for w in word_list(s.text)) for s in document.sentences]
-        self.first_with: dict[tuple[str, ...], int] = {}
-        self.kept: list[int] = []
-        self.kept_set: set[int] = set()
-        self.words = 0
-        self.repeats: dict[int, int] = {}
-
-    def open(self, pool: Sequence[int]) -> None:
-        self.open_mask[:] = False
-        for i in pool:
-            if i not in self.kept_set and i not in self.repeats:
-                self.open_mask[i] = True
-        self.position = 0
-
-    def best(self) -> int | None:
-        while self.position < len(self.order):
-            i = self.order[self.position]
-            self.position += 1
-            if self.open_mask[i]:
-                return i
-        return None
-
-    def nearest_kept(self, i: int) -> int | None:
-        return self.first_with.get(self.keys[i])
-
-    def similarity_to_kept(self, i: int) -> float:
-        return 1.0 if self.keys[i] in self.first_with else 0.0
-
-    def reject(self, i: int, *, repeats: int | None = None) -> None:
-        self.open_mask[i] = False
-        if repeats is not None:
-            self.repeats[i] = repeats
-
-    def fits(self, group: Sequence[int], counts: Sequence[int], word_limit: int | None, target: int) -> bool:
-        fresh = [j for j in group if j not in self.kept_set]
-        if word_limit is None:
-            return len(self.kept) + len(fresh) <= target
-        return self.words + sum(counts[j] for j in fresh) <= word_limit
-
-    def keep(self, group: Sequence[int], counts: Sequence[int]) -> None:
-        for j in group:
-            if j in self.kept_set:
-                continue
-            self.kept.append(j)
-            self.kept_set.add(j)
-            self.words += counts[j]
-            self.open_mask[j] = False
-            self.first_with.setdefault(self.keys[j], j)
-
-    def repeated_by(self, i: int) -> int | None:
-        if i in self.repeats:
-            return self.repeats[i]
-        if i in self.kept_set:
-            return None
-        return self.first_with.get(self.keys[i])
-
-    def done(self, word_limit: int | None, target: int) -> bool:
-        return word_limit is None and len(self.kept) >= target
 
 
 def _context_factor(document: Document, i: int, words: int, lead_ins: set[int]) -> float:
