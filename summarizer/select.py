@@ -404,8 +404,9 @@ class _LargeChooser(_BaseChooser):
         super().__init__(value)
         self.order = [int(i) for i in np.lexsort((np.arange(value.shape[0]), -value))]
         self.position = 0
-        self.keys = [tuple(w.lower() for w in word_list(s.text)) for s in document.sentences]
-        self.first_with: dict[tuple[str, ...], int] = {}
+        # One joined string per sentence: a tuple of words would cost ten times the memory.
+        self.keys = [" ".join(word_list(s.text)).lower() for s in document.sentences]
+        self.first_with: dict[str, int] = {}
 
     def open(self, pool: Sequence[int]) -> None:
         super().open(pool)
