@@ -271,13 +271,13 @@ def summarize_command(
         fail(f"{corpora[0]} is a JSON Lines file: give --jsonl-field FIELD to summarise that field of each "
              "record (e.g. --jsonl-field text)", code=EXIT_USAGE)
 
-    from summarizer.rank.terms import language_tools
+    from summarizer.errors import UnknownLanguageError
+    from summarizer.pipeline import check_language
 
     try:
-        language_tools(language.lower())
-    except LookupError:
-        fail(f"--language {language!r}: sumy has no stemmer or stop words for it (try english, german, "
-             "french, spanish, ...)", code=EXIT_USAGE)
+        check_language(language.lower())
+    except UnknownLanguageError as error:
+        fail(f"--language: {error}", code=EXIT_USAGE)
 
     from summarizer.batch import (
         DEFAULT_GLOBS,

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from summarizer.atomic import atomic_open, write_atomic
-from summarizer.errors import EvenhandError, InputError
+from summarizer.errors import BatchError, EvenhandError, InputError
 from summarizer.extract import html_to_text, looks_like_html
 from summarizer.model import Summary
 from summarizer.read import decode, read_path
@@ -71,10 +71,6 @@ _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 _UNSAFE_NAME = re.compile(r"[^\w.@+=-]+")
 
 Status = Literal["done", "skipped", "failed"]
-
-
-class BatchError(EvenhandError, ValueError):
-    """The batch cannot run as asked (an unsafe ``--out``, an output that is an input, ...)."""
 
 
 # ---- options ----------------------------------------------------------------------------

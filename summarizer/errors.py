@@ -8,7 +8,8 @@
     │   └── InputTooLargeError    over the size limit asked for
     ├── BudgetError               an invalid length budget (0, negative, ratio > 1, two at once)
     ├── UnknownAlgorithmError     no summarizer (or engine) by that name
-    └── UnknownLanguageError      no stemmer or stop words for that language
+    ├── UnknownLanguageError      no stemmer or stop words for that language
+    └── BatchError                a batch that cannot run as asked (an unsafe --out, …)
 
 Each message is one line, names what is wrong and, where it helps, what to do.
 """
@@ -50,3 +51,7 @@ class UnknownAlgorithmError(EvenhandError, ValueError):
 
 class UnknownLanguageError(EvenhandError, ValueError):
     """No stemmer or stop words for that language."""
+
+
+class BatchError(EvenhandError, ValueError):
+    """The batch cannot run as asked (an unsafe ``--out``, an output that is an input, ...)."""

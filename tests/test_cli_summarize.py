@@ -260,7 +260,7 @@ def test_html_from_standard_input_is_extracted() -> None:
         (["-f", "pdf"], "--format 'pdf': choose one of terminal"),
         (["--engine", "gpu"], "--engine 'gpu': choose one of fast, sumy"),
         (["--max-bytes", "lots"], "--max-bytes: not a size"),
-        (["--language", "klingon"], "--language 'klingon': sumy has no stemmer or stop words"),
+        (["--language", "klingon"], "--language: no stemmer or stop words for language 'klingon'"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(budget: list[str], message: str, article: Path) -> None:
