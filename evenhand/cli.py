@@ -602,6 +602,23 @@ def eval_segmentation(
 # ---- eval summary ----
 
 
+def _eval_progress() -> tuple[Any, Callable[[int, int], None]]:
+    """A transient progress bar on stderr for the eval commands, and the callback that moves it."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    progress = Progress(
+        TextColumn("summarising"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=Console(stderr=True), transient=True,
+    )
+    task = progress.add_task("summarising", total=None)
+
+    def update(done: int, total: int) -> None:
+        progress.update(task, completed=done, total=total)
+
+    return progress, update
+
+
 def _system_names(systems: str | None) -> list[str] | None:
     if systems is None:
         return None
@@ -634,16 +651,7 @@ def eval_summary(
 
     if output_format not in {"table", "json"}:
         fail(f"--format must be 'table' or 'json', not {output_format!r}", code=EXIT_USAGE)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    progress = Progress(
-        TextColumn("summarising"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=Console(stderr=True), transient=True,
-    )
-    task = progress.add_task("summarising", total=None)
-
-    def update(done: int, total: int) -> None:
-        progress.update(task, completed=done, total=total)
+    progress, update = _eval_progress()
 
     try:
         with progress:
@@ -714,16 +722,7 @@ def eval_neutrality(
 
     if output_format not in {"table", "json"}:
         fail(f"--format must be 'table' or 'json', not {output_format!r}", code=EXIT_USAGE)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    progress = Progress(
-        TextColumn("summarising"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=Console(stderr=True), transient=True,
-    )
-    task = progress.add_task("summarising", total=None)
-
-    def update(done: int, total: int) -> None:
-        progress.update(task, completed=done, total=total)
+    progress, update = _eval_progress()
 
     try:
         with progress:
