@@ -8,16 +8,15 @@ Records marked ``"is_duplicate": true`` are skipped so repeated articles count o
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from summarizer.errors import InputError
+from summarizer.evaluate._io import read_records
 from summarizer.segment import split_sentences
 
 __all__ = ["SegmentationMiss", "SegmentationResult", "evaluate_segmentation"]
@@ -96,32 +95,6 @@ def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def _records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Parsed records with their 1-based line numbers; bad lines raise InputError."""
-    try:
-        handle = path.open(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a JSON Lines file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    with handle:
-        try:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"{path}, line {number}: not valid JSON ({exc.msg})") from None
-                if not isinstance(record, dict):
-                    raise InputError(f"{path}, line {number}: expected a JSON object per line")
-                yield number, record
-        except UnicodeDecodeError:
-            raise InputError(f"{path}: not UTF-8 text; expected a JSON Lines file") from None
-
-
 def _overlapping(reference: str, segments: list[str]) -> tuple[str, ...]:
     head, tail = reference[:_CONTEXT], reference[-_CONTEXT:]
     return tuple(
@@ -159,7 +132,7 @@ def evaluate_segmentation(
     articles = total = matched = duplicates = across = 0
     seconds = 0.0
     misses: list[SegmentationMiss] = []
-    for number, record in _records(file):
+    for number, record in read_records(file):
         if limit is not None and articles >= limit:
             break
         if record.get("is_duplicate") is True:
