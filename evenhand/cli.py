@@ -516,7 +516,6 @@ def eval_bias(
     ),
 ) -> None:
     """How well the bias score tells biased (or subjective) sentences from the rest."""
-    import json
 
     from rich.console import Console
     from rich.table import Table
@@ -524,14 +523,13 @@ def eval_bias(
 
     from summarizer.evaluate.bias import evaluate_bias
 
-    if output_format not in {"table", "json"}:
-        fail(f"--format must be 'table' or 'json', not {output_format!r}", code=EXIT_USAGE)
+    _check_table_or_json(output_format)
     try:
         result = evaluate_bias(data, limit=limit)
     except EvenhandError as error:
         fail_from(error)
     if output_format == "json":
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        _print_json(result)
         return
     table = Table(title="Bias score as a sentence classifier", show_header=True)
     table.add_column("measure")
@@ -562,7 +560,6 @@ def eval_segmentation(
     ),
 ) -> None:
     """Share of reference sentences the segmenter reproduces exactly, and its speed."""
-    import json
 
     from rich.console import Console
     from rich.table import Table
@@ -570,14 +567,13 @@ def eval_segmentation(
 
     from summarizer.evaluate.segmentation import evaluate_segmentation
 
-    if output_format not in {"table", "json"}:
-        fail(f"--format must be 'table' or 'json', not {output_format!r}", code=EXIT_USAGE)
+    _check_table_or_json(output_format)
     try:
         result = evaluate_segmentation(data, limit=limit)
     except EvenhandError as error:
         fail_from(error)
     if output_format == "json":
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        _print_json(result)
         return
     console = Console()
     table = Table(title="Sentence segmentation", show_header=True)
@@ -600,6 +596,19 @@ def eval_segmentation(
 
 
 # ---- eval summary ----
+
+
+def _check_table_or_json(output_format: str) -> None:
+    """The eval commands print a table or JSON; anything else is a usage error."""
+    if output_format not in {"table", "json"}:
+        fail(f"--format must be 'table' or 'json', not {output_format!r}", code=EXIT_USAGE)
+
+
+def _print_json(result: Any) -> None:
+    """Print an evaluation result (anything with ``to_dict()``) as indented JSON."""
+    import json
+
+    print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
 
 
 def _eval_progress() -> tuple[Any, Callable[[int, int], None]]:
@@ -641,7 +650,6 @@ def eval_summary(
     jobs: int = typer.Option(2, "--jobs", min=1, help="Worker processes (articles are independent)."),
 ) -> None:
     """ROUGE-1/2/L F1 of every system at each reference's sentence count."""
-    import json
 
     from rich.console import Console
     from rich.table import Table
@@ -649,8 +657,7 @@ def eval_summary(
 
     from summarizer.evaluate.summary import evaluate_summary
 
-    if output_format not in {"table", "json"}:
-        fail(f"--format must be 'table' or 'json', not {output_format!r}", code=EXIT_USAGE)
+    _check_table_or_json(output_format)
     progress, update = _eval_progress()
 
     try:
@@ -661,7 +668,7 @@ def eval_summary(
     except EvenhandError as error:
         fail_from(error)
     if output_format == "json":
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        _print_json(result)
         return
     best = result.best("rouge2")
     table = Table(
@@ -712,7 +719,6 @@ def eval_neutrality(
     ),
 ) -> None:
     """Mean crowd bias of the sentences each system keeps in a 25% summary."""
-    import json
 
     from rich.console import Console
     from rich.table import Table
@@ -720,8 +726,7 @@ def eval_neutrality(
 
     from summarizer.evaluate.neutrality import evaluate_neutrality
 
-    if output_format not in {"table", "json"}:
-        fail(f"--format must be 'table' or 'json', not {output_format!r}", code=EXIT_USAGE)
+    _check_table_or_json(output_format)
     progress, update = _eval_progress()
 
     try:
@@ -733,7 +738,7 @@ def eval_neutrality(
     except EvenhandError as error:
         fail_from(error)
     if output_format == "json":
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        _print_json(result)
         return
     console = Console()
     table = Table(
