@@ -87,6 +87,12 @@ CATEGORIES: tuple[str, ...] = (
     "personal_voice",
 )
 
+#: The writer's framing devices: evenhand's curated lists and the structural cues.  Views
+#: that mark cues in running text may show only these; the general lexicons
+#: (``valenced_word``, ``subjective_word``) and ``personal_voice`` match so many words that
+#: marking them all would hide the strong cues in noise.
+FRAMING_CATEGORIES: frozenset[str] = frozenset(CATEGORIES) - {"valenced_word", "subjective_word", "personal_voice"}
+
 #: Weight multiplier for a word cue inside a real quotation (the speaker's words).
 QUOTED_FACTOR = 0.5
 #: A quoted span of at most this many words, credited to no speaker, is a scare quote.

@@ -16,25 +16,11 @@ import itertools
 from dataclasses import dataclass
 
 from summarizer import Decision, Document, Summary
+from summarizer.cues import FRAMING_CATEGORIES
 
-# Cue categories underlined in the original: the writer's framing.  The general
-# lexicons (valenced, subjective, npov words) are listed in the details panel only:
-# underlining every word they match would hide the strong cues in noise.
-LOADED_CATEGORIES = frozenset(
-    {
-        "loaded_term",
-        "stance_adverb",
-        "intensifier",
-        "factive_verb",
-        "assertive_verb",
-        "hedge",
-        "scare_quote",
-        "bracketed_insertion",
-        "rhetorical_question",
-        "exclamation",
-        "call_to_action",
-    }
-)
+# Cue categories underlined in the original: the writer's framing only; the general
+# lexicons are listed in the details panel.
+LOADED_CATEGORIES = FRAMING_CATEGORIES
 
 DROPPED_GLYPH = "✗ "
 BOILERPLATE_GLYPH = "⊘ "
