@@ -29,6 +29,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from summarizer.cues import FRAMING_CATEGORIES
 from summarizer.model import Cue, Decision, Summary
 
 __all__ = ["DROPPED", "KEPT", "STATUSES", "TRIMMED", "Alignment", "Piece", "Row", "align", "diff_words"]
@@ -190,7 +191,8 @@ def _occurrences(texts: Sequence[str]) -> list[int]:
 
 def _row(summary: Summary, i: int, decision: Decision, j: int | None) -> Row:
     sentence = decision.sentence
-    cues = decision.cues
+    # Pieces mark the writer's framing; the general lexicons' matches stay in decision.cues.
+    cues = tuple(c for c in decision.cues if c.category in FRAMING_CATEGORIES)
     if j is None:
         original = _pieces(sentence.text, sentence.start, [(0, len(sentence.text), SAME)], cues)
         return Row(index=sentence.index, status=DROPPED, summary_index=None, decision=decision, original=original)
