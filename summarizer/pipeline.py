@@ -7,6 +7,7 @@ plain frozen data; renderers, the TUI and the CLI only read the result.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from summarizer.boilerplate import detect_boilerplate
 from summarizer.cues import find_cues
@@ -199,10 +200,10 @@ def assemble(
 
 
 def _with_output(decision: Decision) -> Decision:
-    from dataclasses import replace
-
-    output = apply_edits(decision.sentence, decision.edits) if decision.kept else ""
-    return replace(decision, output=output)
+    """The decision with its summary text filled in (a dropped sentence's stays empty)."""
+    if not decision.kept:
+        return decision if not decision.output else replace(decision, output="")
+    return replace(decision, output=apply_edits(decision.sentence, decision.edits))
 
 
 def _trimmed_cues(decision: Decision) -> int:
