@@ -18,7 +18,6 @@ from typer.testing import CliRunner
 from evenhand.cli import SUMMARIZE_ALGORITHMS, SUMMARIZE_ENGINES, SUMMARIZE_FORMATS, app
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO.parent / "shared" / "seed" / "slanted-article.txt"
 
 SUBJECTS = ("The council", "The harbour master", "Local traders", "The health board", "Two engineers",
             "The mayor", "A spokesperson for the port", "Ferry passengers", "The auditors", "Fishing crews")
@@ -175,14 +174,9 @@ print(json.dumps(results))
 
 @pytest.mark.parametrize("source", ["fixture", "seed"])
 def test_all_ten_algorithms_keep_exactly_five_with_exact_spans_and_no_nltk_data(
-    source: str, article: Path, tmp_path: Path
+    source: str, article: Path, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    if source == "seed":
-        if not SEED.is_file():
-            pytest.skip(f"the seed article is not at {SEED} (../shared/seed is absent)")
-        path = SEED
-    else:
-        path = article
+    path = request.getfixturevalue("seed_path") if source == "seed" else article
     empty = tmp_path / "nltk_data"
     empty.mkdir()
     env = {**os.environ, "NLTK_DATA": str(empty)}

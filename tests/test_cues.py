@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from summarizer import lexicons
 from summarizer.cues import CATEGORIES, QUOTED_FACTOR, find_cues, quotation_spans
 from summarizer.model import Cue, Document
 from summarizer.segment import segment
-
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "slanted-article.txt"
 
 
 def cues_of(text: str) -> tuple[Document, tuple[Cue, ...]]:
@@ -209,10 +205,8 @@ def test_one_cue_per_word() -> None:
 
 
 @pytest.mark.seed
-def test_seed_cues() -> None:
-    if not SEED.exists():
-        pytest.skip(f"the seed article is not at {SEED}")
-    found = categories_of(SEED.read_text(encoding="utf-8"))
+def test_seed_cues(seed_text: str) -> None:
+    found = categories_of(seed_text)
     assert "seemingly" in found["stance_adverb"]
     assert "aptly" in found["stance_adverb"]
     assert "illegal aliens" in found["loaded_term"]

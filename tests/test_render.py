@@ -41,7 +41,6 @@ from summarizer.serialize import from_dict
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures" / "render"
 GOLDEN = HERE / "golden"
-SEED = HERE.parent.parent / "shared" / "seed" / "slanted-article.txt"
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 SGR = re.compile(r"\x1b\[[0-9;]*m")
@@ -372,12 +371,10 @@ def test_hostile_text_through_the_pipeline() -> None:
 
 
 @pytest.mark.seed
-def test_seed_renders_in_every_format() -> None:
-    if not SEED.exists():
-        pytest.skip(f"the seed article is not at {SEED}")
+def test_seed_renders_in_every_format(seed_text: str) -> None:
     from summarizer import summarize
 
-    summary = summarize(SEED.read_text(encoding="utf-8"), source="slanted-article.txt")
+    summary = summarize(seed_text, source="slanted-article.txt")
     outputs = {fmt: render(summary, fmt, width=80, color=False) for fmt in FORMATS}
     assert all(outputs.values())
     assert "-Submit a Correction" in outputs["diff"].splitlines()

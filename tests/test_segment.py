@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from summarizer.segment import is_space, segment, split_sentences
 
 FIXTURES = Path(__file__).parent / "fixtures" / "segmentation"
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "slanted-article.txt"
 
 
 def sentences(text: str) -> list[str]:
@@ -291,10 +290,8 @@ def test_long_runs_stay_fast() -> None:
 
 
 @pytest.mark.seed
-def test_seed_article() -> None:
-    if not SEED.is_file():
-        pytest.skip(f"seed article not found at {SEED}")
-    text = SEED.read_text(encoding="utf-8")
+def test_seed_article(seed_text: str) -> None:
+    text = seed_text
     doc = segment(text)
     found = [s.text for s in doc.sentences]
     headline = text.splitlines()[0].strip()
