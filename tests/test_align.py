@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -12,7 +11,7 @@ from hypothesis import strategies as st
 from summarizer.align import DELETED, DROPPED, INSERTED, KEPT, SAME, TRIMMED, Alignment, align, diff_words
 from summarizer.model import Summary
 from summarizer.serialize import from_json, to_json
-from tests.test_render import SEED, handmade_summary, summary_from_spec
+from tests.test_render import handmade_summary, summary_from_spec
 
 
 def _check_pieces(summary: Summary, alignment: Alignment) -> None:
@@ -179,12 +178,10 @@ def test_diff_words_spans_cover_both_texts(before: str, after: str) -> None:
 
 
 @pytest.mark.seed
-def test_seed_alignment_matches_the_decisions() -> None:
-    if not Path(SEED).exists():
-        pytest.skip(f"the seed article is not at {SEED}")
+def test_seed_alignment_matches_the_decisions(seed_text: str) -> None:
     from summarizer import summarize
 
-    summary = summarize(Path(SEED).read_text(encoding="utf-8"))
+    summary = summarize(seed_text)
     alignment = align(summary)
     assert [row.kept for row in alignment.rows] == [d.kept for d in summary.decisions]
     _check_pieces(summary, alignment)

@@ -207,15 +207,10 @@ def test_works_offline_without_nltk_data(tmp_path: Path) -> None:
     assert done.stdout.strip() == "ok"
 
 
-SEED = REPO.parent / "shared" / "seed" / "slanted-article.txt"
-
-
 @pytest.mark.seed
 @pytest.mark.parametrize("engine", ENGINES)
-def test_every_algorithm_on_the_seed_article(engine: str) -> None:
-    if not SEED.is_file():
-        pytest.skip(f"seed article not found at {SEED}")
-    doc = segment(SEED.read_text(encoding="utf-8"))
+def test_every_algorithm_on_the_seed_article(engine: str, seed_text: str) -> None:
+    doc = segment(seed_text)
     for algorithm in ALGORITHMS:
         ratings = rank(doc, algorithm, engine=engine)
         assert len(ratings) == len(doc)
