@@ -17,10 +17,9 @@ from summarizer.model import Budget, Decision, Document, Stats, Summary
 from summarizer.neutrality import bias_score
 from summarizer.rank import ALGORITHMS, ENGINES, block_note
 from summarizer.rank.terms import language_tools
-from summarizer.readability import measure
+from summarizer.readability import measure_counts, sentence_counts
 from summarizer.segment import segment
 from summarizer.select import CENTRALITY, Analysis, select_neutral, select_plain
-from summarizer.tokens import count_words
 
 NEUTRAL = "neutral"
 ALL_ALGORITHMS: tuple[str, ...] = (NEUTRAL, *ALGORITHMS)
@@ -125,19 +124,21 @@ def _select_and_assemble(
     ranked_with = CENTRALITY if algorithm == NEUTRAL else algorithm
     extra = block_note(len(document.sentences), ranked_with, engine)
     return assemble(
-        document, decisions, budget, algorithm=algorithm, engine=engine, trim=trim, language=language,
-        notes=(extra,) if extra else (),
+        document, decisions, budget, analysis,
+        algorithm=algorithm, engine=engine, trim=trim, language=language, notes=(extra,) if extra else (),
     )
 
 
 def analyse(document: Document) -> Analysis:
     """Cues, bias scores, boilerplate labels and word counts for every sentence."""
     cues = find_cues(document)
+    counts = [sentence_counts(s.text) for s in document.sentences]
     return Analysis(
         cues=cues,
         bias=tuple(bias_score(s, c) for s, c in zip(document.sentences, cues, strict=True)),
         boilerplate=detect_boilerplate(document),
-        word_counts=tuple(count_words(s.text) for s in document.sentences),
+        word_counts=tuple(words for words, _ in counts),
+        syllables=tuple(syllables for _, syllables in counts),
     )
 
 
@@ -159,6 +160,7 @@ def assemble(
     document: Document,
     decisions: Sequence[Decision],
     budget: Budget,
+    analysis: Analysis,
     *,
     algorithm: str,
     engine: str,
@@ -166,21 +168,30 @@ def assemble(
     language: str,
     notes: Sequence[str] = (),
 ) -> Summary:
-    """Fill in each kept sentence's output text, then the summary text and its stats."""
-    final = tuple(
-        _with_output(d) for d in decisions
-    )
+    """Fill in each kept sentence's output text, then the summary text and its stats.
+
+    Words and syllables come from ``analysis``, counted once per sentence; only a kept
+    sentence that trimming changed is counted again.
+    """
+    final = tuple(_with_output(d) for d in decisions)
     text = summary_text(document, final)
     kept = [d for d in final if d.kept]
     content = [d for d in final if not d.boilerplate] or list(final)
-    words_original = sum(count_words(d.sentence.text) for d in content)
-    words_summary = sum(count_words(d.output) for d in kept)
+
+    def counted(decision: Decision) -> tuple[int, int]:
+        i = decision.sentence.index
+        return analysis.word_counts[i], analysis.syllables[i]
+
+    original = [counted(d) for d in content]
+    summary = [counted(d) if d.output == d.sentence.text else sentence_counts(d.output) for d in kept]
+    words_original = sum(words for words, _ in original)
+    words_summary = sum(words for words, _ in summary)
     stats = Stats(
         words_original=words_original,
         words_summary=words_summary,
         compression=round(words_summary / words_original, 4) if words_original else 0.0,
-        readability_original=measure([d.sentence.text for d in content]),
-        readability_summary=measure([d.output for d in kept]),
+        readability_original=measure_counts(original),
+        readability_summary=measure_counts(summary),
         cues_original=sum(len(d.cues) for d in final),
         cues_summary=sum(len(d.cues) - _trimmed_cues(d) for d in kept),
     )

@@ -11,11 +11,11 @@ counts a sentence of more than 20 words as long.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from summarizer.model import Readability
-from summarizer.tokens import word_spans
+from summarizer.tokens import words
 
 LONG_SENTENCE_WORDS = 20
 
@@ -57,6 +57,12 @@ def count_syllables(word: str) -> int:
     return max(1, count)
 
 
+def sentence_counts(text: str) -> tuple[int, int]:
+    """The words and syllables of one sentence: what :func:`measure_counts` adds up."""
+    found = words(text)
+    return len(found), sum(map(count_syllables, found))
+
+
 def measure(sentences: Sequence[str]) -> Readability:
     """Measure a text given as its sentences.
 
@@ -67,18 +73,26 @@ def measure(sentences: Sequence[str]) -> Readability:
         Readability with Flesch reading ease and Flesch–Kincaid grade; both are 0 for a
         text with no words.
     """
+    return measure_counts(map(sentence_counts, sentences))
+
+
+def measure_counts(counts: Iterable[tuple[int, int]]) -> Readability:
+    """Measure a text from each sentence's ``(words, syllables)``, as :func:`sentence_counts` gives them.
+
+    The pipeline counts every sentence once and measures the original and the summary
+    from those counts; sentences without words are not counted as sentences.
+    """
     n_sentences = 0
     n_words = 0
     n_syllables = 0
     n_long = 0
-    for sentence in sentences:
-        words = [sentence[s:e] for s, e in word_spans(sentence)]
-        if not words:
+    for sentence_words, sentence_syllables in counts:
+        if not sentence_words:
             continue
         n_sentences += 1
-        n_words += len(words)
-        n_syllables += sum(count_syllables(w) for w in words)
-        if len(words) > LONG_SENTENCE_WORDS:
+        n_words += sentence_words
+        n_syllables += sentence_syllables
+        if sentence_words > LONG_SENTENCE_WORDS:
             n_long += 1
     if n_words == 0:
         return Readability(0, 0, 0, 0.0, 0.0, 0.0, 0.0)

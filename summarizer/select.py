@@ -87,6 +87,8 @@ class Analysis:
     bias: tuple[float, ...]
     boilerplate: tuple[str | None, ...]
     word_counts: tuple[int, ...]
+    #: Syllables per sentence, counted once with the words for the readability figures.
+    syllables: tuple[int, ...]
 
 
 ALGORITHM_NAMES = {

@@ -52,3 +52,19 @@ def test_spans_are_ordered_words(text: str) -> None:
         assert not any(ch.isspace() for ch in word)
         assert word[0].isalnum()
         previous_end = end
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_fast_pattern_finds_the_same_words(text: str) -> None:
+    from summarizer.tokens import _MARK, _PLAIN_WORD, _WORD
+
+    plain = _MARK.sub("", text)  # the fast pattern is only used on text without combining marks
+    assert _PLAIN_WORD.findall(plain) == _WORD.findall(plain)
+    assert [m.span() for m in _PLAIN_WORD.finditer(plain)] == [m.span() for m in _WORD.finditer(plain)]
+
+
+def test_fast_pattern_on_punctuated_text() -> None:
+    from summarizer.tokens import _PLAIN_WORD, _WORD
+
+    text = "end- -start 10.5.3, 1, O’Brien's well--known a-b-c- x'y' 3.,4 ’tis"
+    assert _PLAIN_WORD.findall(text) == _WORD.findall(text)
