@@ -65,6 +65,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
 from typing import Literal, NamedTuple
 
 from summarizer import lexicons
@@ -124,6 +125,7 @@ class _RunInfo(NamedTuple):
 # worked out once per distinct run and kept (_run_info, _RUN_INFO).  A run's head is the run
 # up to its first hyphen.
 _RUN = re.compile(r"[\w’'\-]+")
+_RUN_CHAR = re.compile(r"[\w’'\-]")
 _HEAD = re.compile(r"[\w’']*")
 _RUN_INFO: dict[str, _RunInfo | Literal[False]] = {}
 _RUN_INFO_LIMIT = 200_000  # distinct runs kept before the table starts again
@@ -717,37 +719,49 @@ def _runs_of(body: str) -> list[tuple[int, int, _RunInfo]]:
     found: list[tuple[int, int, _RunInfo]] = []
     position = 0
     find = body.find
-    for run, info in zip(runs, infos, strict=True):
-        # Runs are maximal and in order, and no run character lies between two of them, so
-        # the next occurrence of a run's text is the run itself.
-        position = find(run, position)
-        if info:
-            found.append((position, position + len(run), info))
-        position += len(run)
+    inside_run = _RUN_CHAR.match
+    for k in compress(range(len(runs)), infos):
+        run = runs[k]
+        # The first occurrence of the run's text with no run character on either side is
+        # the run itself: runs are maximal, and an earlier run with the same text would have
+        # the same info, so it would have come first.  Most runs yield nothing and are skipped.
+        start = find(run, position)
+        end = start + len(run)
+        while (start and inside_run(body, start - 1)) or inside_run(body, end):
+            start = find(run, start + 1)
+            end = start + len(run)
+        found.append((start, end, infos[k]))  # type: ignore[arg-type]  # compress kept truthy ones
+        position = end
     return found
 
 
-def _phrase_matches(body: str, runs: list[tuple[int, int, _RunInfo]]) -> list[list[re.Match[str]]]:
-    """The matches of each word pattern in ``body``: what ``regex.finditer(body)`` yields."""
+def _phrase_matches(body: str, runs: list[tuple[int, int, _RunInfo]]) -> list[tuple[int, list[re.Match[str]]]]:
+    """``(k, matches)`` for each word pattern ``k`` that matches in ``body``, in pattern order.
+
+    The matches are what ``regex.finditer(body)`` yields for the pattern.
+    """
     candidates: dict[int, list[tuple[int, re.Pattern[str]]]] = {}
     for start, _, info in runs:
         for k, regex in info.phrases:
             candidates.setdefault(k, []).append((start, regex))
-    found: list[list[re.Match[str]]] = []
+    found: list[tuple[int, list[re.Match[str]]]] = []
     for k, phrases in enumerate(_word_patterns()):
         if not phrases.indexed:
-            found.append(list(phrases.regex.finditer(body)))
+            matches = list(phrases.regex.finditer(body))
+        elif k not in candidates:
             continue
-        # Only where a candidate run starts, in order, as finditer would try them.
-        matches: list[re.Match[str]] = []
-        after = 0
-        for start, regex in candidates.get(k, ()):
-            if start >= after:
-                match = regex.match(body, start)
-                if match is not None:
-                    matches.append(match)
-                    after = match.end()
-        found.append(matches)
+        else:
+            # Only where a candidate run starts, in order, as finditer would try them.
+            matches = []
+            after = 0
+            for start, regex in candidates[k]:
+                if start >= after:
+                    match = regex.match(body, start)
+                    if match is not None:
+                        matches.append(match)
+                        after = match.end()
+        if matches:
+            found.append((k, matches))
     return found
 
 
@@ -783,7 +797,9 @@ def _sentence_cues(
         cues.append(Cue(category, start, end, text[start:end], round(weight, 3), source))
 
     runs = _runs_of(body)
-    for phrases, matches in zip(_word_patterns(), _phrase_matches(body, runs), strict=True):
+    patterns = _word_patterns()
+    for k, matches in _phrase_matches(body, runs):
+        phrases = patterns[k]
         for match in matches:
             if phrases.category == "loaded_term":
                 entry = _loaded_entry(match.group())

@@ -18,14 +18,33 @@ from scipy import sparse
 from summarizer import tokens
 from summarizer.model import Document
 
+#: What :attr:`Language.terms` holds for a stop word.
+_STOP = "\x00stop"
+#: Distinct words kept in :attr:`Language.terms` before it starts again (memory stays bounded).
+_TERMS_LIMIT = 200_000
+
 
 @dataclass(frozen=True, slots=True)
 class Language:
-    """What a language contributes: ``stem`` (lower-cases, then stems) and the stop words."""
+    """What a language contributes: ``stem`` (lower-cases, then stems) and the stop words.
+
+    ``terms`` caches, per word as written, its stem or ``_STOP`` for a stop word, so each
+    distinct word is lower-cased, looked up and stemmed once per process.
+    """
 
     name: str
     stem: Callable[[str], str]
     stop_words: frozenset[str]
+    terms: dict[str, str]
+
+    def term(self, word: str) -> str:
+        """The stem of ``word`` as written, or ``_STOP``; remembered in :attr:`terms`."""
+        if len(self.terms) >= _TERMS_LIMIT:
+            self.terms.clear()
+        lower = word.lower()
+        term = _STOP if lower in self.stop_words else self.stem(lower)
+        self.terms[word] = term
+        return term
 
 
 @lru_cache(maxsize=8)
@@ -46,7 +65,7 @@ def language_tools(language: str) -> Language:
     def stem(word: str) -> str:
         return stem_lower(word.lower())
 
-    return Language(language, stem, stop_words)
+    return Language(language, stem, stop_words, {})
 
 
 def sentence_words(document: Document) -> list[tuple[str, ...]]:
@@ -56,10 +75,14 @@ def sentence_words(document: Document) -> list[tuple[str, ...]]:
 
 def content_stems(words: Sequence[Sequence[str]], language: Language) -> list[list[str]]:
     """Per sentence: lower-cased words that are not stop words, stemmed (sumy's ``_to_words_set``)."""
-    stops = language.stop_words
-    stem = language.stem
-    lowered = ([w.lower() for w in ws] for ws in words)
-    return [[stem(w) for w in ws if w not in stops] for ws in lowered]
+    known = language.terms.get
+    result: list[list[str]] = []
+    for ws in words:
+        found: list[str | None] = list(map(known, ws))
+        if None in found:
+            found = [term if term is not None else language.term(word) for word, term in zip(ws, found, strict=True)]
+        result.append([term for term in found if term is not _STOP and term is not None])
+    return result
 
 
 @dataclass(frozen=True, slots=True)
