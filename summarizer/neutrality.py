@@ -86,14 +86,14 @@ _WRITERS_DEVICES = frozenset(
         "bracketed_insertion",
     }
 )
-_NEGATION = re.compile(r"\b(?:not|never|no|nothing|nobody|none|neither|nor)\b|n[’']t\b", re.IGNORECASE)
+# Negations and attribution, matched on the folded text (see :func:`summarizer.cues.fold_case`):
+# the same matches as case-insensitive patterns on the original, at a fraction of the cost.
+_NEGATION = re.compile(r"\bn(?:o(?:t|thing|body|ne|r)?|e(?:ver|ither))\b|n[’']t\b")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_ATTRIBUTED = re.compile(r"\b(?:said|says|told|according\s+to)\b", re.IGNORECASE)
+_ATTRIBUTED = re.compile(r"\b(?:said|says|told|according\s+to)\b")
 # What the folded sentence must hold for each pattern to match (tested first: most do not).
 _NEGATION_HINTS = ("no", "never", "neither", "n't", "n’t")
 _ATTRIBUTED_HINTS = ("said", "says", "told", "according")
-_NEGATION_HINT = re.compile("|".join(map(re.escape, _NEGATION_HINTS)))
-_ATTRIBUTED_HINT = re.compile("|".join(map(re.escape, _ATTRIBUTED_HINTS)))
 _QUOTE_MARKS = ("“", "”", '"', "«", "»")
 _DIGIT = re.compile(r"\d")
 _GROUP_OF = {category: group for group, categories in FEATURE_GROUPS.items() for category in categories}
@@ -136,20 +136,24 @@ def bias_features(sentence: Sentence, cues: Sequence[Cue]) -> dict[str, float]:
         One value per key of :data:`WEIGHTS`.
     """
     totals = dict.fromkeys(FEATURE_GROUPS, 0.0)
+    writer = False
     for cue in cues:
         group = _GROUP_OF.get(cue.category)
         if group is not None:
             totals[group] += cue.weight
-    features = {group: math.log1p(total) for group, total in totals.items()}
+        if not writer and cue.category in _WRITERS_DEVICES and not cue.source.endswith("(quoted)"):
+            writer = True
+    features = {group: math.log1p(total) if total else 0.0 for group, total in totals.items()}
     text = sentence.text
     folded = fold_case(text)
     features["length"] = math.log1p(len(text.split()))
-    features["numbers"] = math.log1p(len(_NUMBER.findall(text)) if _DIGIT.search(text) else 0)
-    writer = any(c.category in _WRITERS_DEVICES and not c.source.endswith("(quoted)") for c in cues)
-    attributed = not writer and _ATTRIBUTED_HINT.search(folded) and _ATTRIBUTED.search(text)
+    features["numbers"] = math.log1p(len(_NUMBER.findall(text))) if _DIGIT.search(text) else 0.0
+    attributed = (
+        not writer and any(hint in folded for hint in _ATTRIBUTED_HINTS) and _ATTRIBUTED.search(folded) is not None
+    )
     features["attributed"] = 1.0 if attributed else 0.0
-    negations = len(_NEGATION.findall(text)) if _NEGATION_HINT.search(folded) else 0
-    features["negations"] = math.log1p(negations)
+    negated = any(hint in folded for hint in _NEGATION_HINTS)
+    features["negations"] = math.log1p(len(_NEGATION.findall(folded))) if negated else 0.0
     features["quotation"] = 1.0 if any(mark in text for mark in _QUOTE_MARKS) else 0.0
     return features
 
@@ -167,7 +171,7 @@ def bias_score(sentence: Sentence, cues: Sequence[Cue]) -> float:
         :data:`NO_CUE_CEILING`.
     """
     features = bias_features(sentence, cues)
-    z = INTERCEPT + sum(WEIGHTS[name] * value for name, value in features.items())
+    z = INTERCEPT + sum([WEIGHTS[name] * value for name, value in features.items() if value])
     score = 1.0 / (1.0 + math.exp(-z))
     return score if cues else min(score, NO_CUE_CEILING)
 
