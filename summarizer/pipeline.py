@@ -15,11 +15,12 @@ from summarizer.edits import apply_edits
 from summarizer.errors import EmptyInputError, UnknownAlgorithmError, UnknownLanguageError
 from summarizer.model import Budget, Decision, Document, Stats, Summary
 from summarizer.neutrality import bias_score
-from summarizer.rank import ALGORITHMS, ENGINES, block_note
+from summarizer.rank import ALGORITHMS, BLOCK_SENTENCES, ENGINES, block_note
 from summarizer.rank.terms import language_tools
-from summarizer.readability import measure_counts, sentence_counts
+from summarizer.readability import measure_counts, sentence_counts, syllables
 from summarizer.segment import segment
 from summarizer.select import CENTRALITY, Analysis, select_neutral, select_plain
+from summarizer.tokens import words as split_words
 
 NEUTRAL = "neutral"
 ALL_ALGORITHMS: tuple[str, ...] = (NEUTRAL, *ALGORITHMS)
@@ -132,13 +133,14 @@ def _select_and_assemble(
 def analyse(document: Document) -> Analysis:
     """Cues, bias scores, boilerplate labels and word counts for every sentence."""
     cues = find_cues(document)
-    counts = [sentence_counts(s.text) for s in document.sentences]
+    words = tuple(split_words(s.text) for s in document.sentences)
     return Analysis(
         cues=cues,
         bias=tuple(bias_score(s, c) for s, c in zip(document.sentences, cues, strict=True)),
         boilerplate=detect_boilerplate(document),
-        word_counts=tuple(words for words, _ in counts),
-        syllables=tuple(syllables for _, syllables in counts),
+        word_counts=tuple(map(len, words)),
+        syllables=tuple(map(syllables, words)),
+        words=words if len(words) <= BLOCK_SENTENCES else None,
     )
 
 

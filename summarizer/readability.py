@@ -60,7 +60,12 @@ def count_syllables(word: str) -> int:
 def sentence_counts(text: str) -> tuple[int, int]:
     """The words and syllables of one sentence: what :func:`measure_counts` adds up."""
     found = words(text)
-    return len(found), sum(map(count_syllables, found))
+    return len(found), syllables(found)
+
+
+def syllables(words: Iterable[str]) -> int:
+    """The syllables of some words, all told."""
+    return sum(map(count_syllables, words))
 
 
 def measure(sentences: Sequence[str]) -> Readability:

@@ -89,6 +89,9 @@ class Analysis:
     word_counts: tuple[int, ...]
     #: Syllables per sentence, counted once with the words for the readability figures.
     syllables: tuple[int, ...]
+    #: Every sentence's words, split once for ranking too; ``None`` for a text ranked in
+    #: blocks (over :data:`~summarizer.rank.BLOCK_SENTENCES` sentences), to bound memory.
+    words: tuple[tuple[str, ...], ...] | None = None
 
 
 ALGORITHM_NAMES = {
@@ -131,7 +134,7 @@ def select_plain(
 ) -> tuple[tuple[Decision, ...], Budget]:
     """Keep the best-rated sentences of ``algorithm`` within the budget."""
     n = len(document.sentences)
-    raw = rank(document, algorithm, engine=engine, language=language)
+    raw = rank(document, algorithm, engine=engine, language=language, words=analysis.words)
     scores = normalise(raw)
     rank_of = ranks(raw)
     budget = resolve_budget(n, sentences=sentences, ratio=ratio, words=words)
@@ -176,7 +179,7 @@ def select_neutral(
     """The default selector: central, early, attributed, unloaded, not repeated; quotation units whole."""
     n = len(document.sentences)
     content = [i for i in range(n) if analysis.boilerplate[i] is None and analysis.word_counts[i] > 0]
-    raw = rank(document, CENTRALITY, engine=engine, language=language)
+    raw = rank(document, CENTRALITY, engine=engine, language=language, words=analysis.words)
     centrality = _normalise_over(raw, content)
     position = _position_scores(content, n)
     attributed = [1.0 if _ATTRIBUTION.search(s.text) else 0.0 for s in document.sentences]
@@ -212,7 +215,7 @@ def select_neutral(
     word_limit = budget.words
     target = budget.target
     chooser: _BaseChooser = (
-        _Chooser(_unit_rows(document, language), value)
+        _Chooser(_unit_rows(document, language, analysis.words), value)
         if len(content) <= MMR_SENTENCES
         else _LargeChooser(document, value)
     )
@@ -557,9 +560,11 @@ def _with_unit(
     return [j for j in prefix if j not in kept]
 
 
-def _unit_rows(document: Document, language: str) -> sparse.csr_matrix:
+def _unit_rows(
+    document: Document, language: str, words: Sequence[Sequence[str]] | None = None
+) -> sparse.csr_matrix:
     """Sentence × term rows scaled to unit length: a row times the transpose gives cosines."""
-    matrix = sparse.csr_matrix(term_matrix(document, language=language), dtype=float)
+    matrix = sparse.csr_matrix(term_matrix(document, language=language, words=words), dtype=float)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)

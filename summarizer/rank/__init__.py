@@ -8,6 +8,7 @@ quicker on long texts (see ``benchmarks/``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,13 @@ def block_note(sentences: int, algorithm: str, engine: str) -> str | None:
 
 
 def rank(
-    document: Document, algorithm: str, *, engine: str = "fast", language: str = "english", seed: int = 0
+    document: Document,
+    algorithm: str,
+    *,
+    engine: str = "fast",
+    language: str = "english",
+    seed: int = 0,
+    words: Sequence[Sequence[str]] | None = None,
 ) -> tuple[float, ...]:
     """Rate every sentence of ``document`` by importance.
 
@@ -50,6 +57,8 @@ def rank(
         language: the language whose stemmer and stop words to use (sumy's names, e.g.
             ``"english"``).
         seed: the seed of the ``random`` algorithm; the same seed gives the same ratings.
+        words: every sentence's words (:func:`summarizer.tokens.words`), when the caller
+            has them already; the fast engine then does not split the sentences again.
 
     Returns:
         One raw rating per sentence, in document order; higher is more important.  The
@@ -71,11 +80,12 @@ def rank(
 
     n = len(document.sentences)
     if algorithm not in _QUADRATIC or n <= BLOCK_SENTENCES:
-        return rank_fast(document, algorithm, language=language, seed=seed)
+        return rank_fast(document, algorithm, language=language, seed=seed, words=words)
     ratings: list[float] = []
     for start, end in _blocks(document):
         part = Document(text=document.text, sentences=document.sentences[start:end], paragraphs=())
-        ratings.extend(_unit_scale(rank_fast(part, algorithm, language=language, seed=seed)))
+        block_words = None if words is None else words[start:end]
+        ratings.extend(_unit_scale(rank_fast(part, algorithm, language=language, seed=seed, words=block_words)))
     return tuple(ratings)
 
 
@@ -105,7 +115,9 @@ def _unit_scale(ratings: tuple[float, ...]) -> list[float]:
     return [(r - low) / (high - low) for r in ratings]
 
 
-def term_matrix(document: Document, *, language: str = "english") -> sparse.csr_matrix:
+def term_matrix(
+    document: Document, *, language: str = "english", words: Sequence[Sequence[str]] | None = None
+) -> sparse.csr_matrix:
     """Count every sentence's terms, read as the ranking algorithms read them.
 
     Terms are lower-cased words that are not stop words, stemmed (sumy's stemmer and
@@ -114,6 +126,7 @@ def term_matrix(document: Document, *, language: str = "english") -> sparse.csr_
     Args:
         document: the sentences.
         language: the language whose stemmer and stop words to use.
+        words: every sentence's words, when the caller has them already.
 
     Returns:
         A sparse ``len(document) x terms`` matrix of counts (at least one column); row
@@ -126,5 +139,5 @@ def term_matrix(document: Document, *, language: str = "english") -> sparse.csr_
 
     from summarizer.rank.terms import content_stems, count_terms, language_tools, sentence_words
 
-    stems = content_stems(sentence_words(document), language_tools(language))
+    stems = content_stems(sentence_words(document) if words is None else words, language_tools(language))
     return sparse.csr_matrix(count_terms(stems).counts)

@@ -9,6 +9,8 @@ Reduction), :mod:`~summarizer.rank.greedy` (KL-Sum, SumBasic) and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from summarizer.model import Document
@@ -16,7 +18,14 @@ from summarizer.rank import graph, greedy, lexical
 from summarizer.rank.terms import content_stems, language_tools, paragraph_spans, sentence_words
 
 
-def rank_fast(document: Document, algorithm: str, *, language: str = "english", seed: int = 0) -> tuple[float, ...]:
+def rank_fast(
+    document: Document,
+    algorithm: str,
+    *,
+    language: str = "english",
+    seed: int = 0,
+    words: Sequence[Sequence[str]] | None = None,
+) -> tuple[float, ...]:
     """Rate every sentence of ``document`` with the fast engine's ``algorithm``.
 
     Args:
@@ -24,6 +33,7 @@ def rank_fast(document: Document, algorithm: str, *, language: str = "english", 
         algorithm: one of :data:`summarizer.rank.ALGORITHMS`.
         language: the language of the stemmer and stop words.
         seed: the seed of the ``random`` algorithm.
+        words: every sentence's words, if already split (:func:`summarizer.tokens.words`).
 
     Returns:
         One rating per sentence, in document order (higher is more important).
@@ -33,7 +43,8 @@ def rank_fast(document: Document, algorithm: str, *, language: str = "english", 
     if algorithm == "random":
         return tuple(float(r) for r in lexical.random_ratings(len(document.sentences), seed))
     tools = language_tools(language)
-    words = sentence_words(document)
+    if words is None:
+        words = sentence_words(document)
     ratings: np.ndarray
     if algorithm == "lexrank":
         ratings = graph.lexrank(content_stems(words, tools))
