@@ -97,14 +97,12 @@ _PITCH_HINTS = (
 _COPYRIGHT_HINTS = ("©", "(c)", "copyright", "reserved")
 
 
-def _hint(hints: tuple[str, ...]) -> re.Pattern[str]:
-    """One search for any of the hints (quicker than a test per hint)."""
-    return re.compile("|".join(re.escape(hint) for hint in hints))
-
-
-_WIRE_HINT, _PHOTO_HINT, _PITCH_HINT, _COPYRIGHT_HINT = map(
-    _hint, (_WIRE_HINTS, _PHOTO_HINTS, _PITCH_HINTS, _COPYRIGHT_HINTS)
-)
+def _hinted(folded: str, hints: tuple[str, ...]) -> bool:
+    """Whether ``folded`` holds any of ``hints`` (a substring test each: quicker than one regex)."""
+    for hint in hints:  # noqa: SIM110  # a loop: any() over a generator is slower here
+        if hint in folded:
+            return True
+    return False
 
 
 class _Lines:
@@ -156,7 +154,7 @@ class _Lines:
             start, end = self._bounds(key[0])[0], self._bounds(key[1])[1]
             whole = self.text[start:end].strip()
             found = self._copyright[key] = (
-                _COPYRIGHT_HINT.search(fold_case(whole)) is not None
+                _hinted(fold_case(whole), _COPYRIGHT_HINTS)
                 and _COPYRIGHT.search(whole) is not None
                 and _words(whole) <= 25
             )
@@ -173,9 +171,9 @@ def _line_label(sentence: Sentence, quoted: bool, lines: _Lines) -> str | None:
         return "editor's note"
     if lines.copyright(sentence):
         return "copyright line"
-    if words <= 25 and _WIRE_HINT.search(folded) and _WIRE.match(line):
+    if words <= 25 and _hinted(folded, _WIRE_HINTS) and _WIRE.match(line):
         return "wire credit"
-    if alone and words <= 20 and _PHOTO_HINT.search(folded) and _PHOTO.search(line):
+    if alone and words <= 20 and _hinted(folded, _PHOTO_HINTS) and _PHOTO.search(line):
         return "photo credit"
     if alone and short and _BYLINE.match(line):
         return "byline"
@@ -187,7 +185,7 @@ def _line_label(sentence: Sentence, quoted: bool, lines: _Lines) -> str | None:
         return None
     if words <= 40 and call_to_action(line) is not None:
         return "call to action"
-    if words <= 40 and _PITCH_HINT.search(folded) and _PITCH.search(line) and _ADDRESS.search(line):
+    if words <= 40 and _hinted(folded, _PITCH_HINTS) and _PITCH.search(line) and _ADDRESS.search(line):
         return "membership pitch"
     return None
 

@@ -900,7 +900,6 @@ _CTA_OPENERS = frozenset(
 )
 _CTA_HINTS = ("you", "click", "sign", "subscribe", "miss", "chip", "join", "share", "donate", "become", "access",
               "follow", "like")  # fmt: skip
-_CTA_HINT = re.compile("|".join(_CTA_HINTS))
 _TOKEN = re.compile(r"\w+")
 
 
@@ -911,7 +910,10 @@ def _may_call_to_action(text: str) -> bool:
         return False
     if first.group() in _CTA_OPENERS:
         return True
-    if _CTA_HINT.search(folded) is None:
+    for hint in _CTA_HINTS:  # a substring test each: quicker than one regex of them all
+        if hint in folded:
+            break
+    else:
         return False
     tokens = set(_TOKEN.findall(folded))
     return not tokens.isdisjoint(_CTA_WORDS) or ("us" in tokens and not tokens.isdisjoint(("follow", "like")))
