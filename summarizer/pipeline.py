@@ -15,11 +15,11 @@ from summarizer.edits import apply_edits
 from summarizer.errors import EmptyInputError, UnknownAlgorithmError, UnknownLanguageError
 from summarizer.model import Budget, Decision, Document, Stats, Summary
 from summarizer.neutrality import bias_score
-from summarizer.rank import ALGORITHMS, BLOCK_SENTENCES, ENGINES, block_note
+from summarizer.rank import ALGORITHMS, ENGINES, block_note
 from summarizer.rank.terms import language_tools
 from summarizer.readability import measure_counts, sentence_counts, syllables
 from summarizer.segment import segment
-from summarizer.select import CENTRALITY, Analysis, select_neutral, select_plain
+from summarizer.select import CENTRALITY, WORDS_KEPT, Analysis, select_neutral, select_plain
 from summarizer.tokens import words as split_words
 
 NEUTRAL = "neutral"
@@ -140,7 +140,7 @@ def analyse(document: Document) -> Analysis:
         boilerplate=detect_boilerplate(document),
         word_counts=tuple(map(len, words)),
         syllables=tuple(map(syllables, words)),
-        words=words if len(words) <= BLOCK_SENTENCES else None,
+        words=words if len(words) <= WORDS_KEPT else None,
     )
 
 

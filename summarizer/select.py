@@ -89,9 +89,14 @@ class Analysis:
     word_counts: tuple[int, ...]
     #: Syllables per sentence, counted once with the words for the readability figures.
     syllables: tuple[int, ...]
-    #: Every sentence's words, split once for ranking too; ``None`` for a text ranked in
-    #: blocks (over :data:`~summarizer.rank.BLOCK_SENTENCES` sentences), to bound memory.
+    #: Every sentence's words, split once for ranking too; ``None`` for a text of more than
+    #: :data:`WORDS_KEPT` sentences, whose words are split again block by block (memory stays bounded).
     words: tuple[tuple[str, ...], ...] | None = None
+
+
+#: Up to this many sentences the analysis keeps every sentence's words for the ranking (a
+#: few MB); a longer text is split again where needed, so its words are not all held at once.
+WORDS_KEPT = 20_000
 
 
 ALGORITHM_NAMES = {
@@ -392,7 +397,17 @@ class _Chooser(_BaseChooser):
         return float(self.max_sim[i])
 
     def _kept_one(self, j: int) -> None:
-        row = (self.rows[j] @ self.columns).toarray().ravel()
+        # Row j times the term columns, summed term by term in the order scipy's sparse
+        # product uses (so bit for bit its result), without scipy's per-call overhead.
+        rows, columns = self.rows, self.columns
+        first, last = rows.indptr[j], rows.indptr[j + 1]
+        terms, weights = rows.indices[first:last], rows.data[first:last]
+        starts, ends = columns.indptr[terms], columns.indptr[terms + 1]
+        sentences = np.concatenate([columns.indices[a:b] for a, b in zip(starts, ends, strict=True)] or [[]])
+        products = np.concatenate(
+            [w * columns.data[a:b] for w, a, b in zip(weights, starts, ends, strict=True)] or [[]]
+        )
+        row = np.bincount(sentences.astype(np.int64), weights=products, minlength=self.max_sim.shape[0])
         closer = row > self.max_sim
         self.nearest[closer] = j
         self.max_sim = np.maximum(self.max_sim, row)
