@@ -49,14 +49,24 @@ class Language:
 
 @lru_cache(maxsize=8)
 def language_tools(language: str) -> Language:
-    """The stemmer and stop words of ``language``, the same objects sumy uses.
+    """The stemmer and stop words of ``language``: sumy's, or for English the same stems.
+
+    English, the default, is stemmed by :mod:`summarizer.rank.english_stem`, NLTK's
+    English stemmer (the one sumy uses) without the second it takes to import NLTK;
+    other languages by sumy's own stemmer.
 
     Raises:
         LookupError: no stemmer or stop words for ``language``.
     """
     from summarizer.rank import sumy_adapter
 
-    stemmer = sumy_adapter.stemmer(language)
+    stemmer: Callable[[str], str]
+    if language.lower() == "english":
+        from summarizer.rank import english_stem
+
+        stemmer = english_stem.stem
+    else:
+        stemmer = sumy_adapter.stemmer(language)
     stop_words = sumy_adapter.stop_words(language)
 
     # Cached on the lower-cased word, so "The" and "the" cost one call to the stemmer.
