@@ -96,7 +96,8 @@ _NEGATION_HINTS = ("no", "never", "neither", "n't", "n’t")
 _ATTRIBUTED_HINTS = ("said", "says", "told", "according")
 _QUOTE_MARKS = ("“", "”", '"', "«", "»")
 _DIGIT = re.compile(r"\d")
-_GROUP_OF = {category: group for group, categories in FEATURE_GROUPS.items() for category in categories}
+#: The features read from the sentence itself, after the cue groups, in the order of WEIGHTS.
+_TEXT_FEATURES = ("length", "numbers", "attributed", "negations", "quotation")
 
 _LABELS = {
     "loaded_term": "loaded language",
@@ -135,27 +136,43 @@ def bias_features(sentence: Sentence, cues: Sequence[Cue]) -> dict[str, float]:
     Returns:
         One value per key of :data:`WEIGHTS`.
     """
-    totals = dict.fromkeys(FEATURE_GROUPS, 0.0)
+    return dict(zip(WEIGHTS, _features(sentence.text, cues), strict=True))
+
+
+# FEATURE_GROUPS by position, and the position of each cue category's group.
+_GROUP_NAMES = tuple(FEATURE_GROUPS)
+_GROUP_INDEX = {category: i for i, group in enumerate(_GROUP_NAMES) for category in FEATURE_GROUPS[group]}
+_WEIGHT_LIST = tuple(WEIGHTS[name] for name in (*_GROUP_NAMES, *_TEXT_FEATURES))
+
+
+def _features(text: str, cues: Sequence[Cue]) -> list[float]:
+    """The feature values in the order of :data:`WEIGHTS` (the groups, then :data:`_TEXT_FEATURES`)."""
+    totals = [0.0] * len(_GROUP_NAMES)
     writer = False
     for cue in cues:
-        group = _GROUP_OF.get(cue.category)
+        group = _GROUP_INDEX.get(cue.category)
         if group is not None:
             totals[group] += cue.weight
         if not writer and cue.category in _WRITERS_DEVICES and not cue.source.endswith("(quoted)"):
             writer = True
-    features = {group: math.log1p(total) if total else 0.0 for group, total in totals.items()}
-    text = sentence.text
+    values = [math.log1p(total) if total else 0.0 for total in totals]
     folded = fold_case(text)
-    features["length"] = math.log1p(len(text.split()))
-    features["numbers"] = math.log1p(len(_NUMBER.findall(text))) if _DIGIT.search(text) else 0.0
-    attributed = (
-        not writer and any(hint in folded for hint in _ATTRIBUTED_HINTS) and _ATTRIBUTED.search(folded) is not None
+    attributed = not writer and _hinted(folded, _ATTRIBUTED_HINTS) and _ATTRIBUTED.search(folded) is not None
+    values += (
+        math.log1p(len(text.split())),
+        math.log1p(len(_NUMBER.findall(text))) if _DIGIT.search(text) else 0.0,
+        1.0 if attributed else 0.0,
+        math.log1p(len(_NEGATION.findall(folded))) if _hinted(folded, _NEGATION_HINTS) else 0.0,
+        1.0 if _hinted(text, _QUOTE_MARKS) else 0.0,
     )
-    features["attributed"] = 1.0 if attributed else 0.0
-    negated = any(hint in folded for hint in _NEGATION_HINTS)
-    features["negations"] = math.log1p(len(_NEGATION.findall(folded))) if negated else 0.0
-    features["quotation"] = 1.0 if any(mark in text for mark in _QUOTE_MARKS) else 0.0
-    return features
+    return values
+
+
+def _hinted(text: str, hints: tuple[str, ...]) -> bool:
+    for hint in hints:  # noqa: SIM110  # a loop: any() over a generator is slower here
+        if hint in text:
+            return True
+    return False
 
 
 def bias_score(sentence: Sentence, cues: Sequence[Cue]) -> float:
@@ -170,8 +187,10 @@ def bias_score(sentence: Sentence, cues: Sequence[Cue]) -> float:
         more or stronger cues always score higher; a sentence without cues scores at most
         :data:`NO_CUE_CEILING`.
     """
-    features = bias_features(sentence, cues)
-    z = INTERCEPT + sum([WEIGHTS[name] * value for name, value in features.items() if value])
+    # Zero terms are left out of the sum: adding 0.0 changes no float, so the score is the
+    # same as summing every weight times its feature in the order of WEIGHTS.
+    values = _features(sentence.text, cues)
+    z = INTERCEPT + sum([w * v for w, v in zip(_WEIGHT_LIST, values, strict=True) if v])
     score = 1.0 / (1.0 + math.exp(-z))
     return score if cues else min(score, NO_CUE_CEILING)
 

@@ -131,3 +131,9 @@ def test_every_left_and_right_term_is_flagged_and_the_sides_weigh_alike() -> Non
         by_side[entry.side].append(value)
     means = {side: sum(values) / len(values) for side, values in by_side.items()}
     assert abs(means["left"] - means["right"]) <= 0.02
+
+
+def test_weights_are_in_feature_order() -> None:
+    from summarizer.neutrality import _TEXT_FEATURES, FEATURE_GROUPS
+
+    assert tuple(WEIGHTS) == (*FEATURE_GROUPS, *_TEXT_FEATURES)
