@@ -110,9 +110,9 @@ _WORD = re.compile(r"[^\W\d_](?:[\w’'\-]*\w)?")
 class _RunInfo(NamedTuple):
     """What one run can yield (see :func:`_run_info`)."""
 
-    #: ``(k, regex)``: pattern ``k`` of :func:`_word_patterns` may match where the run starts,
-    #: and then ``regex`` (some of its phrases) finds the same match.
-    phrases: tuple[tuple[int, re.Pattern[str]], ...]
+    #: ``(k, phrases)``: pattern ``k`` of :func:`_word_patterns` may match where the run starts,
+    #: and only those of its phrases (indices into its ``ordered``) can (:func:`_candidate_regex`).
+    phrases: tuple[tuple[int, tuple[int, ...]], ...]
     #: ``(category, start, end, weight, source)`` of the run's word, offsets within the run.
     word: tuple[str, int, int, float, str] | None
     #: The run is a first- or second-person pronoun.
@@ -280,13 +280,15 @@ def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 @cache
-def _loaded_entries() -> tuple[tuple[re.Pattern[str], lexicons.LoadedTerm], ...]:
-    """One regex per loaded term, the longest first, to tell which entry a match stands for."""
-    terms = lexicons.loaded_terms()
-    return tuple(
-        (re.compile(_term_regex(t.term), re.IGNORECASE), t)
-        for t in sorted(terms, key=lambda t: len(t.term), reverse=True)
-    )
+def _loaded_entries() -> tuple[tuple[str, lexicons.LoadedTerm], ...]:
+    """Every loaded term, the longest first, with the folded letters its first word begins with."""
+    terms = sorted(lexicons.loaded_terms(), key=lambda t: len(t.term), reverse=True)
+    return tuple((fold_case(re.split(r"[\s\-]+", t.term)[0].rstrip("*")), t) for t in terms)
+
+
+@cache
+def _loaded_regex(term: str) -> re.Pattern[str]:
+    return re.compile(_term_regex(term), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,10 +371,35 @@ def _sub_pattern(pattern: int, phrases: tuple[int, ...]) -> re.Pattern[str]:
     return _compile_phrases(ordered[i] for i in phrases)
 
 
+#: A run start's candidate phrases get a regex of their own (a few hundred µs to compile) once
+#: they have been candidates this many times; until then the pattern's whole regex is matched
+#: there (a few µs), which finds the same match.  So a new text does not wait for hundreds of
+#: compilations, and a long session (the TUI, a batch) still matches with the small regexes.
+COMPILE_AFTER = 16
+_CANDIDATE_USES: dict[tuple[int, tuple[int, ...]], int] = {}
+
+
+def _candidate_regex(pattern: int, phrases: tuple[int, ...]) -> re.Pattern[str]:
+    """A regex that finds, at a run start, what pattern ``pattern``'s regex finds there."""
+    key = (pattern, phrases)
+    uses = _CANDIDATE_USES.get(key, 0)
+    if uses >= COMPILE_AFTER:
+        return _sub_pattern(pattern, phrases)
+    _CANDIDATE_USES[key] = uses + 1
+    return _word_patterns()[pattern].regex
+
+
 @lru_cache(maxsize=4096)
 def _loaded_entry(matched: str) -> lexicons.LoadedTerm:
-    """The loaded-terms entry a match of the loaded-terms regex stands for."""
-    return next(t for regex, t in _loaded_entries() if regex.fullmatch(matched))
+    """The loaded-terms entry a match of the loaded-terms regex stands for: the longest whose regex matches it all.
+
+    A term's regex begins with its first word's letters, so only the terms whose first word
+    begins the (folded) match are tried, and only their regexes are ever compiled.
+    """
+    folded = fold_case(matched)
+    return next(
+        t for first, t in _loaded_entries() if folded.startswith(first) and _loaded_regex(t.term).fullmatch(matched)
+    )
 
 
 # Characters whose place in a case-insensitive match Python's ``re`` decides differently
@@ -677,7 +704,7 @@ def _run_info(run: str) -> _RunInfo | Literal[False]:
                 break
             found += phrases.prefixes.get(head[:length], ())
         if found:
-            candidates.append((k, _sub_pattern(k, tuple(sorted(set(found))))))
+            candidates.append((k, tuple(sorted(set(found)))))
     word_cue: tuple[str, int, int, float, str] | None = None
     match = _WORD.search(run)
     if match is not None:
@@ -740,10 +767,10 @@ def _phrase_matches(body: str, runs: list[tuple[int, int, _RunInfo]]) -> list[tu
 
     The matches are what ``regex.finditer(body)`` yields for the pattern.
     """
-    candidates: dict[int, list[tuple[int, re.Pattern[str]]]] = {}
+    candidates: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
     for start, _, info in runs:
-        for k, regex in info.phrases:
-            candidates.setdefault(k, []).append((start, regex))
+        for k, phrases_at in info.phrases:
+            candidates.setdefault(k, []).append((start, phrases_at))
     found: list[tuple[int, list[re.Match[str]]]] = []
     for k, phrases in enumerate(_word_patterns()):
         if not phrases.indexed:
@@ -754,9 +781,9 @@ def _phrase_matches(body: str, runs: list[tuple[int, int, _RunInfo]]) -> list[tu
             # Only where a candidate run starts, in order, as finditer would try them.
             matches = []
             after = 0
-            for start, regex in candidates[k]:
+            for start, phrases_at in candidates[k]:
                 if start >= after:
-                    match = regex.match(body, start)
+                    match = _candidate_regex(k, phrases_at).match(body, start)
                     if match is not None:
                         matches.append(match)
                         after = match.end()

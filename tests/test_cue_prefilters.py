@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -68,9 +69,20 @@ PHRASE_WORDS = _phrase_words()
 LEXICON_SAMPLE = [*PHRASE_WORDS, "I", "we", "We", "us", "US", "you", "said", "told", "disaster", "brilliant"]
 
 
+@pytest.mark.parametrize("compile_after", [0, cues.COMPILE_AFTER])
 @settings(max_examples=150, deadline=None)
-@given(_texts(LEXICON_SAMPLE))
-def test_phrase_index_finds_what_the_regex_finds(text: str) -> None:
+@given(text=_texts(LEXICON_SAMPLE))
+def test_phrase_index_finds_what_the_regex_finds(compile_after: int, text: str) -> None:
+    # compile_after 0: every candidate set has its own small regex; else the whole pattern's.
+    cues._CANDIDATE_USES.clear()
+    cues.COMPILE_AFTER, saved = compile_after, cues.COMPILE_AFTER
+    try:
+        _check_phrase_index(text)
+    finally:
+        cues.COMPILE_AFTER = saved
+
+
+def _check_phrase_index(text: str) -> None:
     expected = [[m.span() for m in phrases.regex.finditer(text)] for phrases in cues._word_patterns()]
     found: list[list[tuple[int, int]]] = [[] for _ in expected]
     for k, matches in cues._phrase_matches(text, cues._runs_of(text)):
@@ -192,3 +204,13 @@ def test_quotation_scan_jumps_between_marks_without_changing_spans(text: str) ->
 def test_lexicons_are_ascii() -> None:
     # The phrase index relies on it (a non-ASCII phrase switches its pattern to a full scan).
     assert all(t.term.isascii() for t in lexicons.loaded_terms())
+
+
+def test_loaded_entry_is_the_longest_term_whose_regex_matches_it_all() -> None:
+    terms = sorted(lexicons.loaded_terms(), key=lambda t: len(t.term), reverse=True)
+    every = [(re.compile(cues._term_regex(t.term), re.IGNORECASE), t) for t in terms]
+    for term in terms:
+        for ending in ("", "s", "ers"):
+            for text in (term.term.replace("*", ending), term.term.replace("*", ending).upper().replace(" ", "-")):
+                if cues._phrase_pattern([term.term]).fullmatch(text):
+                    assert cues._loaded_entry(text) == next(t for regex, t in every if regex.fullmatch(text))
