@@ -28,7 +28,7 @@ _EXPORTS = {
     ),
     "summarizer.read": ("DecodedText", "decode", "read_path"),
     "summarizer.serialize": ("SchemaError", "from_dict", "from_json", "to_dict", "to_json"),
-    "summarizer.pipeline": ("ALL_ALGORITHMS", "DEFAULT_ALGORITHM", "summarize"),
+    "summarizer.pipeline": ("ALL_ALGORITHMS", "DEFAULT_ALGORITHM", "analyse", "summarize"),
 }
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
@@ -58,7 +58,7 @@ if TYPE_CHECKING:
         Stats,
         Summary,
     )
-    from summarizer.pipeline import ALL_ALGORITHMS, DEFAULT_ALGORITHM, summarize
+    from summarizer.pipeline import ALL_ALGORITHMS, DEFAULT_ALGORITHM, analyse, summarize
     from summarizer.read import DecodedText, decode, read_path
     from summarizer.serialize import SchemaError, from_dict, from_json, to_dict, to_json
 
@@ -102,6 +102,7 @@ __all__ = [
     "Summary",
     "UnknownAlgorithmError",
     "UnknownLanguageError",
+    "analyse",
     "decode",
     "from_dict",
     "from_json",

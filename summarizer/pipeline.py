@@ -40,6 +40,7 @@ def summarize(
     trim: bool | None = None,
     neutrality: float = 1.0,
     source: str | None = None,
+    analysis: Analysis | None = None,
 ) -> Summary:
     """Summarise ``text``, recording a decision for every sentence.
 
@@ -56,6 +57,10 @@ def summarize(
             sentences; by default on for ``neutral`` and off for the others.
         neutrality: how strongly ``neutral`` avoids loaded sentences (0 = not at all, 1 = default).
         source: a name for where the text came from, recorded in the result.
+        analysis: :func:`analyse` of this same :class:`Document` (passed as ``text``), to
+            summarise it again with other options without finding its cues, bias, boilerplate
+            and words again (they depend on the text alone); the TUI does this as the reader
+            changes the length or the algorithm.
 
     Returns:
         A :class:`Summary` with one decision per sentence.
@@ -65,6 +70,7 @@ def summarize(
         BudgetError: the length budget is invalid.
         UnknownAlgorithmError: no algorithm or engine by that name.
         UnknownLanguageError: no stemmer or stop words for ``language``.
+        ValueError: ``analysis`` is not of the document given.
     """
     algorithm = algorithm.lower()
     if algorithm not in ALL_ALGORITHMS:
@@ -80,7 +86,10 @@ def summarize(
         trim = algorithm == NEUTRAL
 
     check_language(language)
-    analysis = analyse(document)
+    if analysis is None:
+        analysis = analyse(document)
+    elif analysis.document is not document:
+        raise ValueError("the analysis is of another document: pass the Document it was made from")
     return _select_and_assemble(
         document, analysis, algorithm=algorithm, sentences=sentences, ratio=ratio, words=words,
         language=language, engine=engine, trim=trim, neutrality=neutrality,
@@ -131,10 +140,15 @@ def _select_and_assemble(
 
 
 def analyse(document: Document) -> Analysis:
-    """Cues, bias scores, boilerplate labels and word counts for every sentence."""
+    """Cues, bias scores, boilerplate labels, words and syllables for every sentence of ``document``.
+
+    Summarising takes the analysis from here; pass it to :func:`summarize` (``analysis=``)
+    to summarise the same document again with other options without doing this again.
+    """
     cues = find_cues(document)
     words = tuple(split_words(s.text) for s in document.sentences)
     return Analysis(
+        document=document,
         cues=cues,
         bias=tuple(bias_score(s, c) for s, c in zip(document.sentences, cues, strict=True)),
         boilerplate=detect_boilerplate(document),

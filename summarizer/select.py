@@ -81,8 +81,14 @@ _ATTRIBUTION = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """What is known of every sentence before selection, in document order."""
+    """What is known of every sentence before selection, in document order.
 
+    It depends on the text alone, not on the options of a summary, so one analysis serves every
+    summary of its document (:func:`summarizer.pipeline.summarize`'s ``analysis``).
+    """
+
+    #: The document analysed (the very object: a summary checks it is given this one).
+    document: Document
     cues: tuple[tuple[Cue, ...], ...]
     bias: tuple[float, ...]
     boilerplate: tuple[str | None, ...]

@@ -238,3 +238,22 @@ def test_long_text_skips_exact_repeats() -> None:
     kept = [d.sentence.text for d in summary.kept]
     assert len(kept) == len(set(kept))
     assert any(d.reasons[0].code == "repeats" for d in summary.dropped)
+
+
+def test_an_analysis_serves_every_summary_of_its_document() -> None:
+    from summarizer import analyse
+    from summarizer.segment import segment
+
+    document = segment(ARTICLE_FOR_ANALYSIS)
+    analysis = analyse(document)
+    for options in ({}, {"sentences": 2}, {"algorithm": "textrank", "ratio": 0.5}, {"algorithm": "lexrank"}):
+        assert summarize(document, analysis=analysis, **options) == summarize(document, **options)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="another document"):
+        summarize(segment(ARTICLE_FOR_ANALYSIS), analysis=analysis)
+
+
+ARTICLE_FOR_ANALYSIS = (
+    "The council voted on Tuesday to close the library. Critics said the decision was outrageous.\n\n"
+    "Council member Ana Ortiz said the branch costs $410,000 a year. Click here to subscribe!\n\n"
+    "A bus route stops at both branches every 20 minutes. The plan takes effect in March."
+)

@@ -16,10 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
-from summarizer import ALL_ALGORITHMS, Document, EvenhandError, Summary, summarize
+from summarizer import ALL_ALGORITHMS, Document, EvenhandError, Summary, analyse, summarize
+from summarizer.select import Analysis
 from tui.export import EXPORT_FORMATS, default_export_path, export_summary
 from tui.messages import (
     DocumentRead,
@@ -47,6 +49,9 @@ from tui.widgets.controls_panel import ControlsPanel
 from tui.widgets.details_panel import DetailsPanel
 from tui.widgets.sentence_pane import SentencePane
 from tui.widgets.stats_bar import StatsBar
+
+#: Seconds a re-summarise may take before the summary pane shows that it is loading.
+LOADING_DELAY = 0.3
 
 
 class ReaderScreen(Screen[None]):
@@ -117,6 +122,10 @@ class ReaderScreen(Screen[None]):
         self._generation = 0
         self._new_document = False
         self._pending: tuple[str, bytes | None] | None = None
+        self._loading_timer: Timer | None = None
+        # The open document's analysis (cues, bias, boilerplate, words): it does not depend on
+        # the settings, so re-summarising only selects again.  Written by the worker.
+        self._analysis: Analysis | None = None
 
     def compose(self) -> ComposeResult:
         yield StatsBar("Reading…", id="stats")
@@ -143,12 +152,26 @@ class ReaderScreen(Screen[None]):
 
     def _start(self) -> int:
         self._generation += 1
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+        if self.summary is None or self._pending is not None:
+            self._show_loading()
+        else:
+            # Re-summarising takes a few dozen ms: show the loading indicator only if it
+            # takes long enough to notice, rather than repaint the panes twice for nothing.
+            self._loading_timer = self.set_timer(LOADING_DELAY, self._show_loading)
+        return self._generation
+
+    def _show_loading(self) -> None:
+        self._loading_timer = None
         self.query_one("#summary").loading = True
         if self.summary is None or self._pending is not None:
             self.query_one("#original").loading = True
-        return self._generation
 
     def _stop_loading(self) -> None:
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+            self._loading_timer = None
         self.query_one("#summary").loading = False
         self.query_one("#original").loading = False
 
@@ -189,7 +212,12 @@ class ReaderScreen(Screen[None]):
                 document = load_document(source, data=data)
                 if not worker.is_cancelled and document.sentences:
                     self.post_message(DocumentRead(document, document_blocks(document), generation))
-            summary = summarize(document, **settings.options())
+            analysis = self._analysis
+            if analysis is None or analysis.document is not document:
+                analysis = self._analysis = analyse(document)
+            if worker.is_cancelled:
+                return
+            summary = summarize(document, analysis=analysis, **settings.options())
             original, condensed = original_blocks(summary), summary_blocks(summary)
         except (EvenhandError, ValueError) as error:
             if not worker.is_cancelled:
