@@ -59,6 +59,24 @@ def _replace(original: str, old: str, new: str) -> str:
     return original[: -len(old)] + new
 
 
+def _swap(word: str, r1: str, r2: str, suffix: str, new: str, short_r2: str = "") -> tuple[str, str, str]:
+    """Replace ``suffix`` by ``new`` in the word and in R1 and R2, as NLTK does.
+
+    A region shorter than the suffix becomes ``""`` (R2 becomes ``short_r2``: NLTK writes "e"
+    after some suffixes).
+    """
+    return (
+        _replace(word, suffix, new),
+        _replace(r1, suffix, new) if len(r1) >= len(suffix) else "",
+        _replace(r2, suffix, new) if len(r2) >= len(suffix) else short_r2,
+    )
+
+
+def _cut(word: str, r1: str, r2: str, letters: int) -> tuple[str, str, str]:
+    """Remove the last ``letters`` letters of the word and of R1 and R2."""
+    return word[:-letters], r1[:-letters], r2[:-letters]
+
+
 def stem(word: str) -> str:
     """Stem an English word exactly as ``nltk.stem.snowball.EnglishStemmer().stem`` does."""
     word = word.lower()
@@ -97,9 +115,7 @@ def stem(word: str) -> str:
     if word.endswith(_STEP0):
         for suffix in _STEP0:
             if word.endswith(suffix):
-                word = word[: -len(suffix)]
-                r1 = r1[: -len(suffix)]
-                r2 = r2[: -len(suffix)]
+                word, r1, r2 = _cut(word, r1, r2, len(suffix))
                 break
 
     # STEP 1a
@@ -107,27 +123,19 @@ def stem(word: str) -> str:
         for suffix in _STEP1A:
             if word.endswith(suffix):
                 if suffix == "sses":
-                    word = word[:-2]
-                    r1 = r1[:-2]
-                    r2 = r2[:-2]
+                    word, r1, r2 = _cut(word, r1, r2, 2)
                 elif suffix in ("ied", "ies"):
                     if len(word[: -len(suffix)]) > 1:
-                        word = word[:-2]
-                        r1 = r1[:-2]
-                        r2 = r2[:-2]
+                        word, r1, r2 = _cut(word, r1, r2, 2)
                     else:
-                        word = word[:-1]
-                        r1 = r1[:-1]
-                        r2 = r2[:-1]
+                        word, r1, r2 = _cut(word, r1, r2, 1)
                 elif suffix == "s":
                     for letter in word[:-2]:
                         if letter in _VOWELS:
                             step1a_vowel_found = True
                             break
                     if step1a_vowel_found:
-                        word = word[:-1]
-                        r1 = r1[:-1]
-                        r2 = r2[:-1]
+                        word, r1, r2 = _cut(word, r1, r2, 1)
                 break
 
     # STEP 1b
@@ -136,27 +144,21 @@ def stem(word: str) -> str:
             if word.endswith(suffix):
                 if suffix in ("eed", "eedly"):
                     if r1.endswith(suffix):
-                        word = _replace(word, suffix, "ee")
-                        r1 = _replace(r1, suffix, "ee") if len(r1) >= len(suffix) else ""
-                        r2 = _replace(r2, suffix, "ee") if len(r2) >= len(suffix) else ""
+                        word, r1, r2 = _swap(word, r1, r2, suffix, "ee")
                 else:
                     for letter in word[: -len(suffix)]:
                         if letter in _VOWELS:
                             step1b_vowel_found = True
                             break
                     if step1b_vowel_found:
-                        word = word[: -len(suffix)]
-                        r1 = r1[: -len(suffix)]
-                        r2 = r2[: -len(suffix)]
+                        word, r1, r2 = _cut(word, r1, r2, len(suffix))
                         if word.endswith(("at", "bl", "iz")):
                             word = word + "e"
                             r1 = r1 + "e"
                             if len(word) > 5 or len(r1) >= 3:
                                 r2 = r2 + "e"
                         elif word.endswith(_DOUBLE_CONSONANTS):
-                            word = word[:-1]
-                            r1 = r1[:-1]
-                            r2 = r2[:-1]
+                            word, r1, r2 = _cut(word, r1, r2, 1)
                         elif (
                             r1 == ""
                             and len(word) >= 3
@@ -184,57 +186,33 @@ def stem(word: str) -> str:
             if word.endswith(suffix):
                 if r1.endswith(suffix):
                     if suffix == "tional":
-                        word = word[:-2]
-                        r1 = r1[:-2]
-                        r2 = r2[:-2]
+                        word, r1, r2 = _cut(word, r1, r2, 2)
                     elif suffix in ("enci", "anci", "abli"):
                         word = word[:-1] + "e"
                         r1 = r1[:-1] + "e" if len(r1) >= 1 else ""
                         r2 = r2[:-1] + "e" if len(r2) >= 1 else ""
                     elif suffix == "entli":
-                        word = word[:-2]
-                        r1 = r1[:-2]
-                        r2 = r2[:-2]
+                        word, r1, r2 = _cut(word, r1, r2, 2)
                     elif suffix in ("izer", "ization"):
-                        word = _replace(word, suffix, "ize")
-                        r1 = _replace(r1, suffix, "ize") if len(r1) >= len(suffix) else ""
-                        r2 = _replace(r2, suffix, "ize") if len(r2) >= len(suffix) else ""
+                        word, r1, r2 = _swap(word, r1, r2, suffix, "ize")
                     elif suffix in ("ational", "ation", "ator"):
-                        word = _replace(word, suffix, "ate")
-                        r1 = _replace(r1, suffix, "ate") if len(r1) >= len(suffix) else ""
-                        r2 = _replace(r2, suffix, "ate") if len(r2) >= len(suffix) else "e"
+                        word, r1, r2 = _swap(word, r1, r2, suffix, "ate", short_r2="e")
                     elif suffix in ("alism", "aliti", "alli"):
-                        word = _replace(word, suffix, "al")
-                        r1 = _replace(r1, suffix, "al") if len(r1) >= len(suffix) else ""
-                        r2 = _replace(r2, suffix, "al") if len(r2) >= len(suffix) else ""
+                        word, r1, r2 = _swap(word, r1, r2, suffix, "al")
                     elif suffix == "fulness":
-                        word = word[:-4]
-                        r1 = r1[:-4]
-                        r2 = r2[:-4]
+                        word, r1, r2 = _cut(word, r1, r2, 4)
                     elif suffix in ("ousli", "ousness"):
-                        word = _replace(word, suffix, "ous")
-                        r1 = _replace(r1, suffix, "ous") if len(r1) >= len(suffix) else ""
-                        r2 = _replace(r2, suffix, "ous") if len(r2) >= len(suffix) else ""
+                        word, r1, r2 = _swap(word, r1, r2, suffix, "ous")
                     elif suffix in ("iveness", "iviti"):
-                        word = _replace(word, suffix, "ive")
-                        r1 = _replace(r1, suffix, "ive") if len(r1) >= len(suffix) else ""
-                        r2 = _replace(r2, suffix, "ive") if len(r2) >= len(suffix) else "e"
+                        word, r1, r2 = _swap(word, r1, r2, suffix, "ive", short_r2="e")
                     elif suffix in ("biliti", "bli"):
-                        word = _replace(word, suffix, "ble")
-                        r1 = _replace(r1, suffix, "ble") if len(r1) >= len(suffix) else ""
-                        r2 = _replace(r2, suffix, "ble") if len(r2) >= len(suffix) else ""
+                        word, r1, r2 = _swap(word, r1, r2, suffix, "ble")
                     elif suffix == "ogi" and word[-4] == "l":
-                        word = word[:-1]
-                        r1 = r1[:-1]
-                        r2 = r2[:-1]
+                        word, r1, r2 = _cut(word, r1, r2, 1)
                     elif suffix in ("fulli", "lessli"):
-                        word = word[:-2]
-                        r1 = r1[:-2]
-                        r2 = r2[:-2]
+                        word, r1, r2 = _cut(word, r1, r2, 2)
                     elif suffix == "li" and word[-3] in _LI_ENDING:
-                        word = word[:-2]
-                        r1 = r1[:-2]
-                        r2 = r2[:-2]
+                        word, r1, r2 = _cut(word, r1, r2, 2)
                 break
 
     # STEP 3
@@ -243,29 +221,17 @@ def stem(word: str) -> str:
             if word.endswith(suffix):
                 if r1.endswith(suffix):
                     if suffix == "tional":
-                        word = word[:-2]
-                        r1 = r1[:-2]
-                        r2 = r2[:-2]
+                        word, r1, r2 = _cut(word, r1, r2, 2)
                     elif suffix == "ational":
-                        word = _replace(word, suffix, "ate")
-                        r1 = _replace(r1, suffix, "ate") if len(r1) >= len(suffix) else ""
-                        r2 = _replace(r2, suffix, "ate") if len(r2) >= len(suffix) else ""
+                        word, r1, r2 = _swap(word, r1, r2, suffix, "ate")
                     elif suffix == "alize":
-                        word = word[:-3]
-                        r1 = r1[:-3]
-                        r2 = r2[:-3]
+                        word, r1, r2 = _cut(word, r1, r2, 3)
                     elif suffix in ("icate", "iciti", "ical"):
-                        word = _replace(word, suffix, "ic")
-                        r1 = _replace(r1, suffix, "ic") if len(r1) >= len(suffix) else ""
-                        r2 = _replace(r2, suffix, "ic") if len(r2) >= len(suffix) else ""
+                        word, r1, r2 = _swap(word, r1, r2, suffix, "ic")
                     elif suffix in ("ful", "ness"):
-                        word = word[: -len(suffix)]
-                        r1 = r1[: -len(suffix)]
-                        r2 = r2[: -len(suffix)]
+                        word, r1, r2 = _cut(word, r1, r2, len(suffix))
                     elif suffix == "ative" and r2.endswith(suffix):
-                        word = word[:-5]
-                        r1 = r1[:-5]
-                        r2 = r2[:-5]
+                        word, r1, r2 = _cut(word, r1, r2, 5)
                 break
 
     # STEP 4
@@ -275,13 +241,9 @@ def stem(word: str) -> str:
                 if r2.endswith(suffix):
                     if suffix == "ion":
                         if word[-4] in "st":
-                            word = word[:-3]
-                            r1 = r1[:-3]
-                            r2 = r2[:-3]
+                            word, r1, r2 = _cut(word, r1, r2, 3)
                     else:
-                        word = word[: -len(suffix)]
-                        r1 = r1[: -len(suffix)]
-                        r2 = r2[: -len(suffix)]
+                        word, r1, r2 = _cut(word, r1, r2, len(suffix))
                 break
 
     # STEP 5
