@@ -29,6 +29,7 @@ _EXPORTS = {
     "summarizer.read": ("DecodedText", "decode", "read_path"),
     "summarizer.serialize": ("SchemaError", "from_dict", "from_json", "to_dict", "to_json"),
     "summarizer.pipeline": ("ALL_ALGORITHMS", "DEFAULT_ALGORITHM", "analyse", "summarize"),
+    "summarizer.select": ("Analysis",),
 }
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
     )
     from summarizer.pipeline import ALL_ALGORITHMS, DEFAULT_ALGORITHM, analyse, summarize
     from summarizer.read import DecodedText, decode, read_path
+    from summarizer.select import Analysis
     from summarizer.serialize import SchemaError, from_dict, from_json, to_dict, to_json
 
 
@@ -80,6 +82,7 @@ __all__ = [
     "ALL_ALGORITHMS",
     "DEFAULT_ALGORITHM",
     "SCHEMA_VERSION",
+    "Analysis",
     "BinaryInputError",
     "Budget",
     "BudgetError",

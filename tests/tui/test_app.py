@@ -173,6 +173,12 @@ async def test_resummarising_keys(stored_summary: Summary) -> None:
             assert summary is not None and len(summary.kept) == kept, key
         assert "sentences" in str(app.reader.query_one("#stats").render())
         assert reader(app).cursor == 3, "the cursor stays on its sentence"
+        analysis = reader(app)._analysis
+        assert analysis is not None and analysis.document is reader(app).summary.document  # type: ignore[union-attr]
+        await pilot.press("plus")
+        await settle(pilot)
+        assert reader(app)._analysis is analysis, "re-summarising the same document reuses its analysis"
+        assert not reader(app).query_one("#summary").loading
 
         await pilot.press("r")
         await settle(pilot)

@@ -20,8 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
-from summarizer import ALL_ALGORITHMS, Document, EvenhandError, Summary, analyse, summarize
-from summarizer.select import Analysis
+from summarizer import ALL_ALGORITHMS, Analysis, Document, EvenhandError, Summary, analyse, summarize
 from tui.export import EXPORT_FORMATS, default_export_path, export_summary
 from tui.messages import (
     DocumentRead,
