@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -62,6 +63,12 @@ def wrap_starts(text: str, width: int) -> list[int]:
     return starts
 
 
+@lru_cache(maxsize=8192)
+def _wrapped(text: str, width: int) -> tuple[int, ...]:
+    """:func:`wrap_starts`, remembered: a re-summarise rewraps the same paragraphs of the original."""
+    return tuple(wrap_starts(text, width))
+
+
 Layout = tuple[list[tuple[int, int, int]], dict[int, int], dict[int, int]]
 """Wrapped lines as (block, start, end) (block -1: blank line), and each sentence's first and last line."""
 
@@ -77,7 +84,7 @@ def layout_lines(blocks: Sequence[Block], width: int) -> Layout:
     for block_index, block in enumerate(blocks):
         if block_index:
             lines.append((-1, 0, 0))
-        starts = wrap_starts(block.text, width)
+        starts = _wrapped(block.text, width)
         ends = [*starts[1:], len(block.text)]
         runs = block.runs
         run_index = 0
