@@ -13,7 +13,9 @@ length, so offsets into the document map to offsets into the display text by sub
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from summarizer import Decision, Document, Summary
 from summarizer.cues import FRAMING_CATEGORIES
@@ -108,72 +110,63 @@ def _sentence_runs(decision: Decision, base: int) -> tuple[str, list[Run]]:
     return text, runs
 
 
-def original_blocks(summary: Summary) -> tuple[Block, ...]:
-    """The original, paragraph by paragraph, every sentence marked by its decision."""
-    decisions = summary.decisions
-    blocks: list[Block] = []
-    for paragraph in summary.document.paragraphs:
-        parts: list[str] = []
-        runs: list[Run] = []
-        length = 0
-        for index in paragraph.sentence_indices:
-            if parts:
-                parts.append(" ")
-                runs.append(Run(length, length + 1, -1))
-                length += 1
-            text, sentence_runs = _sentence_runs(decisions[index], length)
-            parts.append(text)
-            runs.extend(sentence_runs)
-            length += len(text)
-        if parts:
-            blocks.append(Block("".join(parts), tuple(runs)))
-    return tuple(blocks)
+# One sentence of a block: given its offset in the block, its display text and runs.
+_Piece = Callable[[int], tuple[str, list[Run]]]
 
 
-def summary_blocks(summary: Summary) -> tuple[Block, ...]:
-    """The summary as it reads: kept sentences (edits applied), paragraphs as in the original."""
-    blocks: list[Block] = []
+def _block(pieces: Iterable[_Piece]) -> Block | None:
+    """Join sentences into one block, a space (a run of sentence -1) between two; ``None`` if none."""
     parts: list[str] = []
     runs: list[Run] = []
     length = 0
-    last_paragraph: int | None = None
-    for decision in summary.decisions:
-        if not decision.kept:
-            continue
-        paragraph = decision.sentence.paragraph
-        if last_paragraph is not None and paragraph != last_paragraph and parts:
-            blocks.append(Block("".join(parts), tuple(runs)))
-            parts, runs, length = [], [], 0
+    for piece in pieces:
         if parts:
             parts.append(" ")
             runs.append(Run(length, length + 1, -1))
             length += 1
-        text = display_text(decision.output or decision.sentence.text)
+        text, piece_runs = piece(length)
         parts.append(text)
-        runs.append(Run(length, length + len(text), decision.index, frozenset({"kept"})))
+        runs.extend(piece_runs)
         length += len(text)
-        last_paragraph = paragraph
-    if parts:
-        blocks.append(Block("".join(parts), tuple(runs)))
-    return tuple(blocks)
+    return Block("".join(parts), tuple(runs)) if parts else None
+
+
+def _whole(text: str, index: int, roles: frozenset[str], base: int) -> tuple[str, list[Run]]:
+    """A sentence shown as one run."""
+    return text, [Run(base, base + len(text), index, roles)]
+
+
+def original_blocks(summary: Summary) -> tuple[Block, ...]:
+    """The original, paragraph by paragraph, every sentence marked by its decision."""
+    decisions = summary.decisions
+    blocks = (
+        _block(partial(_sentence_runs, decisions[index]) for index in paragraph.sentence_indices)
+        for paragraph in summary.document.paragraphs
+    )
+    return tuple(block for block in blocks if block is not None)
+
+
+def summary_blocks(summary: Summary) -> tuple[Block, ...]:
+    """The summary as it reads: kept sentences (edits applied), paragraphs as in the original."""
+    kept = (decision for decision in summary.decisions if decision.kept)
+    blocks = (
+        _block(
+            partial(_whole, display_text(d.output or d.sentence.text), d.index, frozenset({"kept"}))
+            for d in decisions
+        )
+        for _, decisions in itertools.groupby(kept, key=lambda decision: decision.sentence.paragraph)
+    )
+    return tuple(block for block in blocks if block is not None)
 
 
 def document_blocks(document: Document) -> tuple[Block, ...]:
     """The original before any decision: plain sentences, paragraph by paragraph."""
-    blocks: list[Block] = []
-    for paragraph in document.paragraphs:
-        parts: list[str] = []
-        runs: list[Run] = []
-        length = 0
-        for index in paragraph.sentence_indices:
-            if parts:
-                parts.append(" ")
-                runs.append(Run(length, length + 1, -1))
-                length += 1
-            text = display_text(document.sentences[index].text)
-            parts.append(text)
-            runs.append(Run(length, length + len(text), index))
-            length += len(text)
-        if parts:
-            blocks.append(Block("".join(parts), tuple(runs)))
-    return tuple(blocks)
+    sentences = document.sentences
+    blocks = (
+        _block(
+            partial(_whole, display_text(sentences[index].text), index, frozenset())
+            for index in paragraph.sentence_indices
+        )
+        for paragraph in document.paragraphs
+    )
+    return tuple(block for block in blocks if block is not None)
