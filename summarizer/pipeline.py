@@ -91,7 +91,7 @@ def summarize(
     elif analysis.document is not document:
         raise ValueError("the analysis is of another document: pass the Document it was made from")
     return _select_and_assemble(
-        document, analysis, algorithm=algorithm, sentences=sentences, ratio=ratio, words=words,
+        analysis, algorithm=algorithm, sentences=sentences, ratio=ratio, words=words,
         language=language, engine=engine, trim=trim, neutrality=neutrality,
     )
 
@@ -107,7 +107,6 @@ def check_language(language: str) -> None:
 
 
 def _select_and_assemble(
-    document: Document,
     analysis: Analysis,
     *,
     algorithm: str,
@@ -121,20 +120,20 @@ def _select_and_assemble(
 ) -> Summary:
     if algorithm == NEUTRAL:
         decisions, budget = select_neutral(
-            document, analysis,
+            analysis,
             sentences=sentences, ratio=ratio, words=words,
             language=language, engine=engine, trim=trim, neutrality=neutrality,
         )
     else:
         decisions, budget = select_plain(
-            document, analysis, algorithm,
+            analysis, algorithm,
             sentences=sentences, ratio=ratio, words=words,
             language=language, engine=engine, trim=trim,
         )
     ranked_with = CENTRALITY if algorithm == NEUTRAL else algorithm
-    extra = block_note(len(document.sentences), ranked_with, engine)
+    extra = block_note(len(analysis.document.sentences), ranked_with, engine)
     return assemble(
-        document, decisions, budget, analysis,
+        decisions, budget, analysis,
         algorithm=algorithm, engine=engine, trim=trim, language=language, notes=(extra,) if extra else (),
     )
 
@@ -173,7 +172,6 @@ def summary_text(document: Document, decisions: Sequence[Decision]) -> str:
 
 
 def assemble(
-    document: Document,
     decisions: Sequence[Decision],
     budget: Budget,
     analysis: Analysis,
@@ -189,6 +187,7 @@ def assemble(
     Words and syllables come from ``analysis``, counted once per sentence; only a kept
     sentence that trimming changed is counted again.
     """
+    document = analysis.document
     final = tuple(_with_output(d) for d in decisions)
     text = summary_text(document, final)
     kept = [d for d in final if d.kept]

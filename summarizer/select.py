@@ -132,7 +132,6 @@ def ranks(scores: Sequence[float]) -> tuple[int, ...]:
 
 
 def select_plain(
-    document: Document,
     analysis: Analysis,
     algorithm: str,
     *,
@@ -144,6 +143,7 @@ def select_plain(
     trim: bool,
 ) -> tuple[tuple[Decision, ...], Budget]:
     """Keep the best-rated sentences of ``algorithm`` within the budget."""
+    document = analysis.document
     n = len(document.sentences)
     raw = rank(document, algorithm, engine=engine, language=language, words=analysis.words)
     scores = normalise(raw)
@@ -176,7 +176,6 @@ def select_plain(
 
 
 def select_neutral(
-    document: Document,
     analysis: Analysis,
     *,
     sentences: int | None,
@@ -188,6 +187,7 @@ def select_neutral(
     neutrality: float,
 ) -> tuple[tuple[Decision, ...], Budget]:
     """The default selector: central, early, attributed, unloaded, not repeated; quotation units whole."""
+    document = analysis.document
     n = len(document.sentences)
     content = [i for i in range(n) if analysis.boilerplate[i] is None and analysis.word_counts[i] > 0]
     raw = rank(document, CENTRALITY, engine=engine, language=language, words=analysis.words)
