@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import random
 import signal
 import subprocess
 import sys
@@ -17,16 +16,9 @@ from typer.testing import CliRunner
 
 from evenhand.cli import SUMMARIZE_ALGORITHMS, SUMMARIZE_ENGINES, SUMMARIZE_FORMATS, app
 
-REPO = Path(__file__).resolve().parent.parent
+from .articles import make_article
 
-SUBJECTS = ("The council", "The harbour master", "Local traders", "The health board", "Two engineers",
-            "The mayor", "A spokesperson for the port", "Ferry passengers", "The auditors", "Fishing crews")
-VERBS = ("said", "reported", "confirmed", "told reporters", "wrote in a letter", "announced")
-CLAUSES = ("that the dredging would begin in March", "that costs had risen by 12% since spring",
-           "that the old pier would close for two weeks", "that a second survey was needed",
-           "that tide gauges had been replaced", "that the budget would be published on Friday",
-           "that water quality met the standard", "that night crossings would resume",
-           "that the plan had been delayed twice", "that a public meeting was planned")
+REPO = Path(__file__).resolve().parent.parent
 
 # Our own fixture: a wire-style story with a headline, a dateline, a quotation and a list.
 FIXTURE = """Harbour dredging to start in March after two-year dispute
@@ -45,13 +37,6 @@ Boats will use a temporary berth at the north quay while the work goes on. The h
 
 Residents can see the plans at the town hall until May 20.
 """
-
-
-def make_article(seed: int, *, paragraphs: int = 4) -> str:
-    rng = random.Random(seed)
-    body = [" ".join(f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(CLAUSES)}." for _ in range(3))
-            for _ in range(paragraphs)]
-    return f"Harbour works, report {seed}\n\n" + "\n\n".join(body) + "\n"
 
 
 def tree_hash(root: Path) -> dict[str, str]:
