@@ -10,7 +10,8 @@ compiled, stemmer ready):
     boilerplate        summarizer.boilerplate.detect_boilerplate(document)
     bias_score         summarizer.neutrality.bias_score for every sentence
     rank (textrank)    summarizer.rank.rank(document, "textrank", engine="fast")
-    summarize          summarizer.summarize(text), the whole pipeline (default algorithm)
+    words+syllables    every sentence split into words and its syllables counted
+    summarize (...)    summarizer.summarize(text, algorithm=...): neutral, lexrank, textrank
 
 and prints milliseconds in total and microseconds per sentence (best of ``--repeat`` runs).
 ``--large MB`` also runs the analysis stages (segment, cues, boilerplate, bias) on a text of
@@ -47,7 +48,11 @@ from summarizer.segment import segment  # noqa: E402
 
 DEFAULT_DATA = REPO / ".." / "shared" / "data" / "bbc-news-summary" / "bbc_news_summary.dev.jsonl"
 SIZES = (100, 300, 1000, 3000)
-STAGES = ("segment", "find_cues", "boilerplate", "bias_score", "rank (textrank)", "summarize")
+SUMMARIZE = ("neutral", "lexrank", "textrank")
+STAGES = (
+    "segment", "find_cues", "boilerplate", "bias_score", "words+syllables", "rank (textrank)",
+    *(f"summarize ({algorithm})" for algorithm in SUMMARIZE),
+)  # fmt: skip
 ANALYSIS = ("segment", "find_cues", "boilerplate", "bias_score")
 
 
@@ -104,6 +109,8 @@ def measure(text: str, repeat: int, stages: tuple[str, ...]) -> tuple[int, dict[
     """Seconds per stage for one text; also its number of sentences."""
     from summarizer import summarize
     from summarizer.rank import rank
+    from summarizer.readability import syllables
+    from summarizer.tokens import words
 
     seconds: dict[str, float] = {}
     seconds["segment"], document = best(lambda: segment(text), repeat)
@@ -113,10 +120,14 @@ def measure(text: str, repeat: int, stages: tuple[str, ...]) -> tuple[int, dict[
     seconds["bias_score"], _ = best(
         lambda: [bias_score(s, c) for s, c in zip(doc.sentences, cues, strict=True)], repeat
     )
+    if "words+syllables" in stages:
+        seconds["words+syllables"], _ = best(lambda: [syllables(words(s.text)) for s in doc.sentences], repeat)
     if "rank (textrank)" in stages:
         seconds["rank (textrank)"], _ = best(lambda: rank(doc, "textrank", engine="fast"), repeat)
-    if "summarize" in stages:
-        seconds["summarize"], _ = best(lambda: summarize(text), repeat)
+    for algorithm in SUMMARIZE:
+        if f"summarize ({algorithm})" in stages:
+            seconds[f"summarize ({algorithm})"], _ = best(lambda: summarize(text, algorithm=algorithm), repeat)  # noqa: B023
+
     return len(doc.sentences), seconds
 
 
