@@ -698,6 +698,61 @@ def eval_summary(
         )
 
 
+# ---- eval integrity ----
+
+
+@eval_app.command("integrity")
+def eval_integrity(
+    data: str = typer.Option(
+        ..., "--data", metavar="FILE",
+        help="JSON Lines file of articles ('text'; 'id' and 'reference_sentences' when present).",
+    ),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Check only the first N articles."),
+    output_format: str = typer.Option("table", "--format", metavar="table|json", help="Print a table or JSON."),
+    systems: str | None = typer.Option(
+        None, "--systems", metavar="A,B,...", help="Algorithms to check. Default: neutral and every sumy algorithm.",
+    ),
+    jobs: int = typer.Option(2, "--jobs", min=1, help="Worker processes (articles are independent)."),
+) -> None:
+    """How often summaries leave a quotation open or unattributed, a reference unresolved, the lead out."""
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from summarizer.evaluate.integrity import CHECKS, evaluate_integrity
+    from summarizer.evaluate.summary import check_systems
+
+    _check_table_or_json(output_format)
+    progress, update = _eval_progress()
+    try:
+        names = check_systems(_system_names(systems) or []) if systems is not None else None
+        if names is not None and "lead" in names:
+            fail("'lead' is not an algorithm; choose algorithm names", code=2)
+        with progress:
+            result = evaluate_integrity(data, systems=names, limit=limit, jobs=jobs, progress=update)
+    except EvenhandError as error:
+        fail_from(error)
+    if output_format == "json":
+        _print_json(result)
+        return
+    table = Table(
+        title=Text(f"Integrity of summaries on {result.path}: {result.articles:,} articles"),
+        caption=Text(
+            "Share of summaries with each fault (lead missing: share of articles with a lead)."
+            f" {result.jobs} job(s); {result.seconds:.1f} s."
+        ),
+    )
+    table.add_column("system")
+    table.add_column("length")
+    for check in CHECKS:
+        table.add_column(check.replace("_", " "), justify="right")
+    for name, lengths in result.systems.items():
+        for length, row in lengths.items():
+            table.add_row(Text(name), length, *(f"{row['rates'][check]:.1%}" for check in CHECKS))
+    Console().print(table)
+
+
 # ---- eval neutrality ----
 
 

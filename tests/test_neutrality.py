@@ -116,7 +116,8 @@ def test_mirrored_articles_lose_their_slanted_headline_and_lead_alike() -> None:
         for decision in summary.decisions[:2]:
             assert not decision.kept
             assert decision.bias is not None and decision.bias >= THRESHOLD
-            assert decision.reason is not None and decision.reason.text.startswith("loaded language")
+            # The headline's first reason says it is the title; its cues follow.
+            assert any(reason.text.startswith("loaded language") for reason in decision.reasons)
 
 
 def test_every_left_and_right_term_is_flagged_and_the_sides_weigh_alike() -> None:
