@@ -14,7 +14,7 @@ speaker's, and the quotation itself is kept whole by :mod:`summarizer.quotes`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from summarizer.model import Document, Edit, Sentence
 from summarizer.quotes import Quotation, is_lead_in
@@ -126,6 +126,7 @@ def dependencies(
     quotations: Sequence[Quotation],
     *,
     connectives: bool = True,
+    named: Collection[int] = (),
 ) -> tuple[int | None, ...]:
     """For every sentence, the earlier sentence it needs in a summary, or ``None``.
 
@@ -134,6 +135,8 @@ def dependencies(
     "Kraft's comments"), credits its quotation to a pronoun ("… ,” he said."), opens a
     quotation nobody is credited with, or (with ``connectives``, when no edit may drop it)
     opens with a connective ("But", "However").  A list item needs its heading line.
+    Sentences in ``named`` have their pronoun replaced by the speaker's name
+    (:func:`name_the_speaker`) and need nothing.
     """
     sentences = document.sentences
     n = len(sentences)
@@ -151,6 +154,9 @@ def dependencies(
     heading: int | None = None
     for i, sentence in enumerate(sentences):
         if not content[i]:
+            continue
+        if i in named:
+            previous = i
             continue
         text = sentence.text
         paragraph = document.paragraphs[sentence.paragraph]
@@ -203,4 +209,49 @@ def find_lead(document: Document, content: Sequence[int]) -> int | None:
     for i in content:
         if not is_headline(document, i):
             return i
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Naming the speaker: "They wrote:" → "[The ACLU] wrote:", the newsroom's clarification.
+
+_SUBJECT_PRONOUNS = {"they": "any", "he": "person", "she": "person"}
+_LEAD_IN = re.compile(r"(?P<pronoun>They|He|She)\s+(?:\w+ly\s+)?(?:also\s+)?\w+(?:\s+(?:in|on|to|at)\s+[\w’' ]{1,40})?\s*:\s*")
+_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|President|Senator|Governor|Judge|Mayor)\.?"
+_NAMED_SPEAKER = re.compile(
+    r"(?:^|[,;–—]\s*|\b(?:while|when|as|after|and|but|in\s+a\s+\w+,)\s+)"
+    r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*){0,4})\s+"
+    r"(?:(?:does|do|did|has|have|had|also|\w+ly)\s+){0,2}"
+    r"(?:said|says|wrote|writes|told|tells|argued|argues|added|adds|stated|states|believes|claims|claimed|"
+    r"warned|warns|insisted|insists|explained|noted|notes|point(?:s|ed)?\s+out|announced|disagreed|agreed|replied)\b"
+)
+
+
+def name_the_speaker(document: Document, index: int, *, lookback: int = 8) -> Edit | None:
+    """Replace a lead-in's pronoun subject ("They wrote:") with its speaker in square brackets.
+
+    The speaker is the named subject of the nearest earlier sentence that credits someone
+    with words or a view ("the ACLU wrote", "Maria Quayle said"), within ``lookback``
+    sentences; "he" and "she" take only a person's name (a title, or two or more names).
+    Nothing is done when no such subject is found: the selector then keeps the sentence
+    before instead.
+    """
+    sentence = document.sentences[index]
+    text = sentence.text.strip()
+    match = _LEAD_IN.fullmatch(text)
+    if match is None or len(text.split()) > 8:
+        return None
+    kind = _SUBJECT_PRONOUNS[match.group("pronoun").lower()]
+    for earlier in range(index - 1, max(-1, index - 1 - lookback), -1):
+        writer = _outside_quotes(document.sentences[earlier].text)
+        found = [m.group("name") for m in _NAMED_SPEAKER.finditer(writer)]
+        for name in reversed(found):
+            if kind == "person" and not (re.match(_TITLES, name) or (len(name.split()) >= 2 and not name.lower().startswith("the "))):
+                continue
+            if name.split()[0].lower() in BACK_POINTERS or name.split()[0].lower() in ("we", "i", "you"):
+                continue
+            label = name[0].upper() + name[1:]
+            start = sentence.start + (len(sentence.text) - len(sentence.text.lstrip()))
+            pronoun = match.group("pronoun")
+            return Edit("speaker_named", start, start + len(pronoun), pronoun, f"[{label}]")
     return None

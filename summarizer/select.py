@@ -34,7 +34,14 @@ import numpy as np
 from scipy import sparse
 
 from summarizer.budget import order_by_score, resolve_budget, select_within
-from summarizer.context import connective_edit, dependencies, find_lead, is_headline, opens_with_back_pointer
+from summarizer.context import (
+    connective_edit,
+    dependencies,
+    find_lead,
+    is_headline,
+    name_the_speaker,
+    opens_with_back_pointer,
+)
 from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason
 from summarizer.neutrality import bias_score, cue_summary
 from summarizer.quotes import Quotation, QuoteUnit, find_quotations, quotation_units, quoted_spans
@@ -200,7 +207,11 @@ def select_neutral(
     units = quotation_units(document, quotations)
     unit_of: dict[int, QuoteUnit] = {m: u for u in units for m in u.members}
     lead_ins = {u.lead_in for u in units if u.lead_in is not None}
-    needs = dependencies(document, analysis.boilerplate, analysis.word_counts, quotations, connectives=trim)
+    # "They wrote:" → "[The ACLU] wrote:" where the speaker is named earlier: it then needs no sentence before it.
+    speakers = {i: e for i in lead_ins if trim and (e := name_the_speaker(document, i)) is not None}
+    needs = dependencies(
+        document, analysis.boilerplate, analysis.word_counts, quotations, connectives=trim, named=speakers
+    )
     quoted = quoted_spans(document)
     # What a kept sentence would say after trimming is what the reader sees: judge that.
     trims = {
@@ -303,7 +314,7 @@ def select_neutral(
     rank_of = ranks(value.tolist())
     scores = normalise(raw)
     unit_index = {m: u.members[0] for u in units for m in u.members}
-    repairs = _repairs(document, kept_set, quotations, needs, content, trim)
+    repairs = _repairs(document, kept_set, quotations, needs, content, trim, speakers)
     worst_kept = max((rank_of[k] for k in kept_set), default=0)
     context_kept = sorted(k for k in kept_set if k in brought)
     decisions = []
@@ -384,10 +395,12 @@ def _repairs(
     needs: Sequence[int | None],
     content: Sequence[int],
     trim: bool,
+    speakers: dict[int, Edit],
 ) -> dict[int, tuple[Edit, ...]]:
     """The edits that make the kept sentences read right on their own: a quotation cut short
     is closed (an ellipsis and its closing mark), a quotation the writer never closed gets its
-    mark, and an opening connective ("But", "However,") whose sentence before was dropped goes."""
+    mark, an opening connective ("But", "However,") whose sentence before was dropped goes, and
+    a lead-in's pronoun whose sentence before was dropped gives way to the speaker's name."""
     if not trim:
         return {}
     repairs: dict[int, list[Edit]] = {}
@@ -408,6 +421,8 @@ def _repairs(
                 Edit("quotation_closed", end, end, "", (" …" if cut else "") + marks)
             )
         before = previous_content.get(k)
+        if k in speakers and before is not None and before not in kept:
+            repairs.setdefault(k, []).append(speakers[k])
         if needs[k] is None and (before is None or before not in kept):
             edit = connective_edit(sentence)
             if edit is not None:

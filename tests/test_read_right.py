@@ -207,3 +207,23 @@ def test_eval_integrity_refuses_a_missing_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "integrity", "--data", str(tmp_path / "nope.jsonl")])
     assert result.exit_code != 0
     assert "no such file" in result.stderr
+
+
+def test_a_lead_in_pronoun_gives_way_to_the_named_speaker() -> None:
+    from summarizer.context import name_the_speaker
+
+    text = (
+        "The Harbour Trust said the quay was unsafe. Divers inspected it in May.\n\n"
+        "They wrote:\n\n“The quay needs new piles before winter.”\n\nThe council will meet on Monday."
+    )
+    document = segment(text)
+    lead_in = next(s.index for s in document.sentences if s.text == "They wrote:")
+    edit = name_the_speaker(document, lead_in)
+    assert edit is not None and (edit.text, edit.replacement) == ("They", "[The Harbour Trust]")
+    # "he" and "she" take only a person's name.
+    assert name_the_speaker(segment("The Trust said no.\n\nHe wrote:\n\n“No.”"), 1) is None
+    summary = summarize(document, sentences=2)
+    kept = {d.sentence.text: d for d in summary.kept}
+    if "They wrote:" in kept and "Divers inspected it in May." not in kept:
+        assert kept["They wrote:"].output == "[The Harbour Trust] wrote:"
+        assert [e.kind for e in kept["They wrote:"].edits] == ["speaker_named"]
