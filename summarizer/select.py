@@ -43,7 +43,7 @@ from summarizer.context import (
     opens_with_back_pointer,
 )
 from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason
-from summarizer.neutrality import bias_score, cue_summary
+from summarizer.neutrality import THRESHOLD, bias_score, cue_summary
 from summarizer.quotes import Quotation, QuoteUnit, find_quotations, quotation_units, quoted_spans
 from summarizer.rank import rank, term_matrix
 from summarizer.readability import LONG_SENTENCE_WORDS
@@ -63,6 +63,9 @@ W_ATTRIBUTED = 0.0
 #: is kept only if nothing else can fill the budget.  Higher than the bias model's own threshold (0.5),
 #: which flags too many plain news sentences to set them all aside.
 LOADED = 0.6
+#: The lead is kept first when its bias score after trimming is below the bias model's own
+#: threshold: a lead that reads neutrally says what happened; a slanted one competes like any other.
+LEAD_BIAS = THRESHOLD
 #: Cosine similarity above which a sentence repeats one already kept.
 REPEATS = 0.8
 #: Up to this many sentences redundancy is measured by cosine similarity (MMR); above it,
@@ -250,7 +253,7 @@ def select_neutral(
     brought: dict[int, int] = {}  # a sentence kept as the context of another → that other
     lead = find_lead(document, content)
     lead_kept = False
-    if lead is not None and lead not in loaded:
+    if lead is not None and lead not in loaded and residual_bias[lead] < LEAD_BIAS:
         group = _group(lead, unit_of, needs, chooser.kept_set, allowed)
         if chooser.fits(group, counts, word_limit, target):
             chooser.keep(group, counts)

@@ -8,7 +8,7 @@ at the default length is checked for:
   quotation continued over paragraphs by the newspaper convention — a paragraph left open,
   the next one reopening — counts as closed when it is closed at its end);
 * ``stray_closing``: a closing mark with nothing open (a quotation shown without its start);
-* ``unattributed_quotation``: a quotation of four words or more whose speaker the summary
+* ``unattributed_quotation``: a quotation of five words or more whose speaker the summary
   does not give: no verb of saying in its sentence or in the kept sentence just before it
   (a colon lead-in counts), or one credited to a pronoun whose sentence before was dropped;
 * ``unresolved_reference``: a kept sentence, in the writer's voice, opening with a pronoun,
@@ -54,6 +54,9 @@ CHECKS = (
     "lead_missing",
     "contradicted_reason",
 )
+#: A quoted passage this long is a quotation whose speaker must be given; shorter ones are
+#: mostly phrases and names ("golden rule", "the high rates").
+MIN_QUOTATION_WORDS = 5
 #: Examples kept per system and check.
 EXAMPLES = 3
 
@@ -67,7 +70,10 @@ _SAYING = re.compile(
     r"announces|explained|explains|insisted|insists|argued|argues|warned|warns|claimed|claims|noted|notes|"
     r"replied|asked|asks|continued|declared|confirmed|admitted|recalled|urged|suggested|acknowledged|"
     r"commented|tweeted|posted|according to|quoted|describ\w+|calls?|called|put it|reported|reports|"
-    r"believes?|thinks?|told|agreed|agrees|predicted|promised|vowed|pledged|estimated|concluded)\b",
+    r"believes?|thinks?|agreed|agrees|predicted|promised|vowed|pledged|estimated|concluded|stressed|"
+    r"stresses|emphasi[sz]ed|maintained|maintains|accused|described|dubbed|branded|labelled|labeled|"
+    r"hailed|praised|criticised|criticized|complained|cautioned|conceded|revealed|announced|forecast|"
+    r"predicts|expects|expected|hopes|hoped|wants|wanted|pointed out|points out)\b",
     re.IGNORECASE,
 )
 _PRONOUN_SPEAKER = re.compile(
@@ -147,8 +153,9 @@ def _writer_part(text: str) -> str:
 
 
 def _quotations_in(text: str) -> list[str]:
-    """The double-quoted passages that start in a sentence (to its end when not closed in it)."""
-    return [m.group(1) for m in re.finditer(r"[“\"]([^”\"]*)", text)]
+    """The double-quoted passages that start in a sentence (to its end when not closed in it);
+    a straight mark opens and the next one closes."""
+    return [m.group(1) or m.group(2) or "" for m in re.finditer(r'“([^”]*)”?|"([^"]*)"?', text)]
 
 
 @dataclass(slots=True)
@@ -198,6 +205,7 @@ def check_summary(summary: Any, article: str, findings: _Findings | None = None)
         found.add("stray_closing", article)
 
     depth = 0  # quotations left open by the kept sentences just before, read in article order
+    previous_owned = False  # the kept sentence before held a quotation with its speaker given
     for position, decision in enumerate(kept):
         output = decision.output
         previous_kept = kept[position - 1] if position else None
@@ -211,20 +219,29 @@ def check_summary(summary: Any, article: str, findings: _Findings | None = None)
             depth = 0
         carried = depth > 0
         depth = max(0, depth + _net_open(output))
+        owned = carried and previous_owned
         for quotation in _quotations_in(output):
-            if len(quotation.split()) < 4 or carried:
+            if len(quotation.split()) < MIN_QUOTATION_WORDS or carried:
                 continue
             writer = _writer_part(output)
+            owned = True
             if _SAYING.search(writer) or writer.rstrip().endswith(":"):
                 if _PRONOUN_SPEAKER.search(writer) and not resolvable:
-                    found.add("unattributed_quotation", article, decision.index)
+                    owned = False
             elif not (
                 adjacent
                 and previous_kept is not None
-                and (previous_kept.output.rstrip().endswith(":") or _SAYING.search(_writer_part(previous_kept.output)))
+                and (
+                    previous_kept.output.rstrip().endswith(":")
+                    or _SAYING.search(_writer_part(previous_kept.output))
+                    or previous_owned  # the same speaker's quotation goes on in a new sentence
+                )
             ):
+                owned = False
+            if not owned:
                 found.add("unattributed_quotation", article, decision.index)
             break  # one quotation per sentence is enough to judge its speaker
+        previous_owned = owned
 
     lead = _lead(summary)
     if lead is not None:
