@@ -13,6 +13,10 @@ What it adds to trafilatura, and why:
   XML tree instead.
 - **The headline.**  A page whose ``<h1>`` sits outside the article element gets its title
   as the first line, as a reader sees it.
+- **Page labels left out.**  A block that is not a heading and has no letters (a live blog's
+  "13:12") or is one word without a full stop ("LIVE", "Gallery", "Advertisement") is a label
+  of the page, not prose; trafilatura keeps them, and a summary would otherwise pick them as
+  short, plain "sentences".
 - **"No article" is an error.**  On a page with no article trafilatura's fallbacks return
   what they can (often the menu's link text); a result without a single block of four
   words or more is refused with a one-line :class:`~summarizer.errors.InputError`.
@@ -35,7 +39,8 @@ _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _NESTED_BLOCKS = frozenset({"p", "head", "list", "quote", "table"})
 _MIN_BLOCK_WORDS = 4
-_LINK_SHARE = 0.9  # a page whose longest block is shorter has no article (menus, buttons)
+_LINK_SHARE = 0.9
+_CLOSING = (".", "!", "?", '"', "”", "’", "'", ")", ":")  # a page whose longest block is shorter has no article (menus, buttons)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,13 @@ def _all_links(element: Any) -> bool:
     linked = sum(len("".join(ref.itertext())) for ref in element.iter("ref"))
     letters = len(text.strip())
     return letters > 0 and linked >= _LINK_SHARE * letters
+
+
+def _is_label(text: str) -> bool:
+    """A page label rather than prose: no letters at all, or one word without closing punctuation."""
+    if not any(ch.isalpha() for ch in text):
+        return True
+    return len(text.split()) == 1 and not text.endswith(_CLOSING)
 
 
 def _clean(text: str, *, keep_spaces: bool = False) -> str:
@@ -99,7 +111,7 @@ def _blocks(element: Any) -> list[str]:
             if tag != "head" and _all_links(child):
                 continue
             text = _clean(_inline_text(child), keep_spaces=tag == "code")
-            if text:
+            if text and (tag == "head" or not _is_label(text)):
                 blocks.append(text)
         tail = _clean(child.tail or "")
         if tail:

@@ -112,3 +112,15 @@ def test_an_xml_declaration_is_accepted() -> None:
 def test_no_article_text_is_a_named_input_error(page: str) -> None:
     with pytest.raises(InputError, match=r"^page\.html: HTML with no article text$"):
         extract_article(page, source="page.html")
+
+
+def test_page_labels_are_left_out_but_headings_and_short_sentences_stay() -> None:
+    page = (
+        "<html><body><article><h1>Storm live</h1><p>LIVE</p><p>13:12</p>"
+        "<p>The storm reached the coast at noon, forecasters said, and roads were closed.</p>"
+        "<h2>Roads</h2><p>Gallery</p><p>Closed.</p><p>The A41 reopened in the evening after the water drained.</p>"
+        "</article></body></html>"
+    )
+    blocks = extract_article(page).text.split("\n\n")
+    assert "LIVE" not in blocks and "13:12" not in blocks and "Gallery" not in blocks
+    assert "Roads" in blocks and "Closed." in blocks and blocks[0] == "Storm live"
