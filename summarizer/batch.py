@@ -37,8 +37,8 @@ from typing import IO, Any, Literal
 from summarizer.atomic import atomic_open, write_atomic
 from summarizer.errors import BatchError, EvenhandError, FetchError, InputError
 from summarizer.fetch import FetchOptions, fetch_record, is_url
+from summarizer.load import decode_input
 from summarizer.model import Summary
-from summarizer.read import decode
 from summarizer.render import EXTENSIONS, render
 
 __all__ = [
@@ -572,7 +572,7 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
             try:
                 if options.max_bytes is not None and len(data) > options.max_bytes:
                     raise InputError(f"more than the limit of {options.max_bytes:,} bytes")
-                decoded = decode(data, source=STDIN)
+                decoded, _ = decode_input(data, source=STDIN)  # an HTML page by its declared charset
             except EvenhandError as error:
                 plan.failures.append(Outcome(STDIN, "failed", reason=_reason(error, STDIN)))
                 continue

@@ -122,7 +122,7 @@ def fetch_record(result: Fetched | FetchError, *, elapsed_s: float | None = None
         }
     record: dict[str, Any] = {
         "url": result.url, "final_url": result.final_url, "status": result.status,
-        "error": _without_url(str(result), result.url),
+        "error": _without_url(str(result), result.url), "fetched_at": _now(),
     }
     if elapsed_s is not None:
         record["elapsed_s"] = round(elapsed_s, 3)

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "HTML_SUFFIXES",
+    "decode_input",
     "decode_page",
     "is_html",
     "load_bytes",
@@ -127,6 +128,20 @@ def decode_page(data: bytes, *, source: str | None = None, charset: str | None =
     return DecodedText(text=text, encoding=codec)
 
 
+def decode_input(
+    data: bytes, *, source: str | None = None, content_type: str | None = None, charset: str | None = None
+) -> tuple[DecodedText, bool]:
+    """Decode input bytes as the loader does: by the page's charset when HTML, else sniffed.
+
+    Returns:
+        The decoded text, and whether the bytes are HTML by the one rule (content type or name;
+        text that only looks like HTML is recognised again after decoding).
+    """
+    html = is_html(data[:4096].decode("latin-1"), name=source, content_type=content_type)
+    decoded = decode_page(data, source=source, charset=charset) if html else decode(data, source=source)
+    return decoded, html
+
+
 def load_text(
     text: str,
     *,
@@ -181,9 +196,7 @@ def load_bytes(
     Raises:
         InputError: empty, binary or undecodable bytes, or HTML with no article text.
     """
-    head = data[:4096].decode("latin-1")
-    html = is_html(head, name=source, content_type=content_type)
-    decoded = decode_page(data, source=source, charset=charset) if html else decode(data, source=source)
+    decoded, html = decode_input(data, source=source, content_type=content_type, charset=charset)
     return load_text(
         decoded.text, source=source, encoding=decoded.encoding, warnings=decoded.warnings,
         html=html or None, content_type=content_type, url=source if source and "://" in source else None,

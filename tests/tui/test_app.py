@@ -378,7 +378,7 @@ async def test_a_fetched_web_page_shows_its_title_site_and_date(site: LocalSite)
         assert summary is not None and summary.document is document
         title = str(app.reader.query_one("#original", SentencePane).border_title)
         assert title.startswith(
-            "Original · Council approves budget for new river footbridge · The Valley Courier · 2025-04-02"
+            "Original · The Valley Courier · 2025-04-02 · Council approves budget for new river footbridge"
         )
 
 

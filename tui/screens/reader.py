@@ -499,8 +499,9 @@ def _original_title(source: str | None, page: WebPage | None = None) -> Text:
 
 
 def _source_name(source: str | None, page: WebPage | None = None) -> str:
-    if page is not None and page.title:
-        return " · ".join(" ".join(part.split()) for part in (page.title, page.site_name, page.date) if part)
+    if page is not None and (page.title or page.site_name):
+        # Site and date first: a narrow pane cuts the end, and the title is the text's first line anyway.
+        return " · ".join(" ".join(part.split()) for part in (page.site_name, page.date, page.title) if part)
     if source and source.lower().startswith(("http://", "https://")):
         return source
     return Path(source).name if source and source != "-" else "standard input"
