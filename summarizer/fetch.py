@@ -353,7 +353,9 @@ def fetch_many(
                 except FetchError as error:
                     yield url, error, took
     finally:
+        # Stopped early (Ctrl-C, --fail-fast): do not wait out requests in flight; closing the
+        # client closes their connections, so their threads end at once.
         for future in running:
             future.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=not running, cancel_futures=True)
         client.close()
