@@ -154,3 +154,14 @@ def test_nothing_is_fetched_or_imported_for_files(tmp_path: object) -> None:
         "assert 'trafilatura' not in sys.modules, 'trafilatura imported for plain text'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_stopping_early_does_not_wait_for_requests_in_flight(site: LocalSite) -> None:
+    import time
+
+    results = fetch_many([site.url("/wait/early"), site.url("/slow")], FetchOptions(timeout=20, retries=0))
+    url, _, _ = next(results)
+    assert url.endswith("/wait/early")
+    started = time.perf_counter()
+    results.close()  # what Ctrl-C or --fail-fast does to the generator
+    assert time.perf_counter() - started < 2.0  # /slow would take 3 s

@@ -147,3 +147,18 @@ def test_plain_text_from_a_server_is_read_as_text(site: LocalSite) -> None:
 def test_a_url_that_fails_raises_a_fetch_error(site: LocalSite) -> None:
     with pytest.raises(FetchError, match="HTTP 404"):
         load_url(site.url("/status/404"))
+
+
+@pytest.mark.parametrize("name", sorted(p.name.removesuffix(".html") for p in WEB.glob("*.html")))
+def test_every_fixture_served_from_127_0_0_1_yields_its_article_and_metadata(site: LocalSite, name: str) -> None:
+    from .test_extract import FURNITURE, paragraphs
+
+    document = load_url(site.url(f"/pages/{name}.html"))
+    expected = paragraphs((WEB / f"{name}.expected.txt").read_text(encoding="utf-8"))
+    produced = paragraphs(document.text)
+    positions = [produced.index(p) for p in expected]
+    assert positions == sorted(positions)
+    for furniture in FURNITURE:
+        assert furniture not in document.text, furniture
+    assert document.page is not None and document.page.title == expected[0]
+    assert document.page.date is not None and document.page.date[:4] in {"2024", "2025"}
