@@ -361,7 +361,7 @@ def summarize_command(
 
 def _read_url_list(name: str) -> list[str]:
     """The URLs of a ``--urls`` file: one a line, blank lines and ``#`` comments skipped."""
-    from summarizer.fetch import is_url
+    from summarizer.load import is_url
 
     try:
         if name == "-":
@@ -509,7 +509,9 @@ def view(
         fail("view needs a terminal; use 'evenhand summarize' to print a summary", code=EXIT_USAGE)
     data: bytes | None = None
     document: Any = None
-    if file is not None and file.lower().startswith(("http://", "https://")):
+    from summarizer.load import is_url
+
+    if file is not None and is_url(file):
         from summarizer.load import load_url
 
         try:

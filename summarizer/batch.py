@@ -32,14 +32,16 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from summarizer.atomic import atomic_open, write_atomic
 from summarizer.errors import BatchError, EvenhandError, FetchError, InputError
-from summarizer.fetch import FetchOptions, fetch_record, is_url
-from summarizer.load import decode_input
+from summarizer.load import decode_input, is_url
 from summarizer.model import Summary
 from summarizer.render import EXTENSIONS, render
+
+if TYPE_CHECKING:
+    from summarizer.fetch import FetchOptions
 
 __all__ = [
     "DEFAULT_GLOBS",
@@ -118,7 +120,7 @@ class BatchOptions:
     fail_fast: bool = False
     skip_existing: bool = False
     max_bytes: int | None = DEFAULT_MAX_BYTES
-    fetch: FetchOptions = field(default_factory=FetchOptions)
+    fetch: FetchOptions = field(default_factory=lambda: _fetch_options())
 
     def to_dict(self) -> dict[str, Any]:
         """The options as recorded in the manifest."""
@@ -135,6 +137,12 @@ class BatchOptions:
             "max_bytes": self.max_bytes,
             "fetch": self.fetch.to_dict(),
         }
+
+
+def _fetch_options() -> FetchOptions:
+    from summarizer.fetch import FetchOptions  # httpx and the rest only when a URL is given
+
+    return FetchOptions()
 
 
 # ---- work items and their outcomes ------------------------------------------------------
@@ -734,7 +742,7 @@ def _fetched_tasks(sources: Sequence[_Source], options: BatchOptions) -> Iterato
     """Fetch the URL inputs (a limit overall and per host, retries with back-off), as each arrives."""
     from dataclasses import replace
 
-    from summarizer.fetch import fetch_many
+    from summarizer.fetch import fetch_many, fetch_record
 
     by_url: dict[str, _Source] = {source.url: source for source in sources if source.url is not None}
     fetch_options = replace(options.fetch, max_bytes=options.max_bytes)

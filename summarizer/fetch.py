@@ -20,7 +20,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from typing import Any
 
 from summarizer.errors import FetchError
@@ -34,7 +33,6 @@ __all__ = [
     "fetch",
     "fetch_many",
     "fetch_record",
-    "is_url",
 ]
 
 USER_AGENT = "evenhand/0.1 (news article summariser; python-httpx)"
@@ -44,12 +42,6 @@ TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
 _TRANSIENT_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 _MAX_RETRY_AFTER = 30.0
 _CHUNK = 64 * 1024
-
-
-def is_url(value: str) -> bool:
-    """Whether ``value`` names a web page (``http://`` or ``https://``) rather than a file."""
-    lowered = value[:8].lower()
-    return lowered.startswith(("http://", "https://"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +126,8 @@ def _without_url(message: str, url: str) -> str:
 
 
 def _now() -> str:
+    from datetime import UTC, datetime
+
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "decode_input",
     "decode_page",
     "is_html",
+    "is_url",
     "load_bytes",
     "load_fetched",
     "load_path",
@@ -55,6 +56,11 @@ _META_CHARSET = re.compile(
 # The WHATWG Encoding Standard reads these labels as windows-1252, as every browser does.
 _AS_WINDOWS_1252 = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "cp819"})
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # UTF-32 marks start with these too
+
+
+def is_url(value: str) -> bool:
+    """Whether ``value`` names a web page (``http://`` or ``https://``) rather than a file."""
+    return value[:8].lower().startswith(("http://", "https://"))
 
 
 def looks_like_html(text: str) -> bool:

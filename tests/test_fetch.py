@@ -9,7 +9,8 @@ import sys
 import pytest
 
 from summarizer.errors import FetchError
-from summarizer.fetch import USER_AGENT, FetchOptions, fetch, fetch_many, fetch_record, is_url
+from summarizer.fetch import USER_AGENT, FetchOptions, fetch, fetch_many, fetch_record
+from summarizer.load import is_url
 
 from .web_server import LocalSite, closed_port
 

@@ -21,6 +21,7 @@ from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from summarizer import ALL_ALGORITHMS, Analysis, Document, EvenhandError, Summary, WebPage, analyse, summarize
+from summarizer.load import is_url
 from tui.export import EXPORT_FORMATS, default_export_path, export_summary
 from tui.messages import (
     DocumentRead,
@@ -502,6 +503,6 @@ def _source_name(source: str | None, page: WebPage | None = None) -> str:
     if page is not None and (page.title or page.site_name):
         # Site and date first: a narrow pane cuts the end, and the title is the text's first line anyway.
         return " · ".join(" ".join(part.split()) for part in (page.site_name, page.date, page.title) if part)
-    if source and source.lower().startswith(("http://", "https://")):
+    if source and is_url(source):
         return source
     return Path(source).name if source and source != "-" else "standard input"
