@@ -36,6 +36,7 @@ from summarizer.model import WebPage
 __all__ = ["Article", "extract_article"]
 
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _NESTED_BLOCKS = frozenset({"p", "head", "list", "quote", "table"})
 _MIN_BLOCK_WORDS = 4
@@ -132,9 +133,10 @@ def _parse(html: str, name: str) -> Any:
 
 
 def _metadata_value(value: Any) -> str | None:
+    """One line of plain text: white space collapsed, control characters (ESC, C1, ...) removed."""
     if value is None:
         return None
-    text = _SPACE.sub(" ", str(value)).strip()
+    text = _CONTROL.sub("", _SPACE.sub(" ", str(value))).strip()
     return text or None
 
 

@@ -124,3 +124,34 @@ def test_page_labels_are_left_out_but_headings_and_short_sentences_stay() -> Non
     blocks = extract_article(page).text.split("\n\n")
     assert "LIVE" not in blocks and "13:12" not in blocks and "Gallery" not in blocks
     assert "Roads" in blocks and "Closed." in blocks and blocks[0] == "Storm live"
+
+
+def test_metadata_is_one_line_of_plain_text() -> None:
+    page = (
+        "<html><head><title>Bridge \x1b[31mopens\x1b[0m\n today</title><meta name='author' content='A\u2028B'></head>"
+        "<body><article><h1>A headline of the article itself</h1><p>The bridge opened on Monday after two years "
+        "of repairs, the council said.</p></article></body></html>"
+    )
+    page_info = extract_article(page).page
+    for value in (page_info.title, page_info.author):
+        assert value is not None
+        assert not any(ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F or ch in "\u2028\u2029" for ch in value)
+
+
+def test_extraction_makes_no_connection() -> None:
+    """trafilatura and its helpers (htmldate, courlan, tld) must not reach for the network."""
+    import subprocess
+    import sys
+
+    code = (
+        "import socket\n"
+        "def refuse(*a, **k):\n"
+        "    raise AssertionError('network use during extraction')\n"
+        "socket.socket.connect = refuse\n"
+        "socket.getaddrinfo = refuse\n"
+        "from pathlib import Path\n"
+        "from summarizer.load import load_path\n"
+        f"for page in sorted(Path({str(WEB)!r}).glob('*.html')):\n"
+        "    load_path(page)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
