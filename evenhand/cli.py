@@ -79,9 +79,9 @@ EXIT_INTERRUPTED = 130
 _SUMMARIZE_HELP = """
 Summarise articles: one file to the terminal, or many files, folders and JSON Lines corpora in parallel.
 
-A PATH is a file, a folder (searched recursively for [bold]--glob[/bold] patterns; hidden files are skipped) or [bold]-[/bold] for standard input. HTML pages (.html, .htm) are reduced to their article text first. With one input and no [bold]--out[/bold], the summary is printed; with several, give [bold]--out DIR[/bold] (one output per input, mirroring the input tree, plus DIR/manifest.json) or [bold]--jsonl-out FILE[/bold] (one JSON record per document, streamed).
+A PATH is a file, a folder (searched recursively for [bold]--glob[/bold] patterns; hidden files are skipped), [bold]-[/bold] for standard input, or an http:// or https:// URL (also listed one a line with [bold]--urls FILE[/bold]). HTML pages (by suffix, content type or content) are reduced to their article text first, by trafilatura; their title, author, date, site name and canonical URL go into the JSON. Nothing touches the network unless a URL is given. With one input and no [bold]--out[/bold], the summary is printed; with several, give [bold]--out DIR[/bold] (one output per input, mirroring the input tree, plus DIR/manifest.json) or [bold]--jsonl-out FILE[/bold] (one JSON record per document, streamed).
 
-Inputs are only ever read. Each output is written to a temporary file and renamed into place, so an interrupted run (Ctrl-C) leaves only complete files and a manifest of what was done; run again with [bold]--skip-existing[/bold] to resume. A bad input (missing, empty, binary, undecodable, too large, HTML without an article, a symbolic link loop) is named on stderr with a one-line reason and recorded in the manifest, and the batch goes on.
+Inputs are only ever read. Each output is written to a temporary file and renamed into place, so an interrupted run (Ctrl-C) leaves only complete files and a manifest of what was done; run again with [bold]--skip-existing[/bold] to resume. A bad input (missing, empty, binary, undecodable, too large, HTML without an article, a symbolic link loop, a URL that cannot be fetched) is named on stderr with a one-line reason and recorded in the manifest, and the batch goes on. URLs are fetched a few at a time (at most 2 per host), transient failures tried again after a pause; the manifest records each URL, where it led, its status and the time.
 
 Exit status: 0 when every input was summarised (or skipped), 1 when some failed, 2 on a usage error, 130 when interrupted.
 """
@@ -95,8 +95,11 @@ _SUMMARIZE_EPILOG = """
   [dim]# five sentences by LexRank, with the decision for every sentence as JSON[/dim]
   evenhand summarize article.txt -a lexrank -n 5 -f json
 
-  [dim]# a web page from standard input, at most 80 words[/dim]
-  curl -s https://example.org/story | evenhand summarize - -w 80
+  [dim]# a web page, at most 80 words[/dim]
+  evenhand summarize https://example.org/story -w 80
+
+  [dim]# a list of web pages, one URL a line, one JSON file each[/dim]
+  evenhand summarize --urls reading-list.txt --out summaries/ -f json
 
   [dim]# a folder tree on all cores, then resume it after an interruption[/dim]
   evenhand summarize articles/ --out summaries/ -f json
@@ -220,7 +223,20 @@ def summarize_command(
     ),
     max_bytes: str = typer.Option(
         "50MB", "--max-bytes", metavar="SIZE", rich_help_panel="Input",
-        help="Refuse inputs larger than this (e.g. 512k, 50MB, 1G).",
+        help="Refuse inputs (files and web pages) larger than this (e.g. 512k, 50MB, 1G).",
+    ),
+    urls_file: str | None = typer.Option(
+        None, "--urls", metavar="FILE", rich_help_panel="Web",
+        help="Also summarise the web pages listed in FILE, one URL a line (blank lines and # comments "
+        "are skipped; - reads standard input).",
+    ),
+    timeout: float = typer.Option(
+        20.0, "--timeout", metavar="SECONDS", min=0.1, rich_help_panel="Web",
+        help="Give up on a web page that takes longer than this to connect or between bytes.",
+    ),
+    retries: int = typer.Option(
+        2, "--retries", metavar="N", min=0, rich_help_panel="Web",
+        help="Try a web page again this many times after a transient failure (timeout, 429, 5xx).",
     ),
     jobs: int | None = typer.Option(
         None, "--jobs", "-j", metavar="N", min=1, show_default=False, rich_help_panel="Batch",
@@ -260,6 +276,8 @@ def summarize_command(
     if output_format is None:
         output_format = "terminal" if stdout_is_terminal and out is None and jsonl_out is None else "text"
     output_format = _check_choice(output_format, SUMMARIZE_FORMATS, "--format")
+    if urls_file is not None:
+        paths = [*(paths or []), *_read_url_list(urls_file)]
     if not paths:
         if sys.stdin.isatty():
             fail("nothing to summarise: give a file, a folder or - for standard input "
@@ -289,6 +307,7 @@ def summarize_command(
         plan_batch,
         summarize_task,
     )
+    from summarizer.fetch import FetchOptions
 
     options = BatchOptions(
         summary=SummaryOptions(
@@ -304,6 +323,7 @@ def summarize_command(
         fail_fast=fail_fast,
         skip_existing=skip_existing,
         max_bytes=size_limit,
+        fetch=FetchOptions(timeout=timeout, retries=retries, max_bytes=size_limit),
     )
     errors = Console(stderr=True, highlight=False)
     try:
@@ -337,6 +357,30 @@ def summarize_command(
         return
 
     _run_summarize_batch(plan, options, errors, quiet=quiet)
+
+
+def _read_url_list(name: str) -> list[str]:
+    """The URLs of a ``--urls`` file: one a line, blank lines and ``#`` comments skipped."""
+    from summarizer.load import is_url
+
+    try:
+        if name == "-":
+            text = sys.stdin.read()
+        else:
+            text = Path(name).read_text(encoding="utf-8-sig", errors="replace")
+    except OSError as error:
+        fail(f"--urls {name}: cannot read ({error.strerror or error})", code=EXIT_USAGE)
+    urls = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if not is_url(entry):
+            fail(f"--urls {name}, line {number}: not an http:// or https:// URL: {entry!r}", code=EXIT_USAGE)
+        urls.append(entry)
+    if not urls:
+        fail(f"--urls {name}: no URLs in the file", code=EXIT_USAGE)
+    return urls
 
 
 def _run_summarize_batch(plan: Any, options: Any, errors: Any, *, quiet: bool) -> None:
@@ -440,8 +484,8 @@ def _attach_keyboard() -> None:
 @app.command("view")
 def view(
     file: str | None = typer.Argument(
-        None, metavar="[FILE|-]", help="Article to open (text, Markdown or HTML); '-' reads standard input. "
-        "Without it, the bundled example opens."
+        None, metavar="[FILE|-|URL]", help="Article to open (text, Markdown or HTML); '-' reads standard input; "
+        "an http:// or https:// URL is fetched first. Without it, the bundled example opens."
     ),
     algorithm: str = typer.Option("neutral", "--algorithm", "-a", help="neutral, or a sumy algorithm."),
     sentences: int | None = typer.Option(None, "--sentences", "-n", min=1, help="Keep this many sentences."),
@@ -464,7 +508,18 @@ def view(
     if not sys.stdout.isatty():
         fail("view needs a terminal; use 'evenhand summarize' to print a summary", code=EXIT_USAGE)
     data: bytes | None = None
-    if file is None:
+    document: Any = None
+    from summarizer.load import is_url
+
+    if file is not None and is_url(file):
+        from summarizer.load import load_url
+
+        try:
+            document = load_url(file)  # before the app starts: a failure is one line and an exit code
+        except EvenhandError as error:
+            fail_from(error)
+        source = file
+    elif file is None:
         try:
             source = str(bundled_example())
         except EvenhandError as error:
@@ -489,7 +544,10 @@ def view(
 
     from tui.app import DARK_THEME, LIGHT_THEME, EvenhandApp
 
-    viewer = EvenhandApp(source, data=data, settings=settings, theme=LIGHT_THEME if light else DARK_THEME)
+    viewer = EvenhandApp(
+        None if document is not None else source, data=data, settings=settings,
+        theme=LIGHT_THEME if light else DARK_THEME, document=document,
+    )
     # A summary of a long article may still be running in a worker thread when the reader
     # quits.  asyncio.run() and the interpreter would both wait for it; with our own loop
     # and os._exit the terminal is restored and the shell is back at once.

@@ -32,14 +32,16 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from summarizer.atomic import atomic_open, write_atomic
-from summarizer.errors import BatchError, EvenhandError, InputError
-from summarizer.extract import html_to_text, looks_like_html
+from summarizer.errors import BatchError, EvenhandError, FetchError, InputError
+from summarizer.load import decode_input, is_url
 from summarizer.model import Summary
-from summarizer.read import decode, read_path
 from summarizer.render import EXTENSIONS, render
+
+if TYPE_CHECKING:
+    from summarizer.fetch import FetchOptions
 
 __all__ = [
     "DEFAULT_GLOBS",
@@ -67,7 +69,6 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 MANIFEST_NAME = "manifest.json"
 MANIFEST_TOOL = "evenhand summarize"
 STDIN = "-"
-_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 _UNSAFE_NAME = re.compile(r"[^\w.@+=-]+")
 
 Status = Literal["done", "skipped", "failed"]
@@ -106,6 +107,7 @@ class BatchOptions:
         fail_fast: stop at the first failure.
         skip_existing: leave inputs whose output file already exists.
         max_bytes: refuse inputs larger than this.
+        fetch: timeouts, retries and request limits for URL inputs (``max_bytes`` applies to them too).
     """
 
     summary: SummaryOptions = field(default_factory=SummaryOptions)
@@ -118,6 +120,7 @@ class BatchOptions:
     fail_fast: bool = False
     skip_existing: bool = False
     max_bytes: int | None = DEFAULT_MAX_BYTES
+    fetch: FetchOptions = field(default_factory=lambda: _fetch_options())
 
     def to_dict(self) -> dict[str, Any]:
         """The options as recorded in the manifest."""
@@ -132,7 +135,14 @@ class BatchOptions:
             "fail_fast": self.fail_fast,
             "skip_existing": self.skip_existing,
             "max_bytes": self.max_bytes,
+            "fetch": self.fetch.to_dict(),
         }
+
+
+def _fetch_options() -> FetchOptions:
+    from summarizer.fetch import FetchOptions  # httpx and the rest only when a URL is given
+
+    return FetchOptions()
 
 
 # ---- work items and their outcomes ------------------------------------------------------
@@ -147,17 +157,22 @@ class Task:
             for a JSONL record, ``"-"`` for standard input).
         path: the file a worker reads, or ``None`` when ``text`` is given.
         text: the text already read (standard input, JSONL records).
-        html: extract the article from HTML first (``None``: decide by looking at the text).
+        html: extract the article from HTML first (``None``: the loader's one rule decides,
+            by suffix or by content; see :mod:`summarizer.load`).
         output: the output file's path relative to the output folder, or ``None``.
         warnings: warnings from reading ``text``.
+        page: a fetched web page (URL inputs): its bytes are read instead of ``path`` or ``text``.
+        fetch: what the manifest records of the fetch (URL, final URL, status, time).
     """
 
     label: str
     path: str | None = None
     text: str | None = None
-    html: bool | None = False
+    html: bool | None = None
     output: str | None = None
     warnings: tuple[str, ...] = ()
+    page: Any = None
+    fetch: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +190,7 @@ class Outcome:
     output: str | None = None
     rendered: str | None = None
     record: str | None = None
+    fetch: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +222,7 @@ class BatchResult:
     failed: list[dict[str, str]] = field(default_factory=list)
     warnings: list[dict[str, str]] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)
+    fetched: list[dict[str, Any]] = field(default_factory=list)
     elapsed_s: float = 0.0
     interrupted: bool = False
     stopped_early: bool = False
@@ -225,10 +242,12 @@ class BatchResult:
         else:
             self.failed.append({"path": outcome.label, "reason": outcome.reason or "failed"})
         self.warnings.extend({"path": outcome.label, "warning": w} for w in outcome.warnings)
+        if outcome.fetch is not None:
+            self.fetched.append(outcome.fetch)
 
     def to_dict(self) -> dict[str, Any]:
         """The manifest: sorted lists, so two runs over the same inputs compare equal."""
-        return {
+        manifest = {
             "tool": MANIFEST_TOOL,
             "done": sorted(self.done),
             "skipped": sorted(self.skipped),
@@ -238,6 +257,9 @@ class BatchResult:
             "elapsed_s": round(self.elapsed_s, 3),
             "interrupted": self.interrupted,
         }
+        if self.fetched:  # URL inputs: what was asked, where it led, the status and the time
+            manifest["fetched"] = sorted(self.fetched, key=lambda f: f["url"])
+        return manifest
 
 
 # ---- rendering --------------------------------------------------------------------------
@@ -282,24 +304,22 @@ def _reason(error: BaseException, label: str, path: str | None = None) -> str:
 
 
 def summarize_task(task: Task, options: SummaryOptions, *, max_bytes: int | None = None) -> Summary:
-    """Read (or take), extract and summarise one document.
+    """Read (or take), extract and summarise one document, through the one loader (:mod:`summarizer.load`).
 
     Raises:
         EvenhandError: the input cannot be read or summarised (the message names it).
     """
+    from summarizer.load import load_fetched, load_path, load_text
     from summarizer.pipeline import summarize
-    from summarizer.segment import segment
 
-    if task.text is not None:
-        text, encoding, warnings = task.text, None, task.warnings
+    if task.page is not None:
+        document = load_fetched(task.page)
+    elif task.text is not None:
+        document = load_text(task.text, source=task.label, warnings=task.warnings, html=task.html)
     else:
         if task.path is None:
             raise InputError(f"{task.label}: nothing to read")
-        decoded = read_path(task.path, max_bytes=max_bytes)
-        text, encoding, warnings = decoded.text, decoded.encoding, decoded.warnings
-    if task.html or (task.html is None and looks_like_html(text)):
-        text = html_to_text(text, source=task.label)
-    document = segment(text, source=task.label, encoding=encoding, warnings=warnings)
+        document = load_path(task.path, max_bytes=max_bytes, source=task.label)
     return summarize(
         document,
         algorithm=options.algorithm,
@@ -323,12 +343,15 @@ def _process(task: Task, options: BatchOptions) -> Outcome:
 
             record = to_json(summary, indent=None)
     except EvenhandError as error:
-        return Outcome(task.label, "failed", reason=_reason(error, task.label, task.path), output=task.output)
+        return Outcome(task.label, "failed", reason=_reason(error, task.label, task.path), output=task.output,
+                       fetch=task.fetch)
     except RecursionError:
-        return Outcome(task.label, "failed", reason="too deeply nested to read", output=task.output)
+        return Outcome(task.label, "failed", reason="too deeply nested to read", output=task.output,
+                       fetch=task.fetch)
     except Exception as error:  # a bug must not sink the other thousand documents
         return Outcome(
-            task.label, "failed", reason=f"internal error: {type(error).__name__}: {error}", output=task.output
+            task.label, "failed", reason=f"internal error: {type(error).__name__}: {error}", output=task.output,
+            fetch=task.fetch,
         )
     return Outcome(
         task.label,
@@ -337,6 +360,7 @@ def _process(task: Task, options: BatchOptions) -> Outcome:
         output=task.output,
         rendered=rendered,
         record=record,
+        fetch=task.fetch,
     )
 
 
@@ -355,6 +379,7 @@ class _Source:
     path: Path | None  # None for standard input
     relative: str  # output path stem relative to the output folder, with the input's suffix
     jsonl: bool = False
+    url: str | None = None  # a web page to fetch
 
 
 @dataclass(slots=True)
@@ -531,7 +556,7 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
     globs = tuple(options.globs)
     if options.jsonl_field is not None and JSONL_GLOB not in globs:
         globs = (*globs, JSONL_GLOB)
-    given = [Path(p) for p in paths if p != STDIN]
+    given = [Path(p) for p in paths if p != STDIN and not is_url(p)]
     if options.out is not None:
         _check_out(options.out, [p for p in given if p.exists()])
     excluded = {os.path.realpath(options.out)} if options.out is not None else set()
@@ -539,7 +564,12 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
     files: list[Path] = []
     seen_files: set[str] = set()
     stdin_seen = False
+    urls: list[str] = []
     for raw in paths:
+        if is_url(raw):
+            if raw not in urls:
+                urls.append(raw)
+            continue
         if raw == STDIN:
             if stdin_seen:
                 continue
@@ -550,7 +580,7 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
             try:
                 if options.max_bytes is not None and len(data) > options.max_bytes:
                     raise InputError(f"more than the limit of {options.max_bytes:,} bytes")
-                decoded = decode(data, source=STDIN)
+                decoded, _ = decode_input(data, source=STDIN)  # an HTML page by its declared charset
             except EvenhandError as error:
                 plan.failures.append(Outcome(STDIN, "failed", reason=_reason(error, STDIN)))
                 continue
@@ -596,7 +626,7 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
                 files.append(path)
 
     plan.input_files = set(seen_files)
-    names = _output_names(files, _base([Path(p) for p in paths if p != STDIN]))
+    names = _output_names(files, _base(given))
     for file, name in zip(files, names, strict=True):
         is_jsonl = options.jsonl_field is not None and file.suffix.lower() == ".jsonl"
         plan.sources.append(_Source(_display(str(file)), file, name, jsonl=is_jsonl))
@@ -605,6 +635,11 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
         is_jsonl = options.jsonl_field is not None
         plan.sources.append(_Source(STDIN, None, "stdin", jsonl=is_jsonl))
         plan.total += sum(1 for line in plan.stdin_text[0].splitlines() if line.strip()) if is_jsonl else 1
+    taken = set(names)
+    for url in urls:
+        name = _url_name(url, taken)
+        plan.sources.append(_Source(_display(url), None, name, url=url))
+        plan.total += 1
     plan.total += len(plan.failures)
 
     if options.jsonl_out not in (None, STDIN):
@@ -612,6 +647,22 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
         if real in plan.input_files:
             raise BatchError(f"--jsonl-out {options.jsonl_out}: is one of the inputs")
     return plan
+
+
+def _url_name(url: str, taken: set[str]) -> str:
+    """An output stem for a URL: ``host/path-words``, made unique among ``taken``."""
+    rest = url.split("://", 1)[-1].split("#", 1)[0]
+    host, _, path = rest.partition("/")
+    host = _safe_name(host.rsplit("@", 1)[-1].replace(":", "_"))
+    parts = [p for p in re.split(r"[/?&=]+", path) if p]
+    stem = _safe_name("-".join(parts)) if parts else "index"
+    stem = stem.removesuffix(".html").removesuffix(".htm") or "index"
+    name, number = f"{host}/{stem}", 1
+    while name in taken:
+        number += 1
+        name = f"{host}/{stem}-{number}"
+    taken.add(name)
+    return name
 
 
 def _safe_name(value: str) -> str:
@@ -666,9 +717,12 @@ def _records(
 def iter_tasks(plan: BatchPlan, options: BatchOptions) -> Iterator[Task | Outcome]:
     """Every document of ``plan`` as a task, lazily: JSONL files are read record by record.
 
-    A JSONL record that cannot be read comes as a failed :class:`Outcome` instead.
+    A JSONL record that cannot be read comes as a failed :class:`Outcome` instead.  URL inputs
+    are fetched here, in this process (see :func:`_fetched_tasks`), after the files.
     """
     for source in plan.sources:
+        if source.url is not None:
+            continue
         stdin_text = plan.stdin_text[0] if plan.stdin_text and source.path is None else None
         if source.jsonl:
             assert options.jsonl_field is not None
@@ -678,8 +732,28 @@ def iter_tasks(plan: BatchPlan, options: BatchOptions) -> Iterator[Task | Outcom
             yield Task(STDIN, text=plan.stdin_text[0], html=None, output=source.relative,
                        warnings=plan.stdin_text[1])
         else:
-            html = source.path.suffix.lower() in _HTML_SUFFIXES
-            yield Task(source.label, path=str(source.path), html=html, output=source.relative)
+            yield Task(source.label, path=str(source.path), output=source.relative)
+    web = [source for source in plan.sources if source.url is not None]
+    if web:
+        yield from _fetched_tasks(web, options)
+
+
+def _fetched_tasks(sources: Sequence[_Source], options: BatchOptions) -> Iterator[Task | Outcome]:
+    """Fetch the URL inputs (a limit overall and per host, retries with back-off), as each arrives."""
+    from dataclasses import replace
+
+    from summarizer.fetch import fetch_many, fetch_record
+
+    by_url: dict[str, _Source] = {source.url: source for source in sources if source.url is not None}
+    fetch_options = replace(options.fetch, max_bytes=options.max_bytes)
+    for url, result, took in fetch_many(list(by_url), fetch_options):
+        source = by_url[url]
+        record = fetch_record(result, elapsed_s=took)
+        if isinstance(result, FetchError):
+            yield Outcome(source.label, "failed", reason=_reason(result, source.label), output=source.relative,
+                          fetch=record)
+        else:
+            yield Task(source.label, page=result, output=source.relative, fetch=record)
 
 
 # ---- running ----------------------------------------------------------------------------
@@ -708,7 +782,8 @@ class _Writer:
             outcome = self._write(outcome)
         elif outcome.status == "failed" and self.jsonl is not None:
             self._write_record(json.dumps({"source": outcome.label, "error": outcome.reason}, ensure_ascii=False))
-        slim = Outcome(outcome.label, outcome.status, outcome.reason, outcome.warnings, outcome.output)
+        slim = Outcome(outcome.label, outcome.status, outcome.reason, outcome.warnings, outcome.output,
+                       fetch=outcome.fetch)
         self.result.add(slim)
         self.completed += 1
         if self.on_event is not None:
@@ -731,7 +806,8 @@ class _Writer:
                 self._write_record(outcome.record)
         except (OSError, ValueError) as error:  # disk full, permissions, an unwritable character
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            return Outcome(outcome.label, "failed", reason=f"cannot write {path}: {reason}", output=outcome.output)
+            return Outcome(outcome.label, "failed", reason=f"cannot write {path}: {reason}", output=outcome.output,
+                           fetch=outcome.fetch)
         return outcome
 
 

@@ -15,7 +15,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from summarizer import ALL_ALGORITHMS, Summary
+from summarizer import ALL_ALGORITHMS, Document, Summary
 from tui.screens.help import HelpScreen, help_rows
 from tui.screens.reader import ReaderScreen
 from tui.settings import SummarySettings
@@ -53,6 +53,7 @@ class EvenhandApp(App[None]):
         summary: Summary | None = None,
         settings: SummarySettings | None = None,
         theme: str = DARK_THEME,
+        document: Document | None = None,
     ) -> None:
         """Open ``source`` (a path, or ``"-"`` with its bytes in ``data``), or show ``summary`` as given.
 
@@ -62,9 +63,12 @@ class EvenhandApp(App[None]):
             summary: a summary to show at once (no background work): for tests and screenshots.
             settings: the options for summarising (and re-summarising).
             theme: the Textual theme to start with.
+            document: a document read already (a fetched web page), summarised in the background.
         """
         super().__init__()
-        self._reader_args = {"source": source, "data": data, "summary": summary, "settings": settings}
+        self._reader_args = {
+            "source": source, "data": data, "summary": summary, "settings": settings, "document": document,
+        }
         self.theme = theme
 
     def get_default_screen(self) -> Screen:

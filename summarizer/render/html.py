@@ -115,6 +115,7 @@ def render_html(summary: Summary, alignment: Alignment) -> str:
         "<header>",
         f"<h1>{_a(title)}</h1>",
         f'<p class="meta">{_a(_meta(summary))}</p>',
+        *(f'<p class="meta page">{_a(line)}</p>' for line in (legend.page_line(summary),) if line),
         *(f'<p class="note" role="note"><strong>Note:</strong> {_a(note)}</p>' for note in legend.notes(summary)),
         '<div class="top">',
         _measures(summary),

@@ -86,6 +86,18 @@ def title(summary: Summary) -> str:
     return f"evenhand summary of {source} ({summary.algorithm})"
 
 
+def page_line(summary: Summary) -> str | None:
+    """A web page's own description: title, site, author, date and URL (``None`` for plain text)."""
+    page = summary.document.page
+    if page is None:
+        return None
+    parts = [part for part in (page.title, page.site_name) if part]
+    line = " — ".join(parts)
+    details = [f"by {page.author}" if page.author else "", page.date or "", page.url or page.final_url or ""]
+    rest = " · ".join(detail for detail in details if detail)
+    return " · ".join(part for part in (line, rest) if part) or None
+
+
 def cue_name(category: str) -> str:
     """A cue category as words: ``"loaded_term"`` → ``"loaded term"``."""
     return category.replace("_", " ")

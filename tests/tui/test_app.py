@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from summarizer import Summary
+from tests.web_server import LocalSite
 from tui.app import DARK_THEME, LIGHT_THEME, EvenhandApp
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.error import ErrorScreen
@@ -364,6 +365,21 @@ async def test_html_is_read_as_an_article(tmp_path: Path) -> None:
         summary = reader(app).summary
         assert summary is not None
         assert "var x" not in summary.document.text and "bridge reopened" in summary.document.text
+
+
+async def test_a_fetched_web_page_shows_its_title_site_and_date(site: LocalSite) -> None:
+    from summarizer.load import load_url
+
+    document = load_url(site.url("/pages/bridge_budget.html"))
+    app = EvenhandApp(document=document)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        summary = reader(app).summary
+        assert summary is not None and summary.document is document
+        title = str(app.reader.query_one("#original", SentencePane).border_title)
+        assert title.startswith(
+            "Original · The Valley Courier · 2025-04-02 · Council approves budget for new river footbridge"
+        )
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,8 @@ from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
-from summarizer import ALL_ALGORITHMS, Analysis, Document, EvenhandError, Summary, analyse, summarize
+from summarizer import ALL_ALGORITHMS, Analysis, Document, EvenhandError, Summary, WebPage, analyse, summarize
+from summarizer.load import is_url
 from tui.export import EXPORT_FORMATS, default_export_path, export_summary
 from tui.messages import (
     DocumentRead,
@@ -110,10 +111,12 @@ class ReaderScreen(Screen[None]):
         data: bytes | None = None,
         summary: Summary | None = None,
         settings: SummarySettings | None = None,
+        document: Document | None = None,
     ) -> None:
         super().__init__()
         self.source = source
         self._data = data
+        self._document = document
         self.summary: Summary | None = None
         self.settings = settings or SummarySettings()
         self.cursor = 0
@@ -144,6 +147,9 @@ class ReaderScreen(Screen[None]):
         self.query_one("#original", SentencePane).focus()
         if self._initial is not None:
             self._show(self._initial)
+        elif self._document is not None:  # read already (a fetched web page)
+            self._new_document = True
+            self._summarize(self._document.source, self._document, None, self.settings, self._start())
         elif self.source is not None:
             self.load(self.source, data=self._data)
 
@@ -240,7 +246,7 @@ class ReaderScreen(Screen[None]):
         original.loading = False
         original.cursor = None
         original.show(message.blocks)
-        original.border_title = Text(f"Original · {_source_name(message.document.source)}")
+        original.border_title = Text(f"Original · {_source_name(message.document.source, message.document.page)}")
         stats = self.query_one(StatsBar)
         stats.update(f"Summarising {len(message.document.sentences):,} sentences…")
 
@@ -291,7 +297,7 @@ class ReaderScreen(Screen[None]):
         pane = self.query_one("#summary", SentencePane)
         original.show(original_text if original_text is not None else original_blocks(summary))
         pane.show(summary_text if summary_text is not None else summary_blocks(summary))
-        original.border_title = _original_title(summary.source)
+        original.border_title = _original_title(summary.source, summary.document.page)
         pane.border_title = Text(f"Summary · {len(summary.kept)} of {len(summary.decisions)} sentences")
         self.query_one(StatsBar).show(summary, self.settings)
         self.query_one(ControlsPanel).sync(self.settings, summary.budget.target)
@@ -476,10 +482,13 @@ class ReaderScreen(Screen[None]):
         self.notify("Summary copied to the clipboard (if the terminal allows it).", timeout=3)
 
 
-def _original_title(source: str | None) -> Text:
-    """The original pane's title: the file's name, then a legend of the marks (plain text, no markup)."""
+def _original_title(source: str | None, page: WebPage | None = None) -> Text:
+    """The original pane's title: the file's name (a web page's title, site and date), then a legend of the marks.
+
+    Plain text, no markup.
+    """
     return Text.assemble(
-        f"Original · {_source_name(source)}   ",
+        f"Original · {_source_name(source, page)}   ",
         (DROPPED_GLYPH.strip(), "bold"),
         " dropped  ",
         (BOILERPLATE_GLYPH.strip(), "bold"),
@@ -490,5 +499,10 @@ def _original_title(source: str | None) -> Text:
     )
 
 
-def _source_name(source: str | None) -> str:
+def _source_name(source: str | None, page: WebPage | None = None) -> str:
+    if page is not None and (page.title or page.site_name):
+        # Site and date first: a narrow pane cuts the end, and the title is the text's first line anyway.
+        return " · ".join(" ".join(part.split()) for part in (page.site_name, page.date, page.title) if part)
+    if source and is_url(source):
+        return source
     return Path(source).name if source and source != "-" else "standard input"
