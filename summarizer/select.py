@@ -47,6 +47,7 @@ from summarizer.neutrality import THRESHOLD, bias_score, cue_summary
 from summarizer.quotes import Quotation, QuoteUnit, find_quotations, quotation_units, quoted_spans
 from summarizer.rank import rank, term_matrix
 from summarizer.readability import LONG_SENTENCE_WORDS
+from summarizer.reword import reword_edits
 from summarizer.tokens import words as word_list
 from summarizer.trim import trim_edits, untrimmable
 
@@ -66,6 +67,8 @@ LOADED = 0.6
 #: The lead is kept first when its bias score after trimming is below the bias model's own
 #: threshold: a lead that reads neutrally says what happened; a slanted one competes like any other.
 LEAD_BIAS = THRESHOLD
+#: Edit kinds that say a sentence in other words (the style table), named in the reasons.
+REWORDING = ("reworded", "term_deleted", "scare_quote_removed")
 #: Cosine similarity above which a sentence repeats one already kept.
 REPEATS = 0.8
 #: Up to this many sentences redundancy is measured by cosine similarity (MMR); above it,
@@ -218,7 +221,12 @@ def select_neutral(
     quoted = quoted_spans(document)
     # What a kept sentence would say after trimming is what the reader sees: judge that.
     trims = {
-        i: trim_edits(document, document.sentences[i], analysis.cues[i], quoted=quoted) if trim else ()
+        i: _merge_edits(
+            trim_edits(document, document.sentences[i], analysis.cues[i], quoted=quoted),
+            reword_edits(document, document.sentences[i], analysis.cues[i], quoted),
+        )
+        if trim
+        else ()
         for i in content
     }
     residual_bias = np.asarray(analysis.bias, dtype=float)
@@ -335,9 +343,16 @@ def select_neutral(
                 i, analysis, loaded, unfixable, chooser.repeated_by(i), unit_of, kept_set, rank_of, n,
                 worst_kept, context_kept,
             )
+        edits = _merge_edits(trims.get(i, ()), repairs.get(i, ())) if is_kept else ()
+        reworded = [e for e in edits if e.kind in REWORDING]
+        if reworded:
+            changes = ", ".join(
+                f"'{e.text.strip()}' → '{e.replacement.strip()}'" if e.replacement.strip() else f"'{e.text.strip()}' deleted"
+                for e in reworded[:4]
+            )
+            reasons.append(Reason("reworded", f"reworded in neutral terms: {changes}"))
         if analysis.cues[i] and reasons[0].code not in ("loaded", "selected_loaded"):
             reasons.append(Reason("cues", cue_summary(analysis.cues[i])))
-        edits = _merge_edits(trims.get(i, ()), repairs.get(i, ())) if is_kept else ()
         decisions.append(
             Decision(
                 sentence=sentence, kept=is_kept, score=scores[i], rank=rank_of[i],
@@ -683,7 +698,8 @@ def _is_one_sided(cue: Cue) -> bool:
 
 
 def _removed(cue: Cue, edits: Sequence[Edit]) -> bool:
-    return any(e.start <= cue.start and cue.end <= e.end and not e.replacement for e in edits)
+    """Whether an edit deleted or reworded the cue's words."""
+    return any(e.start <= cue.start and cue.end <= e.end and e.start < e.end for e in edits)
 
 
 def _join(first: str | None, second: str) -> str:
