@@ -811,6 +811,45 @@ def eval_integrity(
     Console().print(table)
 
 
+# ---- eval rewording ----
+
+
+@eval_app.command("rewording")
+def eval_rewording(
+    data: str = typer.Option(
+        ..., "--data", metavar="FILE",
+        help="JSON Lines file of WNC pairs ('sentence', 'neutral_version', 'biased_words').",
+    ),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Measure only the first N pairs."),
+    output_format: str = typer.Option("table", "--format", metavar="table|json", help="Print a table or JSON."),
+) -> None:
+    """Rewrite each biased sentence as evenhand would and compare with the editors' neutral version."""
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from summarizer.evaluate.rewording import evaluate_rewording
+
+    _check_table_or_json(output_format)
+    try:
+        result = evaluate_rewording(data, limit=limit)
+    except EvenhandError as error:
+        fail_from(error)
+    if output_format == "json":
+        _print_json(result)
+        return
+    table = Table(title=Text(f"Rewording on {result.path}: {result.pairs:,} pairs"))
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("exact match with the editors' neutral version", f"{result.exact_match:.1%}")
+    table.add_row("biased sentences changed", f"{result.changed:.1%}")
+    table.add_row("changes touching the labelled word", f"{result.on_target:.1%}")
+    table.add_row("neutral versions changed (false edits)", f"{result.false_edits:.1%}")
+    table.add_row("top-1 detection (highest cue is the labelled word)", f"{result.top1_detection:.1%}")
+    Console().print(table)
+
+
 # ---- eval neutrality ----
 
 

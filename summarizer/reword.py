@@ -165,3 +165,36 @@ def _without_overlaps(edits: list[Edit]) -> tuple[Edit, ...]:
         if not kept or edit.start >= kept[-1].end:
             kept.append(edit)
     return tuple(kept)
+
+
+def rewrite(text: str) -> tuple[str, tuple[Edit, ...]]:
+    """``text`` as evenhand would say it in the writer's voice: every sentence trimmed and reworded.
+
+    Returns the new text and the edits (offsets index ``text``).  Used by ``evenhand eval
+    rewording``; the summary itself applies the same edits to the sentences it keeps.
+    """
+    from summarizer.edits import apply_edits
+    from summarizer.pipeline import analyse
+    from summarizer.quotes import quoted_spans
+    from summarizer.segment import segment
+    from summarizer.trim import trim_edits
+
+    document = segment(text)
+    if not document.sentences:
+        return text, ()
+    analysis = analyse(document)
+    quoted = quoted_spans(document)
+    pieces: list[str] = []
+    every: list[Edit] = []
+    cursor = 0
+    for sentence in document.sentences:
+        cues = analysis.cues[sentence.index]
+        edits = _without_overlaps(
+            [*trim_edits(document, sentence, cues, quoted=quoted), *reword_edits(document, sentence, cues, quoted)]
+        )
+        pieces.append(text[cursor : sentence.start])
+        pieces.append(apply_edits(sentence, edits) if edits else sentence.text)
+        cursor = sentence.end
+        every.extend(edits)
+    pieces.append(text[cursor:])
+    return "".join(pieces), tuple(every)

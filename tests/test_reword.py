@@ -83,3 +83,28 @@ def test_a_loaded_lead_is_kept_reworded_and_the_reason_says_so() -> None:
     assert lead.output.startswith("MILLTOWN – The county released 40 immigrants in the country illegally")
     assert any(r.code == "reworded" and "'illegal aliens' → 'immigrants in the country illegally'" in r.text for r in lead.reasons)
     assert summarize(text, sentences=2, trim=False).kept[0].edits == ()
+
+
+def test_eval_rewording_on_pairs_of_our_own(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from typer.testing import CliRunner
+
+    from evenhand.cli import app
+    from summarizer.evaluate.rewording import evaluate_rewording
+
+    records = [
+        {"sentence": "he is a disgraced former mayor.", "neutral_version": "he is a former mayor.", "biased_words": ["disgraced"]},
+        {"sentence": "the plan was a stunning success.", "neutral_version": "the plan was a success.", "biased_words": ["stunning"]},
+        {"sentence": "the town has a lovely harbour.", "neutral_version": "the town has a harbour.", "biased_words": ["lovely"]},
+    ]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = evaluate_rewording(path)
+    assert result.pairs == 3
+    assert result.exact_match == pytest.approx(2 / 3)
+    assert result.on_target == 1.0
+    assert result.false_edits == 0.0
+    out = CliRunner().invoke(app, ["eval", "rewording", "--data", str(path), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.stdout)["pairs"] == 3
