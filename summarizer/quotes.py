@@ -11,6 +11,7 @@ from its end.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,13 +48,18 @@ def find_quote_units(document: Document) -> tuple[QuoteUnit, ...]:
     return tuple(u for u in quotation_units(document) if u.lead_in is not None)
 
 
-def quoted_spans(document: Document) -> tuple[tuple[int, int], ...]:
+def quoted_spans(
+    document: Document, quotations: Sequence[Quotation] | None = None
+) -> tuple[tuple[int, int], ...]:
     """Spans of the document inside double quotation marks, quotation marks included.
 
-    The double-mark quotations of :func:`find_quotations`, merged where they overlap.
-    Single marks are left out: ’ is far more often an apostrophe than a closing mark.
+    The double-mark quotations of :func:`find_quotations` (pass them when you have them),
+    merged where they overlap.  Single marks are left out: ’ is far more often an apostrophe
+    than a closing mark.
     """
-    return _merge([(q.start, q.end) for q in find_quotations(document) if q.opening != "‘"])
+    if quotations is None:
+        quotations = find_quotations(document)
+    return _merge([(q.start, q.end) for q in quotations if q.opening != "‘"])
 
 
 def _previous_end(text: str, start: int) -> int:
@@ -83,6 +89,7 @@ CLOSING_FOR = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’", "
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 # Before an opening single mark: the start of a paragraph, a space, a bracket, a dash or an opening double mark.
+_MARKS = re.compile('[“„«”»"‘’]')
 _SINGLE_OPEN_AFTER = " \t\n([{—–-/“„«\""
 
 
@@ -141,13 +148,13 @@ def find_quotations(document: Document) -> tuple[Quotation, ...]:
         if double is not None:
             if first in _DOUBLE_OPEN or first == '"':
                 body_start += lead + 1  # the reopening mark continues the quotation
-                body = text[body_start : paragraph.end]
             else:
                 found.append((double[0], _previous_end(text, paragraph.start), double[1], False, 0))
                 double = None
         single: tuple[int, str] | None = None
-        for offset, char in enumerate(body):
-            at = body_start + offset
+        for hit in _MARKS.finditer(text, body_start, paragraph.end):
+            at = hit.start()
+            char = hit.group()
             if char in _DOUBLE_OPEN or (char == '"' and double is None):
                 if double is None:
                     double = (at, char)
@@ -173,7 +180,6 @@ def find_quotations(document: Document) -> tuple[Quotation, ...]:
     for start, end, mark, closed, depth in sorted(found):
         first_sentence = bisect_right(starts, start) - 1
         last_sentence = bisect_right(starts, max(start, end - 1)) - 1
-        depth = depth or sum(1 for s, e, *_ in found if s < start and end <= e)
         quotations.append(Quotation(start, end, mark, closed, max(first_sentence, 0), last_sentence, min(depth, 1)))
     return tuple(quotations)
 
@@ -209,8 +215,3 @@ def quotation_units(document: Document, quotations: Sequence[Quotation] | None =
                 continue
             units.append(QuoteUnit(lead_in, tuple(range(first, last + 1))))
     return tuple(units)
-
-
-def open_at_end(quotations: Sequence[Quotation], sentence_index: int) -> list[Quotation]:
-    """The quotations that sentence ``sentence_index`` leaves open (innermost last)."""
-    return [q for q in quotations if q.first_sentence <= sentence_index < q.last_sentence]

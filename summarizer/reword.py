@@ -52,6 +52,15 @@ def _entries() -> dict[str, StyleEntry]:
     return {e.term: e for e in style_table()}
 
 
+_TO_SPACE = str.maketrans(dict.fromkeys("-‐–—.,;:!?()[]{}\"“”‘’'/", " "))
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every term, as :func:`reword_edits` splits a sentence's words."""
+    return frozenset(e.term.translate(_TO_SPACE).split()[0] for e in style_table())
+
+
 def _entry(matched: str) -> StyleEntry | None:
     key = re.sub(r"[\s-]+", " ", matched.lower())
     for term, entry in _entries().items():
@@ -88,7 +97,10 @@ def reword_edits(
     """
     text = document.text
     edits: list[Edit] = []
-    for match in _pattern().finditer(sentence.text):
+    # Most sentences hold no term of the table: a set look-up per word rules them out cheaply.
+    words = set(sentence.text.lower().translate(_TO_SPACE).split())
+    matches = _pattern().finditer(sentence.text) if not words.isdisjoint(_first_words()) else ()
+    for match in matches:
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if inside(quoted, start, end):
             continue

@@ -218,7 +218,7 @@ def select_neutral(
     needs = dependencies(
         document, analysis.boilerplate, analysis.word_counts, quotations, connectives=trim, named=speakers
     )
-    quoted = quoted_spans(document)
+    quoted = quoted_spans(document, quotations)
     # What a kept sentence would say after trimming is what the reader sees: judge that.
     trims = {
         i: _merge_edits(
