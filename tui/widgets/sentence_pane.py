@@ -32,7 +32,9 @@ from tui.passages import Block
 _CHUNK = re.compile(r"\S+\s*|\s+")
 GUTTER = 2
 CURSOR_BAR = "▌ "
-GAP_MARK = "✗ "
+# Where the cursor's sentence would be in a pane that does not show it (a dropped sentence in
+# the summary): a pointer in the cursor's own colour, never a mark that could read as "dropped".
+GAP_MARK = "▸ "
 ROLES = ("kept", "dropped", "boilerplate", "trimmed", "loaded", "glyph")
 
 
@@ -350,7 +352,7 @@ class SentencePane(ScrollView, can_focus=True):
         gutter_style = base + self._component_style("sentence-pane--gutter")
         gutter = CURSOR_BAR if on_cursor and block_index >= 0 else " " * GUTTER
         if not on_cursor and cursor is not None and line_index == self._gap_line(cursor):
-            gutter, gutter_style = GAP_MARK, base + self._component_style("sentence-pane--glyph")
+            gutter = GAP_MARK
         segments = [Segment(gutter, gutter_style)]
         if block_index >= 0:
             block = self._blocks[block_index]
