@@ -613,6 +613,24 @@ def _check_view_file(file: str | None) -> None:
         fail_from(error)
 
 
+def _view_settings(
+    saved: Any, *, algorithm: str | None, sentences: int | None, ratio: float | None, light: bool
+) -> tuple[Any, str]:
+    """The reader's settings and theme: the remembered ones (``saved``, or none), then the options given."""
+    from dataclasses import replace
+
+    from tui.config import DARK_THEME, LIGHT_THEME
+    from tui.settings import SummarySettings
+
+    settings = saved.settings if saved is not None else SummarySettings()
+    if algorithm is not None and algorithm.lower() != settings.algorithm:
+        settings = settings.with_algorithm(algorithm.lower())
+    if sentences is not None or ratio is not None:
+        settings = replace(settings, sentences=sentences, ratio=ratio)
+    theme = LIGHT_THEME if light else (saved.theme if saved is not None and saved.theme else DARK_THEME)
+    return settings, theme
+
+
 @app.command("view", epilog=_VIEW_EPILOG)
 def view(
     file: str | None = typer.Argument(
@@ -638,8 +656,6 @@ def view(
     ),
 ) -> None:
     """Open the reader: the original beside its summary, every decision explained ('?' lists the keys)."""
-    from dataclasses import replace
-
     if algorithm is not None and algorithm.lower() not in SUMMARIZE_ALGORITHMS:
         fail(f"no algorithm named {algorithm!r}; choose one of: {', '.join(SUMMARIZE_ALGORITHMS)}",
              code=EXIT_USAGE)
@@ -672,17 +688,11 @@ def view(
     else:
         source = file
 
-    from tui.app import DARK_THEME, LIGHT_THEME
-    from tui.settings import SummarySettings
-
     config = None if no_config else config_path()
-    saved = load_config(config) if config is not None else None
-    settings = saved.settings if saved is not None else SummarySettings()
-    if algorithm is not None and algorithm.lower() != settings.algorithm:
-        settings = settings.with_algorithm(algorithm.lower())
-    if sentences is not None or ratio is not None:
-        settings = replace(settings, sentences=sentences, ratio=ratio)
-    theme = LIGHT_THEME if light else (saved.theme if saved is not None and saved.theme else DARK_THEME)
+    settings, theme = _view_settings(
+        load_config(config) if config is not None else None,
+        algorithm=algorithm, sentences=sentences, ratio=ratio, light=light,
+    )
 
     import asyncio
     import os

@@ -159,3 +159,17 @@ def test_short_output_and_no_pager_print_directly(tmp_path: Path, monkeypatch: p
     assert "Original" in capsys.readouterr().out
     cli._print_summary(summary, "terminal", color="never", width=80, pager=False)
     assert "Original" in capsys.readouterr().out
+
+
+def test_view_settings_remembered_then_overridden_by_options() -> None:
+    from tui.config import DARK_THEME, LIGHT_THEME, SavedConfig
+    from tui.settings import SummarySettings
+
+    saved = SavedConfig(SummarySettings(algorithm="lexrank", sentences=5, neutrality=2.0), LIGHT_THEME)
+    settings, theme = cli._view_settings(saved, algorithm=None, sentences=None, ratio=None, light=False)
+    assert settings == saved.settings and theme == LIGHT_THEME
+    settings, theme = cli._view_settings(saved, algorithm="TextRank", sentences=None, ratio=0.5, light=False)
+    assert (settings.algorithm, settings.sentences, settings.ratio, settings.neutrality) == ("textrank", None, 0.5, 2.0)
+    settings, theme = cli._view_settings(None, algorithm=None, sentences=3, ratio=None, light=False)  # --no-config
+    assert settings == SummarySettings(sentences=3) and theme == DARK_THEME
+    assert cli._view_settings(None, algorithm=None, sentences=None, ratio=None, light=True)[1] == LIGHT_THEME

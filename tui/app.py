@@ -18,14 +18,14 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from summarizer import ALL_ALGORITHMS, Summary
-from tui.config import save_config
+from tui.config import DARK_THEME, LIGHT_THEME, save_config
 from tui.messages import SettingsApplied
 from tui.screens.help import HelpScreen, help_rows
 from tui.screens.reader import ReaderScreen
 from tui.settings import SummarySettings
 
-DARK_THEME = "textual-dark"
-LIGHT_THEME = "textual-light"
+__all__ = ["DARK_THEME", "LIGHT_THEME", "EvenhandApp"]
+
 
 MOUSE_HELP = [
     ("click", "Put the cursor on a sentence (either pane)"),

@@ -21,7 +21,9 @@ from summarizer import ALL_ALGORITHMS
 from tui.settings import NEUTRALITY_MAX, SummarySettings
 
 CONFIG_NAME = "settings.toml"
-THEMES = ("textual-dark", "textual-light")
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+THEMES = (DARK_THEME, LIGHT_THEME)
 
 
 def config_path() -> Path:
