@@ -634,7 +634,7 @@ def _view_settings(
 @app.command("view", epilog=_VIEW_EPILOG)
 def view(
     file: str | None = typer.Argument(
-        None, metavar="[FILE|-]", show_default=False,
+        None, metavar="FILE|-", show_default=False,
         help="Article to open (text, Markdown or HTML); '-' reads standard input. Without it, the bundled "
         "example opens.",
     ),
