@@ -112,6 +112,8 @@ async def test_search_moves_through_matches_with_n_and_shift_n(stored_summary: S
         await pilot.pause()
         reader = app.reader
         assert reader.cursor == matches[0]
+        original = reader.query_one("#original", SentencePane)
+        assert original._matches == frozenset(matches)  # marked in the pane
         await pilot.press("n")
         assert reader.cursor == matches[1]
         await pilot.press("N")
@@ -120,6 +122,7 @@ async def test_search_moves_through_matches_with_n_and_shift_n(stored_summary: S
         assert reader.cursor == matches[-1]
         await pilot.press("escape")  # the search ends: n is "next dropped" again
         await pilot.pause()
+        assert original._matches == frozenset()
         await pilot.press("n")
         assert not stored_summary.decisions[reader.cursor].kept
 

@@ -293,6 +293,7 @@ class ReaderScreen(Screen[None]):
             self.cursor = 0
         self._show(message.summary, message.original, message.condensed)
         self._matches = _matching(message.summary, self._query)
+        self._mark_matches()
         self.post_message(SettingsApplied(message.settings))
         for note in message.summary.notes:
             self.notify(note, title="Note", timeout=6, markup=False)
@@ -451,6 +452,7 @@ class ReaderScreen(Screen[None]):
         """Find the sentences that contain ``query`` (any case) and put the cursor on the first from here."""
         self._query = " ".join(query.split())
         self._matches = _matching(self.summary, self._query) if self.summary else []
+        self._mark_matches()
         self.refresh_bindings()
         if not self._query:
             return
@@ -491,7 +493,13 @@ class ReaderScreen(Screen[None]):
     def action_clear_search(self) -> None:
         self._query = ""
         self._matches = []
+        self._mark_matches()
         self.refresh_bindings()
+
+    def _mark_matches(self) -> None:
+        found = frozenset(self._matches)
+        for pane in self.query(SentencePane):
+            pane.mark_matches(found)
 
     def on_key(self, event: events.Key) -> None:
         # Escape in the search box cancels it (the screen's Escape binding clears a finished search).

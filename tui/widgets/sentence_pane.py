@@ -35,7 +35,8 @@ CURSOR_BAR = "▌ "
 # Where the cursor's sentence would be in a pane that does not show it (a dropped sentence in
 # the summary): a pointer in the cursor's own colour, never a mark that could read as "dropped".
 GAP_MARK = "▸ "
-ROLES = ("kept", "dropped", "boilerplate", "trimmed", "loaded", "glyph")
+ROLES = ("kept", "dropped", "boilerplate", "trimmed", "loaded", "glyph", "match")
+_MATCH = frozenset({"match"})
 
 
 def wrap_starts(text: str, width: int) -> list[int]:
@@ -137,6 +138,7 @@ class SentencePane(ScrollView, can_focus=True):
         self._wrapped_for = -1
         self._styles: dict[tuple[frozenset[str], bool], Style] = {}
         self._quiet = False
+        self._matches: frozenset[int] = frozenset()
 
     # ---- content ---------------------------------------------------------------------------
 
@@ -153,6 +155,12 @@ class SentencePane(ScrollView, can_focus=True):
         self.virtual_size = Size(0, 0)
         self._rewrap()
         self.refresh()
+
+    def mark_matches(self, indices: frozenset[int]) -> None:
+        """Mark the sentences a search found (an empty set clears the marks)."""
+        if indices != self._matches:
+            self._matches = indices
+            self.refresh()
 
     @property
     def sentence_order(self) -> list[int]:
@@ -365,7 +373,10 @@ class SentencePane(ScrollView, can_focus=True):
                 piece = text[max(start, run.start) : min(end, run.end)]
                 if piece:
                     segments.append(
-                        Segment(piece, self._style(run.roles, run.sentence == cursor and cursor >= 0))
+                        Segment(piece, self._style(
+                            run.roles | _MATCH if run.sentence in self._matches else run.roles,
+                            run.sentence == cursor and cursor >= 0,
+                        ))
                     )
                 position += 1
         return Strip(segments).adjust_cell_length(width, base)
