@@ -17,6 +17,16 @@ import typer
 
 from summarizer.errors import EvenhandError
 
+EVAL_EPILOG = """
+[bold]Examples[/bold]
+
+  [dim]# how well the bias score finds loaded sentences (BABE, MBIC, wiki_npov)[/dim]
+  evenhand eval bias --data ../shared/data/babe/babe_sg2.dev.jsonl
+
+  [dim]# ROUGE of every algorithm on the first 200 articles, as JSON[/dim]
+  evenhand eval summary --data ../shared/data/bbc-news-summary/bbc_news_summary.dev.jsonl --limit 200 -f json
+"""
+
 APP_EPILOG = """
 [bold]Examples[/bold]
 
@@ -32,6 +42,9 @@ APP_EPILOG = """
 Run [bold]evenhand COMMAND --help[/bold] for a command's options and more examples.
 """
 
+# -h as well as --help, on every command.
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
 app = typer.Typer(
     name="evenhand",
     help="Neutral, plain-language extractive summaries of news articles, with every decision explained.",
@@ -39,12 +52,57 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
+    context_settings=CONTEXT_SETTINGS,
 )
 eval_app = typer.Typer(
     help="Measure evenhand on evaluation sets (JSON Lines files such as those in ../shared/data).",
+    epilog=EVAL_EPILOG,
     no_args_is_help=True,
+    rich_markup_mode="rich",
+    context_settings=CONTEXT_SETTINGS,
 )
 app.add_typer(eval_app, name="eval")
+
+
+def _flag_type_hidden(display: Callable[..., str | None]) -> Callable[..., str | None]:
+    # Typer's help prints a type beside every option, "<bool>" for flags (--light, --help)
+    # and "<str>" beside an argument's own metavar; a flag takes no value, so show none.
+    def display_type(self: Any, ctx: Any) -> str | None:
+        if getattr(self, "is_flag", False) and not getattr(self, "metavar", None):
+            return None
+        if isinstance(self, typer.core.TyperArgument) and self.metavar is not None:
+            return None
+        return display(self, ctx)
+
+    return display_type
+
+
+typer.core.TyperOption.display_type_rich = _flag_type_hidden(typer.core.TyperOption.display_type_rich)  # type: ignore[method-assign]
+typer.core.TyperArgument.display_type_rich = _flag_type_hidden(typer.core.TyperArgument.display_type_rich)  # type: ignore[method-assign]
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("evenhand")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"evenhand {_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    show_version: bool = typer.Option(
+        False, "--version", "-V", callback=_show_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Neutral, plain-language extractive summaries of news articles, with every decision explained."""
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -74,6 +132,7 @@ SUMMARIZE_ALGORITHMS = (
 )
 SUMMARIZE_FORMATS = ("terminal", "text", "markdown", "html", "json", "diff")
 SUMMARIZE_ENGINES = ("fast", "sumy")
+COLOR_CHOICES = ("auto", "always", "never")
 EXIT_INTERRUPTED = 130
 
 _SUMMARIZE_HELP = """
@@ -127,6 +186,24 @@ def _parse_size(value: str) -> int:
     return size
 
 
+def _parse_ratio(value: str, option: str = "--ratio") -> float:
+    """``"0.2"`` or ``"20%"`` as a share of the sentences, above 0 and at most 1 (else a usage error)."""
+    text = value.strip()
+    percent = text.endswith("%")
+    try:
+        number = float(text.removesuffix("%").strip())
+    except ValueError:
+        fail(f"{option} {value!r}: give a share such as 0.2 or 20%", code=EXIT_USAGE)
+    if percent:
+        number /= 100
+    elif number > 1:
+        fail(f"{option} must be more than 0 and at most 1, not {value} (for a percentage write {value}%)",
+             code=EXIT_USAGE)
+    if not 0 < number <= 1:
+        fail(f"{option} must be more than 0 and at most 1, not {value}", code=EXIT_USAGE)
+    return number
+
+
 def _complete_from(choices: tuple[str, ...]) -> Callable[[str], list[str]]:
     def complete(incomplete: str) -> list[str]:
         return [c for c in choices if c.startswith(incomplete.lower())]
@@ -176,8 +253,8 @@ def summarize_command(
     sentences: int | None = typer.Option(
         None, "--sentences", "-n", metavar="N", help="Keep N sentences.", rich_help_panel="Summary"
     ),
-    ratio: float | None = typer.Option(
-        None, "--ratio", "-r", metavar="R", help="Keep this share of the sentences (0 < R ≤ 1).",
+    ratio_text: str | None = typer.Option(
+        None, "--ratio", "-r", metavar="R", help="Keep this share of the sentences: 0.2 or 20% (0 < R ≤ 1).",
         rich_help_panel="Summary",
     ),
     words: int | None = typer.Option(
@@ -253,8 +330,25 @@ def summarize_command(
         False, "--quiet", "-q", rich_help_panel="Batch",
         help="No progress bar and no closing tally (failures are still named on stderr).",
     ),
+    color: str = typer.Option(
+        "auto", "--color", metavar="WHEN", autocompletion=_complete_from(COLOR_CHOICES),
+        rich_help_panel="Output",
+        help="Colour in the terminal format: auto (on a terminal, unless NO_COLOR is set), always or never.",
+    ),
+    width: int | None = typer.Option(
+        None, "--width", metavar="N", min=20, show_default=False, rich_help_panel="Output",
+        help="Columns for the terminal format \\[default: the terminal's width, 80 when not a terminal]",
+    ),
+    no_pager: bool = typer.Option(
+        False, "--no-pager", rich_help_panel="Output",
+        help="Print terminal output straight out; by default, on a terminal, output longer than the screen "
+        "goes through $PAGER (less -R when it is unset).",
+    ),
 ) -> None:
     from rich.console import Console
+
+    ratio = _parse_ratio(ratio_text) if ratio_text is not None else None
+    color = _check_choice(color, COLOR_CHOICES, "--color")
 
     algorithm = _check_choice(algorithm, SUMMARIZE_ALGORITHMS, "--algorithm")
     engine = _check_choice(engine, SUMMARIZE_ENGINES, "--engine")
@@ -266,8 +360,6 @@ def summarize_command(
         fail(f"--sentences must be at least 1, not {sentences}", code=EXIT_USAGE)
     if words is not None and words < 1:
         fail(f"--words must be at least 1, not {words}", code=EXIT_USAGE)
-    if ratio is not None and not 0 < ratio <= 1:
-        fail(f"--ratio must be more than 0 and at most 1, not {ratio}", code=EXIT_USAGE)
     try:
         size_limit = _parse_size(max_bytes)
     except typer.BadParameter as error:
@@ -348,12 +440,9 @@ def summarize_command(
             fail_from(error)
         for warning in summary.document.warnings:
             _say(errors, f"evenhand: warning: {item.label}: {warning}")
-        from summarizer.render import render, render_terminal
-
-        if output_format == "terminal" and stdout_is_terminal:
-            render_terminal(summary, Console())
-        else:
-            sys.stdout.write(render(summary, output_format))
+        _check_word_budget(summary, words)
+        _print_summary(summary, output_format, color=color, width=width,
+                       pager=not no_pager and stdout_is_terminal and output_format == "terminal")
         return
 
     _run_summarize_batch(plan, options, errors, quiet=quiet)
@@ -381,6 +470,56 @@ def _read_url_list(name: str) -> list[str]:
     if not urls:
         fail(f"--urls {name}: no URLs in the file", code=EXIT_USAGE)
     return urls
+
+
+def _check_word_budget(summary: Any, words: int | None) -> None:
+    """A summary never has more words than --words asks: when no sentence fits, say so and stop."""
+    if words is None or summary.stats.words_summary <= words:
+        return
+    # The selector then keeps its best sentence (or quotation unit) alone; print nothing instead.
+    needed = summary.stats.words_summary
+    fail(f"no sentence fits in {words} word{'s' if words != 1 else ''}: the best candidate has {needed}; "
+         f"give --words {needed} or more, or --sentences 1")
+
+
+def _print_summary(summary: Any, output_format: str, *, color: str, width: int | None, pager: bool) -> None:
+    """Write one summary to standard output, through a pager when it is longer than the screen."""
+    import shutil
+
+    from summarizer.render import render
+
+    use_color = {"always": True, "never": False}.get(color)
+    if use_color is None:  # auto: as Rich decides (a terminal, NO_COLOR unset)
+        use_color = None if output_format == "terminal" else False
+    output = render(summary, output_format, width=width, color=use_color)
+    if pager and output.count("\n") >= shutil.get_terminal_size().lines and _page(output):
+        return
+    sys.stdout.write(output)
+
+
+def _page(output: str) -> bool:
+    """Show ``output`` in ``$PAGER`` (``less -R`` by default, as git does); ``False`` if none would run."""
+    import shlex
+    import shutil
+    import subprocess
+
+    command = shlex.split(os.environ.get("PAGER") or "less -R")
+    if not command or shutil.which(command[0]) is None:
+        return False
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")  # quit when it fits, keep colours, leave the text on screen
+    try:
+        with subprocess.Popen(command, stdin=subprocess.PIPE, env=env, text=True, encoding="utf-8") as process:
+            assert process.stdin is not None
+            try:
+                process.stdin.write(output)
+                process.stdin.close()
+            except BrokenPipeError:  # the reader quit the pager before the end
+                pass
+            process.wait()
+    except OSError:
+        return False
+    return True
 
 
 def _run_summarize_batch(plan: Any, options: Any, errors: Any, *, quiet: bool) -> None:
@@ -481,30 +620,99 @@ def _attach_keyboard() -> None:
     os.close(terminal)
 
 
-@app.command("view")
-def view(
-    file: str | None = typer.Argument(
-        None, metavar="[FILE|-|URL]", help="Article to open (text, Markdown or HTML); '-' reads standard input; "
-        "an http:// or https:// URL is fetched first. Without it, the bundled example opens."
-    ),
-    algorithm: str = typer.Option("neutral", "--algorithm", "-a", help="neutral, or a sumy algorithm."),
-    sentences: int | None = typer.Option(None, "--sentences", "-n", min=1, help="Keep this many sentences."),
-    ratio: float | None = typer.Option(None, "--ratio", "-r", help="Keep this share of the sentences (0–1]."),
-    light: bool = typer.Option(False, "--light", help="Start with the light theme."),
-) -> None:
-    """Open the reader: the original beside its summary, every decision explained ('?' lists the keys)."""
+_VIEW_EPILOG = """
+[bold]Examples[/bold]
+
+  [dim]# the bundled example article[/dim]
+  evenhand view
+
+  [dim]# an article, five sentences by LexRank, in the light theme[/dim]
+  evenhand view article.txt -a lexrank -n 5 --light
+
+  [dim]# a web page, fetched first; or from standard input (keys are read from the terminal)[/dim]
+  evenhand view https://example.org/story
+  curl -s https://example.org/story | evenhand view -
+
+[bold]Keys[/bold]: j/k move, n/p next/previous dropped, / search (then n/N), d details, c controls, +/- length, e export, ? all keys, q quit.
+
+The theme, algorithm, length, trim and neutrality weight are remembered between runs in the user's config folder (on Linux ~/.config/evenhand/settings.toml); [bold]--no-config[/bold] neither reads nor writes them. Options given here win over the remembered ones.
+"""
+
+
+def _check_view_file(file: str | None) -> None:
+    """A FILE that is not there, or is a folder or unreadable, fails as it does in `summarize` (exit 1)."""
     from pathlib import Path
 
-    from summarizer import ALL_ALGORITHMS
-    from tui.settings import SummarySettings
-    from tui.source import bundled_example
+    from summarizer.load import is_url
+    from tui.source import load_document
 
-    if algorithm.lower() not in ALL_ALGORITHMS:
-        fail(f"no algorithm named {algorithm!r}; choose one of: {', '.join(ALL_ALGORITHMS)}", code=EXIT_USAGE)
-    if sentences is not None and ratio is not None:
+    if file is None or file == "-" or is_url(file):
+        return
+    path = Path(file)
+    if not path.exists():
+        fail(f"{file}: no such file")
+    if path.is_dir():
+        fail(f"{file}: is a directory, not a file")
+    try:
+        load_document(file)
+    except EvenhandError as error:
+        fail_from(error)
+
+
+def _view_settings(
+    saved: Any, *, algorithm: str | None, sentences: int | None, ratio: float | None, light: bool
+) -> tuple[Any, str]:
+    """The reader's settings and theme: the remembered ones (``saved``, or none), then the options given."""
+    from dataclasses import replace
+
+    from tui.config import DARK_THEME, LIGHT_THEME
+    from tui.settings import SummarySettings
+
+    settings = saved.settings if saved is not None else SummarySettings()
+    if algorithm is not None and algorithm.lower() != settings.algorithm:
+        settings = settings.with_algorithm(algorithm.lower())
+    if sentences is not None or ratio is not None:
+        settings = replace(settings, sentences=sentences, ratio=ratio)
+    theme = LIGHT_THEME if light else (saved.theme if saved is not None and saved.theme else DARK_THEME)
+    return settings, theme
+
+
+@app.command("view", epilog=_VIEW_EPILOG)
+def view(
+    file: str | None = typer.Argument(
+        None, metavar="FILE|-|URL", show_default=False,
+        help="Article to open (text, Markdown or HTML); '-' reads standard input; an http:// or https:// URL "
+        "is fetched first. Without it, the bundled example opens.",
+    ),
+    algorithm: str | None = typer.Option(
+        None, "--algorithm", "-a", metavar="NAME", autocompletion=_complete_from(SUMMARIZE_ALGORITHMS),
+        show_default=False,
+        help="neutral, or one of sumy's: lexrank, textrank, lsa, luhn, edmundson, kl, sumbasic, reduction, "
+        "random \\[default: the last one used, else neutral]",
+    ),
+    sentences: int | None = typer.Option(
+        None, "--sentences", "-n", metavar="N", min=1, help="Keep this many sentences."
+    ),
+    ratio_text: str | None = typer.Option(
+        None, "--ratio", "-r", metavar="R", help="Keep this share of the sentences: 0.2 or 20% (0 < R ≤ 1)."
+    ),
+    light: bool = typer.Option(False, "--light", help="Start with the light theme."),
+    no_config: bool = typer.Option(
+        False, "--no-config", help="Neither read nor save the remembered settings (theme, algorithm, length …)."
+    ),
+) -> None:
+    """Open the reader: the original beside its summary, every decision explained ('?' lists the keys)."""
+    if algorithm is not None and algorithm.lower() not in SUMMARIZE_ALGORITHMS:
+        fail(f"no algorithm named {algorithm!r}; choose one of: {', '.join(SUMMARIZE_ALGORITHMS)}",
+             code=EXIT_USAGE)
+    if sentences is not None and ratio_text is not None:
         fail("give --sentences or --ratio, not both", code=EXIT_USAGE)
-    if ratio is not None and not 0 < ratio <= 1:
-        fail(f"--ratio must be above 0 and at most 1, not {ratio}", code=EXIT_USAGE)
+    ratio = _parse_ratio(ratio_text) if ratio_text is not None else None
+    from tui.config import config_path, load_config
+    from tui.source import bundled_example, load_document
+
+    # A file that cannot be read fails first, as in `summarize` (exit 1), terminal or not.
+    _check_view_file(file)
     if not sys.stdout.isatty():
         fail("view needs a terminal; use 'evenhand summarize' to print a summary", code=EXIT_USAGE)
     data: bytes | None = None
@@ -529,24 +737,28 @@ def view(
             fail("'-' reads standard input, but nothing is piped in", code=EXIT_USAGE)
         source = "-"
         data = sys.stdin.buffer.read()
+        try:
+            load_document(source, data=data)
+        except EvenhandError as error:
+            fail_from(error)
         _attach_keyboard()
     else:
-        path = Path(file)
-        if not path.exists():
-            fail(f"{file}: no such file")
-        if path.is_dir():
-            fail(f"{file}: is a directory, not a file")
         source = file
-    settings = SummarySettings(algorithm=algorithm.lower(), sentences=sentences, ratio=ratio)
+
+    config = None if no_config else config_path()
+    settings, theme = _view_settings(
+        load_config(config) if config is not None else None,
+        algorithm=algorithm, sentences=sentences, ratio=ratio, light=light,
+    )
 
     import asyncio
     import os
 
-    from tui.app import DARK_THEME, LIGHT_THEME, EvenhandApp
+    from tui.app import EvenhandApp
 
     viewer = EvenhandApp(
-        None if document is not None else source, data=data, settings=settings,
-        theme=LIGHT_THEME if light else DARK_THEME, document=document,
+        None if document is not None else source, data=data, settings=settings, theme=theme, config=config,
+        document=document,
     )
     # A summary of a long article may still be running in a worker thread when the reader
     # quits.  asyncio.run() and the interpreter would both wait for it; with our own loop
@@ -560,7 +772,16 @@ def view(
 # ---- eval bias ----
 
 
-@eval_app.command("bias")
+_EVAL_BIAS_EPILOG = """
+[bold]Examples[/bold]
+
+  [dim]# BABE's expert labels; a table, or --format json for the figures alone[/dim]
+  evenhand eval bias --data ../shared/data/babe/babe_sg2.dev.jsonl
+  evenhand eval bias --data ../shared/data/babe/mbic.dev.jsonl --limit 500 --format json
+"""
+
+
+@eval_app.command("bias", epilog=_EVAL_BIAS_EPILOG)
 def eval_bias(
     data: str = typer.Option(
         ...,
@@ -607,7 +828,15 @@ def eval_bias(
 # ---- eval segmentation ----
 
 
-@eval_app.command("segmentation")
+_EVAL_SEGMENTATION_EPILOG = """
+[bold]Examples[/bold]
+
+  [dim]# sentence splitting against the BBC set's reference sentences[/dim]
+  evenhand eval segmentation --data ../shared/data/bbc-news-summary/bbc_news_summary.dev.jsonl
+"""
+
+
+@eval_app.command("segmentation", epilog=_EVAL_SEGMENTATION_EPILOG)
 def eval_segmentation(
     data: str = typer.Option(
         ..., "--data", metavar="FILE", help="JSON Lines file with 'text' and 'reference_sentences'."
@@ -692,7 +921,18 @@ def _system_names(systems: str | None) -> list[str] | None:
     return [name for name in systems.split(",") if name.strip()]
 
 
-@eval_app.command("summary")
+_EVAL_SUMMARY_EPILOG = """
+[bold]Examples[/bold]
+
+  [dim]# ROUGE of neutral, lead and every sumy algorithm, two processes[/dim]
+  evenhand eval summary --data ../shared/data/bbc-news-summary/bbc_news_summary.dev.jsonl --jobs 2
+
+  [dim]# only two systems, on the first 100 articles[/dim]
+  evenhand eval summary --data FILE --systems neutral,lead --limit 100
+"""
+
+
+@eval_app.command("summary", epilog=_EVAL_SUMMARY_EPILOG)
 def eval_summary(
     data: str = typer.Option(
         ..., "--data", metavar="FILE",
@@ -853,7 +1093,15 @@ def eval_rewording(
 # ---- eval neutrality ----
 
 
-@eval_app.command("neutrality")
+_EVAL_NEUTRALITY_EPILOG = """
+[bold]Examples[/bold]
+
+  [dim]# the crowd's bias ratings of what each system keeps[/dim]
+  evenhand eval neutrality --data ../shared/data/biased-sents-lim2020/biased_sents.dev.jsonl
+"""
+
+
+@eval_app.command("neutrality", epilog=_EVAL_NEUTRALITY_EPILOG)
 def eval_neutrality(
     data: str = typer.Option(
         ..., "--data", metavar="FILE",

@@ -99,7 +99,7 @@ def test_cue_summary_names_the_words() -> None:
     summary = cue_summary(find_cues(document)[0])
     assert summary.startswith("loaded language: 'illegal aliens'")
     assert "'seemingly'" in summary and "'aptly'" in summary
-    assert "scare quote: '‘safety’'" in summary
+    assert "scare quote: ‘safety’" in summary  # quoted once: the cue's own marks
 
 
 def test_cue_summary_of_structural_cues_and_nothing() -> None:
