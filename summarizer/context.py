@@ -127,8 +127,8 @@ def dependencies(
     *,
     connectives: bool = True,
     named: Collection[int] = (),
-) -> tuple[int | None, ...]:
-    """For every sentence, the earlier sentence it needs in a summary, or ``None``.
+) -> tuple[tuple[int, ...], ...]:
+    """For every sentence, the earlier sentences it needs in a summary (none: ``()``).
 
     A sentence needs the content sentence before it when, in the writer's voice, it opens with
     a pronoun or a reference to something just introduced ("He", "This", "The move",
@@ -149,14 +149,16 @@ def dependencies(
                 inside_from_before[i] = True
         if q.depth == 0 and q.opening != "‘" and not document.text[sentences[q.first_sentence].start : q.start].strip():
             opens_quotation[q.first_sentence] = True
-    needs: list[int | None] = [None] * n
+    needs: list[tuple[int, ...]] = [()] * n
     previous: int | None = None
     heading: int | None = None
+    history: list[int] = []  # the content sentences so far, in order
     for i, sentence in enumerate(sentences):
         if not content[i]:
             continue
         if i in named:
             previous = i
+            history.append(i)
             continue
         text = sentence.text
         paragraph = document.paragraphs[sentence.paragraph]
@@ -164,7 +166,7 @@ def dependencies(
         line = document.text[paragraph.start : paragraph.end].lstrip()
         listed = first_of_paragraph and _LIST_MARK.match(line) is not None
         if listed and heading is not None:
-            needs[i] = heading
+            needs[i] = (heading,)
         elif previous is not None and not inside_from_before[i]:
             stripped = text.lstrip()
             if stripped[:1] in _OPENING_MARKS:
@@ -172,19 +174,40 @@ def dependencies(
                 if opens_quotation[i] and not is_lead_in(sentences[previous].text) and (
                     not _SAID.search(writer) or _PRONOUN_SAID.search(writer)
                 ):
-                    needs[i] = previous
+                    needs[i] = _back_to_speaker(sentences, history)
             elif (
                 opens_with_back_pointer(text)
                 or _PRONOUN_SAID.search(_outside_quotes(text))
                 or (not connectives and _CONNECTIVE.match(stripped))
             ):
-                needs[i] = previous
+                needs[i] = (previous,)
         if is_lead_in(text) and not opens_quotation[min(i + 1, n - 1)]:
             heading = i
         elif not listed and first_of_paragraph:
             heading = None
         previous = i
+        history.append(i)
     return tuple(needs)
+
+
+#: How far back a quotation with no speaker of its own looks for the sentence that names one.
+SPEAKER_LOOKBACK = 3
+
+
+def _back_to_speaker(sentences: Sequence[Sentence], history: Sequence[int]) -> tuple[int, ...]:
+    """The sentences from the one before back to the nearest that credits someone with words.
+
+    "Mr Lee said exports fell. Sales rose in Asia. “We are pleased.”": the quotation needs both
+    sentences before it, so that the speaker is named and the sentences stay together.  When
+    none names a speaker within :data:`SPEAKER_LOOKBACK`, the sentence before is enough.
+    """
+    chain: list[int] = []
+    for j in reversed(history[-SPEAKER_LOOKBACK:]):
+        chain.append(j)
+        writer = _outside_quotes(sentences[j].text)
+        if is_lead_in(sentences[j].text) or (_SAID.search(writer) and not _PRONOUN_SAID.search(writer)):
+            return tuple(chain)
+    return tuple(chain[:1])
 
 
 def _outside_quotes(text: str) -> str:

@@ -382,7 +382,7 @@ def _over_budget(extra: int) -> Reason:
 def _group(
     i: int,
     unit_of: dict[int, QuoteUnit],
-    needs: Sequence[int | None],
+    needs: Sequence[tuple[int, ...]],
     kept: set[int],
     allowed: set[int],
     *,
@@ -400,9 +400,7 @@ def _group(
         out.add(m)
         unit_part = _with_unit(m, unit_of, (), allowed, document=document if m == i else None, avoid=avoid)
         todo.extend(j for j in unit_part if j != m)
-        need = needs[m]
-        if need is not None:
-            todo.append(need)
+        todo.extend(needs[m])
     return sorted(out)
 
 
@@ -410,7 +408,7 @@ def _repairs(
     document: Document,
     kept: set[int],
     quotations: Sequence[Quotation],
-    needs: Sequence[int | None],
+    needs: Sequence[tuple[int, ...]],
     content: Sequence[int],
     trim: bool,
     speakers: dict[int, Edit],
@@ -441,7 +439,7 @@ def _repairs(
         before = previous_content.get(k)
         if k in speakers and before is not None and before not in kept:
             repairs.setdefault(k, []).append(speakers[k])
-        if needs[k] is None and (before is None or before not in kept):
+        if not needs[k] and (before is None or before not in kept):
             edit = connective_edit(sentence)
             if edit is not None:
                 repairs.setdefault(k, []).append(edit)

@@ -115,7 +115,7 @@ def test_pronoun_and_reference_openers_depend_on_the_sentence_before() -> None:
     document = segment(text)
     analysis = analyse(document)
     needs = dependencies(document, analysis.boilerplate, analysis.word_counts, find_quotations(document))
-    assert needs == (None, 0, 1, None, 3)
+    assert needs == ((), (0,), (1,), (), (3,))
 
 
 def test_a_list_item_needs_its_heading() -> None:
@@ -165,6 +165,7 @@ def test_quote_events_understand_the_continuation_convention() -> None:
     assert quote_events("“One.\n\nTwo.") == (1, 0)
     assert quote_events("One.” Two.") == (0, 1)
     assert quote_events('He said "yes" and left.') == (0, 0)
+    assert quote_events('He said: "One.\n\n"Two." Then he left.') == (0, 0)
 
 
 # ---- eval integrity ----

@@ -73,7 +73,8 @@ _SAYING = re.compile(
     r"believes?|thinks?|agreed|agrees|predicted|promised|vowed|pledged|estimated|concluded|stressed|"
     r"stresses|emphasi[sz]ed|maintained|maintains|accused|described|dubbed|branded|labelled|labeled|"
     r"hailed|praised|criticised|criticized|complained|cautioned|conceded|revealed|announced|forecast|"
-    r"predicts|expects|expected|hopes|hoped|wants|wanted|pointed out|points out)\b",
+    r"predicts|expects|expected|hopes|hoped|wants|wanted|pointed out|points out|sees|see|saw|calling|"
+    r"warning|urging|arguing|insisting|describing|adding|noting|praises|specified|specifies)\b",
     re.IGNORECASE,
 )
 _PRONOUN_SPEAKER = re.compile(
@@ -97,6 +98,7 @@ def _quote_events(text: str) -> tuple[int, int]:
             # The convention: an open quotation reopens the next paragraph with a mark.
             if body[:1] in _OPEN or body[:1] == '"':
                 depth, start = 1, 1
+                straight = body[:1] == '"'  # a straight quotation reopened: its next mark closes it
             else:
                 unclosed += 1
             carried = False
@@ -146,6 +148,20 @@ def _points_back(text: str) -> bool:
 def _net_open(text: str) -> int:
     """How many double quotations a sentence opens and leaves for the next one to continue."""
     return sum(text.count(c) for c in _OPEN) - sum(text.count(c) for c in _CLOSE) + text.count('"') % 2
+
+
+def _credited_at_close(kept: Sequence[Any], position: int, before: dict[int, int]) -> bool:
+    """Whether a quotation left open by kept sentence ``position`` closes, in the kept sentences
+    that follow it in the article, with a verb of saying outside its marks."""
+    depth = _net_open(kept[position].output)
+    for following in range(position + 1, len(kept)):
+        if depth <= 0 or before.get(kept[following].index) != kept[following - 1].index:
+            return False
+        output = kept[following].output
+        depth += _net_open(output)
+        if depth <= 0:
+            return bool(_SAYING.search(_writer_part(output)))
+    return False
 
 
 def _writer_part(text: str) -> str:
@@ -228,6 +244,8 @@ def check_summary(summary: Any, article: str, findings: _Findings | None = None)
             if _SAYING.search(writer) or writer.rstrip().endswith(":"):
                 if _PRONOUN_SPEAKER.search(writer) and not resolvable:
                     owned = False
+            elif _credited_at_close(kept, position, before):
+                pass  # “…, we said.” over several sentences: the speaker comes where it closes
             elif not (
                 adjacent
                 and previous_kept is not None
