@@ -50,10 +50,20 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
+def terminal_safe(message: object) -> str:
+    """``message`` on one line, every control, bidi and invisible character made visible.
+
+    Every line this module prints about an input (errors, failures, warnings) passes
+    through here: file names and reasons are data, never escape sequences.
+    """
+    from summarizer.render.sanitize import one_line
+
+    return " ".join(one_line(str(message)).split())
+
+
 def fail(message: str, *, code: int = EXIT_FAILED) -> NoReturn:
     """Print ``evenhand: error: <message>`` on one line of stderr and exit with ``code``."""
-    one_line = " ".join(str(message).split())
-    print(f"evenhand: error: {one_line}", file=sys.stderr)
+    print(f"evenhand: error: {terminal_safe(message)}", file=sys.stderr)
     raise typer.Exit(code=code)
 
 
@@ -155,7 +165,7 @@ def _say(console: Any, message: str, *, style: str | None = None) -> None:
     """One line on stderr through ``console`` (so it prints above a progress bar), never as markup."""
     from rich.text import Text
 
-    console.print(Text(" ".join(message.split()), style=style or ""), soft_wrap=True, highlight=False)
+    console.print(Text(terminal_safe(message), style=style or ""), soft_wrap=True, highlight=False)
 
 
 @app.command("summarize", help=_SUMMARIZE_HELP, epilog=_SUMMARIZE_EPILOG)

@@ -21,6 +21,7 @@ from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from summarizer import ALL_ALGORITHMS, Analysis, Document, EvenhandError, Summary, analyse, summarize
+from summarizer.render.sanitize import inert, one_line
 from tui.export import EXPORT_FORMATS, default_export_path, export_summary
 from tui.messages import (
     DocumentRead,
@@ -472,7 +473,8 @@ class ReaderScreen(Screen[None]):
     def action_copy(self) -> None:
         if self.summary is None:
             return
-        self.app.copy_to_clipboard(self.summary.text)
+        # The clipboard reaches a shell: no escape (ESC[201~ would end a bracketed paste) gets there.
+        self.app.copy_to_clipboard(inert(self.summary.text))
         self.notify("Summary copied to the clipboard (if the terminal allows it).", timeout=3)
 
 
@@ -491,4 +493,4 @@ def _original_title(source: str | None) -> Text:
 
 
 def _source_name(source: str | None) -> str:
-    return Path(source).name if source and source != "-" else "standard input"
+    return one_line(Path(source).name) if source and source != "-" else "standard input"
