@@ -67,6 +67,17 @@ def fail(message: str, *, code: int = EXIT_FAILED) -> NoReturn:
     raise typer.Exit(code=code)
 
 
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a Unix tool stopped by `| head`
+
+
+def exit_pipe_closed() -> NoReturn:
+    """The reader of standard output went away (``| head``): stop quietly, as Unix tools do."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # so that Python's last flush at exit cannot fail again
+    os.close(devnull)
+    raise typer.Exit(code=EXIT_PIPE_CLOSED)
+
+
 def fail_from(error: EvenhandError) -> NoReturn:
     """Turn a library error into a one-line message and an exit code."""
     fail(str(error), code=EXIT_FAILED)
@@ -93,7 +104,7 @@ A PATH is a file, a folder (searched recursively for [bold]--glob[/bold] pattern
 
 Inputs are only ever read. Each output is written to a temporary file and renamed into place, so an interrupted run (Ctrl-C) leaves only complete files and a manifest of what was done; run again with [bold]--skip-existing[/bold] to resume. A bad input (missing, empty, binary, undecodable, too large, HTML without an article, a symbolic link loop) is named on stderr with a one-line reason and recorded in the manifest, and the batch goes on.
 
-Exit status: 0 when every input was summarised (or skipped), 1 when some failed, 2 on a usage error, 130 when interrupted.
+Exit status: 0 when every input was summarised (or skipped), 1 when some failed (or an output could not be written), 2 on a usage error, 130 when interrupted, 141 when the reader of standard output went away (as with [bold]| head[/bold]), quietly.
 """
 
 _SUMMARIZE_EPILOG = """
@@ -127,7 +138,7 @@ def _parse_size(value: str) -> int:
             break
     try:
         size = int(float(text) * scale)
-    except ValueError:
+    except (ValueError, OverflowError):  # not a number, nan, inf, 1e400
         raise typer.BadParameter(f"not a size: {value!r} (try 50MB, 512k or a number of bytes)") from None
     if size <= 0:
         raise typer.BadParameter("must be more than 0 bytes")
@@ -340,10 +351,16 @@ def summarize_command(
             _say(errors, f"evenhand: warning: {item.label}: {warning}")
         from summarizer.render import render, render_terminal
 
-        if output_format == "terminal" and stdout_is_terminal:
-            render_terminal(summary, Console())
-        else:
-            sys.stdout.write(render(summary, output_format))
+        try:
+            if output_format == "terminal" and stdout_is_terminal:
+                render_terminal(summary, Console())
+            else:
+                sys.stdout.write(render(summary, output_format))
+                sys.stdout.flush()
+        except BrokenPipeError:
+            exit_pipe_closed()
+        except OSError as error:  # a full disk behind a redirection
+            fail(f"cannot write standard output ({error.strerror or type(error).__name__})")
         return
 
     _run_summarize_batch(plan, options, errors, quiet=quiet)
@@ -413,6 +430,9 @@ def _run_summarize_batch(plan: Any, options: Any, errors: Any, *, quiet: bool) -
     except EvenhandError as error:
         progress.stop()
         fail(str(error), code=EXIT_FAILED)
+    except BrokenPipeError:
+        progress.stop()
+        exit_pipe_closed()
     finally:
         progress.stop()
         signal.signal(signal.SIGTERM, previous)
