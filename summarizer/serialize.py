@@ -25,7 +25,7 @@ from dataclasses import asdict, fields
 from typing import Any
 
 from summarizer.errors import EvenhandError
-from summarizer.invisible import INVISIBLE
+from summarizer.invisible import INVISIBLE_CLASS
 from summarizer.model import (
     SCHEMA_VERSION,
     Budget,
@@ -121,7 +121,7 @@ _COMPACT = json.JSONEncoder(ensure_ascii=False).encode
 # Characters the encoder writes raw (non-ASCII is kept); they can only occur inside strings.
 # Bidi controls and invisible characters are escaped too (exact, but inert on a terminal),
 # and so are lone surrogates, which no UTF-8 output could hold.
-_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff" + "".join(map(chr, INVISIBLE)) + "]")
+_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff" + INVISIBLE_CLASS + "]")
 
 
 def _escape(match: re.Match[str]) -> str:
