@@ -95,13 +95,13 @@ def one_line(text: str) -> str:
 # escaped, ``(``, ``)`` and ``!`` can no longer form a link or an image.
 # Autolinks: GFM links bare ``scheme:``, ``www.`` and ``local@domain``; linkify plugins
 # (markdown-it's) also link bare domains such as ``evil.com``.  Every ``:`` before a
-# non-space (``https\://``, ``10\:30``) and every
-# ``.`` inside a word (``evil\.com``, ``3\.5``), is escaped, which splits the text where
+# non-space (``https\://``, ``10\:30``), every ``.`` before a non-space
+# (``evil\.com``, ``3\.5``) and the ``.`` of every ``www.`` is escaped, which splits the text where
 # such a pattern would match.  cmark-gfm joins text again before it looks for e-mail
-# addresses, so an ``@`` between an address's characters also gets a zero-width space
-# (written as the entity ``&#8203;``: visible in the Markdown source).
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>#|~&@]|[:.](?=\S))")
-_MD_ADDRESS_AT = re.compile(r"(?<=[\w.+-])\\@(?=[\w-])")
+# addresses, so every ``@`` also gets a zero-width space before it (written as the
+# entity ``&#8203;``: visible in the Markdown source, invisible once rendered).
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>#|~&@]|[:.](?=\S)|(?i:(?<=www)\.))")
+_MD_ADDRESS_AT = re.compile(r"\\@")
 # At the start of a line: headings, quotes, list items, thematic breaks, setext underlines.
 _MD_LINE_START = re.compile(r"^(\s*)([-=+>]|\d+(?=[.)]))", re.MULTILINE)
 
