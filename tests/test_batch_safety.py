@@ -563,3 +563,23 @@ def test_a_lone_surrogate_in_a_record_is_replaced_with_a_warning(tmp_path: Path)
     result = run_batch(plan_batch([str(corpus)], opts), opts)
     assert len(result.done) == 1
     assert len(records.read_text("utf-8").splitlines()) == 1
+
+
+def test_a_document_over_the_sentence_ceiling_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch, "MAX_SENTENCES", 5)
+    text = " ".join(f"Sentence number {i} is here." for i in range(8))
+    result = CliRunner().invoke(app, ["summarize", "-", "-f", "json"], input=text)
+    assert result.exit_code == 1
+    assert result.output == (
+        "evenhand: error: standard input: 8 sentences, over the ceiling of 5 that keeps memory under 1 GB;"
+        " split the text into articles\n"
+    )
+
+
+def test_skip_existing_with_records_to_standard_output_skips_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(make_article(1), encoding="utf-8")
+    done = run(["summarize", str(folder), "--jsonl-out", "-", "--skip-existing", "-q"])
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 1
