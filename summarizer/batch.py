@@ -584,9 +584,10 @@ def output_names(entries: Sequence[tuple[PurePosixPath, bool]], extension: str) 
             names.append(name)
             continue
         number = 2
-        while claim(f"{name}-{number}", is_folder) in taken | reserved or claim(f"{name}-{number}", is_folder) in claimed:
+        while (candidate := claim(f"{name}-{number}", is_folder)) in taken or candidate in reserved \
+                or candidate in claimed:  # never a name another input wants for itself
             number += 1
-        taken.add(claim(f"{name}-{number}", is_folder))
+        taken.add(candidate)
         names.append(f"{name}-{number}")
     return names
 
