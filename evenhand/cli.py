@@ -17,6 +17,16 @@ import typer
 
 from summarizer.errors import EvenhandError
 
+EVAL_EPILOG = """
+[bold]Examples[/bold]
+
+  [dim]# how well the bias score finds loaded sentences (BABE, MBIC, wiki_npov)[/dim]
+  evenhand eval bias --data ../shared/data/babe/babe_sg2.dev.jsonl
+
+  [dim]# ROUGE of every algorithm on the first 200 articles, as JSON[/dim]
+  evenhand eval summary --data ../shared/data/bbc-news-summary/bbc_news_summary.dev.jsonl --limit 200 -f json
+"""
+
 APP_EPILOG = """
 [bold]Examples[/bold]
 
@@ -32,6 +42,9 @@ APP_EPILOG = """
 Run [bold]evenhand COMMAND --help[/bold] for a command's options and more examples.
 """
 
+# -h as well as --help, on every command.
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
 app = typer.Typer(
     name="evenhand",
     help="Neutral, plain-language extractive summaries of news articles, with every decision explained.",
@@ -39,12 +52,57 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
+    context_settings=CONTEXT_SETTINGS,
 )
 eval_app = typer.Typer(
     help="Measure evenhand on evaluation sets (JSON Lines files such as those in ../shared/data).",
+    epilog=EVAL_EPILOG,
     no_args_is_help=True,
+    rich_markup_mode="rich",
+    context_settings=CONTEXT_SETTINGS,
 )
 app.add_typer(eval_app, name="eval")
+
+
+def _flag_type_hidden(display: Callable[..., str | None]) -> Callable[..., str | None]:
+    # Typer's help prints a type beside every option, "<bool>" for flags (--light, --help)
+    # and "<str>" beside an argument's own metavar; a flag takes no value, so show none.
+    def display_type(self: Any, ctx: Any) -> str | None:
+        if getattr(self, "is_flag", False) and not getattr(self, "metavar", None):
+            return None
+        if isinstance(self, typer.core.TyperArgument) and self.metavar is not None:
+            return None
+        return display(self, ctx)
+
+    return display_type
+
+
+typer.core.TyperOption.display_type_rich = _flag_type_hidden(typer.core.TyperOption.display_type_rich)  # type: ignore[method-assign]
+typer.core.TyperArgument.display_type_rich = _flag_type_hidden(typer.core.TyperArgument.display_type_rich)  # type: ignore[method-assign]
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("evenhand")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"evenhand {_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    show_version: bool = typer.Option(
+        False, "--version", "-V", callback=_show_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Neutral, plain-language extractive summaries of news articles, with every decision explained."""
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -95,14 +153,15 @@ SUMMARIZE_ALGORITHMS = (
 )
 SUMMARIZE_FORMATS = ("terminal", "text", "markdown", "html", "json", "diff")
 SUMMARIZE_ENGINES = ("fast", "sumy")
+COLOR_CHOICES = ("auto", "always", "never")
 EXIT_INTERRUPTED = 130
 
 _SUMMARIZE_HELP = """
 Summarise articles: one file to the terminal, or many files, folders and JSON Lines corpora in parallel.
 
-A PATH is a file, a folder (searched recursively for [bold]--glob[/bold] patterns; hidden files are skipped) or [bold]-[/bold] for standard input. HTML pages (.html, .htm) are reduced to their article text first. With one input and no [bold]--out[/bold], the summary is printed; with several, give [bold]--out DIR[/bold] (one output per input, mirroring the input tree, plus DIR/manifest.json) or [bold]--jsonl-out FILE[/bold] (one JSON record per document, streamed).
+A PATH is a file, a folder (searched recursively for [bold]--glob[/bold] patterns; hidden files are skipped), [bold]-[/bold] for standard input, or an http:// or https:// URL (also listed one a line with [bold]--urls FILE[/bold]). HTML pages (by suffix, content type or content) are reduced to their article text first, by trafilatura; their title, author, date, site name and canonical URL go into the JSON. Nothing touches the network unless a URL is given. With one input and no [bold]--out[/bold], the summary is printed; with several, give [bold]--out DIR[/bold] (one output per input, mirroring the input tree, plus DIR/manifest.json) or [bold]--jsonl-out FILE[/bold] (one JSON record per document, streamed).
 
-Inputs are only ever read. Each output is written to a temporary file and renamed into place, so an interrupted run (Ctrl-C) leaves only complete files and a manifest of what was done; run again with [bold]--skip-existing[/bold] to resume. A bad input (missing, empty, binary, undecodable, too large, HTML without an article, a symbolic link loop) is named on stderr with a one-line reason and recorded in the manifest, and the batch goes on.
+Inputs are only ever read. Each output is written to a temporary file and renamed into place, so an interrupted run (Ctrl-C) leaves only complete files and a manifest of what was done; run again with [bold]--skip-existing[/bold] to resume. A bad input (missing, empty, binary, undecodable, too large, HTML without an article, a symbolic link loop, a URL that cannot be fetched) is named on stderr with a one-line reason and recorded in the manifest, and the batch goes on. URLs are fetched a few at a time (at most 2 per host), transient failures tried again after a pause; the manifest records each URL, where it led, its status and the time.
 
 Exit status: 0 when every input was summarised (or skipped), 1 when some failed (or an output could not be written), 2 on a usage error, 130 when interrupted, 141 when the reader of standard output went away (as with [bold]| head[/bold]), quietly.
 """
@@ -116,8 +175,11 @@ _SUMMARIZE_EPILOG = """
   [dim]# five sentences by LexRank, with the decision for every sentence as JSON[/dim]
   evenhand summarize article.txt -a lexrank -n 5 -f json
 
-  [dim]# a web page from standard input, at most 80 words[/dim]
-  curl -s https://example.org/story | evenhand summarize - -w 80
+  [dim]# a web page, at most 80 words[/dim]
+  evenhand summarize https://example.org/story -w 80
+
+  [dim]# a list of web pages, one URL a line, one JSON file each[/dim]
+  evenhand summarize --urls reading-list.txt --out summaries/ -f json
 
   [dim]# a folder tree on all cores, then resume it after an interruption[/dim]
   evenhand summarize articles/ --out summaries/ -f json
@@ -143,6 +205,24 @@ def _parse_size(value: str) -> int:
     if size <= 0:
         raise typer.BadParameter("must be more than 0 bytes")
     return size
+
+
+def _parse_ratio(value: str, option: str = "--ratio") -> float:
+    """``"0.2"`` or ``"20%"`` as a share of the sentences, above 0 and at most 1 (else a usage error)."""
+    text = value.strip()
+    percent = text.endswith("%")
+    try:
+        number = float(text.removesuffix("%").strip())
+    except ValueError:
+        fail(f"{option} {value!r}: give a share such as 0.2 or 20%", code=EXIT_USAGE)
+    if percent:
+        number /= 100
+    elif number > 1:
+        fail(f"{option} must be more than 0 and at most 1, not {value} (for a percentage write {value}%)",
+             code=EXIT_USAGE)
+    if not 0 < number <= 1:
+        fail(f"{option} must be more than 0 and at most 1, not {value}", code=EXIT_USAGE)
+    return number
 
 
 def _complete_from(choices: tuple[str, ...]) -> Callable[[str], list[str]]:
@@ -194,8 +274,8 @@ def summarize_command(
     sentences: int | None = typer.Option(
         None, "--sentences", "-n", metavar="N", help="Keep N sentences.", rich_help_panel="Summary"
     ),
-    ratio: float | None = typer.Option(
-        None, "--ratio", "-r", metavar="R", help="Keep this share of the sentences (0 < R ≤ 1).",
+    ratio_text: str | None = typer.Option(
+        None, "--ratio", "-r", metavar="R", help="Keep this share of the sentences: 0.2 or 20% (0 < R ≤ 1).",
         rich_help_panel="Summary",
     ),
     words: int | None = typer.Option(
@@ -241,7 +321,20 @@ def summarize_command(
     ),
     max_bytes: str = typer.Option(
         "50MB", "--max-bytes", metavar="SIZE", rich_help_panel="Input",
-        help="Refuse inputs larger than this (e.g. 512k, 50MB, 1G).",
+        help="Refuse inputs (files and web pages) larger than this (e.g. 512k, 50MB, 1G).",
+    ),
+    urls_file: str | None = typer.Option(
+        None, "--urls", metavar="FILE", rich_help_panel="Web",
+        help="Also summarise the web pages listed in FILE, one URL a line (blank lines and # comments "
+        "are skipped; - reads standard input).",
+    ),
+    timeout: float = typer.Option(
+        20.0, "--timeout", metavar="SECONDS", min=0.1, rich_help_panel="Web",
+        help="Give up on a web page that takes longer than this to connect or between bytes.",
+    ),
+    retries: int = typer.Option(
+        2, "--retries", metavar="N", min=0, rich_help_panel="Web",
+        help="Try a web page again this many times after a transient failure (timeout, 429, 5xx).",
     ),
     jobs: int | None = typer.Option(
         None, "--jobs", "-j", metavar="N", min=1, show_default=False, rich_help_panel="Batch",
@@ -258,8 +351,25 @@ def summarize_command(
         False, "--quiet", "-q", rich_help_panel="Batch",
         help="No progress bar and no closing tally (failures are still named on stderr).",
     ),
+    color: str = typer.Option(
+        "auto", "--color", metavar="WHEN", autocompletion=_complete_from(COLOR_CHOICES),
+        rich_help_panel="Output",
+        help="Colour in the terminal format: auto (on a terminal, unless NO_COLOR is set), always or never.",
+    ),
+    width: int | None = typer.Option(
+        None, "--width", metavar="N", min=20, show_default=False, rich_help_panel="Output",
+        help="Columns for the terminal format \\[default: the terminal's width, 80 when not a terminal]",
+    ),
+    no_pager: bool = typer.Option(
+        False, "--no-pager", rich_help_panel="Output",
+        help="Print terminal output straight out; by default, on a terminal, output longer than the screen "
+        "goes through $PAGER (less -R when it is unset).",
+    ),
 ) -> None:
     from rich.console import Console
+
+    ratio = _parse_ratio(ratio_text) if ratio_text is not None else None
+    color = _check_choice(color, COLOR_CHOICES, "--color")
 
     algorithm = _check_choice(algorithm, SUMMARIZE_ALGORITHMS, "--algorithm")
     engine = _check_choice(engine, SUMMARIZE_ENGINES, "--engine")
@@ -271,8 +381,6 @@ def summarize_command(
         fail(f"--sentences must be at least 1, not {sentences}", code=EXIT_USAGE)
     if words is not None and words < 1:
         fail(f"--words must be at least 1, not {words}", code=EXIT_USAGE)
-    if ratio is not None and not 0 < ratio <= 1:
-        fail(f"--ratio must be more than 0 and at most 1, not {ratio}", code=EXIT_USAGE)
     try:
         size_limit = _parse_size(max_bytes)
     except typer.BadParameter as error:
@@ -281,6 +389,8 @@ def summarize_command(
     if output_format is None:
         output_format = "terminal" if stdout_is_terminal and out is None and jsonl_out is None else "text"
     output_format = _check_choice(output_format, SUMMARIZE_FORMATS, "--format")
+    if urls_file is not None:
+        paths = [*(paths or []), *_read_url_list(urls_file)]
     if not paths:
         if sys.stdin.isatty():
             fail("nothing to summarise: give a file, a folder or - for standard input "
@@ -310,6 +420,7 @@ def summarize_command(
         plan_batch,
         summarize_task,
     )
+    from summarizer.fetch import FetchOptions
 
     options = BatchOptions(
         summary=SummaryOptions(
@@ -325,6 +436,7 @@ def summarize_command(
         fail_fast=fail_fast,
         skip_existing=skip_existing,
         max_bytes=size_limit,
+        fetch=FetchOptions(timeout=timeout, retries=retries, max_bytes=size_limit),
     )
     errors = Console(stderr=True, highlight=False)
     try:
@@ -349,14 +461,11 @@ def summarize_command(
             fail_from(error)
         for warning in summary.document.warnings:
             _say(errors, f"evenhand: warning: {item.label}: {warning}")
-        from summarizer.render import render, render_terminal
-
+        _check_word_budget(summary, words)
         try:
-            if output_format == "terminal" and stdout_is_terminal:
-                render_terminal(summary, Console())
-            else:
-                sys.stdout.write(render(summary, output_format))
-                sys.stdout.flush()
+            _print_summary(summary, output_format, color=color, width=width,
+                           pager=not no_pager and stdout_is_terminal and output_format == "terminal")
+            sys.stdout.flush()
         except BrokenPipeError:
             exit_pipe_closed()
         except OSError as error:  # a full disk behind a redirection
@@ -364,6 +473,80 @@ def summarize_command(
         return
 
     _run_summarize_batch(plan, options, errors, quiet=quiet)
+
+
+def _read_url_list(name: str) -> list[str]:
+    """The URLs of a ``--urls`` file: one a line, blank lines and ``#`` comments skipped."""
+    from summarizer.load import is_url
+
+    try:
+        if name == "-":
+            text = sys.stdin.read()
+        else:
+            text = Path(name).read_text(encoding="utf-8-sig", errors="replace")
+    except OSError as error:
+        fail(f"--urls {name}: cannot read ({error.strerror or error})", code=EXIT_USAGE)
+    urls = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if not is_url(entry):
+            fail(f"--urls {name}, line {number}: not an http:// or https:// URL: {entry!r}", code=EXIT_USAGE)
+        urls.append(entry)
+    if not urls:
+        fail(f"--urls {name}: no URLs in the file", code=EXIT_USAGE)
+    return urls
+
+
+def _check_word_budget(summary: Any, words: int | None) -> None:
+    """A summary never has more words than --words asks: when no sentence fits, say so and stop."""
+    if words is None or summary.stats.words_summary <= words:
+        return
+    # The selector then keeps its best sentence (or quotation unit) alone; print nothing instead.
+    needed = summary.stats.words_summary
+    fail(f"no sentence fits in {words} word{'s' if words != 1 else ''}: the best candidate has {needed}; "
+         f"give --words {needed} or more, or --sentences 1")
+
+
+def _print_summary(summary: Any, output_format: str, *, color: str, width: int | None, pager: bool) -> None:
+    """Write one summary to standard output, through a pager when it is longer than the screen."""
+    import shutil
+
+    from summarizer.render import render
+
+    use_color = {"always": True, "never": False}.get(color)
+    if use_color is None:  # auto: as Rich decides (a terminal, NO_COLOR unset)
+        use_color = None if output_format == "terminal" else False
+    output = render(summary, output_format, width=width, color=use_color)
+    if pager and output.count("\n") >= shutil.get_terminal_size().lines and _page(output):
+        return
+    sys.stdout.write(output)
+
+
+def _page(output: str) -> bool:
+    """Show ``output`` in ``$PAGER`` (``less -R`` by default, as git does); ``False`` if none would run."""
+    import shlex
+    import shutil
+    import subprocess
+
+    command = shlex.split(os.environ.get("PAGER") or "less -R")
+    if not command or shutil.which(command[0]) is None:
+        return False
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")  # quit when it fits, keep colours, leave the text on screen
+    try:
+        with subprocess.Popen(command, stdin=subprocess.PIPE, env=env, text=True, encoding="utf-8") as process:
+            assert process.stdin is not None
+            try:
+                process.stdin.write(output)
+                process.stdin.close()
+            except BrokenPipeError:  # the reader quit the pager before the end
+                pass
+            process.wait()
+    except OSError:
+        return False
+    return True
 
 
 def _run_summarize_batch(plan: Any, options: Any, errors: Any, *, quiet: bool) -> None:
@@ -467,34 +650,114 @@ def _attach_keyboard() -> None:
     os.close(terminal)
 
 
-@app.command("view")
-def view(
-    file: str | None = typer.Argument(
-        None, metavar="[FILE|-]", help="Article to open (text, Markdown or HTML); '-' reads standard input. "
-        "Without it, the bundled example opens."
-    ),
-    algorithm: str = typer.Option("neutral", "--algorithm", "-a", help="neutral, or a sumy algorithm."),
-    sentences: int | None = typer.Option(None, "--sentences", "-n", min=1, help="Keep this many sentences."),
-    ratio: float | None = typer.Option(None, "--ratio", "-r", help="Keep this share of the sentences (0–1]."),
-    light: bool = typer.Option(False, "--light", help="Start with the light theme."),
-) -> None:
-    """Open the reader: the original beside its summary, every decision explained ('?' lists the keys)."""
+_VIEW_EPILOG = """
+[bold]Examples[/bold]
+
+  [dim]# the bundled example article[/dim]
+  evenhand view
+
+  [dim]# an article, five sentences by LexRank, in the light theme[/dim]
+  evenhand view article.txt -a lexrank -n 5 --light
+
+  [dim]# a web page, fetched first; or from standard input (keys are read from the terminal)[/dim]
+  evenhand view https://example.org/story
+  curl -s https://example.org/story | evenhand view -
+
+[bold]Keys[/bold]: j/k move, n/p next/previous dropped, / search (then n/N), d details, c controls, +/- length, e export, ? all keys, q quit.
+
+The theme, algorithm, length, trim and neutrality weight are remembered between runs in the user's config folder (on Linux ~/.config/evenhand/settings.toml); [bold]--no-config[/bold] neither reads nor writes them. Options given here win over the remembered ones.
+"""
+
+
+def _check_view_file(file: str | None) -> None:
+    """A FILE that is not there, or is a folder or unreadable, fails as it does in `summarize` (exit 1)."""
     from pathlib import Path
 
-    from summarizer import ALL_ALGORITHMS
-    from tui.settings import SummarySettings
-    from tui.source import bundled_example
+    from summarizer.load import is_url
+    from tui.source import load_document
 
-    if algorithm.lower() not in ALL_ALGORITHMS:
-        fail(f"no algorithm named {algorithm!r}; choose one of: {', '.join(ALL_ALGORITHMS)}", code=EXIT_USAGE)
-    if sentences is not None and ratio is not None:
+    if file is None or file == "-" or is_url(file):
+        return
+    path = Path(file)
+    if not path.exists():
+        fail(f"{file}: no such file")
+    if path.is_dir():
+        fail(f"{file}: is a directory, not a file")
+    try:
+        load_document(file)
+    except EvenhandError as error:
+        fail_from(error)
+
+
+def _view_settings(
+    saved: Any, *, algorithm: str | None, sentences: int | None, ratio: float | None, light: bool
+) -> tuple[Any, str]:
+    """The reader's settings and theme: the remembered ones (``saved``, or none), then the options given."""
+    from dataclasses import replace
+
+    from tui.config import DARK_THEME, LIGHT_THEME
+    from tui.settings import SummarySettings
+
+    settings = saved.settings if saved is not None else SummarySettings()
+    if algorithm is not None and algorithm.lower() != settings.algorithm:
+        settings = settings.with_algorithm(algorithm.lower())
+    if sentences is not None or ratio is not None:
+        settings = replace(settings, sentences=sentences, ratio=ratio)
+    theme = LIGHT_THEME if light else (saved.theme if saved is not None and saved.theme else DARK_THEME)
+    return settings, theme
+
+
+@app.command("view", epilog=_VIEW_EPILOG)
+def view(
+    file: str | None = typer.Argument(
+        None, metavar="FILE|-|URL", show_default=False,
+        help="Article to open (text, Markdown or HTML); '-' reads standard input; an http:// or https:// URL "
+        "is fetched first. Without it, the bundled example opens.",
+    ),
+    algorithm: str | None = typer.Option(
+        None, "--algorithm", "-a", metavar="NAME", autocompletion=_complete_from(SUMMARIZE_ALGORITHMS),
+        show_default=False,
+        help="neutral, or one of sumy's: lexrank, textrank, lsa, luhn, edmundson, kl, sumbasic, reduction, "
+        "random \\[default: the last one used, else neutral]",
+    ),
+    sentences: int | None = typer.Option(
+        None, "--sentences", "-n", metavar="N", min=1, help="Keep this many sentences."
+    ),
+    ratio_text: str | None = typer.Option(
+        None, "--ratio", "-r", metavar="R", help="Keep this share of the sentences: 0.2 or 20% (0 < R ≤ 1)."
+    ),
+    light: bool = typer.Option(False, "--light", help="Start with the light theme."),
+    no_config: bool = typer.Option(
+        False, "--no-config", help="Neither read nor save the remembered settings (theme, algorithm, length …)."
+    ),
+) -> None:
+    """Open the reader: the original beside its summary, every decision explained ('?' lists the keys)."""
+    if algorithm is not None and algorithm.lower() not in SUMMARIZE_ALGORITHMS:
+        fail(f"no algorithm named {algorithm!r}; choose one of: {', '.join(SUMMARIZE_ALGORITHMS)}",
+             code=EXIT_USAGE)
+    if sentences is not None and ratio_text is not None:
         fail("give --sentences or --ratio, not both", code=EXIT_USAGE)
-    if ratio is not None and not 0 < ratio <= 1:
-        fail(f"--ratio must be above 0 and at most 1, not {ratio}", code=EXIT_USAGE)
+    ratio = _parse_ratio(ratio_text) if ratio_text is not None else None
+    from tui.config import config_path, load_config
+    from tui.source import bundled_example, load_document
+
+    # A file that cannot be read fails first, as in `summarize` (exit 1), terminal or not.
+    _check_view_file(file)
     if not sys.stdout.isatty():
         fail("view needs a terminal; use 'evenhand summarize' to print a summary", code=EXIT_USAGE)
     data: bytes | None = None
-    if file is None:
+    document: Any = None
+    from summarizer.load import is_url
+
+    if file is not None and is_url(file):
+        from summarizer.load import load_url
+
+        try:
+            document = load_url(file)  # before the app starts: a failure is one line and an exit code
+        except EvenhandError as error:
+            fail_from(error)
+        source = file
+    elif file is None:
         try:
             source = str(bundled_example())
         except EvenhandError as error:
@@ -504,22 +767,29 @@ def view(
             fail("'-' reads standard input, but nothing is piped in", code=EXIT_USAGE)
         source = "-"
         data = sys.stdin.buffer.read()
+        try:
+            load_document(source, data=data)
+        except EvenhandError as error:
+            fail_from(error)
         _attach_keyboard()
     else:
-        path = Path(file)
-        if not path.exists():
-            fail(f"{file}: no such file")
-        if path.is_dir():
-            fail(f"{file}: is a directory, not a file")
         source = file
-    settings = SummarySettings(algorithm=algorithm.lower(), sentences=sentences, ratio=ratio)
+
+    config = None if no_config else config_path()
+    settings, theme = _view_settings(
+        load_config(config) if config is not None else None,
+        algorithm=algorithm, sentences=sentences, ratio=ratio, light=light,
+    )
 
     import asyncio
     import os
 
-    from tui.app import DARK_THEME, LIGHT_THEME, EvenhandApp
+    from tui.app import EvenhandApp
 
-    viewer = EvenhandApp(source, data=data, settings=settings, theme=LIGHT_THEME if light else DARK_THEME)
+    viewer = EvenhandApp(
+        None if document is not None else source, data=data, settings=settings, theme=theme, config=config,
+        document=document,
+    )
     # A summary of a long article may still be running in a worker thread when the reader
     # quits.  asyncio.run() and the interpreter would both wait for it; with our own loop
     # and os._exit the terminal is restored and the shell is back at once.
@@ -532,7 +802,16 @@ def view(
 # ---- eval bias ----
 
 
-@eval_app.command("bias")
+_EVAL_BIAS_EPILOG = """
+[bold]Examples[/bold]
+
+  [dim]# BABE's expert labels; a table, or --format json for the figures alone[/dim]
+  evenhand eval bias --data ../shared/data/babe/babe_sg2.dev.jsonl
+  evenhand eval bias --data ../shared/data/babe/mbic.dev.jsonl --limit 500 --format json
+"""
+
+
+@eval_app.command("bias", epilog=_EVAL_BIAS_EPILOG)
 def eval_bias(
     data: str = typer.Option(
         ...,
@@ -579,7 +858,15 @@ def eval_bias(
 # ---- eval segmentation ----
 
 
-@eval_app.command("segmentation")
+_EVAL_SEGMENTATION_EPILOG = """
+[bold]Examples[/bold]
+
+  [dim]# sentence splitting against the BBC set's reference sentences[/dim]
+  evenhand eval segmentation --data ../shared/data/bbc-news-summary/bbc_news_summary.dev.jsonl
+"""
+
+
+@eval_app.command("segmentation", epilog=_EVAL_SEGMENTATION_EPILOG)
 def eval_segmentation(
     data: str = typer.Option(
         ..., "--data", metavar="FILE", help="JSON Lines file with 'text' and 'reference_sentences'."
@@ -664,7 +951,18 @@ def _system_names(systems: str | None) -> list[str] | None:
     return [name for name in systems.split(",") if name.strip()]
 
 
-@eval_app.command("summary")
+_EVAL_SUMMARY_EPILOG = """
+[bold]Examples[/bold]
+
+  [dim]# ROUGE of neutral, lead and every sumy algorithm, two processes[/dim]
+  evenhand eval summary --data ../shared/data/bbc-news-summary/bbc_news_summary.dev.jsonl --jobs 2
+
+  [dim]# only two systems, on the first 100 articles[/dim]
+  evenhand eval summary --data FILE --systems neutral,lead --limit 100
+"""
+
+
+@eval_app.command("summary", epilog=_EVAL_SUMMARY_EPILOG)
 def eval_summary(
     data: str = typer.Option(
         ..., "--data", metavar="FILE",
@@ -728,10 +1026,112 @@ def eval_summary(
         )
 
 
+# ---- eval integrity ----
+
+
+@eval_app.command("integrity")
+def eval_integrity(
+    data: str = typer.Option(
+        ..., "--data", metavar="FILE",
+        help="JSON Lines file of articles ('text'; 'id' and 'reference_sentences' when present).",
+    ),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Check only the first N articles."),
+    output_format: str = typer.Option("table", "--format", metavar="table|json", help="Print a table or JSON."),
+    systems: str | None = typer.Option(
+        None, "--systems", metavar="A,B,...", help="Algorithms to check. Default: neutral and every sumy algorithm.",
+    ),
+    jobs: int = typer.Option(2, "--jobs", min=1, help="Worker processes (articles are independent)."),
+) -> None:
+    """How often summaries leave a quotation open or unattributed, a reference unresolved, the lead out."""
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from summarizer.evaluate.integrity import CHECKS, evaluate_integrity
+    from summarizer.evaluate.summary import check_systems
+
+    _check_table_or_json(output_format)
+    progress, update = _eval_progress()
+    try:
+        names = check_systems(_system_names(systems) or []) if systems is not None else None
+        if names is not None and "lead" in names:
+            fail("'lead' is not an algorithm; choose algorithm names", code=2)
+        with progress:
+            result = evaluate_integrity(data, systems=names, limit=limit, jobs=jobs, progress=update)
+    except EvenhandError as error:
+        fail_from(error)
+    if output_format == "json":
+        _print_json(result)
+        return
+    table = Table(
+        title=Text(f"Integrity of summaries on {result.path}: {result.articles:,} articles"),
+        caption=Text(
+            "Share of summaries with each fault (lead missing: share of articles with a lead)."
+            f" {result.jobs} job(s); {result.seconds:.1f} s."
+        ),
+    )
+    table.add_column("system")
+    table.add_column("length")
+    for check in CHECKS:
+        table.add_column(check.replace("_", " "), justify="right")
+    for name, lengths in result.systems.items():
+        for length, row in lengths.items():
+            table.add_row(Text(name), length, *(f"{row['rates'][check]:.1%}" for check in CHECKS))
+    Console().print(table)
+
+
+# ---- eval rewording ----
+
+
+@eval_app.command("rewording")
+def eval_rewording(
+    data: str = typer.Option(
+        ..., "--data", metavar="FILE",
+        help="JSON Lines file of WNC pairs ('sentence', 'neutral_version', 'biased_words').",
+    ),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Measure only the first N pairs."),
+    output_format: str = typer.Option("table", "--format", metavar="table|json", help="Print a table or JSON."),
+) -> None:
+    """Rewrite each biased sentence as evenhand would and compare with the editors' neutral version."""
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from summarizer.evaluate.rewording import evaluate_rewording
+
+    _check_table_or_json(output_format)
+    try:
+        result = evaluate_rewording(data, limit=limit)
+    except EvenhandError as error:
+        fail_from(error)
+    if output_format == "json":
+        _print_json(result)
+        return
+    table = Table(title=Text(f"Rewording on {result.path}: {result.pairs:,} pairs"))
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("exact match with the editors' neutral version", f"{result.exact_match:.1%}")
+    table.add_row("biased sentences changed", f"{result.changed:.1%}")
+    table.add_row("changes touching the labelled word", f"{result.on_target:.1%}")
+    table.add_row("neutral versions changed (false edits)", f"{result.false_edits:.1%}")
+    table.add_row("top-1 detection (highest cue is the labelled word)", f"{result.top1_detection:.1%}")
+    Console().print(table)
+
+
 # ---- eval neutrality ----
 
 
-@eval_app.command("neutrality")
+_EVAL_NEUTRALITY_EPILOG = """
+[bold]Examples[/bold]
+
+  [dim]# the crowd's bias ratings of what each system keeps[/dim]
+  evenhand eval neutrality --data ../shared/data/biased-sents-lim2020/biased_sents.dev.jsonl
+"""
+
+
+@eval_app.command("neutrality", epilog=_EVAL_NEUTRALITY_EPILOG)
 def eval_neutrality(
     data: str = typer.Option(
         ..., "--data", metavar="FILE",

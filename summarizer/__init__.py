@@ -20,13 +20,14 @@ from typing import TYPE_CHECKING, Any
 _EXPORTS = {
     "summarizer.errors": (
         "BinaryInputError", "BudgetError", "DecodeError", "EmptyInputError", "EvenhandError",
-        "InputError", "InputTooLargeError", "UnknownAlgorithmError", "UnknownLanguageError",
+        "FetchError", "InputError", "InputTooLargeError", "UnknownAlgorithmError", "UnknownLanguageError",
     ),
     "summarizer.model": (
         "SCHEMA_VERSION", "Budget", "Cue", "Decision", "Document", "Edit", "Paragraph",
-        "Readability", "Reason", "Sentence", "Stats", "Summary",
+        "Readability", "Reason", "Sentence", "Stats", "Summary", "WebPage",
     ),
     "summarizer.read": ("DecodedText", "decode", "read_path"),
+    "summarizer.load": ("load_bytes", "load_path", "load_text", "load_url"),
     "summarizer.serialize": ("SchemaError", "from_dict", "from_json", "to_dict", "to_json"),
     "summarizer.pipeline": ("ALL_ALGORITHMS", "DEFAULT_ALGORITHM", "analyse", "summarize"),
     "summarizer.select": ("Analysis",),
@@ -40,11 +41,13 @@ if TYPE_CHECKING:
         DecodeError,
         EmptyInputError,
         EvenhandError,
+        FetchError,
         InputError,
         InputTooLargeError,
         UnknownAlgorithmError,
         UnknownLanguageError,
     )
+    from summarizer.load import load_bytes, load_path, load_text, load_url
     from summarizer.model import (
         SCHEMA_VERSION,
         Budget,
@@ -58,6 +61,7 @@ if TYPE_CHECKING:
         Sentence,
         Stats,
         Summary,
+        WebPage,
     )
     from summarizer.pipeline import ALL_ALGORITHMS, DEFAULT_ALGORITHM, analyse, summarize
     from summarizer.read import DecodedText, decode, read_path
@@ -94,6 +98,7 @@ __all__ = [
     "Edit",
     "EmptyInputError",
     "EvenhandError",
+    "FetchError",
     "InputError",
     "InputTooLargeError",
     "Paragraph",
@@ -105,10 +110,15 @@ __all__ = [
     "Summary",
     "UnknownAlgorithmError",
     "UnknownLanguageError",
+    "WebPage",
     "analyse",
     "decode",
     "from_dict",
     "from_json",
+    "load_bytes",
+    "load_path",
+    "load_text",
+    "load_url",
     "read_path",
     "summarize",
     "to_dict",

@@ -120,9 +120,8 @@ class Row:
 
     @property
     def reason(self) -> str:
-        """The deciding reason in words (``""`` when none was recorded)."""
-        reason = self.decision.reason
-        return reason.text if reason else ""
+        """Every reason in words, the deciding one first, joined by "; " (``""`` when none was recorded)."""
+        return "; ".join(reason.text for reason in self.decision.reasons)
 
 
 @dataclass(frozen=True, slots=True)

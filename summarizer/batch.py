@@ -32,14 +32,16 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from summarizer.atomic import TMP_PREFIX, TMP_SUFFIX, write_atomic
-from summarizer.errors import BatchError, EvenhandError, InputError
-from summarizer.extract import html_to_text, looks_like_html
+from summarizer.errors import BatchError, EvenhandError, FetchError, InputError
+from summarizer.load import decode_input, is_url
 from summarizer.model import Summary
-from summarizer.read import decode, read_path
 from summarizer.render import EXTENSIONS, render
+
+if TYPE_CHECKING:
+    from summarizer.fetch import FetchOptions
 
 __all__ = [
     "DEFAULT_GLOBS",
@@ -73,7 +75,6 @@ MANIFEST_NAME = "manifest.json"
 LOCK_NAME = ".evenhand.lock"
 MANIFEST_TOOL = "evenhand summarize"
 STDIN = "-"
-_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 _UNSAFE_NAME = re.compile(r"[^\w.@+=-]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -113,6 +114,7 @@ class BatchOptions:
         fail_fast: stop at the first failure.
         skip_existing: leave inputs whose output file already exists.
         max_bytes: refuse inputs larger than this.
+        fetch: timeouts, retries and request limits for URL inputs (``max_bytes`` applies to them too).
     """
 
     summary: SummaryOptions = field(default_factory=SummaryOptions)
@@ -125,6 +127,7 @@ class BatchOptions:
     fail_fast: bool = False
     skip_existing: bool = False
     max_bytes: int | None = DEFAULT_MAX_BYTES
+    fetch: FetchOptions = field(default_factory=lambda: _fetch_options())
 
     def to_dict(self) -> dict[str, Any]:
         """The options as recorded in the manifest."""
@@ -139,7 +142,14 @@ class BatchOptions:
             "fail_fast": self.fail_fast,
             "skip_existing": self.skip_existing,
             "max_bytes": self.max_bytes,
+            "fetch": self.fetch.to_dict(),
         }
+
+
+def _fetch_options() -> FetchOptions:
+    from summarizer.fetch import FetchOptions  # httpx and the rest only when a URL is given
+
+    return FetchOptions()
 
 
 # ---- work items and their outcomes ------------------------------------------------------
@@ -154,17 +164,22 @@ class Task:
             for a JSONL record, ``"-"`` for standard input).
         path: the file a worker reads, or ``None`` when ``text`` is given.
         text: the text already read (standard input, JSONL records).
-        html: extract the article from HTML first (``None``: decide by looking at the text).
+        html: extract the article from HTML first (``None``: the loader's one rule decides,
+            by suffix or by content; see :mod:`summarizer.load`).
         output: the output file's path relative to the output folder, or ``None``.
         warnings: warnings from reading ``text``.
+        page: a fetched web page (URL inputs): its bytes are read instead of ``path`` or ``text``.
+        fetch: what the manifest records of the fetch (URL, final URL, status, time).
     """
 
     label: str
     path: str | None = None
     text: str | None = None
-    html: bool | None = False
+    html: bool | None = None
     output: str | None = None
     warnings: tuple[str, ...] = ()
+    page: Any = None
+    fetch: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +197,7 @@ class Outcome:
     output: str | None = None
     rendered: str | None = None
     record: str | None = None
+    fetch: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +229,7 @@ class BatchResult:
     failed: list[dict[str, str]] = field(default_factory=list)
     warnings: list[dict[str, str]] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)
+    fetched: list[dict[str, Any]] = field(default_factory=list)
     elapsed_s: float = 0.0
     interrupted: bool = False
     stopped_early: bool = False
@@ -232,10 +249,12 @@ class BatchResult:
         else:
             self.failed.append({"path": outcome.label, "reason": outcome.reason or "failed"})
         self.warnings.extend({"path": outcome.label, "warning": w} for w in outcome.warnings)
+        if outcome.fetch is not None:
+            self.fetched.append(outcome.fetch)
 
     def to_dict(self) -> dict[str, Any]:
         """The manifest: sorted lists, so two runs over the same inputs compare equal."""
-        return {
+        manifest = {
             "tool": MANIFEST_TOOL,
             "done": sorted(self.done),
             "skipped": sorted(self.skipped),
@@ -245,6 +264,9 @@ class BatchResult:
             "elapsed_s": round(self.elapsed_s, 3),
             "interrupted": self.interrupted,
         }
+        if self.fetched:  # URL inputs: what was asked, where it led, the status and the time
+            manifest["fetched"] = sorted(self.fetched, key=lambda f: f["url"])
+        return manifest
 
 
 # ---- rendering --------------------------------------------------------------------------
@@ -300,24 +322,22 @@ def _reason(error: BaseException, label: str, path: str | None = None) -> str:
 
 
 def summarize_task(task: Task, options: SummaryOptions, *, max_bytes: int | None = None) -> Summary:
-    """Read (or take), extract and summarise one document.
+    """Read (or take), extract and summarise one document, through the one loader (:mod:`summarizer.load`).
 
     Raises:
         EvenhandError: the input cannot be read or summarised (the message names it).
     """
+    from summarizer.load import load_fetched, load_path, load_text
     from summarizer.pipeline import summarize
-    from summarizer.segment import segment
 
-    if task.text is not None:
-        text, encoding, warnings = task.text, None, task.warnings
+    if task.page is not None:
+        document = load_fetched(task.page)
+    elif task.text is not None:
+        document = load_text(task.text, source=task.label, warnings=task.warnings, html=task.html)
     else:
         if task.path is None:
             raise InputError(f"{task.label}: nothing to read")
-        decoded = read_path(task.path, max_bytes=max_bytes)
-        text, encoding, warnings = decoded.text, decoded.encoding, decoded.warnings
-    if task.html or (task.html is None and looks_like_html(text)):
-        text = html_to_text(text, source=task.label)
-    document = segment(text, source=task.label, encoding=encoding, warnings=warnings)
+        document = load_path(task.path, max_bytes=max_bytes, source=task.label)
     if not document.sentences:
         raise InputError(f"{_name(task.label)}: no sentence to summarise (the text holds no words)")
     if len(document.sentences) > MAX_SENTENCES:
@@ -351,12 +371,15 @@ def _process(task: Task, options: BatchOptions) -> Outcome:
 
             record = to_json(summary, indent=None)
     except EvenhandError as error:
-        return Outcome(task.label, "failed", reason=_reason(error, task.label, task.path), output=task.output)
+        return Outcome(task.label, "failed", reason=_reason(error, task.label, task.path), output=task.output,
+                       fetch=task.fetch)
     except RecursionError:
-        return Outcome(task.label, "failed", reason="too deeply nested to read", output=task.output)
+        return Outcome(task.label, "failed", reason="too deeply nested to read", output=task.output,
+                       fetch=task.fetch)
     except Exception as error:  # a bug must not sink the other thousand documents
         return Outcome(
-            task.label, "failed", reason=f"internal error: {type(error).__name__}: {error}", output=task.output
+            task.label, "failed", reason=f"internal error: {type(error).__name__}: {error}", output=task.output,
+            fetch=task.fetch,
         )
     return Outcome(
         task.label,
@@ -365,6 +388,7 @@ def _process(task: Task, options: BatchOptions) -> Outcome:
         output=task.output,
         rendered=rendered,
         record=record,
+        fetch=task.fetch,
     )
 
 
@@ -392,6 +416,7 @@ class _Source:
     path: Path | None  # None for standard input
     relative: str  # output path stem relative to the output folder, with the input's suffix
     jsonl: bool = False
+    url: str | None = None  # a web page to fetch
 
 
 @dataclass(slots=True)
@@ -622,7 +647,7 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
     globs = tuple(options.globs)
     if options.jsonl_field is not None and JSONL_GLOB not in globs:
         globs = (*globs, JSONL_GLOB)
-    given = [Path(p) for p in paths if p != STDIN]
+    given = [Path(p) for p in paths if p != STDIN and not is_url(p)]
     if options.out is not None:
         _check_out(options.out, [p for p in given if p.exists()])
     excluded = {os.path.realpath(options.out)} if options.out is not None else set()
@@ -630,7 +655,12 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
     files: list[Path] = []
     seen_files: set[str] = set()
     stdin_seen = False
+    urls: list[str] = []
     for raw in paths:
+        if is_url(raw):
+            if raw not in urls:
+                urls.append(raw)
+            continue
         if raw == STDIN:
             if stdin_seen:
                 continue
@@ -641,7 +671,7 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
             try:
                 if options.max_bytes is not None and len(data) > options.max_bytes:
                     raise InputError(f"more than the limit of {options.max_bytes:,} bytes")
-                decoded = decode(data, source=STDIN)
+                decoded, _ = decode_input(data, source=STDIN)  # an HTML page by its declared charset
             except EvenhandError as error:
                 plan.failures.append(Outcome(STDIN, "failed", reason=_reason(error, STDIN)))
                 continue
@@ -687,17 +717,15 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
                 files.append(path)
 
     plan.input_files = set(seen_files)
-    base = _base([Path(p) for p in paths if p != STDIN])
+    base = _base(given)
     entries: list[tuple[Path | None, bool]] = [
         (file, options.jsonl_field is not None and file.suffix.lower() == ".jsonl") for file in files
     ]
     if plan.stdin_text is not None:
         entries.append((None, options.jsonl_field is not None))
     extension = extension_for(options.format) if options.out is not None else ""
-    names = output_names(
-        [(PurePosixPath("stdin") if file is None else _relative(file, base), jsonl) for file, jsonl in entries],
-        extension,
-    )
+    relatives = [PurePosixPath("stdin") if file is None else _relative(file, base) for file, _ in entries]
+    names = output_names(list(zip(relatives, (jsonl for _, jsonl in entries), strict=True)), extension)
     for (entry, is_jsonl), name in zip(entries, names, strict=True):
         if entry is None:
             assert plan.stdin_text is not None
@@ -707,6 +735,14 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
         else:
             plan.sources.append(_Source(_display(str(entry)), entry, name, jsonl=is_jsonl))
             plan.total += _count_records(entry) if is_jsonl else 1
+    # URL outputs avoid every file output, folder of the tree and the manifest.
+    taken = {_fold(name) for name in names} | {
+        _fold(str(parent)) for rel in relatives for parent in rel.parents if str(parent) != "."
+    } | {_fold(MANIFEST_NAME.removesuffix(".json"))}
+    for url in urls:
+        name = _url_name(url, taken)
+        plan.sources.append(_Source(_display(url), None, name, url=url))
+        plan.total += 1
     plan.total += len(plan.failures)
 
     _check_outputs(plan, options, extension)
@@ -741,6 +777,22 @@ def _check_outputs(plan: BatchPlan, options: BatchOptions, extension: str) -> No
         s.jsonl and _is_within(real, os.path.realpath(options.out / s.relative)) for s in plan.sources
     ):
         raise BatchError(f"--jsonl-out {_display(target)}: lies in a folder of JSONL record outputs")
+
+
+def _url_name(url: str, taken: set[str]) -> str:
+    """An output stem for a URL: ``host/path-words``, made unique among ``taken``."""
+    rest = url.split("://", 1)[-1].split("#", 1)[0]
+    host, _, path = rest.partition("/")
+    host = _safe_name(host.rsplit("@", 1)[-1].replace(":", "_"))
+    parts = [p for p in re.split(r"[/?&=]+", path) if p]
+    stem = _safe_name("-".join(parts)) if parts else "index"
+    stem = stem.removesuffix(".html").removesuffix(".htm") or "index"
+    name, number = f"{host}/{stem}", 1
+    while _fold(name) in taken:
+        number += 1
+        name = f"{host}/{stem}-{number}"
+    taken.add(_fold(name))
+    return name
 
 
 def _safe_name(value: str) -> str:
@@ -824,11 +876,14 @@ def _records(
 def iter_tasks(plan: BatchPlan, options: BatchOptions) -> Iterator[Task | Outcome]:
     """Every document of ``plan`` as a task, lazily: JSONL files are read record by record.
 
-    A JSONL record that cannot be read comes as a failed :class:`Outcome` instead.
+    A JSONL record that cannot be read comes as a failed :class:`Outcome` instead.  URL inputs
+    are fetched here, in this process (see :func:`_fetched_tasks`), after the files.
     """
     # Labels name inputs in messages and the manifest: each is used once in a batch.
     labels = {_fold(s.label) for s in plan.sources if not s.jsonl} | {_fold(f.label) for f in plan.failures}
     for source in plan.sources:
+        if source.url is not None:
+            continue
         stdin_text = plan.stdin_text[0] if plan.stdin_text and source.path is None else None
         if source.jsonl:
             assert options.jsonl_field is not None
@@ -838,8 +893,28 @@ def iter_tasks(plan: BatchPlan, options: BatchOptions) -> Iterator[Task | Outcom
             yield Task(STDIN, text=plan.stdin_text[0], html=None, output=source.relative,
                        warnings=plan.stdin_text[1])
         else:
-            html = source.path.suffix.lower() in _HTML_SUFFIXES
-            yield Task(source.label, path=str(source.path), html=html, output=source.relative)
+            yield Task(source.label, path=str(source.path), output=source.relative)
+    web = [source for source in plan.sources if source.url is not None]
+    if web:
+        yield from _fetched_tasks(web, options)
+
+
+def _fetched_tasks(sources: Sequence[_Source], options: BatchOptions) -> Iterator[Task | Outcome]:
+    """Fetch the URL inputs (a limit overall and per host, retries with back-off), as each arrives."""
+    from dataclasses import replace
+
+    from summarizer.fetch import fetch_many, fetch_record
+
+    by_url: dict[str, _Source] = {source.url: source for source in sources if source.url is not None}
+    fetch_options = replace(options.fetch, max_bytes=options.max_bytes)
+    for url, result, took in fetch_many(list(by_url), fetch_options):
+        source = by_url[url]
+        record = fetch_record(result, elapsed_s=took)
+        if isinstance(result, FetchError):
+            yield Outcome(source.label, "failed", reason=_reason(result, source.label), output=source.relative,
+                          fetch=record)
+        else:
+            yield Task(source.label, page=result, output=source.relative, fetch=record)
 
 
 # ---- running ----------------------------------------------------------------------------
@@ -876,8 +951,9 @@ class _Writer:
                 self.jsonl.write(json.dumps({"source": outcome.label, "error": outcome.reason}))
         except BatchError as error:  # nothing more can be written: record this input, then stop
             fatal = error
-            outcome = Outcome(outcome.label, "failed", reason=str(error), output=outcome.output)
-        slim = Outcome(outcome.label, outcome.status, outcome.reason, outcome.warnings, outcome.output)
+            outcome = Outcome(outcome.label, "failed", reason=str(error), output=outcome.output, fetch=outcome.fetch)
+        slim = Outcome(outcome.label, outcome.status, outcome.reason, outcome.warnings, outcome.output,
+                       fetch=outcome.fetch)
         self.result.add(slim)
         self.completed += 1
         if self.on_event is not None:
@@ -897,9 +973,10 @@ class _Writer:
                 reason = f"cannot write {_display(str(path))} ({error.strerror or type(error).__name__})"
                 if error.errno in _FATAL_ERRNOS:
                     raise BatchError(reason) from None
-                return Outcome(outcome.label, "failed", reason=reason, output=outcome.output)
+                return Outcome(outcome.label, "failed", reason=reason, output=outcome.output, fetch=outcome.fetch)
             except BatchError as error:
-                return Outcome(outcome.label, "failed", reason=str(error), output=outcome.output)
+                return Outcome(outcome.label, "failed", reason=str(error), output=outcome.output,
+                               fetch=outcome.fetch)
         if self.jsonl is not None and outcome.record is not None:
             self.jsonl.write(outcome.record)
         return outcome

@@ -9,7 +9,9 @@ reason text ("boilerplate: call to action").  Labels:
     navigation          site furniture: "Related Posts", "Submit a Correction", "Read more"
     share prompt        "Share this article", "Follow us on …"
     copyright line      "© 2026 …", "All rights reserved"
-    byline              "By Jane Smith", "Written by …" (a short line of its own)
+    time stamp          "PUBLISHED: 14:11 EST, 25 October 2013", "Last updated at 3:31 PM on …"
+    byline              "By Jane Smith", "Written by …" (a short line of its own), or "By ."
+                        followed by the name as a sentence of its own
     photo credit        "Photo: …", "(AP Photo/…)", "Getty Images"
     editor's note       "Editor's note: …"
     wire credit         "(Reuters)", "Reporting by …; Editing by …", "… contributed to this report"
@@ -42,7 +44,7 @@ _NAVIGATION = re.compile(
     r"submit\s+a\s+(?:correction|tip)|report\s+an?\s+(?:error|typo)|suggest\s+a\s+correction|"
     r"(?:leave\s+a\s+|view\s+|show\s+)?comments?(?:\s+\(\d+\))?|tags?:.*|filed\s+under:?.*|categories:.*|"
     r"back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|advertisement|sponsored(?:\s+content)?|"
-    r"continue\s+reading|top\s+stories|latest\s+news|see\s+also|click\s+here)\W*$",
+    r"continue\s+reading|top\s+stories|latest\s+news|see\s+also|click\s+here|scroll\s+down\s+for\s+(?:video|more))\W*$",
     _FLAGS,
 )
 _SHARE = re.compile(
@@ -62,6 +64,20 @@ _PHOTO = re.compile(
     r"(?:^\W*(?i:photo|photograph|image|picture|pictured|credit|illustration)s?\s*(?i:by\b|:|/|credit\b)|"
     r"\b(?:AP|AFP|Reuters|Getty)\s*(?:Photo|Images)\b|\bGetty\s+Images\b|^\(?[A-Z]{2,}/[A-Z][\w ]+\)?$)",
 )
+# A page's time stamp: "PUBLISHED: .", "Last updated at 3:31 PM on 19th July 2011 .",
+# "14:11 EST, 25 October 2013 ." (web copy keeps them as short sentences of their own).
+_TIME_DATE = (
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?,?\s*)?"
+    r"(?:(?:on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+\d{4})?"
+)
+_TIMESTAMP = re.compile(
+    r"^\W*(?:(?i:published|updated|last\s+(?:updated|modified)|posted)\s*(?::|\s(?i:at|on)\b)[\s.|]*"
+    + _TIME_DATE
+    + r"|\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?,?\s*"
+    + _TIME_DATE
+    + r")[\s.|]*$"
+)
+_BY_ALONE = re.compile(r"^\W*(?i:by)\W*$")
 _EDITORS_NOTE = re.compile(r"^\W*editor[’']?s[’']?\s+note\b", _FLAGS)
 _WIRE = re.compile(
     r"^\W*(?:\((?:Reuters|AP|AFP|Bloomberg|UPI)\)\W*|(?:additional\s+)?reporting\s+by\b.*|editing\s+by\b.*|"
@@ -177,6 +193,10 @@ def _line_label(sentence: Sentence, quoted: bool, lines: _Lines) -> str | None:
         return "photo credit"
     if alone and short and _BYLINE.match(line):
         return "byline"
+    if short and _BY_ALONE.match(line):
+        return "byline"
+    if words <= 10 and _TIMESTAMP.match(line):
+        return "time stamp"
     if (alone or short or line.lower().startswith("read more:")) and _NAVIGATION.match(line):
         return "navigation"
     if (alone or short) and _SHARE.match(line):
@@ -210,6 +230,13 @@ def detect_boilerplate(document: Document) -> tuple[str | None, ...]:
         return within_quotation(text, sentence.start, (sentence.start + sentence.end) // 2)
 
     labels: list[str | None] = [_line_label(s, quoted(s), lines) for s in sentences]
+
+    # "By ." then the name on its own: the name is the rest of the byline.
+    for i in range(1, len(sentences)):
+        if labels[i - 1] == "byline" and _BY_ALONE.match(sentences[i - 1].text) and labels[i] is None:
+            name = sentences[i].text.strip().rstrip(".").strip()
+            if name and _words(name) <= 4 and all(w[:1].isupper() or w in ("and", "&", "for") for w in name.split()):
+                labels[i] = "byline"
 
     # A paragraph that is mostly pitch is all pitch ("Proceeds get reinvested …").
     for paragraph in document.paragraphs:

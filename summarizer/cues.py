@@ -409,6 +409,21 @@ _FOLD_TABLE = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "Σ": "σ", "ς": 
 _FOLD_SPECIAL = re.compile("[İıſΣς]")  # translating is slow: only when one of these is there
 
 
+#: Characters that open or close a quotation, straight or curly, single or double, and guillemets.
+QUOTE_MARKS = "\"'‘’‚‛“”„‟«»‹›"
+
+
+def quote_once(text: str, opening: str = "“", closing: str = "”") -> str:
+    """``text`` in quotation marks, unless it is already quoted (a scare quote's own marks).
+
+    >>> quote_once("seemingly"), quote_once("‘safety’", "'", "'")
+    ('“seemingly”', '‘safety’')
+    """
+    if len(text) >= 2 and text[0] in QUOTE_MARKS and text[-1] in QUOTE_MARKS:
+        return text
+    return f"{opening}{text}{closing}"
+
+
 def fold_case(text: str) -> str:
     """Lower-case ``text`` for quick, conservative tests before a case-insensitive regex.
 

@@ -5,7 +5,9 @@
     │   ├── EmptyInputError       no text (empty, or only white space)
     │   ├── BinaryInputError      bytes that are not text (NUL bytes, control bytes)
     │   ├── DecodeError           bytes that decode in no supported encoding
-    │   └── InputTooLargeError    over the size limit asked for
+    │   ├── InputTooLargeError    over the size limit asked for
+    │   └── FetchError            a URL that could not be fetched (DNS, refused, timeout,
+    │                             an HTTP error status, too many redirects, not HTML or text)
     ├── BudgetError               an invalid length budget (0, negative, ratio > 1, two at once)
     ├── UnknownAlgorithmError     no summarizer (or engine) by that name
     ├── UnknownLanguageError      no stemmer or stop words for that language
@@ -39,6 +41,27 @@ class DecodeError(InputError):
 
 class InputTooLargeError(InputError):
     """The input is larger than the limit asked for."""
+
+
+class FetchError(InputError):
+    """A URL could not be fetched.
+
+    Attributes:
+        url: the URL asked for.
+        status: the HTTP status when the server answered (``None`` otherwise).
+        transient: whether trying again later may work (a timeout, 429, 502, 503, 504).
+        final_url: the URL after redirects, when the server was reached.
+    """
+
+    def __init__(
+        self, message: str, *, url: str, status: int | None = None, transient: bool = False,
+        final_url: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.url = url
+        self.status = status
+        self.transient = transient
+        self.final_url = final_url
 
 
 class BudgetError(EvenhandError, ValueError):

@@ -49,6 +49,29 @@ class Paragraph:
 
 
 @dataclass(frozen=True, slots=True)
+class WebPage:
+    """What a web page says about itself, for a document extracted from HTML (a file or a URL).
+
+    Every field is ``None`` when the page does not say.
+
+    Attributes:
+        title: the article's title (from its metadata or headline).
+        author: the author or authors, as the page names them.
+        date: the publication date, ISO 8601 (``"2024-03-05"``).
+        site_name: the site or publication.
+        url: the canonical URL the page declares.
+        final_url: where it was fetched from after redirects (``None`` for a file).
+    """
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+    final_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """Decoded text cut into paragraphs and sentences.
 
@@ -59,6 +82,8 @@ class Document:
         source: where the text came from (a path, ``"-"`` for stdin, or ``None``).
         encoding: the encoding the bytes were decoded with, when read from bytes.
         warnings: anything a reader should know about how the text was read.
+        page: the web page's title, author, date, site and URLs, when the text was
+            extracted from HTML; ``None`` for plain text.
     """
 
     text: str
@@ -67,6 +92,7 @@ class Document:
     source: str | None = None
     encoding: str | None = None
     warnings: tuple[str, ...] = ()
+    page: WebPage | None = None
 
     def __len__(self) -> int:
         return len(self.sentences)

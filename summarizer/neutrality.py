@@ -36,7 +36,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from summarizer.cues import fold_case
+from summarizer.cues import fold_case, quote_once
 from summarizer.model import Cue, Sentence
 
 #: Cue categories pooled into each feature of the model.
@@ -202,7 +202,7 @@ def cue_summary(cues: Iterable[Cue]) -> str:
         cues: the cues of one sentence.
 
     Returns:
-        For example ``"loaded language: 'seemingly', 'aptly'; scare quote: '‘safety’'"``;
+        For example ``"loaded language: 'seemingly', 'aptly'; scare quote: ‘safety’"``;
         ``""`` when there are no cues.  Each kind is named once, in order of first
         appearance, with up to four distinct words for kinds that have words.
     """
@@ -218,6 +218,6 @@ def cue_summary(cues: Iterable[Cue]) -> str:
             words[label].append(shown)
     parts = []
     for label in order:
-        quoted = ", ".join(f"'{word}'" for word in words[label])
+        quoted = ", ".join(quote_once(word, "'", "'") for word in words[label])
         parts.append(f"{label}: {quoted}" if quoted else label)
     return "; ".join(parts)

@@ -236,5 +236,5 @@ def _trimmed_cues(decision: Decision) -> int:
     """Cues that an edit removed from the summary text."""
     return sum(
         1 for cue in decision.cues
-        if any(e.start <= cue.start and cue.end <= e.end and not e.replacement for e in decision.edits)
+        if any(e.start <= cue.start and cue.end <= e.end and e.start < e.end for e in decision.edits)
     )

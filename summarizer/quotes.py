@@ -12,25 +12,25 @@ from its end.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarizer.model import Document
 
 OPENING_QUOTES = "\"“‘«„'"
-_DOUBLE_MARKS = re.compile('[“„«”»"]')
-_CLOSING_QUOTES = "\"”’»'"
 
 
 @dataclass(frozen=True, slots=True)
 class QuoteUnit:
-    """A lead-in sentence and the quotation's sentences that follow it, in order."""
+    """Sentences kept together for a quotation: its lead-in (if any) and the sentences it runs over."""
 
-    lead_in: int
+    lead_in: int | None
     quotation: tuple[int, ...]
 
     @property
     def members(self) -> tuple[int, ...]:
-        return (self.lead_in, *self.quotation)
+        return self.quotation if self.lead_in is None else (self.lead_in, *self.quotation)
 
 
 def is_lead_in(text: str) -> bool:
@@ -39,87 +39,27 @@ def is_lead_in(text: str) -> bool:
 
 
 def find_quote_units(document: Document) -> tuple[QuoteUnit, ...]:
-    """Find every colon lead-in that is followed by a quotation, with the quotation's sentences.
+    """Every colon lead-in that is followed by a quotation, with the quotation's sentences.
 
-    The quotation is the next paragraph when it opens with a quotation mark, and each
-    following paragraph that also opens with one, until a paragraph's text closes the
-    quotation (its last non-space character is a closing quotation mark, or it holds a
-    closing mark after its opening one).  A lead-in that ends a line, with the quotation
-    on the next line of the same paragraph, takes the sentences up to the closing mark.
+    The quotation is the one that opens the next sentence, over as many sentences and
+    paragraphs as it runs (see :func:`find_quotations`), together with any quotation that
+    continues from it in the same sentence.
     """
-    units: list[QuoteUnit] = []
-    sentences = document.sentences
-    paragraphs = document.paragraphs
-    for sentence in sentences:
-        if not is_lead_in(sentence.text) or sentence.index + 1 >= len(sentences):
-            continue
-        paragraph = paragraphs[sentence.paragraph]
-        if sentence.index < paragraph.last_sentence:
-            # "He said: “…”" inside one paragraph: the rest of the paragraph is the quotation.
-            following = sentences[sentence.index + 1]
-            if following.text[:1] in OPENING_QUOTES:
-                inline: list[int] = []
-                for index in range(sentence.index + 1, paragraph.last_sentence + 1):
-                    inline.append(index)
-                    if _closes(sentences[index].text):
-                        break
-                units.append(QuoteUnit(sentence.index, tuple(inline)))
-            continue
-        quotation: list[int] = []
-        for next_paragraph in paragraphs[sentence.paragraph + 1 :]:
-            text = document.text[next_paragraph.start : next_paragraph.end].strip()
-            if not text or text[0] not in OPENING_QUOTES:
-                break
-            quotation.extend(next_paragraph.sentence_indices)
-            if _closes(text):
-                break
-        if quotation:
-            units.append(QuoteUnit(sentence.index, tuple(quotation)))
-    return tuple(units)
+    return tuple(u for u in quotation_units(document) if u.lead_in is not None)
 
 
-def _closes(paragraph_text: str) -> bool:
-    """Whether a quotation's text (a paragraph or sentence) ends it, rather than running on."""
-    body = paragraph_text[1:] if paragraph_text[:1] in OPENING_QUOTES else paragraph_text
-    return body.rstrip()[-1:] in _CLOSING_QUOTES or any(mark in body for mark in "”»")
-
-
-def quoted_spans(document: Document) -> tuple[tuple[int, int], ...]:
+def quoted_spans(
+    document: Document, quotations: Sequence[Quotation] | None = None
+) -> tuple[tuple[int, int], ...]:
     """Spans of the document inside double quotation marks, quotation marks included.
 
-    Curly marks open and close; a straight mark toggles.  A quotation left open at the end
-    of a paragraph runs on when the next paragraph opens with a quotation mark (the
-    multi-paragraph convention) and otherwise ends with its paragraph.  Single marks are
-    left out: ’ is far more often an apostrophe than a closing mark.
+    The double-mark quotations of :func:`find_quotations` (pass them when you have them),
+    merged where they overlap.  Single marks are left out: ’ is far more often an apostrophe
+    than a closing mark.
     """
-    spans: list[tuple[int, int]] = []
-    text = document.text
-    open_at: int | None = None
-    for paragraph in document.paragraphs:
-        body = text[paragraph.start : paragraph.end]
-        lead = len(body) - len(body.lstrip())
-        if open_at is not None and body[lead : lead + 1] not in ("“", '"', "„", "«"):
-            spans.append((open_at, _previous_end(text, paragraph.start)))
-            open_at = None
-        for match in _DOUBLE_MARKS.finditer(body):
-            char = match.group()
-            at = paragraph.start + match.start()
-            if char in "“„«":
-                if open_at is None:
-                    open_at = at
-            elif char in "”»":
-                if open_at is not None:
-                    spans.append((open_at, at + 1))
-                    open_at = None
-            elif open_at is None:  # a straight mark toggles
-                open_at = at
-            else:
-                spans.append((open_at, at + 1))
-                open_at = None
-        # a reopened multi-paragraph quotation: the opening mark of the next paragraph continues it
-    if open_at is not None:
-        spans.append((open_at, len(text.rstrip())))
-    return _merge(spans)
+    if quotations is None:
+        quotations = find_quotations(document)
+    return _merge([(q.start, q.end) for q in quotations if q.opening != "‘"])
 
 
 def _previous_end(text: str, start: int) -> int:
@@ -139,3 +79,139 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 def inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
     """Whether ``start:end`` lies within one of ``spans``."""
     return any(s <= start and end <= e for s, e in spans)
+
+
+# ---------------------------------------------------------------------------
+# The quotation model: every quotation of the document, located once.
+
+#: The closing mark that answers each opening mark.
+CLOSING_FOR = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’", "‚": "‘"}
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+# Before an opening single mark: the start of a paragraph, a space, a bracket, a dash or an opening double mark.
+_MARKS = re.compile('[“„«”»"‘’]')
+_SINGLE_OPEN_AFTER = " \t\n([{—–-/“„«\""
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """One quotation: its marks, its span and the sentences it covers.
+
+    Attributes:
+        start: offset of the opening mark.
+        end: offset just past the closing mark; for a quotation the writer never closed,
+            the end of the last paragraph it runs over.
+        opening: the opening mark (``“``, ``"``, ``‘``, …).
+        closed: whether a closing mark ends it.
+        first_sentence, last_sentence: the sentences it starts and ends in.
+        depth: 0 for a quotation, 1 for one quoted inside another.
+    """
+
+    start: int
+    end: int
+    opening: str
+    closed: bool
+    first_sentence: int
+    last_sentence: int
+    depth: int = 0
+
+    @property
+    def closing(self) -> str:
+        """The mark that closes this quotation."""
+        return CLOSING_FOR.get(self.opening, "”")
+
+    @property
+    def sentences(self) -> range:
+        return range(self.first_sentence, self.last_sentence + 1)
+
+
+def find_quotations(document: Document) -> tuple[Quotation, ...]:
+    """Every quotation in ``document``, in order of its opening mark.
+
+    Double marks: curly ones open and close, a straight one toggles.  A double quotation
+    left open at the end of a paragraph continues when the next paragraph opens with a
+    quotation mark (the newspaper convention for a quotation over several paragraphs) and
+    otherwise ends, unclosed, with its paragraph.  Single marks count only where they
+    cannot be apostrophes: ``‘`` after a space, bracket, dash or double mark opens, and
+    ``’`` closes it only when no letter follows; a single quotation never crosses a
+    paragraph.  Straight single marks are apostrophes.
+    """
+    text = document.text
+    starts = [s.start for s in document.sentences]
+    found: list[tuple[int, int, str, bool, int]] = []
+    double: tuple[int, str] | None = None  # the open double quotation: (offset, mark)
+    for paragraph in document.paragraphs:
+        body_start = paragraph.start
+        body = text[paragraph.start : paragraph.end]
+        lead = len(body) - len(body.lstrip())
+        first = body[lead : lead + 1]
+        if double is not None:
+            if first in _DOUBLE_OPEN or first == '"':
+                body_start += lead + 1  # the reopening mark continues the quotation
+            else:
+                found.append((double[0], _previous_end(text, paragraph.start), double[1], False, 0))
+                double = None
+        single: tuple[int, str] | None = None
+        for hit in _MARKS.finditer(text, body_start, paragraph.end):
+            at = hit.start()
+            char = hit.group()
+            if char in _DOUBLE_OPEN or (char == '"' and double is None):
+                if double is None:
+                    double = (at, char)
+            elif char in _DOUBLE_CLOSE or char == '"':
+                if double is not None:
+                    if single is not None and single[0] > double[0]:
+                        single = None  # a single mark left open inside was an apostrophe
+                    found.append((double[0], at + 1, double[1], True, 0))
+                    double = None
+            elif char == "‘":
+                before = text[at - 1] if at > 0 else "\n"
+                if single is None and (before in _SINGLE_OPEN_AFTER or at == paragraph.start):
+                    single = (at, char)
+            elif char == "’" and single is not None:
+                after = text[at + 1 : at + 2]
+                if not after.isalpha():
+                    depth = 1 if double is not None and double[0] < single[0] else 0
+                    found.append((single[0], at + 1, "‘", True, depth))
+                    single = None
+    if double is not None:
+        found.append((double[0], len(text.rstrip()), double[1], False, 0))
+    quotations = []
+    for start, end, mark, closed, depth in sorted(found):
+        first_sentence = bisect_right(starts, start) - 1
+        last_sentence = bisect_right(starts, max(start, end - 1)) - 1
+        quotations.append(Quotation(start, end, mark, closed, max(first_sentence, 0), last_sentence, min(depth, 1)))
+    return tuple(quotations)
+
+
+def quotation_units(document: Document, quotations: Sequence[Quotation] | None = None) -> tuple[QuoteUnit, ...]:
+    """The sentences that must be kept together so that no quotation is shown without its start.
+
+    A unit is a run of sentences joined by quotations that cross from one to the next, with
+    the colon lead-in that introduces the first when there is one.  A summary keeps a unit's
+    sentences only from its start: the lead-in, then the quotation up to the last sentence kept.
+    """
+    if quotations is None:
+        quotations = find_quotations(document)
+    sentences = document.sentences
+    runs: list[list[int]] = []
+    for quotation in quotations:
+        if quotation.first_sentence == quotation.last_sentence:
+            continue
+        if runs and quotation.first_sentence <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], quotation.last_sentence)
+        else:
+            runs.append([quotation.first_sentence, quotation.last_sentence])
+    by_first: dict[int, int] = {first: last for first, last in runs}  # noqa: C416
+    units: list[QuoteUnit] = []
+    for quotation in quotations:
+        first = quotation.first_sentence
+        sentence = sentences[first]
+        opens_sentence = not document.text[sentence.start : quotation.start].strip()
+        lead_in = first - 1 if first > 0 and opens_sentence and is_lead_in(sentences[first - 1].text) else None
+        if first in by_first or lead_in is not None:
+            last = by_first.pop(first, first)
+            if units and units[-1].quotation[-1] >= first:
+                continue
+            units.append(QuoteUnit(lead_in, tuple(range(first, last + 1))))
+    return tuple(units)

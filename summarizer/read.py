@@ -23,7 +23,7 @@ from summarizer.errors import (
     InputTooLargeError,
 )
 
-__all__ = ["DecodedText", "decode", "read_path"]
+__all__ = ["DecodedText", "check_not_empty", "decode", "read_bytes", "read_path"]
 
 STDIN_NAME = "standard input"
 
@@ -68,7 +68,8 @@ def _name(source: str | None) -> str:
     return STDIN_NAME if source == "-" else source
 
 
-def _check_not_empty(text: str, name: str) -> None:
+def check_not_empty(text: str, name: str) -> None:
+    """Raise :class:`EmptyInputError` when ``text`` holds only white space (zero-width characters too)."""
     # all() stops at the first character of text, so this is cheap for real input.
     if all(ch.isspace() or ch in ZERO_WIDTH for ch in text):
         raise EmptyInputError(f"{name}: no text, only white space")
@@ -123,14 +124,14 @@ def decode(data: bytes, *, source: str | None = None) -> DecodedText:
                 ) from None
             if "\x00" in text:
                 raise BinaryInputError(f"{name}: looks like a binary file (NUL characters)")
-            _check_not_empty(text, name)
+            check_not_empty(text, name)
             return DecodedText(text=text, encoding=codec.removesuffix("-le").removesuffix("-be"))
 
     if b"\x00" in data:
         wide = _utf16_without_bom(data)
         if wide is not None:
             text = data.decode(wide)
-            _check_not_empty(text, name)
+            check_not_empty(text, name)
             return DecodedText(
                 text=text, encoding="utf-16", warnings=(f"decoded as {wide}: no byte-order mark",)
             )
@@ -150,24 +151,16 @@ def decode(data: bytes, *, source: str | None = None) -> DecodedText:
             # latin-1 maps every byte, so this cannot fail.
             text, encoding = data.decode("latin-1"), "latin-1"
         warnings = (f"decoded as {encoding}: not valid UTF-8",)
-    _check_not_empty(text, name)
+    check_not_empty(text, name)
     return DecodedText(text=text, encoding=encoding, warnings=warnings)
 
 
-def read_path(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> DecodedText:
-    """Read and decode a file, or standard input when ``path`` is ``"-"``.
-
-    Args:
-        path: the file to read; ``"-"`` reads standard input.
-        max_bytes: refuse input larger than this many bytes (``None``: no limit).
-
-    Returns:
-        The decoded text (see :func:`decode`).
+def read_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
+    """The bytes of a file, or of standard input when ``path`` is ``"-"``.
 
     Raises:
         InputError: the path is missing, a directory or not readable.
         InputTooLargeError: the input is larger than ``max_bytes``.
-        EmptyInputError, BinaryInputError, DecodeError: as :func:`decode`.
     """
     source = os.fspath(path)
     name = _name(source)
@@ -192,4 +185,23 @@ def read_path(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> 
             raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
     if max_bytes is not None and len(data) > max_bytes:
         raise InputTooLargeError(f"{name}: more than the limit of {max_bytes:,} bytes")
-    return decode(data, source=source)
+    return data
+
+
+def read_path(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> DecodedText:
+    """Read and decode a file, or standard input when ``path`` is ``"-"``.
+
+    Args:
+        path: the file to read; ``"-"`` reads standard input.
+        max_bytes: refuse input larger than this many bytes (``None``: no limit).
+
+    Returns:
+        The decoded text (see :func:`decode`).
+
+    Raises:
+        InputError: the path is missing, a directory or not readable.
+        InputTooLargeError: the input is larger than ``max_bytes``.
+        EmptyInputError, BinaryInputError, DecodeError: as :func:`decode`.
+    """
+    source = os.fspath(path)
+    return decode(read_bytes(source, max_bytes=max_bytes), source=source)

@@ -26,18 +26,28 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from scipy import sparse
 
 from summarizer.budget import order_by_score, resolve_budget, select_within
+from summarizer.context import (
+    connective_edit,
+    dependencies,
+    find_lead,
+    is_headline,
+    name_the_speaker,
+    opens_with_back_pointer,
+)
 from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason
-from summarizer.neutrality import bias_score, cue_summary
-from summarizer.quotes import QuoteUnit, find_quote_units, quoted_spans
+from summarizer.neutrality import THRESHOLD, bias_score, cue_summary
+from summarizer.quotes import Quotation, QuoteUnit, find_quotations, quotation_units, quoted_spans
 from summarizer.rank import rank, term_matrix
 from summarizer.readability import LONG_SENTENCE_WORDS
+from summarizer.reword import reword_edits
 from summarizer.tokens import words as word_list
 from summarizer.trim import trim_edits, untrimmable
 
@@ -54,6 +64,11 @@ W_ATTRIBUTED = 0.0
 #: is kept only if nothing else can fill the budget.  Higher than the bias model's own threshold (0.5),
 #: which flags too many plain news sentences to set them all aside.
 LOADED = 0.6
+#: The lead is kept first when its bias score after trimming is below the bias model's own
+#: threshold: a lead that reads neutrally says what happened; a slanted one competes like any other.
+LEAD_BIAS = THRESHOLD
+#: Edit kinds that say a sentence in other words (the style table), named in the reasons.
+REWORDING = ("reworded", "term_deleted", "scare_quote_removed")
 #: Cosine similarity above which a sentence repeats one already kept.
 REPEATS = 0.8
 #: Up to this many sentences redundancy is measured by cosine similarity (MMR); above it,
@@ -69,10 +84,6 @@ SHORT_SENTENCE_WORDS = 10
 W_LENGTH = 1.0
 #: A sentence that opens with a pronoun pointing back counts for this share of its value.
 DANGLING_FACTOR = 0.6
-_DANGLING = re.compile(
-    r"[“\"‘']?(?:he|she|they|it|this|these|those|that|his|her|their|its|such)\b", re.IGNORECASE
-)
-
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|told|wrote|writes|stated|states|announced|according to|reported|explained|added|noted)\b",
     re.IGNORECASE,
@@ -186,21 +197,36 @@ def select_neutral(
     trim: bool,
     neutrality: float,
 ) -> tuple[tuple[Decision, ...], Budget]:
-    """The default selector: central, early, attributed, unloaded, not repeated; quotation units whole."""
+    """The default selector: the lead, then central, plain, unloaded, not repeated sentences,
+    each with what it needs to read right (its quotation from the start, its speaker, the
+    sentence its pronoun points at)."""
     document = analysis.document
     n = len(document.sentences)
     content = [i for i in range(n) if analysis.boilerplate[i] is None and analysis.word_counts[i] > 0]
+    headlines = {i for i in content if is_headline(document, i)}
+    content = [i for i in content if i not in headlines]
     raw = rank(document, CENTRALITY, engine=engine, language=language, words=analysis.words)
     centrality = _normalise_over(raw, content)
     position = _position_scores(content, n)
     attributed = [1.0 if _ATTRIBUTION.search(s.text) else 0.0 for s in document.sentences]
-    units = find_quote_units(document)
+    quotations = find_quotations(document)
+    units = quotation_units(document, quotations)
     unit_of: dict[int, QuoteUnit] = {m: u for u in units for m in u.members}
-    lead_ins = {u.lead_in for u in units}
-    quoted = quoted_spans(document)
+    lead_ins = {u.lead_in for u in units if u.lead_in is not None}
+    # "They wrote:" → "[The ACLU] wrote:" where the speaker is named earlier: it then needs no sentence before it.
+    speakers = {i: e for i in lead_ins if trim and (e := name_the_speaker(document, i)) is not None}
+    needs = dependencies(
+        document, analysis.boilerplate, analysis.word_counts, quotations, connectives=trim, named=speakers
+    )
+    quoted = quoted_spans(document, quotations)
     # What a kept sentence would say after trimming is what the reader sees: judge that.
     trims = {
-        i: trim_edits(document, document.sentences[i], analysis.cues[i], quoted=quoted) if trim else ()
+        i: _merge_edits(
+            trim_edits(document, document.sentences[i], analysis.cues[i], quoted=quoted),
+            reword_edits(document, document.sentences[i], analysis.cues[i], quoted),
+        )
+        if trim
+        else ()
         for i in content
     }
     residual_bias = np.asarray(analysis.bias, dtype=float)
@@ -230,6 +256,17 @@ def select_neutral(
         if len(content) <= MMR_SENTENCES
         else _LargeChooser(document, value)
     )
+    allowed = set(content)
+    why: dict[int, Reason] = {}
+    brought: dict[int, int] = {}  # a sentence kept as the context of another → that other
+    lead = find_lead(document, content)
+    lead_kept = False
+    if lead is not None and lead not in loaded and residual_bias[lead] < LEAD_BIAS:
+        group = _group(lead, unit_of, needs, chooser.kept_set, allowed)
+        if chooser.fits(group, counts, word_limit, target):
+            chooser.keep(group, counts)
+            brought.update({j: lead for j in group if j != lead})
+            lead_kept = True
 
     for allow_loaded in (False, True):
         # A lead-in is never chosen for itself: it comes with its quotation.
@@ -244,15 +281,26 @@ def select_neutral(
                 chooser.reject(best, repeats=twin)
                 continue
             # Prefer ending a cut quotation where its paragraph ends, when the budget allows.
-            group = _with_unit(best, unit_of, chooser.kept, content, document=document, avoid=loaded)
+            own = unit_of[best].members if best in unit_of else ()
+            group = _group(best, unit_of, needs, chooser.kept_set, allowed, document=document, avoid=loaded)
             if not chooser.fits(group, counts, word_limit, target):
-                group = _with_unit(best, unit_of, chooser.kept, content)
-            if not chooser.fits(group, counts, word_limit, target):
-                group = [best] if best not in unit_of else []
-                if not group or not chooser.fits(group, counts, word_limit, target):
+                group = _group(best, unit_of, needs, chooser.kept_set, allowed)
+            if not allow_loaded:
+                tainted = [j for j in group if j in loaded and j != best and j not in own]
+                if tainted:
+                    why[best] = Reason(
+                        "needs_context",
+                        f"it needs sentence {tainted[0] + 1} to read right, which was set aside for loaded language",
+                    )
                     chooser.reject(best)
                     continue
+            if not chooser.fits(group, counts, word_limit, target):
+                why[best] = _over_budget(len(group) - 1)
+                chooser.reject(best)
+                continue
             chooser.keep(group, counts)
+            why.pop(best, None)
+            brought.update({j: best for j in group if j != best})
         if chooser.done(word_limit, target) or neutrality == 0:
             break
 
@@ -261,7 +309,7 @@ def select_neutral(
     if word_limit is not None:
         if not kept and content:
             best = max(content, key=lambda i: (value[i], -i))
-            kept = _with_unit(best, unit_of, [], content)
+            kept = _group(best, unit_of, needs, set(), allowed)
             note = (
                 f"no sentence fits in {word_limit} words: kept the most important one alone,"
                 f" which has {sum(counts[j] for j in kept)} words"
@@ -276,20 +324,41 @@ def select_neutral(
     kept_set = set(kept)
     rank_of = ranks(value.tolist())
     scores = normalise(raw)
-    unit_index = {m: u.lead_in for u in units for m in u.members}
+    unit_index = {m: u.members[0] for u in units for m in u.members}
+    repairs = _repairs(document, kept_set, quotations, needs, content, trim, speakers)
+    worst_kept = max((rank_of[k] for k in kept_set), default=0)
+    context_kept = sorted(k for k in kept_set if k in brought)
     decisions = []
     for sentence in document.sentences:
         i = sentence.index
         is_kept = i in kept_set
-        reasons = _neutral_reasons(
-            i, is_kept, analysis, loaded, unfixable, chooser.repeated_by(i), unit_of, kept_set, rank_of, n
-        )
+        if is_kept:
+            reasons = _kept_reasons(i, analysis, loaded, unit_of, brought, rank_of, n, lead if lead_kept else None)
+        elif i in headlines:
+            reasons = [Reason("headline", "the article's title line, not a sentence of its news")]
+        elif i in why:
+            reasons = [why[i]]
+        else:
+            reasons = _dropped_reasons(
+                i, analysis, loaded, unfixable, chooser.repeated_by(i), unit_of, kept_set, rank_of, n,
+                worst_kept, context_kept,
+            )
+        edits = _merge_edits(trims.get(i, ()), repairs.get(i, ())) if is_kept else ()
+        reworded = [e for e in edits if e.kind in REWORDING]
+        if reworded:
+            changes = ", ".join(
+                f"'{e.text.strip()}' → '{e.replacement.strip()}'" if e.replacement.strip() else f"'{e.text.strip()}' deleted"
+                for e in reworded[:4]
+            )
+            reasons.append(Reason("reworded", f"reworded in neutral terms: {changes}"))
+        if analysis.cues[i] and reasons[0].code not in ("loaded", "selected_loaded"):
+            reasons.append(Reason("cues", cue_summary(analysis.cues[i])))
         decisions.append(
             Decision(
                 sentence=sentence, kept=is_kept, score=scores[i], rank=rank_of[i],
                 bias=analysis.bias[i], boilerplate=analysis.boilerplate[i] is not None,
                 cues=analysis.cues[i],
-                edits=trims.get(i, ()) if is_kept else (),
+                edits=edits,
                 reasons=tuple(reasons),
                 factors={
                     "centrality": round(centrality[i], 4),
@@ -303,6 +372,89 @@ def select_neutral(
             )
         )
     return tuple(decisions), budget
+
+
+def _over_budget(extra: int) -> Reason:
+    with_context = f" with the {extra} sentence{'s' if extra > 1 else ''} it needs to read right" if extra else ""
+    return Reason("over_budget", f"it did not fit in what was left of the length budget{with_context}")
+
+
+def _group(
+    i: int,
+    unit_of: dict[int, QuoteUnit],
+    needs: Sequence[int | None],
+    kept: set[int],
+    allowed: set[int],
+    *,
+    document: Document | None = None,
+    avoid: set[int] | None = None,
+) -> list[int]:
+    """``i`` and everything it needs that is not kept yet: its quotation from the start (with
+    the lead-in), the sentence its pronoun or reference points at, and theirs in turn."""
+    out: set[int] = set()
+    todo = [i]
+    while todo:
+        m = todo.pop()
+        if m in out or m in kept:
+            continue
+        out.add(m)
+        unit_part = _with_unit(m, unit_of, (), allowed, document=document if m == i else None, avoid=avoid)
+        todo.extend(j for j in unit_part if j != m)
+        need = needs[m]
+        if need is not None:
+            todo.append(need)
+    return sorted(out)
+
+
+def _repairs(
+    document: Document,
+    kept: set[int],
+    quotations: Sequence[Quotation],
+    needs: Sequence[int | None],
+    content: Sequence[int],
+    trim: bool,
+    speakers: dict[int, Edit],
+) -> dict[int, tuple[Edit, ...]]:
+    """The edits that make the kept sentences read right on their own: a quotation cut short
+    is closed (an ellipsis and its closing mark), a quotation the writer never closed gets its
+    mark, an opening connective ("But", "However,") whose sentence before was dropped goes, and
+    a lead-in's pronoun whose sentence before was dropped gives way to the speaker's name."""
+    if not trim:
+        return {}
+    repairs: dict[int, list[Edit]] = {}
+    previous_content = {b: a for a, b in pairwise(content)}
+    for k in sorted(kept):
+        sentence = document.sentences[k]
+        open_quotes = [
+            q for q in quotations
+            if q.first_sentence <= k
+            and ((k < q.last_sentence and k + 1 not in kept) or (k == q.last_sentence and not q.closed))
+            and q.start < sentence.end
+        ]
+        if open_quotes:
+            cut = any(k < q.last_sentence for q in open_quotes)
+            marks = "".join(q.closing for q in sorted(open_quotes, key=lambda q: q.start, reverse=True))
+            end = sentence.end
+            repairs.setdefault(k, []).append(
+                Edit("quotation_closed", end, end, "", (" …" if cut else "") + marks)
+            )
+        before = previous_content.get(k)
+        if k in speakers and before is not None and before not in kept:
+            repairs.setdefault(k, []).append(speakers[k])
+        if needs[k] is None and (before is None or before not in kept):
+            edit = connective_edit(sentence)
+            if edit is not None:
+                repairs.setdefault(k, []).append(edit)
+    return {k: tuple(v) for k, v in repairs.items()}
+
+
+def _merge_edits(first: Sequence[Edit], second: Sequence[Edit]) -> tuple[Edit, ...]:
+    """Both sets of edits in order, leaving out any of the second that would overlap the first."""
+    merged = list(first)
+    for edit in second:
+        if all(edit.end <= e.start or edit.start >= e.end or (edit.start == edit.end == e.end) for e in merged):
+            merged.append(edit)
+    return tuple(sorted(merged, key=lambda e: (e.start, e.end)))
 
 
 class _BaseChooser:
@@ -456,9 +608,33 @@ class _LargeChooser(_BaseChooser):
         self.first_with.setdefault(self.keys[j], j)
 
 
-def _neutral_reasons(
+def _kept_reasons(
     i: int,
-    is_kept: bool,
+    analysis: Analysis,
+    loaded: set[int],
+    unit_of: dict[int, QuoteUnit],
+    brought: dict[int, int],
+    rank_of: Sequence[int],
+    n: int,
+    lead: int | None,
+) -> list[Reason]:
+    unit = unit_of.get(i)
+    if i == lead:
+        return [Reason("lead", "the article's lead: its first sentence of news")]
+    if unit is not None and unit.lead_in == i:
+        return [Reason("lead_in", "introduces a kept quotation")]
+    if i in brought:
+        other = brought[i]
+        if unit is not None and other in unit.members:
+            return [Reason("quotation", f"part of the quotation that sentence {other + 1} belongs to, kept from its start")]
+        return [Reason("context", f"kept so that sentence {other + 1}, which refers back to it, reads right")]
+    if i in loaded:
+        return [Reason("selected_loaded", f"kept to fill the budget despite {cue_summary(analysis.cues[i])}")]
+    return [Reason("selected", f"ranked {rank_of[i]} of {n}: central, plain and neutral")]
+
+
+def _dropped_reasons(
+    i: int,
     analysis: Analysis,
     loaded: set[int],
     unfixable: set[int],
@@ -467,37 +643,38 @@ def _neutral_reasons(
     kept: set[int],
     rank_of: Sequence[int],
     n: int,
+    worst_kept: int,
+    context_kept: Sequence[int],
 ) -> list[Reason]:
-    reasons: list[Reason] = []
     unit = unit_of.get(i)
-    if is_kept:
-        if unit is not None and unit.lead_in == i:
-            reasons.append(Reason("lead_in", "introduces a kept quotation"))
-        elif i in loaded:
-            reasons.append(Reason("selected_loaded", f"kept to fill the budget despite {cue_summary(analysis.cues[i])}"))
-        else:
-            reasons.append(Reason("selected", f"ranked {rank_of[i]} of {n}: central, early or attributed, and neutral"))
-    elif analysis.boilerplate[i] is not None:
-        reasons.append(Reason("boilerplate", f"boilerplate: {analysis.boilerplate[i]}"))
-    elif analysis.word_counts[i] == 0:
-        reasons.append(Reason("no_words", "no words to summarise"))
-    elif unit is not None and unit.lead_in == i:
-        reasons.append(Reason("lead_in", "introduces a quotation that was not kept"))
-    elif repeats is not None:
-        reasons.append(Reason("repeats", f"repeats sentence {repeats + 1}"))
-    elif i in unfixable:
-        reasons.append(
-            Reason("loaded", "the writer's words in brackets replace the speaker's and cannot be removed cleanly")
+    if analysis.boilerplate[i] is not None:
+        return [Reason("boilerplate", f"boilerplate: {analysis.boilerplate[i]}")]
+    if analysis.word_counts[i] == 0:
+        return [Reason("no_words", "no words to summarise")]
+    if unit is not None and unit.lead_in == i:
+        return [Reason("lead_in", "introduces a quotation that was not kept")]
+    if repeats is not None:
+        return [Reason("repeats", f"repeats sentence {repeats + 1}")]
+    if i in unfixable:
+        return [Reason("loaded", "the writer's words in brackets replace the speaker's and cannot be removed cleanly")]
+    if i in loaded:
+        return [Reason("loaded", cue_summary(analysis.cues[i]))]
+    if unit is not None and any(m in kept for m in unit.members):
+        return [Reason("quotation_cut", "later part of a kept quotation, cut for length")]
+    if rank_of[i] > worst_kept:
+        return [Reason("less_central", f"ranked {rank_of[i]} of {n}: less central than every kept sentence")]
+    below = [k for k in context_kept if rank_of[k] > rank_of[i]]
+    listed = ", ".join(str(k + 1) for k in below[:4]) + (", …" if len(below) > 4 else "")
+    return [
+        Reason(
+            "outranked",
+            f"ranked {rank_of[i]} of {n}: the budget filled before its turn with sentences chosen first"
+            f" and the context they need (sentence{'s' if len(below) > 1 else ''} {listed})"
+            if below
+            else f"ranked {rank_of[i]} of {n}: the budget filled before its turn (sentences are chosen by value"
+            " less their overlap with what is already kept)",
         )
-    elif i in loaded:
-        reasons.append(Reason("loaded", cue_summary(analysis.cues[i])))
-    elif unit is not None and unit.lead_in in kept:
-        reasons.append(Reason("quotation_cut", "later part of a kept quotation, cut for length"))
-    else:
-        reasons.append(Reason("less_central", f"ranked {rank_of[i]} of {n}: less central than the kept sentences"))
-    if analysis.cues[i] and reasons[0].code not in ("loaded", "selected_loaded"):
-        reasons.append(Reason("cues", cue_summary(analysis.cues[i])))
-    return reasons
+    ]
 
 
 def _context_factor(document: Document, i: int, words: int, lead_ins: set[int]) -> float:
@@ -507,7 +684,7 @@ def _context_factor(document: Document, i: int, words: int, lead_ins: set[int]) 
     if W_LENGTH and words > LONG_SENTENCE_WORDS:
         factor *= (LONG_SENTENCE_WORDS / words) ** W_LENGTH
     sentence = document.sentences[i]
-    if i > 0 and i - 1 not in lead_ins and _DANGLING.match(sentence.text):
+    if i > 0 and i - 1 not in lead_ins and opens_with_back_pointer(sentence.text):
         factor *= DANGLING_FACTOR
     return factor
 
@@ -521,7 +698,8 @@ def _is_one_sided(cue: Cue) -> bool:
 
 
 def _removed(cue: Cue, edits: Sequence[Edit]) -> bool:
-    return any(e.start <= cue.start and cue.end <= e.end and not e.replacement for e in edits)
+    """Whether an edit deleted or reworded the cue's words."""
+    return any(e.start <= cue.start and cue.end <= e.end and e.start < e.end for e in edits)
 
 
 def _join(first: str | None, second: str) -> str:
@@ -549,8 +727,8 @@ def _position_scores(content: Sequence[int], n: int) -> list[float]:
 def _with_unit(
     i: int,
     unit_of: dict[int, QuoteUnit],
-    kept: Sequence[int],
-    content: Sequence[int],
+    kept: Collection[int],
+    content: Collection[int],
     *,
     document: Document | None = None,
     avoid: set[int] | None = None,
@@ -564,7 +742,7 @@ def _with_unit(
     unit = unit_of.get(i)
     if unit is None:
         return [i]
-    allowed = set(content)
+    allowed = content if isinstance(content, set) else set(content)
     if i == unit.lead_in:
         first = unit.quotation[0]
         return [j for j in (i, first) if j in allowed or j == i]
@@ -577,8 +755,8 @@ def _with_unit(
             if document.sentences[q].paragraph != paragraph or (avoid and q in avoid):
                 break
             last = q
-    prefix = [unit.lead_in, *[q for q in unit.quotation if q <= last]]
-    return [j for j in prefix if j not in kept]
+    prefix = [*([unit.lead_in] if unit.lead_in is not None else []), *[q for q in unit.quotation if q <= last]]
+    return [j for j in prefix if j not in kept and (j in allowed or j == i)]
 
 
 def _unit_rows(

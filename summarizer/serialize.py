@@ -6,6 +6,7 @@ Schema version 1 (``docs/schema.md`` describes every field)::
      "trim": bool, "budget": {"sentences", "ratio", "words", "target", "note"},
      "summary": "the summary text", "notes": [...],
      "document": {"text": ..., "encoding": ..., "warnings": [...],
+                  "page": {"title", "author", "date", "site_name", "url", "final_url"},  # web pages only
                   "paragraphs": [{"index", "start", "end", "first_sentence", "last_sentence"}]},
      "sentences": [{"index", "paragraph", "start", "end", "text", "kept", "score", "rank",
                     "bias", "boilerplate", "cues": [...], "edits": [...], "reasons": [...],
@@ -39,6 +40,7 @@ from summarizer.model import (
     Sentence,
     Stats,
     Summary,
+    WebPage,
 )
 
 
@@ -60,12 +62,7 @@ def to_dict(summary: Summary) -> dict[str, Any]:
         "budget": asdict(summary.budget),
         "summary": summary.text,
         "notes": list(summary.notes),
-        "document": {
-            "text": document.text,
-            "encoding": document.encoding,
-            "warnings": list(document.warnings),
-            "paragraphs": [asdict(p) for p in document.paragraphs],
-        },
+        "document": _document_to_dict(document),
         "sentences": [_decision_to_dict(d) for d in summary.decisions],
         "stats": {
             "words_original": stats.words_original,
@@ -79,6 +76,18 @@ def to_dict(summary: Summary) -> dict[str, Any]:
             },
         },
     }
+
+
+def _document_to_dict(document: Document) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "text": document.text,
+        "encoding": document.encoding,
+        "warnings": list(document.warnings),
+    }
+    if document.page is not None:  # only for web pages: plain-text summaries stay as they were
+        data["page"] = asdict(document.page)
+    data["paragraphs"] = [asdict(p) for p in document.paragraphs]
+    return data
 
 
 def _decision_to_dict(decision: Decision) -> dict[str, Any]:
@@ -183,6 +192,7 @@ def from_dict(data: dict[str, Any]) -> Summary:
             source=data.get("source"),
             encoding=doc.get("encoding"),
             warnings=tuple(doc.get("warnings", ())),
+            page=WebPage(**doc["page"]) if doc.get("page") is not None else None,
         )
         decisions = tuple(
             Decision(

@@ -168,3 +168,20 @@ def test_seed_promotional_lines_are_flagged_and_headline_is_not(seed_text: str) 
     headline = next(text for text in labels if text.startswith("ACLU making push"))
     assert labels[headline] is None
     assert sum(label is not None for label in labels.values()) == 7
+
+
+def test_web_copy_header_of_byline_and_time_stamps_is_boilerplate() -> None:
+    text = (
+        "By . Priya Castell . PUBLISHED: . 09:12 GMT, 4 March 2025 . | . UPDATED: . 11:40 GMT, 4 March 2025 . "
+        "Last updated at 11:40 AM on 4th March 2025 . The ferry company cut two winter crossings on Monday. "
+        "Published figures show a 4% fall in passengers. Scroll down for video ."
+    )
+    document = segment(text)
+    labels = {s.text.strip(" .|"): label for s, label in zip(document.sentences, detect_boilerplate(document), strict=True)}
+    assert labels["By"] == "byline"
+    assert labels["Priya Castell"] == "byline"
+    assert labels["PUBLISHED:"] == labels["09:12 GMT, 4 March 2025"] == "time stamp"
+    assert labels["Last updated at 11:40 AM on 4th March 2025"] == "time stamp"
+    assert labels["The ferry company cut two winter crossings on Monday"] is None
+    assert labels["Published figures show a 4% fall in passengers"] is None
+    assert labels["Scroll down for video"] == "navigation"

@@ -17,7 +17,9 @@ runner = CliRunner()
     [
         (["view", "--algorithm", "nonsense"], "no algorithm named 'nonsense'"),
         (["view", "--sentences", "3", "--ratio", "0.5"], "not both"),
-        (["view", "--ratio", "1.5"], "--ratio must be above 0 and at most 1"),
+        (["view", "--ratio", "1.5"], "--ratio must be more than 0 and at most 1"),
+        (["view", "--ratio", "150%"], "--ratio must be more than 0 and at most 1"),
+        (["view", "--ratio", "half"], "give a share such as 0.2 or 20%"),
     ],
 )
 def test_bad_options_are_usage_errors(args: list[str], message: str) -> None:

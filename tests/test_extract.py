@@ -1,99 +1,104 @@
-"""HTML → article text: the story kept, the page furniture left out, a clear error when there is no story."""
+"""HTML → article text through trafilatura: the story kept, page furniture left out, metadata read."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from summarizer.errors import InputError
-from summarizer.extract import html_to_text, looks_like_html
+from summarizer.extract import extract_article
+from summarizer.load import decode_page
 
-LEDE = "The town council approved a plan on Tuesday to dredge the old harbour, officials said."
-SECOND = "The work, which will cost &pound;2.4m, is due to start in March, the council's engineer said."
-THIRD = "Residents had complained about silt for years, and some said the plan came too late."
+WEB = Path(__file__).resolve().parent / "fixtures" / "web"
+PAGES = sorted(p.name.removesuffix(".html") for p in WEB.glob("*.html"))
 
-PAGE = f"""<!DOCTYPE html>
-<html lang="en"><head><title>Harbour plan approved | The Daily Tide</title>
-<style>p {{ color: red }}</style><script>var tracking = "Do not read this script text.";</script></head>
-<body>
-<header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
-<div class="logo">The Daily Tide</div></header>
-<div class="sidebar"><h3>Most read</h3>
-<p>A very popular story about a cat that climbed a lighthouse, read by everybody this week.</p></div>
-<main><article>
-<h1>Harbour plan approved</h1>
-<p>{LEDE}</p>
-<p>{SECOND}</p>
-<figure><img src="harbour.jpg"><figcaption>The harbour at low tide, photographed last year.</figcaption></figure>
-<div class="share-tools"><a href="#">Share on social media</a> <a href="#">Email this story</a></div>
-<p>{THIRD}</p>
-</article></main>
-<div id="cookie-banner"><p>We use cookies to improve your experience on this website, accept them all.</p></div>
-<footer><p>Copyright 2026 The Daily Tide. All rights reserved in every way there is.</p></footer>
-</body></html>
-"""
+# Text that is on the pages but is not the article (see tests/fixtures/web/_build.py).
+FURNITURE = [
+    "Accept all", "We and our partners use cookies", "Share this story", "WhatsApp", "Related stories",
+    "Ferry timetable", "Comments (3)", "RiverWatcher", "Follow the money", "All rights reserved",
+    "Privacy policy", "Most read", "Man rescues swan", "Leave a reply", "Previous post", "Recent posts",
+    "Get the morning briefing", "Sign up for our free newsletter", "Subscribe to keep reading",
+    "one pound a week", "Bakery marks fifty years", "More from the Courier", "Video unavailable",
+    "Load more updates", "Photo 1 of", "Search",
+]
 
 
-def test_article_paragraphs_are_kept_in_order_with_the_headline_first() -> None:
-    text = html_to_text(PAGE)
-    paragraphs = text.strip().split("\n\n")
-    assert paragraphs == [
-        "Harbour plan approved",
-        LEDE,
-        SECOND.replace("&pound;", "£"),
-        THIRD,
-    ]
+def extract(name: str) -> str:
+    data = (WEB / f"{name}.html").read_bytes()
+    return extract_article(decode_page(data, source=name).text, source=name).text
 
 
-@pytest.mark.parametrize(
-    "furniture",
-    ["Home", "Most read", "cat that climbed", "script text", "color: red", "cookies", "Copyright", "Share on",
-     "low tide", "Daily Tide"],
-)
-def test_page_furniture_is_left_out(furniture: str) -> None:
-    assert furniture not in html_to_text(PAGE)
+def paragraphs(text: str) -> list[str]:
+    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
 
 
-def test_the_longest_prose_wins_without_an_article_element() -> None:
+def test_there_are_at_least_fifteen_pages_each_with_its_expected_text() -> None:
+    assert len(PAGES) >= 15
+    for name in PAGES:
+        assert (WEB / f"{name}.expected.txt").is_file(), name
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_article_paragraph_comes_out_in_order(name: str) -> None:
+    expected = paragraphs((WEB / f"{name}.expected.txt").read_text(encoding="utf-8"))
+    produced = paragraphs(extract(name))
+    positions = [produced.index(p) for p in expected]  # ValueError: a paragraph is missing or changed
+    assert positions == sorted(positions)
+    assert produced[0] == expected[0]  # the headline first
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_furniture_is_left_out(name: str) -> None:
+    text = extract(name)
+    for furniture in FURNITURE:
+        assert furniture not in text, furniture
+
+
+def test_metadata_is_read() -> None:
+    data = (WEB / "bridge_budget.html").read_bytes()
+    page = extract_article(decode_page(data).text).page
+    assert page.title == "Council approves budget for new river footbridge"
+    assert page.author == "Jane Marlow"
+    assert page.date == "2025-04-02"
+    assert page.site_name == "The Valley Courier"
+    assert page.url == "https://news.example/2025/bridge-budget"
+    assert page.final_url is None
+
+
+def test_headings_lists_and_quotations_are_blocks_of_their_own() -> None:
+    text = extract("repair_cafe")
+    assert "\n\nWhat gets mended\n\n" in text
+    assert "\n\nBicycles and pushchairs\n\n" in text
+    assert "swum at the pool since she was a child." in extract("lido_reopens")
+
+
+def test_the_title_is_the_headline_when_the_article_has_none() -> None:
     page = (
-        "<html><body><div id='menu'><ul><li><a href='/a'>One link</a></li><li><a href='/b'>Two</a></li></ul></div>"
-        f"<div class='story-body'><p>{LEDE}</p><p>{THIRD}</p></div>"
-        "<div><p>Short aside.</p></div></body></html>"
+        "<html><head><title>Harbour plan approved</title></head><body><div><p>The town council approved a plan"
+        " on Tuesday to dredge the old harbour, officials said.</p></div></body></html>"
     )
-    assert html_to_text(page) == f"{LEDE}\n\n{THIRD}\n"
+    text = extract_article(page).text
+    assert text.startswith("Harbour plan approved\n\nThe town council")
 
 
-def test_link_lists_are_not_taken_for_the_article() -> None:
-    links = "".join(f"<p><a href='/{i}'>A related headline number {i} that is long enough</a></p>" for i in range(20))
-    page = f"<html><body><div>{links}</div><div><p>{LEDE}</p><p>{SECOND}</p></div></body></html>"
-    text = html_to_text(page)
-    assert "related headline" not in text
-    assert LEDE in text
+def test_line_breaks_inside_a_paragraph_survive() -> None:
+    page = (
+        "<html><body><article><p>The first line of an address, which is long enough to keep.<br>"
+        "The second line of the same paragraph, also long enough.</p></article></body></html>"
+    )
+    text = extract_article(page).text
+    assert "long enough to keep.\nThe second line" in text
 
 
-def test_the_title_is_the_headline_when_there_is_no_h1() -> None:
-    page = f"<html><head><title>Harbour  plan\napproved</title></head><body><p>{LEDE}</p></body></html>"
-    assert html_to_text(page) == f"Harbour plan approved\n\n{LEDE}\n"
+def test_entities_and_non_ascii_are_decoded() -> None:
+    page = "<p>Caf&eacute; owners &amp; fishers met &#8211; and agreed &ldquo;quickly&rdquo; on a plan.</p>"
+    assert extract_article(page).text == "Café owners & fishers met – and agreed “quickly” on a plan.\n"
 
 
-def test_line_breaks_and_preformatted_text_survive() -> None:
-    page = f"<body><p>{LEDE}<br>{THIRD}</p><pre>line one\n  line two</pre></body>"
-    text = html_to_text(page)
-    assert f"{LEDE}\n{THIRD}" in text
-    assert "line one\n  line two" in text
-
-
-def test_unclosed_paragraphs_are_closed_by_the_next_one() -> None:
-    page = f"<body><div><p>{LEDE}<p>{THIRD}</div></body>"
-    assert html_to_text(page) == f"{LEDE}\n\n{THIRD}\n"
-
-
-def test_a_page_without_paragraphs_falls_back_to_its_visible_text() -> None:
-    page = "<html><body><div>Just a line of text in a div.</div><div>Another line.</div></body></html>"
-    assert html_to_text(page) == "Just a line of text in a div.\n\nAnother line.\n"
-
-
-def test_text_without_tags_is_returned_as_is() -> None:
-    assert html_to_text("Plain text, no markup at all.\n") == "Plain text, no markup at all.\n"
+def test_an_xml_declaration_is_accepted() -> None:
+    page = '<?xml version="1.0" encoding="utf-8"?><html><body><p>An XHTML page with a declaration in front.</p></body></html>'
+    assert extract_article(page).text == "An XHTML page with a declaration in front.\n"
 
 
 @pytest.mark.parametrize(
@@ -106,31 +111,47 @@ def test_text_without_tags_is_returned_as_is() -> None:
 )
 def test_no_article_text_is_a_named_input_error(page: str) -> None:
     with pytest.raises(InputError, match=r"^page\.html: HTML with no article text$"):
-        html_to_text(page, source="page.html")
+        extract_article(page, source="page.html")
 
 
-def test_entities_and_non_ascii_are_decoded() -> None:
-    page = "<body><p>Caf&eacute; owners &amp; fishers met &#8211; and agreed &ldquo;quickly&rdquo;.</p></body>"
-    assert html_to_text(page) == "Café owners & fishers met – and agreed “quickly”.\n"
+def test_page_labels_are_left_out_but_headings_and_short_sentences_stay() -> None:
+    page = (
+        "<html><body><article><h1>Storm live</h1><p>LIVE</p><p>13:12</p>"
+        "<p>The storm reached the coast at noon, forecasters said, and roads were closed.</p>"
+        "<h2>Roads</h2><p>Gallery</p><p>Closed.</p><p>The A41 reopened in the evening after the water drained.</p>"
+        "</article></body></html>"
+    )
+    blocks = extract_article(page).text.split("\n\n")
+    assert "LIVE" not in blocks and "13:12" not in blocks and "Gallery" not in blocks
+    assert "Roads" in blocks and "Closed." in blocks and blocks[0] == "Storm live"
 
 
-def test_looks_like_html() -> None:
-    assert looks_like_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
-    assert looks_like_html("\n  <p>A paragraph</p>")
-    assert not looks_like_html("A sentence with a < sign and a > sign.")
-    assert not looks_like_html("WASHINGTON, DC – The council met on Tuesday.")
+def test_metadata_is_one_line_of_plain_text() -> None:
+    page = (
+        "<html><head><title>Bridge \x1b[31mopens\x1b[0m\n today</title><meta name='author' content='A\u2028B'></head>"
+        "<body><article><h1>A headline of the article itself</h1><p>The bridge opened on Monday after two years "
+        "of repairs, the council said.</p></article></body></html>"
+    )
+    page_info = extract_article(page).page
+    for value in (page_info.title, page_info.author):
+        assert value is not None
+        assert not any(ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F or ch in "\u2028\u2029" for ch in value)
 
 
-def test_a_blog_layout_keeps_the_post_and_leaves_comments_and_hidden_text() -> None:
-    page = f"""<html><body><div id="page"><div id="content">
-<article class="post type-post">
-<header class="entry-header"><h1 class="entry-title">Harbour plan approved</h1></header>
-<div class="entry-content ad-free">
-<p>{LEDE}</p>
-<p style="display: none">A hidden paragraph that readers never see on the page at all.</p>
-<p>{THIRD}</p>
-<div class="share-this"><p>Share this story with your friends and family on every network.</p></div>
-</div></article>
-<div id="comments" class="comments-area"><p>What a terrible decision, the council should resign at once, all of them.</p></div>
-</div></div></body></html>"""
-    assert html_to_text(page) == f"Harbour plan approved\n\n{LEDE}\n\n{THIRD}\n"
+def test_extraction_makes_no_connection() -> None:
+    """trafilatura and its helpers (htmldate, courlan, tld) must not reach for the network."""
+    import subprocess
+    import sys
+
+    code = (
+        "import socket\n"
+        "def refuse(*a, **k):\n"
+        "    raise AssertionError('network use during extraction')\n"
+        "socket.socket.connect = refuse\n"
+        "socket.getaddrinfo = refuse\n"
+        "from pathlib import Path\n"
+        "from summarizer.load import load_path\n"
+        f"for page in sorted(Path({str(WEB)!r}).glob('*.html')):\n"
+        "    load_path(page)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

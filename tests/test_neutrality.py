@@ -99,7 +99,7 @@ def test_cue_summary_names_the_words() -> None:
     summary = cue_summary(find_cues(document)[0])
     assert summary.startswith("loaded language: 'illegal aliens'")
     assert "'seemingly'" in summary and "'aptly'" in summary
-    assert "scare quote: '‘safety’'" in summary
+    assert "scare quote: ‘safety’" in summary  # quoted once: the cue's own marks
 
 
 def test_cue_summary_of_structural_cues_and_nothing() -> None:
@@ -107,16 +107,25 @@ def test_cue_summary_of_structural_cues_and_nothing() -> None:
     assert cue_summary([Cue("call_to_action", 0, 5, "Click", 1.0)]) == "call to action"
 
 
-def test_mirrored_articles_lose_their_slanted_headline_and_lead_alike() -> None:
+def test_mirrored_articles_drop_their_headline_and_reword_their_lead_alike() -> None:
     from summarizer import summarize
 
+    leads = {}
     for side in ("left", "right"):
         summary = summarize((MIRRORED / f"article-{side}.txt").read_text(encoding="utf-8"), sentences=3)
         assert len(summary.kept) == 3
-        for decision in summary.decisions[:2]:
-            assert not decision.kept
-            assert decision.bias is not None and decision.bias >= THRESHOLD
-            assert decision.reason is not None and decision.reason.text.startswith("loaded language")
+        headline, lead = summary.decisions[:2]
+        assert not headline.kept
+        assert headline.bias is not None and headline.bias >= THRESHOLD
+        # The headline's first reason says it is the title; its cues follow.
+        assert any(reason.text.startswith("loaded language") for reason in headline.reasons)
+        # The lead is kept first, its slant reworded or deleted as recorded edits.
+        assert lead.kept and summary.kept[0] is lead
+        assert lead.bias is not None and lead.bias >= THRESHOLD
+        leads[side] = sorted(e.kind for e in lead.edits)
+        assert "seemingly" not in lead.output and "job-killing" not in lead.output and "greedy" not in lead.output
+    assert leads["left"] == ["stance_adverb", "term_deleted", "term_deleted"]
+    assert leads["right"] == ["reworded", "stance_adverb", "term_deleted"]
 
 
 def test_every_left_and_right_term_is_flagged_and_the_sides_weigh_alike() -> None:

@@ -226,7 +226,7 @@ def test_terminal_fits_the_width(width: int) -> None:
 
 def test_kept_sentences_level_with_their_source() -> None:
     output = render(handmade_summary("article"), "terminal", width=120, color=False)
-    line = next(line for line in output.splitlines() if line.startswith("✓ A bus route"))
+    line = next(line for line in output.splitlines() if "✓ A bus route" in line[:60])
     left, right = line[:60], line[60:]
     assert "A bus route" in left and "✓ A bus route" in right
 
@@ -234,7 +234,24 @@ def test_kept_sentences_level_with_their_source() -> None:
 def test_dropped_rows_show_glyph_and_reason_without_colour() -> None:
     output = render(handmade_summary("article"), "terminal", width=120, color=False)
     line = next(line for line in output.splitlines() if "Is this really" in line)
-    assert line.startswith("✗ ") and "✗ rhetorical question" in line
+    assert re.match(r" ?\d+ ✗ ", line) and "✗ rhetorical question" in line
+
+
+def test_terminal_numbers_every_sentence() -> None:
+    summary = handmade_summary("article")
+    output = render(summary, "terminal", width=120, color=False)
+    numbers = [int(m.group(1)) for m in re.finditer(r"^ ?(\d+) [✓✂✗] ", output, re.MULTILINE)]
+    assert numbers == list(range(1, len(summary.decisions) + 1))
+
+
+def test_html_opens_with_the_summary_as_plain_paragraphs() -> None:
+    summary = handmade_summary("article")
+    page = render(summary, "html")
+    summary_at, measures_at, view_at = (page.index(m) for m in ('class="summary"', 'class="measures"', 'class="view"'))
+    assert summary_at < measures_at < view_at
+    section = page[summary_at : page.index("</section>", summary_at)]
+    assert "<del>" not in section and "<mark" not in section and "✗" not in section
+    assert section.count("<p>") >= 1
 
 
 def test_render_terminal_marks_words_on_a_console_without_colour() -> None:

@@ -9,19 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 from typing import ClassVar
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from summarizer import ALL_ALGORITHMS, Summary
+from summarizer import ALL_ALGORITHMS, Document, Summary
+from tui.config import DARK_THEME, LIGHT_THEME, save_config
+from tui.messages import SettingsApplied
 from tui.screens.help import HelpScreen, help_rows
 from tui.screens.reader import ReaderScreen
 from tui.settings import SummarySettings
 
-DARK_THEME = "textual-dark"
-LIGHT_THEME = "textual-light"
+__all__ = ["DARK_THEME", "LIGHT_THEME", "EvenhandApp"]
+
 
 MOUSE_HELP = [
     ("click", "Put the cursor on a sentence (either pane)"),
@@ -53,6 +57,8 @@ class EvenhandApp(App[None]):
         summary: Summary | None = None,
         settings: SummarySettings | None = None,
         theme: str = DARK_THEME,
+        document: Document | None = None,
+        config: Path | None = None,
     ) -> None:
         """Open ``source`` (a path, or ``"-"`` with its bytes in ``data``), or show ``summary`` as given.
 
@@ -62,10 +68,30 @@ class EvenhandApp(App[None]):
             summary: a summary to show at once (no background work): for tests and screenshots.
             settings: the options for summarising (and re-summarising).
             theme: the Textual theme to start with.
+            document: a document read already (a fetched web page), summarised in the background.
+            config: the settings file to keep the theme and the summary settings in as they
+                change (``None``: remember nothing).
         """
         super().__init__()
-        self._reader_args = {"source": source, "data": data, "summary": summary, "settings": settings}
+        self._reader_args = {
+            "source": source, "data": data, "summary": summary, "settings": settings, "document": document,
+        }
         self.theme = theme
+        self._config = config
+        self._remembered = settings or SummarySettings()
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, lambda _theme: self._remember())
+
+    def _remember(self) -> None:
+        if self._config is not None and not save_config(self._config, self._remembered, self.theme):
+            self.notify(f"Could not save the settings to {self._config}", severity="warning", markup=False)
+            self._config = None  # say it once
+
+    @on(SettingsApplied)
+    def _settings_applied(self, message: SettingsApplied) -> None:
+        self._remembered = message.settings
+        self._remember()
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen(**self._reader_args)  # type: ignore[arg-type]

@@ -73,3 +73,11 @@ class SettingsChosen(Message):
     def __init__(self, settings: SummarySettings) -> None:
         super().__init__()
         self.settings = settings
+
+
+class SettingsApplied(Message):
+    """A summary made with ``settings`` is on screen (the app remembers them for next time)."""
+
+    def __init__(self, settings: SummarySettings) -> None:
+        super().__init__()
+        self.settings = settings

@@ -1,19 +1,18 @@
 """What to open: a file, standard input, or the bundled example; and how to read it as a Document.
 
-HTML (by suffix, or by look) goes through :func:`summarizer.extract.html_to_text`; the
-encoding and the reader's warnings travel with the :class:`~summarizer.Document`.
+Reading goes through the one loader, :mod:`summarizer.load`, as ``evenhand summarize`` does:
+HTML (by suffix or by content) is reduced to its article by trafilatura; the encoding, the
+reader's warnings and a web page's metadata travel with the :class:`~summarizer.Document`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from summarizer import Document, InputError, decode, read_path
-from summarizer.extract import html_to_text, looks_like_html
-from summarizer.segment import segment
+from summarizer import Document, InputError
+from summarizer.load import load_bytes, load_path
 
 EXAMPLE_NAME = "slanted-right.txt"
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
 
 def bundled_example() -> Path:
@@ -37,8 +36,4 @@ def load_document(source: str, *, data: bytes | None = None) -> Document:
     Raises:
         InputError: missing, empty, binary or undecodable input, or HTML with no article.
     """
-    decoded = decode(data, source=source) if data is not None else read_path(source)
-    text = decoded.text
-    if Path(source).suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
-        text = html_to_text(text, source=None if source == "-" else source)
-    return segment(text, source=source, encoding=decoded.encoding, warnings=tuple(decoded.warnings))
+    return load_bytes(data, source=source) if data is not None else load_path(source)

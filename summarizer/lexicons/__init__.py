@@ -7,7 +7,7 @@ the repository's ``NOTICE`` names them all:
     pattern/subjectivity.tsv    Pattern adjective subjectivity (PDDL, via TextBlob, MIT)
     recasens/*.txt              Hyland hedges, Hooper factives and
                                 assertives (MIT, via rpryzant/neutralizing-bias)
-    evenhand/*                  lists the evenhand contributors wrote (MIT)
+    evenhand/*                  lists the evenhand contributors wrote (MIT), the style table among them
 
 Lists are read once, on first use, from the installed package (no network, no downloads).
 """
@@ -107,3 +107,32 @@ def subjectivity() -> Mapping[str, float]:
         word, subj, _polarity = line.split("\t")
         table[word] = float(subj)
     return MappingProxyType(table)
+
+
+@dataclass(frozen=True, slots=True)
+class StyleEntry:
+    """One entry of evenhand's style table (``evenhand/style.tsv``).
+
+    Attributes:
+        term: the loaded term, lower case.
+        replacement: what a newsroom writes instead; ``""`` to delete the term.
+        side: ``"left"``, ``"right"`` (the side that typically uses it) or ``"any"``.
+        rationale: one line on why.
+    """
+
+    term: str
+    replacement: str
+    side: str
+    rationale: str
+
+
+@cache
+def style_table() -> tuple[StyleEntry, ...]:
+    """Return evenhand's style table, in file order."""
+    entries = []
+    for line in _lines("evenhand/style.tsv"):
+        term, replacement, side, rationale = line.split("\t")
+        if side not in SIDES:
+            raise ValueError(f"style.tsv: unknown side {side!r} for {term!r}")
+        entries.append(StyleEntry(term=term.lower(), replacement=replacement, side=side, rationale=rationale))
+    return tuple(entries)

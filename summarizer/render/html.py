@@ -1,4 +1,4 @@
-"""The ``html`` format: one self-contained page, original and summary side by side.
+"""The ``html`` format: one self-contained page: the summary, the measures, then the two texts side by side.
 
 No external assets and no JavaScript: the styles are inline, light and dark follow
 ``prefers-color-scheme``, and a print stylesheet drops the backgrounds.  Each original
@@ -45,6 +45,8 @@ body { margin: 0 auto; max-width: 96rem; padding: 1.5rem; background: var(--bg);
 h1 { font-size: 1.4rem; margin: 0 0 .25rem; overflow-wrap: anywhere; }
 h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 .meta { color: var(--muted); margin: 0 0 1rem; }
+.summary { max-width: 46rem; font-size: 1.05rem; margin-bottom: 1.5rem; }
+.summary h2 { margin-top: 0; }
 .top { display: flex; flex-wrap: wrap; gap: 1rem 2.5rem; align-items: flex-start; }
 table { border-collapse: collapse; }
 .measures th, .measures td { padding: .15rem .75rem .15rem 0; text-align: right; }
@@ -115,13 +117,15 @@ def render_html(summary: Summary, alignment: Alignment) -> str:
         "<header>",
         f"<h1>{_a(title)}</h1>",
         f'<p class="meta">{_a(_meta(summary))}</p>',
+        *(f'<p class="meta page">{_a(line)}</p>' for line in (legend.page_line(summary),) if line),
         *(f'<p class="note" role="note"><strong>Note:</strong> {_a(note)}</p>' for note in legend.notes(summary)),
+        "</header>",
+        "<main>",
+        _summary(alignment),
         '<div class="top">',
         _measures(summary),
         _key(alignment),
         "</div>",
-        "</header>",
-        "<main>",
         _view(alignment),
         _why(alignment),
         "</main>",
@@ -131,6 +135,19 @@ def render_html(summary: Summary, alignment: Alignment) -> str:
         "</html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _summary(alignment: Alignment) -> str:
+    """The summary as it reads: plain paragraphs, as in the original, before anything else."""
+    kept = [row for row in alignment.rows if row.kept]
+    if not kept:
+        body = "<p><em>No sentence was kept.</em></p>"
+    else:
+        body = "\n".join(
+            "<p>" + " ".join(_e(one_line(row.output)) for row in rows) + "</p>"
+            for _, rows in groupby(kept, key=lambda row: row.paragraph)
+        )
+    return f'<section class="summary" aria-label="Summary">\n<h2>Summary</h2>\n{body}\n</section>'
 
 
 def _meta(summary: Summary) -> str:

@@ -42,8 +42,15 @@ def measures(summary: Summary) -> tuple[Measure, ...]:
     stats = summary.stats
     before, after = stats.readability_original, stats.readability_summary
     kept = sum(1 for d in summary.decisions if d.kept)
+    boilerplate = sum(1 for d in summary.decisions if d.boilerplate)
+    # The readability rows count the original without its boilerplate: say so beside the count.
+    original = (
+        f"{len(summary.decisions) - boilerplate} (+{boilerplate} boilerplate)"
+        if boilerplate and boilerplate < len(summary.decisions)
+        else str(len(summary.decisions))
+    )
     return (
-        Measure("sentences", str(len(summary.decisions)), str(kept)),
+        Measure("sentences", original, str(kept)),
         Measure("words", f"{stats.words_original:,}", f"{stats.words_summary:,} ({stats.compression:.0%})"),
         *_readability(before, after),
         Measure("loaded-language cues", str(stats.cues_original), str(stats.cues_summary)),
@@ -65,6 +72,11 @@ def notes(summary: Summary) -> tuple[str, ...]:
     note = summary.budget.note
     if note and note not in found:
         found.append(note)
+    boilerplate = sum(1 for d in summary.decisions if d.boilerplate)
+    if boilerplate and boilerplate < len(summary.decisions):
+        found.append(
+            f"the original's measures leave out its {boilerplate} boilerplate sentence{'s' if boilerplate > 1 else ''}"
+        )
     return tuple(found)
 
 
@@ -72,6 +84,18 @@ def title(summary: Summary) -> str:
     """A one-line description of the summary (not yet made inert)."""
     source = summary.document.source or "the input"
     return f"evenhand summary of {source} ({summary.algorithm})"
+
+
+def page_line(summary: Summary) -> str | None:
+    """A web page's own description: title, site, author, date and URL (``None`` for plain text)."""
+    page = summary.document.page
+    if page is None:
+        return None
+    parts = [part for part in (page.title, page.site_name) if part]
+    line = " — ".join(parts)
+    details = [f"by {page.author}" if page.author else "", page.date or "", page.url or page.final_url or ""]
+    rest = " · ".join(detail for detail in details if detail)
+    return " · ".join(part for part in (line, rest) if part) or None
 
 
 def cue_name(category: str) -> str:

@@ -1,7 +1,7 @@
 """The ``terminal`` format: original and summary side by side, drawn with Rich.
 
-Each original sentence is a row: the original on the left, what became of it on the
-right, so every kept sentence is level with its source.  Dropped sentences are dimmed
+Each original sentence is a row: its number and the original on the left, what became of
+it on the right, so every kept sentence is level with its source.  Dropped sentences are dimmed
 and marked ``✗`` with their reason beside them; trimmed sentences are marked ``✂`` and
 their removed words struck through; loaded words are underlined.
 
@@ -123,11 +123,16 @@ def _columns(alignment: Alignment, *, plain: bool, width: int) -> Table:
     )
     table.add_column(Text("Original"), width=left, overflow="fold")
     table.add_column(Text("Summary"), width=right, overflow="fold")
+    # Sentence numbers, as delta numbers lines: the same numbers as the reasons ("repeats sentence 4").
+    digits = len(str(len(alignment.rows)))
     for number, (_, rows) in enumerate(groupby(alignment.rows, key=lambda row: row.paragraph)):
         if number:
             table.add_row(Text(""), Text(""))
         for row in rows:
-            table.add_row(_original_cell(row, plain=plain, width=left), _summary_cell(row, plain=plain, width=right))
+            table.add_row(
+                _original_cell(row, plain=plain, width=left, digits=digits),
+                _summary_cell(row, plain=plain, width=right),
+            )
     return table
 
 
@@ -135,20 +140,25 @@ def _glyph(row: Row) -> Text:
     return Text.assemble((legend.GLYPHS[row.status] + " ", STYLES[f"{row.status}_glyph"]))
 
 
-def _hanging(glyph: Text, body: Text, width: int) -> Table:
-    """The glyph, then the text wrapped in a column of its own, so the glyph stands out."""
+def _hanging(glyph: Text, body: Text, width: int, number: Text | None = None) -> Table:
+    """The glyph (after the sentence number, if any), then the text wrapped in a column of its own."""
     grid = Table.grid()
+    used = 2
+    if number is not None:
+        grid.add_column(width=len(number), no_wrap=True)
+        used += len(number)
     grid.add_column(width=2, no_wrap=True)
-    grid.add_column(width=max(1, width - 2), overflow="fold")
-    grid.add_row(glyph, body)
+    grid.add_column(width=max(1, width - used), overflow="fold")
+    grid.add_row(*((number,) if number is not None else ()), glyph, body)
     return grid
 
 
-def _original_cell(row: Row, *, plain: bool, width: int) -> Table:
+def _original_cell(row: Row, *, plain: bool, width: int, digits: int) -> Table:
     text = pieces_text(row.original, plain=plain)
     if row.status == DROPPED:
         text.stylize(STYLES["dropped"])
-    return _hanging(_glyph(row), text, width)
+    number = Text(f"{row.index + 1:>{digits}} ", style=STYLES["muted"])
+    return _hanging(_glyph(row), text, width, number)
 
 
 def _summary_cell(row: Row, *, plain: bool, width: int) -> Table:

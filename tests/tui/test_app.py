@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from summarizer import Summary
+from tests.web_server import LocalSite
 from tui.app import DARK_THEME, LIGHT_THEME, EvenhandApp
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.error import ErrorScreen
@@ -20,7 +21,7 @@ from tui.screens.reader import ReaderScreen
 from tui.settings import RATIOS, SummarySettings
 from tui.widgets.controls_panel import ControlsPanel
 from tui.widgets.details_panel import DetailsPanel
-from tui.widgets.sentence_pane import SentencePane
+from tui.widgets.sentence_pane import GAP_MARK, SentencePane
 
 from .conftest import ARTICLE, SENTENCES
 
@@ -83,7 +84,7 @@ async def test_cursor_keys(stored_summary: Summary) -> None:
         await pilot.press("p")
         assert reader(app).cursor == one
         details = app.reader.query_one(DetailsPanel)
-        assert "dropped" in str(details.render())
+        assert "dropped" in details.text
 
 
 async def test_cursor_in_summary_pane_walks_kept_sentences(stored_summary: Summary) -> None:
@@ -92,8 +93,11 @@ async def test_cursor_in_summary_pane_walks_kept_sentences(stored_summary: Summa
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         summary_pane = app.reader.query_one("#summary", SentencePane)
-        # The cursor starts on sentence 0, dropped: the summary marks where it would have been.
-        assert summary_pane.render_line(summary_pane.lines_of(kept[0])[0]).text.startswith("✗")  # type: ignore[index]
+        # The cursor starts on sentence 0, dropped: the summary points to where it would have
+        # been, with a mark that cannot be read as "dropped" next to kept text.
+        assert summary_pane.render_line(summary_pane.lines_of(kept[0])[0]).text.startswith(GAP_MARK)  # type: ignore[index]
+        shown = [summary_pane.render_line(y).text for y in range(summary_pane.size.height)]
+        assert not any(mark in line for line in shown for mark in ("✗", "⊘"))
         summary_pane.focus()
         await pilot.press("j")
         assert reader(app).cursor == kept[0]  # from sentence 0 (dropped) to the first kept
@@ -131,7 +135,7 @@ async def test_details_toggle(stored_summary: Summary) -> None:
         await pilot.pause()
         details = app.reader.query_one(DetailsPanel)
         assert details.display
-        text = str(details.render())
+        text = details.text
         assert "importance" in text and "bias" in text and "position" in text
         await pilot.press("d")
         assert not details.display
@@ -364,6 +368,21 @@ async def test_html_is_read_as_an_article(tmp_path: Path) -> None:
         summary = reader(app).summary
         assert summary is not None
         assert "var x" not in summary.document.text and "bridge reopened" in summary.document.text
+
+
+async def test_a_fetched_web_page_shows_its_title_site_and_date(site: LocalSite) -> None:
+    from summarizer.load import load_url
+
+    document = load_url(site.url("/pages/bridge_budget.html"))
+    app = EvenhandApp(document=document)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        summary = reader(app).summary
+        assert summary is not None and summary.document is document
+        title = str(app.reader.query_one("#original", SentencePane).border_title)
+        assert title.startswith(
+            "Original · The Valley Courier · 2025-04-02 · Council approves budget for new river footbridge"
+        )
 
 
 @pytest.mark.parametrize(

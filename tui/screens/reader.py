@@ -11,22 +11,24 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
-from summarizer import ALL_ALGORITHMS, Analysis, Document, EvenhandError, Summary, analyse, summarize
+from summarizer import ALL_ALGORITHMS, Analysis, Document, EvenhandError, Summary, WebPage, analyse, summarize
+from summarizer.load import is_url
 from summarizer.render.sanitize import inert, one_line
 from tui.export import EXPORT_FORMATS, default_export_path, export_summary
 from tui.messages import (
     DocumentRead,
     PaneScrolled,
     SentenceClicked,
+    SettingsApplied,
     SettingsChosen,
     SummaryFailed,
     SummaryReady,
@@ -53,6 +55,11 @@ from tui.widgets.stats_bar import StatsBar
 #: Seconds a re-summarise may take before the summary pane shows that it is loading.
 LOADING_DELAY = 0.3
 
+# The footer shows "+ - Length" as one entry, so every key fits at 80 columns.
+LENGTH_GROUP = Binding.Group("Length")
+DROPPED_GROUP = Binding.Group("Dropped")
+MATCH_GROUP = Binding.Group("Match")
+
 
 class ReaderScreen(Screen[None]):
     """Original and summary side by side (stacked when narrow), with details, controls and stats."""
@@ -62,9 +69,26 @@ class ReaderScreen(Screen[None]):
         Binding("k,up", "previous_sentence", "Previous sentence", show=False, id="previous-sentence"),
         Binding(
             "n",
+            "next_match",
+            "Next match (after a search)",
+            tooltip="Move the cursor to the next sentence that matches the search",
+            group=MATCH_GROUP,
+            id="next-match",
+        ),
+        Binding(
+            "N",
+            "previous_match",
+            "Prev match (after a search)",
+            tooltip="Move the cursor to the previous sentence that matches the search",
+            group=MATCH_GROUP,
+            id="previous-match",
+        ),
+        Binding(
+            "n",
             "next_dropped",
             "Next dropped",
             tooltip="Move the cursor to the next sentence left out of the summary",
+            group=DROPPED_GROUP,
             id="next-dropped",
         ),
         Binding(
@@ -72,8 +96,18 @@ class ReaderScreen(Screen[None]):
             "previous_dropped",
             "Prev dropped",
             tooltip="Move the cursor to the previous sentence left out of the summary",
+            group=DROPPED_GROUP,
             id="previous-dropped",
         ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            key_display="/",
+            tooltip="Find the sentences that contain some words (then n and N move through them)",
+            id="search",
+        ),
+        Binding("escape", "clear_search", "Clear search", show=False, id="clear-search"),
         Binding("g,home", "first_sentence", "First sentence", show=False, id="first-sentence"),
         Binding("G,end", "last_sentence", "Last sentence", show=False, id="last-sentence"),
         Binding(
@@ -90,8 +124,8 @@ class ReaderScreen(Screen[None]):
             tooltip="Show or hide the algorithm, length, trim and neutrality controls",
             id="toggle-controls",
         ),
-        Binding("plus,equals_sign", "longer", "Longer", key_display="+", id="longer"),
-        Binding("minus", "shorter", "Shorter", key_display="-", id="shorter"),
+        Binding("plus,equals_sign", "longer", "Longer", key_display="+", group=LENGTH_GROUP, id="longer"),
+        Binding("minus", "shorter", "Shorter", key_display="-", group=LENGTH_GROUP, id="shorter"),
         Binding("r", "next_ratio", "Next ratio (10–75%)", show=False, id="next-ratio"),
         Binding("a", "next_algorithm", "Next algorithm", show=False, id="next-algorithm"),
         Binding("t", "toggle_trim", "Trim on/off", show=False, id="toggle-trim"),
@@ -100,7 +134,7 @@ class ReaderScreen(Screen[None]):
         ),
         Binding("less_than_sign", "less_neutral", "Neutrality weight −0.25", show=False, id="less-neutral"),
         Binding("o", "open", "Open", tooltip="Open another article", id="open"),
-        Binding("e", "export", "Export", tooltip="Save the summary as Markdown, HTML or JSON", id="export"),
+        Binding("e", "export", "Save", tooltip="Export: save the summary as Markdown, HTML or JSON", id="export"),
         Binding("y", "copy", "Copy", show=False, id="copy"),
     ]
 
@@ -111,10 +145,12 @@ class ReaderScreen(Screen[None]):
         data: bytes | None = None,
         summary: Summary | None = None,
         settings: SummarySettings | None = None,
+        document: Document | None = None,
     ) -> None:
         super().__init__()
         self.source = source
         self._data = data
+        self._document = document
         self.summary: Summary | None = None
         self.settings = settings or SummarySettings()
         self.cursor = 0
@@ -126,6 +162,9 @@ class ReaderScreen(Screen[None]):
         # The open document's analysis (cues, bias, boilerplate, words): it does not depend on
         # the settings, so re-summarising only selects again.  Written by the worker.
         self._analysis: Analysis | None = None
+        # The last search: its words and the sentences that contain them, in document order.
+        self._query = ""
+        self._matches: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield StatsBar("Reading…", id="stats")
@@ -139,12 +178,17 @@ class ReaderScreen(Screen[None]):
                 yield summary
             yield ControlsPanel(id="controls", classes="-hidden")
         yield DetailsPanel(id="details")
-        yield Footer()
+        yield Input(placeholder="Search the original: words, then Enter (Escape cancels)", id="search", compact=True)
+        # The command palette (ctrl+p) is listed under ?, so the footer's keys all fit at 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#original", SentencePane).focus()
         if self._initial is not None:
             self._show(self._initial)
+        elif self._document is not None:  # read already (a fetched web page)
+            self._new_document = True
+            self._summarize(self._document.source, self._document, None, self.settings, self._start())
         elif self.source is not None:
             self.load(self.source, data=self._data)
 
@@ -241,7 +285,7 @@ class ReaderScreen(Screen[None]):
         original.loading = False
         original.cursor = None
         original.show(message.blocks)
-        original.border_title = Text(f"Original · {_source_name(message.document.source)}")
+        original.border_title = Text(f"Original · {_source_name(message.document.source, message.document.page)}")
         stats = self.query_one(StatsBar)
         stats.update(f"Summarising {len(message.document.sentences):,} sentences…")
 
@@ -255,6 +299,9 @@ class ReaderScreen(Screen[None]):
         if self._new_document:
             self.cursor = 0
         self._show(message.summary, message.original, message.condensed)
+        self._matches = _matching(message.summary, self._query)
+        self._mark_matches()
+        self.post_message(SettingsApplied(message.settings))
         for note in message.summary.notes:
             self.notify(note, title="Note", timeout=6, markup=False)
 
@@ -292,7 +339,8 @@ class ReaderScreen(Screen[None]):
         pane = self.query_one("#summary", SentencePane)
         original.show(original_text if original_text is not None else original_blocks(summary))
         pane.show(summary_text if summary_text is not None else summary_blocks(summary))
-        original.border_title = _original_title(summary.source)
+        original.border_title = Text(f"Original · {_source_name(summary.source, summary.document.page)}")
+        original.border_subtitle = _legend()
         pane.border_title = Text(f"Summary · {len(summary.kept)} of {len(summary.decisions)} sentences")
         self.query_one(StatsBar).show(summary, self.settings)
         self.query_one(ControlsPanel).sync(self.settings, summary.budget.target)
@@ -379,6 +427,92 @@ class ReaderScreen(Screen[None]):
 
     def action_previous_dropped(self) -> None:
         self._jump_dropped(-1)
+
+    # ---- search -------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # After a search, n and N walk its matches; before one (or after Escape), n and p walk the
+        # dropped sentences.  One pair at a time keeps every footer key visible at 80 columns.
+        if action in ("next_match", "previous_match", "clear_search"):
+            return bool(self._query)
+        if action in ("next_dropped", "previous_dropped"):
+            return not self._query
+        return True
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = self._query
+        search.display = True
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._close_search()
+        self.search(event.value)
+
+    def _close_search(self) -> None:
+        self.query_one("#search", Input).display = False
+        self.query_one("#original", SentencePane).focus()
+
+    def search(self, query: str) -> None:
+        """Find the sentences that contain ``query`` (any case) and put the cursor on the first from here."""
+        self._query = " ".join(query.split())
+        self._matches = _matching(self.summary, self._query) if self.summary else []
+        self._mark_matches()
+        self.refresh_bindings()
+        if not self._query:
+            return
+        if not self._matches:
+            self.notify(f"No sentence contains “{self._query}”.", severity="warning", timeout=3, markup=False)
+            return
+        later = [i for i in self._matches if i >= self.cursor]
+        target = later[0] if later else self._matches[0]
+        self._move_cursor(target)
+        count = len(self._matches)
+        self.notify(
+            f"{count} sentence{'s' if count != 1 else ''} with “{self._query}”: n next, N previous, Escape clears.",
+            timeout=4,
+            markup=False,
+        )
+
+    def _jump_match(self, direction: int) -> None:
+        if not self._matches:
+            self.notify(f"No sentence contains “{self._query}”.", severity="warning", timeout=2, markup=False)
+            return
+        if direction > 0:
+            later = [i for i in self._matches if i > self.cursor]
+            target, wrapped = (later[0], False) if later else (self._matches[0], True)
+        else:
+            earlier = [i for i in self._matches if i < self.cursor]
+            target, wrapped = (earlier[-1], False) if earlier else (self._matches[-1], True)
+        self._move_cursor(target)
+        position = self._matches.index(target) + 1
+        note = " (from the top)" if wrapped and direction > 0 else " (from the end)" if wrapped else ""
+        self.notify(f"Match {position} of {len(self._matches)}{note}", timeout=2, markup=False)
+
+    def action_next_match(self) -> None:
+        self._jump_match(1)
+
+    def action_previous_match(self) -> None:
+        self._jump_match(-1)
+
+    def action_clear_search(self) -> None:
+        self._query = ""
+        self._matches = []
+        self._mark_matches()
+        self.refresh_bindings()
+
+    def _mark_matches(self) -> None:
+        found = frozenset(self._matches)
+        for pane in self.query(SentencePane):
+            pane.mark_matches(found)
+
+    def on_key(self, event: events.Key) -> None:
+        # Escape in the search box cancels it (the screen's Escape binding clears a finished search).
+        if event.key == "escape" and self.query_one("#search", Input).display:
+            event.stop()
+            self._close_search()
 
     # ---- panels -------------------------------------------------------------------------------
 
@@ -478,10 +612,9 @@ class ReaderScreen(Screen[None]):
         self.notify("Summary copied to the clipboard (if the terminal allows it).", timeout=3)
 
 
-def _original_title(source: str | None) -> Text:
-    """The original pane's title: the file's name, then a legend of the marks (plain text, no markup)."""
+def _legend() -> Text:
+    """The marks the original pane uses, under it (plain text, no markup)."""
     return Text.assemble(
-        f"Original · {_source_name(source)}   ",
         (DROPPED_GLYPH.strip(), "bold"),
         " dropped  ",
         (BOILERPLATE_GLYPH.strip(), "bold"),
@@ -492,5 +625,19 @@ def _original_title(source: str | None) -> Text:
     )
 
 
-def _source_name(source: str | None) -> str:
+def _matching(summary: Summary | None, query: str) -> list[int]:
+    """Indices of the sentences whose text contains ``query``, ignoring case."""
+    if summary is None or not query:
+        return []
+    wanted = query.casefold()
+    return [d.index for d in summary.decisions if wanted in " ".join(d.sentence.text.split()).casefold()]
+
+
+def _source_name(source: str | None, page: WebPage | None = None) -> str:
+    """The pane title's name for the input: one line, every control and bidi character made visible."""
+    if page is not None and (page.title or page.site_name):
+        # Site and date first: a narrow pane cuts the end, and the title is the text's first line anyway.
+        return one_line(" · ".join(" ".join(part.split()) for part in (page.site_name, page.date, page.title) if part))
+    if source and is_url(source):
+        return one_line(source)
     return one_line(Path(source).name) if source and source != "-" else "standard input"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Label, Select, Switch
+from textual.widgets import Button, Checkbox, Label, Select
 
 from summarizer import ALL_ALGORITHMS
 from tui.messages import SettingsChosen
@@ -34,14 +34,13 @@ class ControlsPanel(VerticalScroll):
             tooltip="How sentences are scored (also in the command palette).",
             compact=True,
         )
-        yield Label("Length", classes="control-label", id="length-value")
+        # Each setting's name, then its value on a line of its own: a value never has to share
+        # the panel's width with its name, so nothing is cut off at 80 columns.
+        yield Label("Length", classes="control-label")
+        yield Label("", classes="control-value", id="length-value")
         with Horizontal(classes="stepper"):
-            yield Button(
-                "− shorter", id="shorter", action="screen.shorter", compact=True, tooltip="One sentence fewer"
-            )
-            yield Button(
-                "+ longer", id="longer", action="screen.longer", compact=True, tooltip="One sentence more"
-            )
+            yield Button("− shorter", id="shorter", action="screen.shorter", compact=True, tooltip="One sentence fewer")
+            yield Button("+ longer", id="longer", action="screen.longer", compact=True, tooltip="One sentence more")
         yield Label("Share of sentences", classes="control-label")
         yield Select(
             [("by sentence count", _BY_SENTENCES), *((f"{r:.0%}", r) for r in RATIOS)],
@@ -50,9 +49,15 @@ class ControlsPanel(VerticalScroll):
             id="ratio",
             compact=True,
         )
-        yield Label("Trim kept sentences", classes="control-label")
-        yield Switch(value=self._settings.effective_trim(), id="trim", animate=False)
-        yield Label("Neutrality weight", classes="control-label", id="neutrality-value")
+        yield Checkbox(
+            "Trim kept sentences",
+            value=self._settings.effective_trim(),
+            id="trim",
+            compact=True,
+            tooltip="Remove the writer's bracketed insertions and stance adverbs from kept sentences",
+        )
+        yield Label("Neutrality weight", classes="control-label")
+        yield Label("", classes="control-value", id="neutrality-value")
         with Horizontal(classes="stepper"):
             yield Button("− less", id="less-neutral", action="screen.less_neutral", compact=True)
             yield Button("+ more", id="more-neutral", action="screen.more_neutral", compact=True)
@@ -60,14 +65,14 @@ class ControlsPanel(VerticalScroll):
     def sync(self, settings: SummarySettings, target: int) -> None:
         """Show ``settings`` (and the length reached, ``target``) without announcing a change."""
         self._settings = settings
-        with self.prevent(Select.Changed, Switch.Changed):
+        with self.prevent(Select.Changed, Checkbox.Changed):
             self.query_one("#algorithm", Select).value = settings.algorithm
             self.query_one("#ratio", Select).value = (
                 settings.ratio if settings.ratio in RATIOS else _BY_SENTENCES
             )
-            self.query_one("#trim", Switch).value = settings.effective_trim()
-        self.query_one("#length-value", Label).update(f"Length: {settings.describe_length(target)}")
-        weight = f"Neutrality weight: {settings.neutrality:.2f}"
+            self.query_one("#trim", Checkbox).value = settings.effective_trim()
+        self.query_one("#length-value", Label).update(settings.describe_length(target))
+        weight = f"{settings.neutrality:.2f}"
         if settings.algorithm != "neutral":
             weight += " (neutral only)"
         self.query_one("#neutrality-value", Label).update(weight)
@@ -84,7 +89,7 @@ class ControlsPanel(VerticalScroll):
             if event.value != self._settings.ratio:
                 self.post_message(SettingsChosen(self._settings.with_ratio(event.value)))
 
-    def on_switch_changed(self, event: Switch.Changed) -> None:
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
         if event.value != self._settings.effective_trim():
             self.post_message(SettingsChosen(self._settings.toggled_trim()))

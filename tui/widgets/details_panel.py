@@ -1,11 +1,19 @@
-"""The decision for the sentence under the cursor: kept or dropped, scores, cues and reasons."""
+"""The decision for the sentence under the cursor: kept or dropped, reasons, cues and scores.
+
+The lines come in order of what a reader needs first (the verdict and its reason, the cues,
+what was trimmed, then the numbers), and the strip scrolls rather than cut off what does
+not fit, so a small terminal loses nothing.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from summarizer import Decision, Summary
+from summarizer.cues import quote_once
 from tui.passages import BOILERPLATE_GLYPH, DROPPED_GLYPH, display_text, sentence_role
 
 _VERDICT = {
@@ -14,12 +22,34 @@ _VERDICT = {
     "boilerplate": (f"{BOILERPLATE_GLYPH}dropped as boilerplate", "bold"),
 }
 
+#: The selector's factor names in plain words (unknown ones are shown with spaces for underscores).
+FACTOR_LABELS = {
+    "position": "position",
+    "centrality": "centrality",
+    "attributed": "attributed",
+    "bias_after_trim": "bias after trimming",
+    "context": "stands alone",
+    "value": "value used for selection",
+}
+
+
+def factor_label(name: str) -> str:
+    """A factor's name as the details show it: ``"bias_after_trim"`` → ``"bias after trimming"``."""
+    return FACTOR_LABELS.get(name, name.replace("_", " "))
+
 
 def _position(decision: Decision, total: int) -> float:
     """Position weight as the selector saw it, or the plain share through the text."""
     if "position" in decision.factors:
         return float(decision.factors["position"])
     return 1.0 - decision.index / max(1, total)
+
+
+def _figure(text: Text, label: str, value: str, *, first: bool = False) -> None:
+    if not first:
+        text.append(" · ", style="dim")
+    text.append(f"{label} ", style="bold")
+    text.append(value)
 
 
 def details_text(summary: Summary, index: int) -> Text:
@@ -33,17 +63,7 @@ def details_text(summary: Summary, index: int) -> Text:
     if decision.reasons:
         text.append("  —  ")
         text.append(display_text(decision.reasons[0].text))
-    text.append("\n")
-    text.append("importance ", style="bold")
-    text.append(f"{decision.score:.2f} (rank {decision.rank})")
-    text.append("   bias ", style="bold")
-    text.append("not measured" if decision.bias is None else f"{decision.bias:.2f}")
-    text.append("   position ", style="bold")
-    text.append(f"{_position(decision, total):.2f}")
-    others = [(k, v) for k, v in decision.factors.items() if k != "position"]
-    for key, value in others:
-        text.append(f"   {key} ", style="bold")
-        text.append(f"{value:.2f}")
+
     text.append("\n")
     text.append("cues ", style="bold")
     if decision.cues:
@@ -51,9 +71,10 @@ def details_text(summary: Summary, index: int) -> Text:
             if number:
                 text.append(" · ")
             text.append(f"{cue.category.replace('_', ' ')} ", style="italic")
-            text.append(f"“{display_text(cue.text)}”")
+            text.append(quote_once(display_text(cue.text)))
     else:
         text.append("none")
+
     deletions = [e for e in decision.edits if e.end > e.start]
     if deletions:
         text.append("\n")
@@ -61,9 +82,26 @@ def details_text(summary: Summary, index: int) -> Text:
         for number, edit in enumerate(deletions):
             if number:
                 text.append(" · ")
-            text.append(f"“{display_text(edit.text)}”", style="strike")
+            text.append(quote_once(display_text(edit.text)), style="strike")
             if edit.replacement:
-                text.append(f" → “{display_text(edit.replacement)}”")
+                text.append(f" → {quote_once(display_text(edit.replacement))}")
+
+    # The rank is the selector's order: by the value it weighed when it has one, else by importance.
+    factors = dict(decision.factors)
+    value = factors.pop("value", None)
+    ranked = f" (rank {decision.rank} of {total})"
+    text.append("\n")
+    _figure(text, "importance", f"{decision.score:.2f}" + ("" if value is not None else ranked), first=True)
+    if value is not None:
+        _figure(text, factor_label("value"), f"{value:.2f}{ranked}")
+    _figure(text, "bias", "not measured" if decision.bias is None else f"{decision.bias:.2f}")
+    if "bias_after_trim" in factors:
+        _figure(text, factor_label("bias_after_trim"), f"{factors.pop('bias_after_trim'):.2f}")
+    _figure(text, "position", f"{_position(decision, total):.2f}")
+    factors.pop("position", None)
+    for key, weight in factors.items():
+        _figure(text, factor_label(key), f"{weight:.2f}")
+
     for reason in decision.reasons[1:]:
         text.append("\n")
         text.append("also ", style="bold")
@@ -71,11 +109,21 @@ def details_text(summary: Summary, index: int) -> Text:
     return text
 
 
-class DetailsPanel(Static):
-    """Shows why the sentence under the cursor was kept or dropped."""
+class DetailsPanel(VerticalScroll, can_focus=False):
+    """Shows why the sentence under the cursor was kept or dropped; scrolls when it does not fit."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("No sentence under the cursor."), id="details-text")
+
+    @property
+    def text(self) -> str:
+        """What the panel says now, as plain text."""
+        return str(self.query_one("#details-text", Static).render())
 
     def show(self, summary: Summary, index: int | None) -> None:
         if index is None or not 0 <= index < len(summary.decisions):
-            self.update(Text("No sentence under the cursor."))
+            content = Text("No sentence under the cursor.")
         else:
-            self.update(details_text(summary, index))
+            content = details_text(summary, index)
+        self.query_one("#details-text", Static).update(content)
+        self.scroll_home(animate=False)

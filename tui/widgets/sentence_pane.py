@@ -32,8 +32,11 @@ from tui.passages import Block
 _CHUNK = re.compile(r"\S+\s*|\s+")
 GUTTER = 2
 CURSOR_BAR = "▌ "
-GAP_MARK = "✗ "
-ROLES = ("kept", "dropped", "boilerplate", "trimmed", "loaded", "glyph")
+# Where the cursor's sentence would be in a pane that does not show it (a dropped sentence in
+# the summary): a pointer in the cursor's own colour, never a mark that could read as "dropped".
+GAP_MARK = "▸ "
+ROLES = ("kept", "dropped", "boilerplate", "trimmed", "loaded", "glyph", "match")
+_MATCH = frozenset({"match"})
 
 
 def wrap_starts(text: str, width: int) -> list[int]:
@@ -135,6 +138,7 @@ class SentencePane(ScrollView, can_focus=True):
         self._wrapped_for = -1
         self._styles: dict[tuple[frozenset[str], bool], Style] = {}
         self._quiet = False
+        self._matches: frozenset[int] = frozenset()
 
     # ---- content ---------------------------------------------------------------------------
 
@@ -151,6 +155,12 @@ class SentencePane(ScrollView, can_focus=True):
         self.virtual_size = Size(0, 0)
         self._rewrap()
         self.refresh()
+
+    def mark_matches(self, indices: frozenset[int]) -> None:
+        """Mark the sentences a search found (an empty set clears the marks)."""
+        if indices != self._matches:
+            self._matches = indices
+            self.refresh()
 
     @property
     def sentence_order(self) -> list[int]:
@@ -350,7 +360,7 @@ class SentencePane(ScrollView, can_focus=True):
         gutter_style = base + self._component_style("sentence-pane--gutter")
         gutter = CURSOR_BAR if on_cursor and block_index >= 0 else " " * GUTTER
         if not on_cursor and cursor is not None and line_index == self._gap_line(cursor):
-            gutter, gutter_style = GAP_MARK, base + self._component_style("sentence-pane--glyph")
+            gutter = GAP_MARK
         segments = [Segment(gutter, gutter_style)]
         if block_index >= 0:
             block = self._blocks[block_index]
@@ -363,7 +373,10 @@ class SentencePane(ScrollView, can_focus=True):
                 piece = text[max(start, run.start) : min(end, run.end)]
                 if piece:
                     segments.append(
-                        Segment(piece, self._style(run.roles, run.sentence == cursor and cursor >= 0))
+                        Segment(piece, self._style(
+                            run.roles | _MATCH if run.sentence in self._matches else run.roles,
+                            run.sentence == cursor and cursor >= 0,
+                        ))
                     )
                 position += 1
         return Strip(segments).adjust_cell_length(width, base)

@@ -1,0 +1,257 @@
+"""What a sentence needs around it to read right in a summary.
+
+A sentence taken out of its article can point at nothing: "He told the parliament …",
+"But the government refused …", "The move follows …", a quotation with no speaker, a list
+item without its heading.  This module says, for every sentence, which earlier sentence it
+depends on (:func:`dependencies`), and which opening connective can be dropped instead as a
+recorded edit (:func:`connective_edit`).  The selector keeps a sentence only with what it
+depends on, and the lead (:func:`find_lead`) is the article's first sentence of news.
+
+Sentences in a speaker's voice (inside a quotation) are left alone: their pronouns are the
+speaker's, and the quotation itself is kept whole by :mod:`summarizer.quotes`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from summarizer.model import Document, Edit, Sentence
+from summarizer.quotes import Quotation, is_lead_in
+
+#: Words that, opening a sentence, point back at something said before.
+BACK_POINTERS = frozenset(
+    "he she they it his her their its him them this these those that such".split()
+)
+#: Sentence-opening connectives that join a sentence to the one before it; in a summary
+#: without that sentence they are dropped (a recorded edit) or the sentence brings it.
+CONNECTIVES = (
+    "but", "however", "yet", "still", "also", "meanwhile", "then", "and", "so", "instead",
+    "nevertheless", "nonetheless", "moreover", "furthermore", "in addition", "besides",
+    "similarly", "likewise", "otherwise", "therefore", "thus", "hence", "even so",
+    "at the same time", "in turn", "as a result", "by contrast", "in contrast",
+    "on the other hand", "in the meantime", "separately", "elsewhere", "later", "afterwards",
+    "since then", "until then", "by then",
+)  # fmt: skip
+_CONNECTIVE = re.compile(
+    r"(?P<word>" + "|".join(sorted((re.escape(c).replace(r"\ ", r"\s+") for c in CONNECTIVES), key=len, reverse=True))
+    + r")(?P<comma>\s*,)?\s+(?=\S)",
+    re.IGNORECASE,
+)
+# "The move", "The Scot", "The former", "Kraft's comments": a definite description of
+# something or someone only just introduced.
+_REFERENCE = re.compile(
+    r"""(?x)
+    (?i:the|this|that|these|those)\s+
+      (?i:move|decision|comments?|remarks?|announcement|statement|deal|plan|proposals?|figures?|
+         claims?|ruling|freeze|change|changes|increase|rise|fall|drop|cut|cuts|pair|duo|trio|
+         latter|former|incident|attack|case|report|findings|result|results|measure|measures|
+         bill|news|warning|request|offer|agreement|loss|losses|win|victory|defeat|
+         scot|welshman|englishman|irishman|frenchman|german|american|briton|australian|spaniard|
+         italian|russian|dutchman|swede|argentine|brazilian|\d+-year-old)\b
+    | [A-Z][\w'’-]*['’]s?\s+(?:comments?|remarks?|statement|words|decision|move|announcement|
+         claims?|warning|criticism|admission|appointment|departure|resignation|arrival)\b
+    | (?:[A-Z][\w'’.-]*\s+){1,3}then\s+[a-z]
+    """
+)
+_TIMES = frozenset(
+    "year years week weeks month months season seasons morning afternoon evening night weekend "
+    "summer winter spring autumn decade century time day days quarter".split()
+)
+_OPENING_MARKS = "“„«\"‘"
+_LIST_MARK = re.compile(r"(?:[-*•·–—]|\d{1,2}[.)])\s+")
+_PRONOUN_SAID = re.compile(
+    r"\b(?:(?:he|she|they|it|we)\s+(?:said|says|added|told|wrote|writes|explained|insisted|argued|"
+    r"warned|claimed|stated|continued|replied|noted|asked)"
+    r"|(?:said|says|added|told|wrote|explained|insisted|argued|warned|continued|replied)\s+(?:he|she|they|it))\b",
+    re.IGNORECASE,
+)
+_SAID = re.compile(
+    r"\b(?:said|says|say|told|tells|wrote|writes|added|adds|stated|states|announced|explained|insisted|"
+    r"argued|argues|warned|warns|claimed|claims|noted|replied|asked|continued|according\s+to|declared|"
+    r"confirmed|admitted|recalled|urged|suggested|acknowledged|commented|tweeted|posted)\b",
+    re.IGNORECASE,
+)
+
+
+def first_word(text: str) -> str:
+    """The sentence's first word, lower-cased, without opening marks."""
+    match = re.match(r"[\s(\[]*([A-Za-z][\w'’-]*)", text)
+    return match.group(1).lower() if match else ""
+
+
+def opens_with_back_pointer(text: str) -> bool:
+    """Whether a sentence in the writer's voice opens with a word pointing back ("He", "This", "The move")."""
+    body = _after_connective(text).lstrip(" (")
+    word = first_word(body)
+    if word in BACK_POINTERS:
+        # "This year", "That night": a time, not a reference to the sentence before.
+        following = body.split(None, 2)[1:2]
+        return not (word in ("this", "that", "these", "those") and following and following[0].lower().strip(",.") in _TIMES)
+    return _REFERENCE.match(body) is not None
+
+
+def _after_connective(text: str) -> str:
+    match = _CONNECTIVE.match(text.lstrip())
+    return text.lstrip()[match.end() :] if match else text.lstrip()
+
+
+def connective_edit(sentence: Sentence) -> Edit | None:
+    """Dropping the sentence's opening connective ("But ", "However, "), with a capital for what follows.
+
+    Only in the writer's voice (the sentence does not open with a quotation mark), and only
+    when the rest starts with a letter, so the sentence stays whole.
+    """
+    text = sentence.text
+    lead = len(text) - len(text.lstrip())
+    match = _CONNECTIVE.match(text, lead)
+    if match is None:
+        return None
+    rest = text[match.end() :]
+    if not rest[:1].isalpha():
+        return None
+    # "Then there were three" and "So far" read wrong without it: keep a connective that is part of a phrase.
+    if first_word(rest) in ("far", "much", "long", "many", "that", "there", "on") and match.group("word").lower() in ("so", "then"):
+        return None
+    start = sentence.start + lead
+    end = sentence.start + match.end() + 1
+    old = text[lead : match.end() + 1]
+    return Edit("connective_dropped", start, end, old, rest[:1].upper())
+
+
+def dependencies(
+    document: Document,
+    boilerplate: Sequence[str | None],
+    word_counts: Sequence[int],
+    quotations: Sequence[Quotation],
+    *,
+    connectives: bool = True,
+    named: Collection[int] = (),
+) -> tuple[int | None, ...]:
+    """For every sentence, the earlier sentence it needs in a summary, or ``None``.
+
+    A sentence needs the content sentence before it when, in the writer's voice, it opens with
+    a pronoun or a reference to something just introduced ("He", "This", "The move",
+    "Kraft's comments"), credits its quotation to a pronoun ("… ,” he said."), opens a
+    quotation nobody is credited with, or (with ``connectives``, when no edit may drop it)
+    opens with a connective ("But", "However").  A list item needs its heading line.
+    Sentences in ``named`` have their pronoun replaced by the speaker's name
+    (:func:`name_the_speaker`) and need nothing.
+    """
+    sentences = document.sentences
+    n = len(sentences)
+    content = [boilerplate[i] is None and word_counts[i] > 0 for i in range(n)]
+    inside_from_before = [False] * n  # the sentence opens inside a quotation begun earlier
+    opens_quotation = [False] * n
+    for q in quotations:
+        for i in range(q.first_sentence + 1, q.last_sentence + 1):
+            if q.start < sentences[i].start:
+                inside_from_before[i] = True
+        if q.depth == 0 and q.opening != "‘" and not document.text[sentences[q.first_sentence].start : q.start].strip():
+            opens_quotation[q.first_sentence] = True
+    needs: list[int | None] = [None] * n
+    previous: int | None = None
+    heading: int | None = None
+    for i, sentence in enumerate(sentences):
+        if not content[i]:
+            continue
+        if i in named:
+            previous = i
+            continue
+        text = sentence.text
+        paragraph = document.paragraphs[sentence.paragraph]
+        first_of_paragraph = paragraph.first_sentence == i
+        line = document.text[paragraph.start : paragraph.end].lstrip()
+        listed = first_of_paragraph and _LIST_MARK.match(line) is not None
+        if listed and heading is not None:
+            needs[i] = heading
+        elif previous is not None and not inside_from_before[i]:
+            stripped = text.lstrip()
+            if stripped[:1] in _OPENING_MARKS:
+                writer = _outside_quotes(text)
+                if opens_quotation[i] and not is_lead_in(sentences[previous].text) and (
+                    not _SAID.search(writer) or _PRONOUN_SAID.search(writer)
+                ):
+                    needs[i] = previous
+            elif (
+                opens_with_back_pointer(text)
+                or _PRONOUN_SAID.search(_outside_quotes(text))
+                or (not connectives and _CONNECTIVE.match(stripped))
+            ):
+                needs[i] = previous
+        if is_lead_in(text) and not opens_quotation[min(i + 1, n - 1)]:
+            heading = i
+        elif not listed and first_of_paragraph:
+            heading = None
+        previous = i
+    return tuple(needs)
+
+
+def _outside_quotes(text: str) -> str:
+    """The writer's part of a sentence: what is not between double quotation marks."""
+    return re.sub(r"[“\"][^”\"]*(?:[”\"]|$)", " ", text)
+
+
+def is_headline(document: Document, index: int) -> bool:
+    """Whether sentence ``index`` is the article's title line: a first paragraph of one line
+    that does not end as a sentence does, with more of the article after it."""
+    if index != 0 or len(document.paragraphs) < 2:
+        return False
+    paragraph = document.paragraphs[0]
+    if paragraph.first_sentence != paragraph.last_sentence:
+        return False
+    text = document.sentences[0].text.rstrip()
+    return bool(text) and "\n" not in text and text[-1] not in ".!?…”\"’:;"
+
+
+def find_lead(document: Document, content: Sequence[int]) -> int | None:
+    """The article's lead: its first content sentence that is not the title line."""
+    for i in content:
+        if not is_headline(document, i):
+            return i
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Naming the speaker: "They wrote:" → "[The ACLU] wrote:", the newsroom's clarification.
+
+_SUBJECT_PRONOUNS = {"they": "any", "he": "person", "she": "person"}
+_LEAD_IN = re.compile(r"(?P<pronoun>They|He|She)\s+(?:\w+ly\s+)?(?:also\s+)?\w+(?:\s+(?:in|on|to|at)\s+[\w’' ]{1,40})?\s*:\s*")
+_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|President|Senator|Governor|Judge|Mayor)\.?"
+_NAMED_SPEAKER = re.compile(
+    r"(?:^|[,;–—]\s*|\b(?:while|when|as|after|and|but|in\s+a\s+\w+,)\s+)"
+    r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*){0,4})\s+"
+    r"(?:(?:does|do|did|has|have|had|also|\w+ly)\s+){0,2}"
+    r"(?:said|says|wrote|writes|told|tells|argued|argues|added|adds|stated|states|believes|claims|claimed|"
+    r"warned|warns|insisted|insists|explained|noted|notes|point(?:s|ed)?\s+out|announced|disagreed|agreed|replied)\b"
+)
+
+
+def name_the_speaker(document: Document, index: int, *, lookback: int = 8) -> Edit | None:
+    """Replace a lead-in's pronoun subject ("They wrote:") with its speaker in square brackets.
+
+    The speaker is the named subject of the nearest earlier sentence that credits someone
+    with words or a view ("the ACLU wrote", "Maria Quayle said"), within ``lookback``
+    sentences; "he" and "she" take only a person's name (a title, or two or more names).
+    Nothing is done when no such subject is found: the selector then keeps the sentence
+    before instead.
+    """
+    sentence = document.sentences[index]
+    text = sentence.text.strip()
+    match = _LEAD_IN.fullmatch(text)
+    if match is None or len(text.split()) > 8:
+        return None
+    kind = _SUBJECT_PRONOUNS[match.group("pronoun").lower()]
+    for earlier in range(index - 1, max(-1, index - 1 - lookback), -1):
+        writer = _outside_quotes(document.sentences[earlier].text)
+        found = [m.group("name") for m in _NAMED_SPEAKER.finditer(writer)]
+        for name in reversed(found):
+            if kind == "person" and not (re.match(_TITLES, name) or (len(name.split()) >= 2 and not name.lower().startswith("the "))):
+                continue
+            if name.split()[0].lower() in BACK_POINTERS or name.split()[0].lower() in ("we", "i", "you"):
+                continue
+            label = name[0].upper() + name[1:]
+            start = sentence.start + (len(sentence.text) - len(sentence.text.lstrip()))
+            pronoun = match.group("pronoun")
+            return Edit("speaker_named", start, start + len(pronoun), pronoun, f"[{label}]")
+    return None

@@ -1,0 +1,397 @@
+"""Does a summary read right?  Checks of every summary of a corpus, for every system.
+
+For each article of a JSON Lines set (any record with ``text``; ``id`` names it, and
+``reference_sentences`` adds a run at the reference's length) and each system, the summary
+at the default length is checked for:
+
+* ``unbalanced_quotation``: a quotation mark the summary opens and never closes (a
+  quotation continued over paragraphs by the newspaper convention — a paragraph left open,
+  the next one reopening — counts as closed when it is closed at its end);
+* ``stray_closing``: a closing mark with nothing open (a quotation shown without its start);
+* ``unattributed_quotation``: a quotation of five words or more whose speaker the summary
+  does not give: no verb of saying in its sentence or in the kept sentence just before it
+  (a colon lead-in counts), or one credited to a pronoun whose sentence before was dropped;
+* ``unresolved_reference``: a kept sentence, in the writer's voice, opening with a pronoun,
+  a demonstrative or a connective while the sentence before it in the article was dropped;
+* ``opens_unresolved``: the summary's first sentence is such a one;
+* ``lead_missing``: the article's first sentence of news (not boilerplate, not a title line)
+  does not open the summary;
+* ``contradicted_reason``: a dropped sentence whose reason says it was less central than
+  the kept ones while a kept sentence ranks below it.
+
+Each check counts summaries (at most once per summary); ``lead_missing`` is a share of
+the articles that have a lead.
+
+These checks are written apart from the selector (:mod:`summarizer.select`,
+:mod:`summarizer.context`, :mod:`summarizer.quotes`), with their own word lists and their
+own reading of the text, so that they are a second pair of eyes rather than the same rules
+run twice.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+from summarizer.errors import EmptyInputError, InputError
+from summarizer.evaluate._io import read_records
+
+__all__ = ["CHECKS", "IntegrityEvaluation", "check_summary", "evaluate_integrity"]
+
+#: The checks, in the order they are reported.
+CHECKS = (
+    "unbalanced_quotation",
+    "stray_closing",
+    "unattributed_quotation",
+    "unresolved_reference",
+    "opens_unresolved",
+    "lead_missing",
+    "contradicted_reason",
+)
+#: A quoted passage this long is a quotation whose speaker must be given; shorter ones are
+#: mostly phrases and names ("golden rule", "the high rates").
+MIN_QUOTATION_WORDS = 5
+#: Examples kept per system and check.
+EXAMPLES = 3
+
+_OPEN = "“„«"
+_CLOSE = "”»"
+_POINTING = frozenset("he she they it his her hers their theirs its him them this these those".split())
+_TIME_WORDS = frozenset("year week month season morning afternoon evening night weekend time day quarter".split())
+_JOINING = frozenset("but however yet also meanwhile then and so instead still nevertheless moreover furthermore".split())
+_SAYING = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|tell|wrote|writes|write|added|adds|stated|states|announced|"
+    r"announces|explained|explains|insisted|insists|argued|argues|warned|warns|claimed|claims|noted|notes|"
+    r"replied|asked|asks|continued|declared|confirmed|admitted|recalled|urged|suggested|acknowledged|"
+    r"commented|tweeted|posted|according to|quoted|describ\w+|calls?|called|put it|reported|reports|"
+    r"believes?|thinks?|agreed|agrees|predicted|promised|vowed|pledged|estimated|concluded|stressed|"
+    r"stresses|emphasi[sz]ed|maintained|maintains|accused|described|dubbed|branded|labelled|labeled|"
+    r"hailed|praised|criticised|criticized|complained|cautioned|conceded|revealed|announced|forecast|"
+    r"predicts|expects|expected|hopes|hoped|wants|wanted|pointed out|points out)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_SPEAKER = re.compile(
+    r"\b(?:(?:he|she|they|it|we)\s+(?:\w+ly\s+)?(?:said|says|added|told|wrote|writes|explained|insisted|argued|"
+    r"warned|claimed|stated|continued|replied|noted|asked)|(?:said|says|added|told|wrote|continued)\s+(?:he|she|they))\b",
+    re.IGNORECASE,
+)
+
+
+def _quote_events(text: str) -> tuple[int, int]:
+    """(opened and never closed, closed without being opened) over a summary's paragraphs."""
+    unclosed = stray = 0
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    carried = False
+    for number, paragraph in enumerate(paragraphs):
+        body = paragraph.strip()
+        depth = 0
+        straight = False
+        start = 0
+        if carried:
+            # The convention: an open quotation reopens the next paragraph with a mark.
+            if body[:1] in _OPEN or body[:1] == '"':
+                depth, start = 1, 1
+            else:
+                unclosed += 1
+            carried = False
+        for char in body[start:]:
+            if char in _OPEN:
+                depth += 1
+            elif char in _CLOSE:
+                if depth:
+                    depth -= 1
+                else:
+                    stray += 1
+            elif char == '"':
+                if straight:
+                    straight = False
+                    depth = max(0, depth - 1)
+                else:
+                    straight = True
+                    depth += 1
+        if depth:
+            following = paragraphs[number + 1].strip() if number + 1 < len(paragraphs) else ""
+            if following[:1] in _OPEN or following[:1] == '"':
+                carried = True
+            else:
+                unclosed += 1
+    return unclosed, stray
+
+
+def _first_word(text: str) -> str:
+    match = re.match(r"[\s(]*([A-Za-z][\w'’-]*)", text)
+    return match.group(1).lower() if match else ""
+
+
+def _points_back(text: str) -> bool:
+    """Opens, in the writer's voice, with a word that needs the sentence before."""
+    body = text.lstrip()
+    if not body or body[0] in _OPEN or body[0] in "\"'‘[":
+        return False
+    word = _first_word(body)
+    if word in _JOINING:
+        return True
+    if word in _POINTING:
+        nxt = body.split(None, 2)[1:2]
+        return not (word in ("this", "that", "these", "those") and nxt and nxt[0].lower().rstrip("s,.") in _TIME_WORDS)
+    return False
+
+
+def _net_open(text: str) -> int:
+    """How many double quotations a sentence opens and leaves for the next one to continue."""
+    return sum(text.count(c) for c in _OPEN) - sum(text.count(c) for c in _CLOSE) + text.count('"') % 2
+
+
+def _writer_part(text: str) -> str:
+    return re.sub(r"[“\"][^”\"]*(?:[”\"]|$)", " ", text)
+
+
+def _quotations_in(text: str) -> list[str]:
+    """The double-quoted passages that start in a sentence (to its end when not closed in it);
+    a straight mark opens and the next one closes."""
+    return [m.group(1) or m.group(2) or "" for m in re.finditer(r'“([^”]*)”?|"([^"]*)"?', text)]
+
+
+@dataclass(slots=True)
+class _Findings:
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CHECKS, 0))
+    examples: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {c: [] for c in CHECKS})
+    summaries: int = 0
+    sentences: int = 0
+    articles_with_lead: int = 0
+    _flagged: set[str] = field(default_factory=set)
+
+    def add(self, check: str, article: str, sentence: int | None = None) -> None:
+        """Count ``check`` once for this summary (later calls for the same summary are ignored)."""
+        if check in self._flagged:
+            return
+        self._flagged.add(check)
+        self.counts[check] += 1
+        if len(self.examples[check]) < EXAMPLES:
+            self.examples[check].append({"article": article, "sentence": None if sentence is None else sentence + 1})
+
+    def merge(self, other: _Findings) -> None:
+        for check in CHECKS:
+            self.counts[check] += other.counts[check]
+            room = EXAMPLES - len(self.examples[check])
+            self.examples[check].extend(other.examples[check][:room])
+        self.summaries += other.summaries
+        self.sentences += other.sentences
+        self.articles_with_lead += other.articles_with_lead
+
+
+def check_summary(summary: Any, article: str, findings: _Findings | None = None) -> _Findings:
+    """Run every check on one :class:`~summarizer.model.Summary`."""
+    found = findings if findings is not None else _Findings()
+    found.summaries += 1
+    found._flagged = set()
+    decisions = summary.decisions
+    kept = [d for d in decisions if d.kept]
+    found.sentences += len(kept)
+    kept_index = {d.index for d in kept}
+    content = [d.index for d in decisions if not d.boilerplate and d.sentence.text.strip()]
+    before = {b: a for a, b in pairwise(content)}
+
+    unclosed, stray = _quote_events(summary.text)
+    if unclosed:
+        found.add("unbalanced_quotation", article)
+    if stray:
+        found.add("stray_closing", article)
+
+    depth = 0  # quotations left open by the kept sentences just before, read in article order
+    previous_owned = False  # the kept sentence before held a quotation with its speaker given
+    for position, decision in enumerate(kept):
+        output = decision.output
+        previous_kept = kept[position - 1] if position else None
+        adjacent = previous_kept is not None and before.get(decision.index) == previous_kept.index
+        resolvable = before.get(decision.index) is None or before.get(decision.index) in kept_index
+        if _points_back(output) and not resolvable:
+            found.add("unresolved_reference", article, decision.index)
+            if position == 0:
+                found.add("opens_unresolved", article, decision.index)
+        if not adjacent:
+            depth = 0
+        carried = depth > 0
+        depth = max(0, depth + _net_open(output))
+        owned = carried and previous_owned
+        for quotation in _quotations_in(output):
+            if len(quotation.split()) < MIN_QUOTATION_WORDS or carried:
+                continue
+            writer = _writer_part(output)
+            owned = True
+            if _SAYING.search(writer) or writer.rstrip().endswith(":"):
+                if _PRONOUN_SPEAKER.search(writer) and not resolvable:
+                    owned = False
+            elif not (
+                adjacent
+                and previous_kept is not None
+                and (
+                    previous_kept.output.rstrip().endswith(":")
+                    or _SAYING.search(_writer_part(previous_kept.output))
+                    or previous_owned  # the same speaker's quotation goes on in a new sentence
+                )
+            ):
+                owned = False
+            if not owned:
+                found.add("unattributed_quotation", article, decision.index)
+            break  # one quotation per sentence is enough to judge its speaker
+        previous_owned = owned
+
+    lead = _lead(summary)
+    if lead is not None:
+        found.articles_with_lead += 1
+        if not kept or kept[0].index != lead:
+            found.add("lead_missing", article, lead)
+
+    worst = max((d.rank for d in kept), default=0)
+    for decision in decisions:
+        if decision.kept:
+            continue
+        claims = " ".join(r.text for r in decision.reasons)
+        if ("less central than" in claims or "below the kept sentences" in claims) and decision.rank < worst:
+            found.add("contradicted_reason", article, decision.index)
+    return found
+
+
+def _lead(summary: Any) -> int | None:
+    """The article's first sentence of news: not boilerplate, not a one-line title."""
+    document = summary.document
+    for decision in summary.decisions:
+        if decision.boilerplate or len(decision.sentence.text.split()) < 4:
+            continue
+        sentence = decision.sentence
+        paragraph = document.paragraphs[sentence.paragraph]
+        title = (
+            sentence.index == 0
+            and paragraph.first_sentence == paragraph.last_sentence
+            and len(document.paragraphs) > 1
+            and sentence.text.rstrip()[-1:] not in ".!?”\"’"
+        )
+        if not title:
+            return sentence.index
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class IntegrityEvaluation:
+    """Counts and rates of every check, per system and length."""
+
+    path: str
+    articles: int
+    lengths: tuple[str, ...]
+    systems: dict[str, dict[str, dict[str, Any]]]
+    seconds: float
+    jobs: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "articles": self.articles,
+            "lengths": list(self.lengths),
+            "systems": self.systems,
+            "seconds": round(self.seconds, 2),
+            "jobs": self.jobs,
+        }
+
+
+def _article_findings(
+    item: tuple[str, str, int | None], systems: Sequence[str]
+) -> dict[tuple[str, str], _Findings]:
+    from summarizer.pipeline import analyse, summarize
+    from summarizer.segment import segment
+
+    article, text, reference = item
+    result: dict[tuple[str, str], _Findings] = {}
+    try:
+        document = segment(text, source=article)
+        if not document.sentences:
+            return result
+        analysis = analyse(document)
+    except EmptyInputError:
+        return result
+    for system in systems:
+        for length, n in (("default", None), ("reference", reference)):
+            if length == "reference" and n is None:
+                continue
+            summary = summarize(document, algorithm=system, sentences=n, analysis=analysis)
+            result[(system, length)] = check_summary(summary, article)
+    return result
+
+
+def _items(path: str, limit: int | None) -> list[tuple[str, str, int | None]]:
+    items: list[tuple[str, str, int | None]] = []
+    for number, record in read_records(path):
+        if record.get("is_duplicate"):
+            continue
+        text = record.get("text")
+        if not isinstance(text, str):
+            raise InputError(f"{path}, line {number}: expected a 'text' string")
+        if not text.strip():
+            continue
+        refs = record.get("reference_sentences")
+        items.append((str(record.get("id", f"line-{number}")), text, len(refs) if isinstance(refs, list) and refs else None))
+        if limit is not None and len(items) >= limit:
+            break
+    if not items:
+        raise InputError(f"{path}: no article with text to check")
+    return items
+
+
+def evaluate_integrity(
+    path: str | os.PathLike[str],
+    *,
+    systems: Iterable[str] | None = None,
+    limit: int | None = None,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> IntegrityEvaluation:
+    """Check every summary of every article in ``path`` for every system (default: ``neutral`` and every sumy algorithm)."""
+    from summarizer.pipeline import ALL_ALGORITHMS
+
+    names = tuple(systems) if systems is not None else ALL_ALGORITHMS
+    started = time.perf_counter()
+    items = _items(str(path), limit)
+    totals: dict[tuple[str, str], _Findings] = {}
+    done = 0
+
+    def collect(found: dict[tuple[str, str], _Findings]) -> None:
+        nonlocal done
+        for key, findings in found.items():
+            totals.setdefault(key, _Findings()).merge(findings)
+        done += 1
+        if progress is not None:
+            progress(done, len(items))
+
+    if jobs <= 1:
+        for item in items:
+            collect(_article_findings(item, names))
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for found in pool.map(_article_findings, items, [names] * len(items), chunksize=8):
+                collect(found)
+    lengths = tuple(dict.fromkeys(length for _, length in totals))
+    report: dict[str, dict[str, dict[str, Any]]] = {}
+    for system in names:
+        for length in lengths:
+            findings = totals.get((system, length))
+            if findings is None:
+                continue
+            rates = {}
+            for check in CHECKS:
+                denominator = findings.articles_with_lead if check == "lead_missing" else findings.summaries
+                rates[check] = round(findings.counts[check] / denominator, 4) if denominator else 0.0
+            report.setdefault(system, {})[length] = {
+                "summaries": findings.summaries,
+                "sentences": findings.sentences,
+                "articles_with_lead": findings.articles_with_lead,
+                "counts": dict(findings.counts),
+                "rates": rates,
+                "examples": {c: e for c, e in findings.examples.items() if e},
+            }
+    return IntegrityEvaluation(str(path), len(items), lengths, report, time.perf_counter() - started, jobs)

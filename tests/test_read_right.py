@@ -1,0 +1,229 @@
+"""Summaries that read right: quotations closed and owned, references resolved, the lead first, true reasons.
+
+Each property is checked at every length from one sentence to the whole article, on texts we
+wrote ourselves (and the seed when ``../shared/seed`` is there), by the independent checks
+of :mod:`summarizer.evaluate.integrity`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer import summarize
+from summarizer.context import connective_edit, dependencies, find_lead, is_headline
+from summarizer.evaluate.integrity import CHECKS, check_summary, evaluate_integrity
+from summarizer.evaluate.integrity import _quote_events as quote_events
+from summarizer.pipeline import analyse
+from summarizer.quotes import find_quotations, quotation_units
+from summarizer.segment import segment
+
+HERE = Path(__file__).parent
+FERRY = (HERE / "fixtures" / "core" / "ferry.txt").read_text(encoding="utf-8")
+EXAMPLES = sorted((HERE.parent / "examples").glob("*.txt"))
+FAULTS = [c for c in CHECKS if c != "lead_missing"]
+
+
+def faults(summary) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    found = check_summary(summary, "test")
+    return {c: found.counts[c] for c in FAULTS if found.counts[c]}
+
+
+def texts() -> list[tuple[str, str]]:
+    return [("ferry", FERRY)] + [(p.name, p.read_text(encoding="utf-8")) for p in EXAMPLES]
+
+
+@pytest.mark.parametrize(("name", "text"), texts(), ids=[n for n, _ in texts()])
+def test_every_length_reads_right(name: str, text: str) -> None:
+    document = segment(text)
+    analysis = analyse(document)
+    for n in range(1, len(document.sentences) + 1):
+        summary = summarize(document, sentences=n, analysis=analysis)
+        assert faults(summary) == {}, (name, n, summary.text)
+
+
+def test_the_seed_reads_right_at_every_length(seed_text: str) -> None:
+    document = segment(seed_text)
+    analysis = analyse(document)
+    for n in range(1, 21):
+        summary = summarize(document, sentences=n, analysis=analysis)
+        assert faults(summary) == {}, (n, summary.text)
+
+
+def test_word_budgets_read_right_too() -> None:
+    document = segment(FERRY)
+    analysis = analyse(document)
+    for words in (25, 40, 60, 90, 140, 200):
+        summary = summarize(document, words=words, analysis=analysis)
+        assert faults(summary) == {}, (words, summary.text)
+
+
+def test_the_lead_opens_the_summary_and_the_headline_is_not_it() -> None:
+    document = segment(FERRY)
+    assert is_headline(document, 0)
+    lead = find_lead(document, range(len(document.sentences)))
+    assert lead == 1 and document.sentences[1].text.startswith("PORT ELLAN")
+    for n in range(1, 10):
+        summary = summarize(document, sentences=n)
+        first = summary.kept[0]
+        assert first.index == lead
+        assert first.reason is not None and first.reason.code == "lead"
+        assert summary.decisions[0].reason is not None and summary.decisions[0].reason.code == "headline"
+
+
+def test_a_cut_quotation_is_closed_by_a_recorded_edit() -> None:
+    summary = summarize(FERRY, sentences=4)
+    closing = [e for d in summary.kept for e in d.edits if e.kind == "quotation_closed"]
+    assert [e.replacement for e in closing] == [" …”"]
+    assert "working day. …”" in summary.text
+    assert quote_events(summary.text) == (0, 0)
+
+
+def test_edits_off_means_no_edit_at_all() -> None:
+    summary = summarize(FERRY, sentences=4, trim=False)
+    assert all(not d.edits for d in summary.decisions)
+    assert summary.text.count("“") == 1
+
+
+def test_a_lead_in_with_a_pronoun_comes_with_the_sentence_naming_the_speaker() -> None:
+    summary = summarize(FERRY, sentences=4)
+    kept = [d.sentence.text for d in summary.kept]
+    assert "They wrote:" in kept
+    assert "A group of harbour traders disagreed." in kept
+
+
+def test_a_dropped_connective_is_a_recorded_edit_with_a_capital() -> None:
+    document = segment("The vote was close. But the council rejected the plan.")
+    edit = connective_edit(document.sentences[1])
+    assert edit is not None
+    assert (edit.kind, edit.text, edit.replacement) == ("connective_dropped", "But t", "T")
+    assert connective_edit(segment("So far, so good.").sentences[0]) is None
+    summary = summarize(FERRY, sentences=2)
+    (second,) = [d for d in summary.kept if d.index != 1]
+    assert second.output == "Members agreed to review the timetable in March."
+    assert [e.kind for e in second.edits] == ["connective_dropped"]
+
+
+def test_pronoun_and_reference_openers_depend_on_the_sentence_before() -> None:
+    text = (
+        "Maria Quayle runs the council's budget. She said costs rose. The move surprised traders. "
+        "This year the fare stays the same. “We will act,” he said."
+    )
+    document = segment(text)
+    analysis = analyse(document)
+    needs = dependencies(document, analysis.boilerplate, analysis.word_counts, find_quotations(document))
+    assert needs == (None, 0, 1, None, 3)
+
+
+def test_a_list_item_needs_its_heading() -> None:
+    summary = summarize(FERRY, sentences=3)
+    kept = [d.sentence.text for d in summary.kept]
+    if any(t.startswith("- ") for t in kept):
+        assert "Main points of the plan:" in kept
+
+
+def test_no_reason_claims_less_central_when_a_kept_sentence_ranks_below() -> None:
+    for n in range(1, 15):
+        summary = summarize(FERRY, sentences=n)
+        worst = max(d.rank for d in summary.kept)
+        for d in summary.dropped:
+            if any("less central" in r.text for r in d.reasons):
+                assert d.rank > worst
+
+
+# ---- the quotation model ----
+
+
+def test_quotation_continued_over_paragraphs_is_one_quotation() -> None:
+    document = segment(FERRY)
+    long = [q for q in find_quotations(document) if q.last_sentence > q.first_sentence]
+    (quotation,) = [q for q in long if document.text[q.start : q.start + 4] == "“Two"]
+    assert quotation.closed
+    assert document.text[quotation.end - 6 : quotation.end] == "done.”"
+    (unit,) = [u for u in quotation_units(document) if u.lead_in is not None]
+    assert document.sentences[unit.lead_in].text == "They wrote:"
+    assert len(unit.quotation) == 3
+
+
+def test_single_marks_nest_and_apostrophes_are_not_quotations() -> None:
+    document = segment("“People who ‘look’ foreign are stopped,” the traders’ group said. It’s rock ’n’ roll.")
+    found = [(document.text[q.start : q.end], q.depth) for q in find_quotations(document)]
+    assert found == [("“People who ‘look’ foreign are stopped,”", 0), ("‘look’", 1)]
+
+
+def test_an_unclosed_quotation_ends_with_its_paragraph() -> None:
+    document = segment("He said: “We will go.\n\nThe vote is on Monday.")
+    (quotation,) = find_quotations(document)
+    assert not quotation.closed and quotation.last_sentence == 0
+
+
+def test_quote_events_understand_the_continuation_convention() -> None:
+    assert quote_events("“One.\n\n“Two.”") == (0, 0)
+    assert quote_events("“One.\n\nTwo.") == (1, 0)
+    assert quote_events("One.” Two.") == (0, 1)
+    assert quote_events('He said "yes" and left.') == (0, 0)
+
+
+# ---- eval integrity ----
+
+
+def _corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "corpus.jsonl"
+    records = [
+        {"id": "ferry", "text": FERRY, "reference_sentences": ["a", "b", "c"]},
+        {"id": "short", "text": "The mill closed on Friday. It had run for 90 years. Workers said they were sad."},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_evaluate_integrity_counts_faults_per_system(tmp_path: Path) -> None:
+    result = evaluate_integrity(_corpus(tmp_path), systems=["neutral", "textrank"], jobs=1)
+    assert result.articles == 2
+    neutral = result.systems["neutral"]
+    assert set(neutral) == {"default", "reference"}
+    assert neutral["default"]["summaries"] == 2
+    assert all(neutral["default"]["counts"][c] == 0 for c in FAULTS)
+    assert result.systems["textrank"]["reference"]["summaries"] == 1
+
+
+def test_eval_integrity_command_prints_json(tmp_path: Path) -> None:
+    from evenhand.cli import app
+
+    result = CliRunner().invoke(
+        app, ["eval", "integrity", "--data", str(_corpus(tmp_path)), "--systems", "neutral", "--jobs", "1", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["systems"]["neutral"]["default"]["rates"]["unbalanced_quotation"] == 0.0
+
+
+def test_eval_integrity_refuses_a_missing_file(tmp_path: Path) -> None:
+    from evenhand.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "integrity", "--data", str(tmp_path / "nope.jsonl")])
+    assert result.exit_code != 0
+    assert "no such file" in result.stderr
+
+
+def test_a_lead_in_pronoun_gives_way_to_the_named_speaker() -> None:
+    from summarizer.context import name_the_speaker
+
+    text = (
+        "The Harbour Trust said the quay was unsafe. Divers inspected it in May.\n\n"
+        "They wrote:\n\n“The quay needs new piles before winter.”\n\nThe council will meet on Monday."
+    )
+    document = segment(text)
+    lead_in = next(s.index for s in document.sentences if s.text == "They wrote:")
+    edit = name_the_speaker(document, lead_in)
+    assert edit is not None and (edit.text, edit.replacement) == ("They", "[The Harbour Trust]")
+    # "he" and "she" take only a person's name.
+    assert name_the_speaker(segment("The Trust said no.\n\nHe wrote:\n\n“No.”"), 1) is None
+    summary = summarize(document, sentences=2)
+    kept = {d.sentence.text: d for d in summary.kept}
+    if "They wrote:" in kept and "Divers inspected it in May." not in kept:
+        assert kept["They wrote:"].output == "[The Harbour Trust] wrote:"
+        assert [e.kind for e in kept["They wrote:"].edits] == ["speaker_named"]

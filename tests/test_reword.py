@@ -1,0 +1,110 @@
+"""The style table and the rewording edits it drives."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import lexicons, summarize
+from summarizer.edits import apply_edits
+from summarizer.pipeline import analyse
+from summarizer.quotes import quoted_spans
+from summarizer.reword import article_for, reword_edits
+from summarizer.segment import segment
+
+
+def reworded(text: str) -> list[str]:
+    document = segment(text)
+    analysis = analyse(document)
+    quoted = quoted_spans(document)
+    return [
+        apply_edits(s, reword_edits(document, s, analysis.cues[s.index], quoted)) for s in document.sentences
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("The county held 40 illegal aliens last year.", "The county held 40 immigrants in the country illegally last year."),
+        ("Illegal aliens were held.", "Immigrants in the country illegally were held."),
+        ("Police held an illegal immigrant overnight.", "Police held an immigrant in the country illegally overnight."),
+        ("He is a disgraced politician.", "He is a politician."),
+        ("It was an infamous period.", "It was a period."),
+        ("The most famous painting was sold.", "The painting was sold."),
+        ("The so-called experts slammed the plan.", "The experts criticised the plan."),
+        ("Repeal the death tax, they said on Monday.", "Repeal the estate tax, they said on Monday."),
+        ("The ‘safety’ of those people matters.", "The safety of those people matters."),
+    ],
+)
+def test_rewording(before: str, after: str) -> None:
+    assert reworded(before) == [after]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will not let illegal aliens in,” the mayor said.",  # the speaker's words stay
+        "Fans celebrated the win.",  # a verb, not puffery
+        "She is famous.",  # no noun follows: deleting would break the sentence
+        "Famous names signed the letter.",  # nothing before it: the capital would move
+    ],
+)
+def test_what_is_not_changed(text: str) -> None:
+    assert reworded(text) == [text]
+
+
+def test_articles() -> None:
+    assert [article_for(w) for w in ("immigrant", "period", "hour", "university", "one")] == ["an", "a", "an", "a", "a"]
+
+
+def test_the_table_is_balanced_and_well_formed() -> None:
+    table = lexicons.style_table()
+    sides = [e.side for e in table]
+    assert sides.count("left") == sides.count("right")
+    assert all(e.rationale for e in table)
+    assert len({e.term for e in table}) == len(table)
+
+
+def test_mirrored_sentences_are_reworded_alike() -> None:
+    left = "The gun nuts blasted the council."
+    right = "The gun grabbers blasted the council."
+    assert reworded(left) == ["The gun-rights supporters criticised the council."]
+    assert reworded(right) == ["The gun-control advocates criticised the council."]
+
+
+def test_a_loaded_lead_is_kept_reworded_and_the_reason_says_so() -> None:
+    text = (
+        "County frees illegal aliens\n\n"
+        "MILLTOWN – The county released 40 illegal aliens from its jail on Friday, the sheriff said.\n\n"
+        "The sheriff said the jail had room for 120 people. The county board will meet on Monday.\n\n"
+        "Advocates said the releases were overdue."
+    )
+    summary = summarize(text, sentences=2)
+    lead = summary.kept[0]
+    assert lead.output.startswith("MILLTOWN – The county released 40 immigrants in the country illegally")
+    assert any(r.code == "reworded" and "'illegal aliens' → 'immigrants in the country illegally'" in r.text for r in lead.reasons)
+    assert summarize(text, sentences=2, trim=False).kept[0].edits == ()
+
+
+def test_eval_rewording_on_pairs_of_our_own(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from typer.testing import CliRunner
+
+    from evenhand.cli import app
+    from summarizer.evaluate.rewording import evaluate_rewording
+
+    records = [
+        {"sentence": "he is a disgraced former mayor.", "neutral_version": "he is a former mayor.", "biased_words": ["disgraced"]},
+        {"sentence": "the plan was a stunning success.", "neutral_version": "the plan was a success.", "biased_words": ["stunning"]},
+        {"sentence": "the town has a lovely harbour.", "neutral_version": "the town has a harbour.", "biased_words": ["lovely"]},
+    ]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = evaluate_rewording(path)
+    assert result.pairs == 3
+    assert result.exact_match == pytest.approx(2 / 3)
+    assert result.on_target == 1.0
+    assert result.false_edits == 0.0
+    out = CliRunner().invoke(app, ["eval", "rewording", "--data", str(path), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.stdout)["pairs"] == 3
