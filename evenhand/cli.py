@@ -108,11 +108,32 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
+def terminal_safe(message: object) -> str:
+    """``message`` on one line, every control, bidi and invisible character made visible.
+
+    Every line this module prints about an input (errors, failures, warnings) passes
+    through here: file names and reasons are data, never escape sequences.
+    """
+    from summarizer.render.sanitize import one_line
+
+    return " ".join(one_line(str(message)).split())
+
+
 def fail(message: str, *, code: int = EXIT_FAILED) -> NoReturn:
     """Print ``evenhand: error: <message>`` on one line of stderr and exit with ``code``."""
-    one_line = " ".join(str(message).split())
-    print(f"evenhand: error: {one_line}", file=sys.stderr)
+    print(f"evenhand: error: {terminal_safe(message)}", file=sys.stderr)
     raise typer.Exit(code=code)
+
+
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a Unix tool stopped by `| head`
+
+
+def exit_pipe_closed() -> NoReturn:
+    """The reader of standard output went away (``| head``): stop quietly, as Unix tools do."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # so that Python's last flush at exit cannot fail again
+    os.close(devnull)
+    raise typer.Exit(code=EXIT_PIPE_CLOSED)
 
 
 def fail_from(error: EvenhandError) -> NoReturn:
@@ -142,7 +163,7 @@ A PATH is a file, a folder (searched recursively for [bold]--glob[/bold] pattern
 
 Inputs are only ever read. Each output is written to a temporary file and renamed into place, so an interrupted run (Ctrl-C) leaves only complete files and a manifest of what was done; run again with [bold]--skip-existing[/bold] to resume. A bad input (missing, empty, binary, undecodable, too large, HTML without an article, a symbolic link loop, a URL that cannot be fetched) is named on stderr with a one-line reason and recorded in the manifest, and the batch goes on. URLs are fetched a few at a time (at most 2 per host), transient failures tried again after a pause; the manifest records each URL, where it led, its status and the time.
 
-Exit status: 0 when every input was summarised (or skipped), 1 when some failed, 2 on a usage error, 130 when interrupted.
+Exit status: 0 when every input was summarised (or skipped), 1 when some failed (or an output could not be written), 2 on a usage error, 130 when interrupted, 141 when the reader of standard output went away (as with [bold]| head[/bold]), quietly.
 """
 
 _SUMMARIZE_EPILOG = """
@@ -179,7 +200,7 @@ def _parse_size(value: str) -> int:
             break
     try:
         size = int(float(text) * scale)
-    except ValueError:
+    except (ValueError, OverflowError):  # not a number, nan, inf, 1e400
         raise typer.BadParameter(f"not a size: {value!r} (try 50MB, 512k or a number of bytes)") from None
     if size <= 0:
         raise typer.BadParameter("must be more than 0 bytes")
@@ -235,7 +256,7 @@ def _say(console: Any, message: str, *, style: str | None = None) -> None:
     """One line on stderr through ``console`` (so it prints above a progress bar), never as markup."""
     from rich.text import Text
 
-    console.print(Text(" ".join(message.split()), style=style or ""), soft_wrap=True, highlight=False)
+    console.print(Text(terminal_safe(message), style=style or ""), soft_wrap=True, highlight=False)
 
 
 @app.command("summarize", help=_SUMMARIZE_HELP, epilog=_SUMMARIZE_EPILOG)
@@ -441,8 +462,14 @@ def summarize_command(
         for warning in summary.document.warnings:
             _say(errors, f"evenhand: warning: {item.label}: {warning}")
         _check_word_budget(summary, words)
-        _print_summary(summary, output_format, color=color, width=width,
-                       pager=not no_pager and stdout_is_terminal and output_format == "terminal")
+        try:
+            _print_summary(summary, output_format, color=color, width=width,
+                           pager=not no_pager and stdout_is_terminal and output_format == "terminal")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            exit_pipe_closed()
+        except OSError as error:  # a full disk behind a redirection
+            fail(f"cannot write standard output ({error.strerror or type(error).__name__})")
         return
 
     _run_summarize_batch(plan, options, errors, quiet=quiet)
@@ -586,6 +613,9 @@ def _run_summarize_batch(plan: Any, options: Any, errors: Any, *, quiet: bool) -
     except EvenhandError as error:
         progress.stop()
         fail(str(error), code=EXIT_FAILED)
+    except BrokenPipeError:
+        progress.stop()
+        exit_pipe_closed()
     finally:
         progress.stop()
         signal.signal(signal.SIGTERM, previous)

@@ -1,10 +1,14 @@
 """The diff view as data: the original's sentences aligned with the summary's, word by word where trimmed.
 
-:func:`align` runs :class:`difflib.SequenceMatcher` (``autojunk=False``: with autojunk
-on, difflib treats any item that makes up over 1% of a sequence of 200 or more as junk)
-twice over:
+:func:`align` compares the original with the summary twice over, as
+:class:`difflib.SequenceMatcher` would (``autojunk=False``: with autojunk on, difflib
+treats any item that makes up over 1% of a sequence of 200 or more as junk):
 
-1. over sentences: the original's sentences against the summary's.  A sentence is
+1. over sentences: the original's sentences against the summary's.  The summary's
+   sentences come from the original in order, so this pass is computed directly, in
+   linear time, with the opcodes difflib gives (:func:`difflib_sentence_opcodes` is the
+   reference the tests compare it with); difflib itself is quadratic at worst, and took
+   minutes over the hundreds of thousands of sentences of a 50 MB text.  A sentence is
    *kept* when it reads in the summary exactly as in the original, *trimmed* when it is
    kept with word-level edits, and *dropped* when it is not in the summary;
 2. within each trimmed sentence, over words and punctuation: which pieces of the
@@ -32,7 +36,10 @@ from itertools import pairwise
 from summarizer.cues import FRAMING_CATEGORIES
 from summarizer.model import Cue, Decision, Summary
 
-__all__ = ["DROPPED", "KEPT", "STATUSES", "TRIMMED", "Alignment", "Piece", "Row", "align", "diff_words"]
+__all__ = [
+    "DROPPED", "KEPT", "STATUSES", "TRIMMED", "Alignment", "Piece", "Row", "align", "diff_words",
+    "difflib_sentence_opcodes",
+]
 
 KEPT = "kept"
 TRIMMED = "trimmed"
@@ -45,6 +52,8 @@ INSERTED = "inserted"
 
 # The key of an edited summary sentence: equal to no original sentence's key.
 _EDITED = object()
+
+Opcode = tuple[str, int, int, int, int]
 
 # Words (with inner apostrophes and hyphens), single punctuation marks, and white space.
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]|\s+")
@@ -147,17 +156,9 @@ def align(summary: Summary) -> Alignment:
     """
     decisions = summary.decisions
     kept = [d for d in decisions if d.kept]
-    originals = [d.sentence.text for d in decisions]
     outputs = [d.output for d in kept]
 
-    occurrence = _occurrences(originals)
-    a_keys: list[Hashable] = [(text, occurrence[i]) for i, text in enumerate(originals)]
-    b_keys: list[Hashable] = [
-        (d.output, occurrence[d.index]) if d.output == d.sentence.text else (_EDITED, j)
-        for j, d in enumerate(kept)
-    ]
-    matcher = difflib.SequenceMatcher(None, a_keys, b_keys, autojunk=False)
-    opcodes = tuple(matcher.get_opcodes())
+    opcodes = _sentence_opcodes(decisions, kept)
 
     pairs: dict[int, int] = {}
     position = {d.index: j for j, d in enumerate(kept)}
@@ -176,6 +177,54 @@ def align(summary: Summary) -> Alignment:
 
     rows = tuple(_row(summary, i, d, pairs.get(i)) for i, d in enumerate(decisions))
     return Alignment(rows=rows, summary_sentences=tuple(outputs), opcodes=opcodes)
+
+
+def _sentence_opcodes(decisions: Sequence[Decision], kept: Sequence[Decision]) -> tuple[Opcode, ...]:
+    """difflib's opcodes for the original's sentence keys against the summary's, in linear time.
+
+    The keys of the original are unique (text and occurrence) and the summary's unchanged
+    sentences are a subsequence of them, in order; edited ones match nothing.  So every
+    unchanged summary sentence matches its source, and the matching blocks are the runs
+    of consecutive matches: exactly what :class:`difflib.SequenceMatcher` finds for these
+    keys (``tests/test_align.py`` checks it), without its quadratic worst case over tens
+    of thousands of sentences.
+    """
+    position = {d.index: i for i, d in enumerate(decisions)}
+    blocks: list[list[int]] = []  # [i, j, size]
+    for j, d in enumerate(kept):
+        if d.output != d.sentence.text:
+            continue
+        i = position[d.index]
+        if blocks and blocks[-1][0] + blocks[-1][2] == i and blocks[-1][1] + blocks[-1][2] == j:
+            blocks[-1][2] += 1
+        else:
+            blocks.append([i, j, 1])
+    blocks.append([len(decisions), len(kept), 0])
+    opcodes: list[Opcode] = []
+    i = j = 0
+    for ai, bj, size in blocks:  # as difflib.SequenceMatcher.get_opcodes
+        if i < ai and j < bj:
+            opcodes.append(("replace", i, ai, j, bj))
+        elif i < ai:
+            opcodes.append(("delete", i, ai, j, bj))
+        elif j < bj:
+            opcodes.append(("insert", i, ai, j, bj))
+        i, j = ai + size, bj + size
+        if size:
+            opcodes.append(("equal", ai, i, bj, j))
+    return tuple(opcodes)
+
+
+def difflib_sentence_opcodes(decisions: Sequence[Decision], kept: Sequence[Decision]) -> tuple[Opcode, ...]:
+    """The same opcodes from :class:`difflib.SequenceMatcher` (the reference the tests compare with)."""
+    occurrence = _occurrences([d.sentence.text for d in decisions])
+    a_keys: list[Hashable] = [(d.sentence.text, occurrence[i]) for i, d in enumerate(decisions)]
+    b_keys: list[Hashable] = [
+        (d.output, occurrence[d.index]) if d.output == d.sentence.text else (_EDITED, j)
+        for j, d in enumerate(kept)
+    ]
+    matcher = difflib.SequenceMatcher(None, a_keys, b_keys, autojunk=False)
+    return tuple(matcher.get_opcodes())
 
 
 def _occurrences(texts: Sequence[str]) -> list[int]:

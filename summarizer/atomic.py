@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["atomic_open", "write_atomic"]
+__all__ = ["TMP_PREFIX", "TMP_SUFFIX", "atomic_open", "write_atomic"]
 
-_TMP_PREFIX = ".evenhand-"
-_TMP_SUFFIX = ".tmp"
+TMP_PREFIX = ".evenhand-"
+TMP_SUFFIX = ".tmp"
 
 
 def _read_umask() -> int:
@@ -48,7 +48,7 @@ def atomic_open(path: str | os.PathLike[str], *, text: bool = True) -> Iterator[
     """
     destination = Path(path)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX, dir=destination.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=TMP_SUFFIX, dir=destination.parent)
     handle: IO[str] | IO[bytes] | None = None
     try:
         # mkstemp makes 0600 files; give the result the permissions a normal new file gets.

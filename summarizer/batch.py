@@ -31,10 +31,10 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from summarizer.atomic import atomic_open, write_atomic
+from summarizer.atomic import TMP_PREFIX, TMP_SUFFIX, write_atomic
 from summarizer.errors import BatchError, EvenhandError, FetchError, InputError
 from summarizer.load import decode_input, is_url
 from summarizer.model import Summary
@@ -47,6 +47,7 @@ __all__ = [
     "DEFAULT_GLOBS",
     "DEFAULT_MAX_BYTES",
     "MANIFEST_NAME",
+    "MAX_SENTENCES",
     "BatchError",
     "BatchEvent",
     "BatchOptions",
@@ -66,10 +67,16 @@ __all__ = [
 DEFAULT_GLOBS: tuple[str, ...] = ("*.txt", "*.md", "*.html", "*.htm")
 JSONL_GLOB = "*.jsonl"
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# Summarising costs memory by sentence (~3-6 kB each at the peak, measured at 50,000 to
+# 800,000 sentences), not by byte: past this many, a document is refused rather than let
+# run for minutes into gigabytes.  A news article has tens; 100,000 is ~10 MB of prose.
+MAX_SENTENCES = 100_000
 MANIFEST_NAME = "manifest.json"
+LOCK_NAME = ".evenhand.lock"
 MANIFEST_TOOL = "evenhand summarize"
 STDIN = "-"
 _UNSAFE_NAME = re.compile(r"[^\w.@+=-]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Status = Literal["done", "skipped", "failed"]
 
@@ -287,10 +294,21 @@ def render_summary(summary: Summary, fmt: str) -> str:
 def _display(name: str) -> str:
     """A path as text that can be printed and written as UTF-8.
 
-    File names that are not valid UTF-8 reach Python with lone surrogates; they are
-    shown with U+FFFD instead (the file itself is still read by its real name).
+    File names that are not valid UTF-8 reach Python with lone surrogates; each such byte
+    is shown as ``\\xNN`` (so two such names stay apart; the file itself is still read
+    by its real name).  Any other lone surrogate (from a JSON ``"\\ud800"``) is U+FFFD.
     """
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _SURROGATE.sub(_escaped_byte, name)
+
+
+def _escaped_byte(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    # surrogateescape maps an undecodable byte 0xNN to U+DCNN.
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else "\ufffd"
+
+
+def _name(label: str) -> str:
+    return "standard input" if label == STDIN else label
 
 
 def _reason(error: BaseException, label: str, path: str | None = None) -> str:
@@ -320,7 +338,14 @@ def summarize_task(task: Task, options: SummaryOptions, *, max_bytes: int | None
         if task.path is None:
             raise InputError(f"{task.label}: nothing to read")
         document = load_path(task.path, max_bytes=max_bytes, source=task.label)
-    return summarize(
+    if not document.sentences:
+        raise InputError(f"{_name(task.label)}: no sentence to summarise (the text holds no words)")
+    if len(document.sentences) > MAX_SENTENCES:
+        raise InputError(
+            f"{_name(task.label)}: {len(document.sentences):,} sentences, over the ceiling of {MAX_SENTENCES:,} "
+            "that keeps memory under 1 GB; split the text into articles"
+        )
+    summary = summarize(
         document,
         algorithm=options.algorithm,
         sentences=options.sentences,
@@ -330,6 +355,9 @@ def summarize_task(task: Task, options: SummaryOptions, *, max_bytes: int | None
         trim=options.trim,
         language=options.language,
     )
+    if not summary.kept:
+        raise InputError(f"{_name(task.label)}: no sentence to keep (every sentence was dropped)")
+    return summary
 
 
 def _process(task: Task, options: BatchOptions) -> Outcome:
@@ -368,6 +396,15 @@ def _init_worker() -> None:
     # The parent handles Ctrl-C: workers finish the document in hand, then the pool shuts down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # A worker dies with its parent: after a `kill -9` of the batch no orphan waits forever.
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="evenhand-parent-watch",
+                     daemon=True).start()
+
+
+def _exit_with_parent(parent: int, interval: float = 0.5) -> None:
+    while os.getppid() == parent:
+        time.sleep(interval)
+    os._exit(1)
 
 
 # ---- discovery --------------------------------------------------------------------------
@@ -451,10 +488,11 @@ def _walk(
                 path, root=root, globs=globs, excluded=excluded,
                 ancestors=(*ancestors, key), seen_dirs=seen_dirs, failures=failures,
             )
-        elif entry.is_file(follow_symlinks=True) and _matches(
-            entry.name, path.relative_to(root).as_posix(), globs
-        ):
-            yield path
+        elif _matches(entry.name, path.relative_to(root).as_posix(), globs):
+            if entry.is_file(follow_symlinks=True):
+                yield path
+            else:  # a FIFO (reading it would wait for a writer), a socket, a device
+                failures.append(Outcome(_display(str(path)), "failed", reason="not a regular file; not read"))
 
 
 def _base(paths: Sequence[Path]) -> Path:
@@ -501,28 +539,81 @@ def _check_out(out: Path, inputs: Sequence[Path]) -> None:
             raise BatchError(f"--out {out}: holds the input file {given}; choose a folder outside the inputs")
 
 
-def _output_names(files: Sequence[Path], base: Path) -> list[str]:
-    """Output stems (without the format's extension) mirroring ``files`` under ``base``.
+def _relative(path: Path, base: Path) -> PurePosixPath:
+    """``path`` relative to ``base``, never climbing out of it."""
+    try:
+        relative = os.path.relpath(os.path.abspath(path), base)
+    except ValueError:  # another drive
+        return PurePosixPath(path.name)
+    parts = [part for part in Path(relative).parts if part not in ("..", ".")]
+    return PurePosixPath(*parts) if parts else PurePosixPath(path.name)
 
-    ``a.txt`` becomes ``a``; when ``a.txt`` and ``a.md`` share a folder, they keep their
-    suffixes (``a.txt``, ``a.md``) so neither output overwrites the other.
+
+def _fold(name: str) -> str:
+    """How file systems compare names: case-insensitively on macOS and Windows."""
+    return name.casefold()
+
+
+def output_names(entries: Sequence[tuple[PurePosixPath, bool]], extension: str) -> list[str]:
+    """The output of every input: a mapping where no two outputs can collide.
+
+    Args:
+        entries: for each input, in the order found, its path relative to the folder the
+            output tree mirrors, and whether its output is a folder (a JSONL corpus, whose
+            records become files inside it) rather than a file.
+        extension: the output format's extension (``".json"``).
+
+    Returns:
+        Each input's output path relative to the output folder, without ``extension``.
+
+    The rule, applied to the whole mapping at once, so that every input has exactly one
+    output of its own:
+
+    1. an input's output is its path without its suffix: ``world/a.txt`` → ``world/a.json``;
+    2. inputs of one folder whose outputs would have the same name keep their suffixes:
+       ``a.txt`` and ``a.md`` → ``a.txt.json`` and ``a.md.json``;
+    3. an output that still has the name of another output, of a folder of the output
+       tree or of ``manifest.json`` gets ``-2`` (``-3``, …: the first number that names
+       nothing else) after its name, in the order the inputs were found; an output
+       that collides with nothing keeps its name.
+
+    Names are compared case-insensitively, as on macOS and Windows.
     """
-    relatives: list[Path] = []
-    for file in files:
-        try:
-            relatives.append(Path(os.path.relpath(os.path.abspath(file), base)))
-        except ValueError:
-            relatives.append(Path(file.name))
-    stems: dict[tuple[Path, str], int] = {}
-    for rel in relatives:
-        key = (rel.parent, rel.stem.lower())
-        stems[key] = stems.get(key, 0) + 1
-    names = []
-    for rel in relatives:
-        if rel.parts and rel.parts[0] == "..":
-            rel = Path(*(part for part in rel.parts if part != ".."))
-        clash = stems[(rel.parent, rel.stem.lower())] > 1
-        names.append((rel.parent / (rel.name if clash else rel.stem)).as_posix())
+    folders = {_fold(str(parent)) for rel, _ in entries for parent in rel.parents if str(parent) != "."}
+    reserved = folders | {_fold(MANIFEST_NAME), _fold(LOCK_NAME)}
+
+    def stem(rel: PurePosixPath) -> str:
+        return rel.stem if rel.suffix and rel.stem else rel.name
+
+    first = [str(rel.parent / stem(rel)) for rel, _ in entries]
+    counts: dict[str, int] = {}
+    for name in first:
+        counts[_fold(name)] = counts.get(_fold(name), 0) + 1
+    wanted = [str(rel) if counts[_fold(name)] > 1 else name for (rel, _), name in zip(entries, first, strict=True)]
+
+    def claim(name: str, is_folder: bool) -> str:
+        return _fold(name if is_folder else name + extension)
+
+    claims = [claim(name, is_folder) for name, (_, is_folder) in zip(wanted, entries, strict=True)]
+    claimed: dict[str, int] = {}
+    for key in claims:
+        claimed[key] = claimed.get(key, 0) + 1
+    taken: set[str] = {key for key in claims if claimed[key] == 1 and key not in reserved}
+    names: list[str] = []
+    for name, key, (_, is_folder) in zip(wanted, claims, entries, strict=True):
+        if claimed[key] == 1 and key not in reserved:
+            names.append(name)
+            continue
+        if key not in taken and key not in reserved:
+            taken.add(key)  # the first of several inputs wanting one name keeps it
+            names.append(name)
+            continue
+        number = 2
+        while (candidate := claim(f"{name}-{number}", is_folder)) in taken or candidate in reserved \
+                or candidate in claimed:  # never a name another input wants for itself
+            number += 1
+        taken.add(candidate)
+        names.append(f"{name}-{number}")
     return names
 
 
@@ -626,27 +717,66 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
                 files.append(path)
 
     plan.input_files = set(seen_files)
-    names = _output_names(files, _base(given))
-    for file, name in zip(files, names, strict=True):
-        is_jsonl = options.jsonl_field is not None and file.suffix.lower() == ".jsonl"
-        plan.sources.append(_Source(_display(str(file)), file, name, jsonl=is_jsonl))
-        plan.total += _count_records(file) if is_jsonl else 1
+    base = _base(given)
+    entries: list[tuple[Path | None, bool]] = [
+        (file, options.jsonl_field is not None and file.suffix.lower() == ".jsonl") for file in files
+    ]
     if plan.stdin_text is not None:
-        is_jsonl = options.jsonl_field is not None
-        plan.sources.append(_Source(STDIN, None, "stdin", jsonl=is_jsonl))
-        plan.total += sum(1 for line in plan.stdin_text[0].splitlines() if line.strip()) if is_jsonl else 1
-    taken = set(names)
+        entries.append((None, options.jsonl_field is not None))
+    extension = extension_for(options.format) if options.out is not None else ""
+    relatives = [PurePosixPath("stdin") if file is None else _relative(file, base) for file, _ in entries]
+    names = output_names(list(zip(relatives, (jsonl for _, jsonl in entries), strict=True)), extension)
+    for (entry, is_jsonl), name in zip(entries, names, strict=True):
+        if entry is None:
+            assert plan.stdin_text is not None
+            plan.sources.append(_Source(STDIN, None, name, jsonl=is_jsonl))
+            lines = plan.stdin_text[0].splitlines()
+            plan.total += sum(1 for line in lines if line.strip()) if is_jsonl else 1
+        else:
+            plan.sources.append(_Source(_display(str(entry)), entry, name, jsonl=is_jsonl))
+            plan.total += _count_records(entry) if is_jsonl else 1
+    # URL outputs avoid every file output, folder of the tree and the manifest.
+    taken = {_fold(name) for name in names} | {
+        _fold(str(parent)) for rel in relatives for parent in rel.parents if str(parent) != "."
+    } | {_fold(MANIFEST_NAME.removesuffix(".json"))}
     for url in urls:
         name = _url_name(url, taken)
         plan.sources.append(_Source(_display(url), None, name, url=url))
         plan.total += 1
     plan.total += len(plan.failures)
 
-    if options.jsonl_out not in (None, STDIN):
-        real = os.path.realpath(str(options.jsonl_out))
-        if real in plan.input_files:
-            raise BatchError(f"--jsonl-out {options.jsonl_out}: is one of the inputs")
+    _check_outputs(plan, options, extension)
     return plan
+
+
+def _check_outputs(plan: BatchPlan, options: BatchOptions, extension: str) -> None:
+    """Refuse, before any work, outputs that would overwrite an input, the manifest or each other."""
+    outputs: dict[str, str] = {}  # real path of an output file -> the input it is for
+    if options.out is not None:
+        outputs[os.path.realpath(options.out / MANIFEST_NAME)] = "the manifest"
+        for source in plan.sources:
+            if source.jsonl:
+                continue
+            real = os.path.realpath(options.out / (source.relative + extension))
+            if real in plan.input_files:
+                raise BatchError(
+                    f"the output for {source.label} would be {_display(real)}, which is an input; not overwritten"
+                )
+            outputs[real] = source.label
+    if options.jsonl_out in (None, STDIN):
+        return
+    target = str(options.jsonl_out)
+    real = os.path.realpath(target)
+    if real in plan.input_files:
+        raise BatchError(f"--jsonl-out {_display(target)}: is one of the inputs")
+    if os.path.isdir(real):
+        raise BatchError(f"--jsonl-out {_display(target)}: is a folder; give a file name")
+    if real in outputs:
+        raise BatchError(f"--jsonl-out {_display(target)}: is the output for {outputs[real]}")
+    if options.out is not None and any(
+        s.jsonl and _is_within(real, os.path.realpath(options.out / s.relative)) for s in plan.sources
+    ):
+        raise BatchError(f"--jsonl-out {_display(target)}: lies in a folder of JSONL record outputs")
 
 
 def _url_name(url: str, taken: set[str]) -> str:
@@ -658,10 +788,10 @@ def _url_name(url: str, taken: set[str]) -> str:
     stem = _safe_name("-".join(parts)) if parts else "index"
     stem = stem.removesuffix(".html").removesuffix(".htm") or "index"
     name, number = f"{host}/{stem}", 1
-    while name in taken:
+    while _fold(name) in taken:
         number += 1
         name = f"{host}/{stem}-{number}"
-    taken.add(name)
+    taken.add(_fold(name))
     return name
 
 
@@ -670,11 +800,37 @@ def _safe_name(value: str) -> str:
     return cleaned[:120]
 
 
+def _unique(wanted: str, taken: set[str], fallback: str) -> str:
+    """``wanted``, else ``fallback``, else ``fallback-2``, ``-3``, …: the first not in ``taken`` (compared folded)."""
+    for candidate in (wanted, fallback):
+        if _fold(candidate) not in taken:
+            taken.add(_fold(candidate))
+            return candidate
+    number = 2
+    while _fold(f"{fallback}-{number}") in taken:
+        number += 1
+    taken.add(_fold(f"{fallback}-{number}"))
+    return f"{fallback}-{number}"
+
+
+def _without_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with lone surrogates (a JSON ``"\\ud800"``: no UTF-8 output can hold one) as U+FFFD."""
+    cleaned, count = _SURROGATE.subn("\ufffd", text)
+    return cleaned, count
+
+
 def _records(
-    source: _Source, text: str | None, field_name: str, max_bytes: int | None
+    source: _Source, text: str | None, field_name: str, max_bytes: int | None, labels: set[str]
 ) -> Iterator[Task | Outcome]:
-    """One task per JSON Lines record (or an outcome saying why a record cannot be read)."""
-    seen: set[str] = set()
+    """One task per JSON Lines record (or an outcome saying why a record cannot be read).
+
+    Each record's output is named by its ``id`` (else ``line-N``), made safe for a file
+    name; a name already used in this file (compared case-insensitively) becomes
+    ``ID-line-N``, then ``ID-line-N-2``, …  Its label in messages and the manifest,
+    ``FILE#ID``, is unique in the whole batch (``labels``) the same way: ``FILE#line-N``,
+    then ``FILE#line-N-2``, …
+    """
+    names: set[str] = set()
 
     def lines() -> Iterator[str]:
         if text is not None:
@@ -687,22 +843,23 @@ def _records(
     for number, line in enumerate(lines(), start=1):
         if not line.strip():
             continue
-        fallback = f"{source.label}#line-{number}"
+        line_label = f"{source.label}#line-{number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Outcome(fallback, "failed", reason=f"not valid JSON ({exc.msg})")
+            yield Outcome(_unique(line_label, labels, line_label), "failed", reason=f"not valid JSON ({exc.msg})")
+            continue
+        except RecursionError:
+            yield Outcome(_unique(line_label, labels, line_label), "failed", reason="too deeply nested to read")
             continue
         if not isinstance(record, dict):
-            yield Outcome(fallback, "failed", reason="not a JSON object")
+            yield Outcome(_unique(line_label, labels, line_label), "failed", reason="not a JSON object")
             continue
         ident = record.get("id")
         ident = str(ident) if isinstance(ident, str | int) and str(ident).strip() else f"line-{number}"
-        name = _safe_name(ident)
-        if name in seen:
-            name = f"{name}-line-{number}"
-        seen.add(name)
-        label = _display(f"{source.label}#{ident}")
+        ident, _ = _without_surrogates(ident)
+        name = _unique(_safe_name(ident), names, f"{_safe_name(ident)}-line-{number}")
+        label = _unique(_display(f"{source.label}#{ident}"), labels, line_label)
         value = record.get(field_name)
         if not isinstance(value, str):
             reason = f"no {field_name!r} field" if value is None else f"the {field_name!r} field is not text"
@@ -711,7 +868,9 @@ def _records(
         if max_bytes is not None and len(value.encode("utf-8", "surrogatepass")) > max_bytes:
             yield Outcome(label, "failed", reason=f"the {field_name!r} field is over the limit of {max_bytes:,} bytes")
             continue
-        yield Task(label, text=value, html=None, output=f"{source.relative}/{name}")
+        value, replaced = _without_surrogates(value)
+        warnings = (f"{replaced:,} lone surrogate(s) replaced by U+FFFD",) if replaced else ()
+        yield Task(label, text=value, html=None, output=f"{source.relative}/{name}", warnings=warnings)
 
 
 def iter_tasks(plan: BatchPlan, options: BatchOptions) -> Iterator[Task | Outcome]:
@@ -720,13 +879,15 @@ def iter_tasks(plan: BatchPlan, options: BatchOptions) -> Iterator[Task | Outcom
     A JSONL record that cannot be read comes as a failed :class:`Outcome` instead.  URL inputs
     are fetched here, in this process (see :func:`_fetched_tasks`), after the files.
     """
+    # Labels name inputs in messages and the manifest: each is used once in a batch.
+    labels = {_fold(s.label) for s in plan.sources if not s.jsonl} | {_fold(f.label) for f in plan.failures}
     for source in plan.sources:
         if source.url is not None:
             continue
         stdin_text = plan.stdin_text[0] if plan.stdin_text and source.path is None else None
         if source.jsonl:
             assert options.jsonl_field is not None
-            yield from _records(source, stdin_text, options.jsonl_field, options.max_bytes)
+            yield from _records(source, stdin_text, options.jsonl_field, options.max_bytes, labels)
         elif source.path is None:
             assert plan.stdin_text is not None
             yield Task(STDIN, text=plan.stdin_text[0], html=None, output=source.relative,
@@ -759,10 +920,14 @@ def _fetched_tasks(sources: Sequence[_Source], options: BatchOptions) -> Iterato
 # ---- running ----------------------------------------------------------------------------
 
 
+# Errors after which no later write can succeed either: the batch stops at once.
+_FATAL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
+
+
 class _Writer:
     """Writes finished outcomes (files, JSONL records) and keeps the record: parent process only."""
 
-    def __init__(self, plan: BatchPlan, options: BatchOptions, result: BatchResult, jsonl: IO[str] | None,
+    def __init__(self, plan: BatchPlan, options: BatchOptions, result: BatchResult, jsonl: _JsonlOut | None,
                  on_event: EventCallback | None) -> None:
         self.plan = plan
         self.options = options
@@ -778,48 +943,179 @@ class _Writer:
         return self.options.out / (relative + self.extension)
 
     def finish(self, outcome: Outcome) -> Outcome:
-        if outcome.status == "done":
-            outcome = self._write(outcome)
-        elif outcome.status == "failed" and self.jsonl is not None:
-            self._write_record(json.dumps({"source": outcome.label, "error": outcome.reason}, ensure_ascii=False))
+        fatal: BatchError | None = None
+        try:
+            if outcome.status == "done":
+                outcome = self._write(outcome)
+            elif outcome.status == "failed" and self.jsonl is not None:
+                self.jsonl.write(json.dumps({"source": outcome.label, "error": outcome.reason}))
+        except BatchError as error:  # nothing more can be written: record this input, then stop
+            fatal = error
+            outcome = Outcome(outcome.label, "failed", reason=str(error), output=outcome.output, fetch=outcome.fetch)
         slim = Outcome(outcome.label, outcome.status, outcome.reason, outcome.warnings, outcome.output,
                        fetch=outcome.fetch)
         self.result.add(slim)
         self.completed += 1
         if self.on_event is not None:
             self.on_event(BatchEvent("item", self.plan.total, self.completed, slim))
+        if fatal is not None:
+            raise fatal
         return slim
-
-    def _write_record(self, line: str) -> None:
-        assert self.jsonl is not None
-        self.jsonl.write(line + "\n")
-        self.jsonl.flush()
 
     def _write(self, outcome: Outcome) -> Outcome:
         path = self.output_path(outcome.output)
-        try:
-            if path is not None and outcome.rendered is not None:
+        if path is not None and outcome.rendered is not None:
+            try:
                 if os.path.realpath(path) in self.plan.input_files:
-                    raise BatchError(f"{path} is an input file; not overwritten")
+                    raise BatchError(f"{_display(str(path))} is an input file; not overwritten")
                 write_atomic(path, outcome.rendered)
-            if self.jsonl is not None and outcome.record is not None:
-                self._write_record(outcome.record)
-        except (OSError, ValueError) as error:  # disk full, permissions, an unwritable character
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            return Outcome(outcome.label, "failed", reason=f"cannot write {path}: {reason}", output=outcome.output,
-                           fetch=outcome.fetch)
+            except OSError as error:  # disk full, permissions, a folder where the file should be
+                reason = f"cannot write {_display(str(path))} ({error.strerror or type(error).__name__})"
+                if error.errno in _FATAL_ERRNOS:
+                    raise BatchError(reason) from None
+                return Outcome(outcome.label, "failed", reason=reason, output=outcome.output, fetch=outcome.fetch)
+            except BatchError as error:
+                return Outcome(outcome.label, "failed", reason=str(error), output=outcome.output,
+                               fetch=outcome.fetch)
+        if self.jsonl is not None and outcome.record is not None:
+            self.jsonl.write(outcome.record)
         return outcome
 
 
-@contextlib.contextmanager
-def _jsonl_stream(target: str | None) -> Iterator[IO[str] | None]:
-    if target is None:
-        yield None
-    elif target == STDIN:
-        yield sys.stdout
+class _JsonlOut:
+    """The ``--jsonl-out`` stream: one record a line, appended and flushed as each document finishes.
+
+    With ``resume`` (``--skip-existing``) an existing file is kept: its complete summary
+    records are the documents already done (by their ``source``); a torn last line (the
+    run before was killed mid-write), lines that are not JSON and error records are
+    dropped, so those inputs are tried again.  Otherwise the file starts empty.  The open
+    file is locked: a second batch writing to it is refused.
+    """
+
+    def __init__(self, target: str, *, resume: bool) -> None:
+        self.target = target
+        self.done: set[str] = set()
+        self.handle: IO[str]
+        if target == STDIN:
+            self.handle = sys.stdout
+            return
+        try:
+            if resume and os.path.exists(target):
+                self._repair()
+                self.handle = open(target, "a", encoding="utf-8", newline="\n")  # noqa: SIM115
+            else:
+                self.handle = open(target, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        except OSError as error:
+            raise BatchError(f"--jsonl-out {_display(target)}: cannot write ({error.strerror})") from None
+        try:
+            _lock(self.handle.fileno())
+        except BlockingIOError:
+            self.handle.close()
+            raise BatchError(
+                f"--jsonl-out {_display(target)}: another evenhand batch is writing to it"
+            ) from None
+
+    def _repair(self) -> None:
+        with open(self.target, "rb") as handle:
+            data = handle.read()
+        kept: list[bytes] = []
+        lines = data.split(b"\n")
+        complete, torn = lines[:-1], lines[-1]
+        for line in complete:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(record, dict) and "error" not in record and isinstance(record.get("source"), str):
+                self.done.add(record["source"])
+                kept.append(line)
+        if torn or len(kept) != len(complete):
+            write_atomic(self.target, b"".join(line + b"\n" for line in kept))
+
+    def write(self, line: str) -> None:
+        try:
+            self.handle.write(line + "\n")
+            self.handle.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            raise BatchError(f"cannot write --jsonl-out {_display(self.target)} ({reason})") from None
+
+    def close(self) -> None:
+        if self.handle is not sys.stdout:
+            with contextlib.suppress(OSError):
+                self.handle.close()
+
+
+def _lock(fd: int) -> None:
+    """Take an exclusive lock on ``fd`` without waiting (``BlockingIOError`` when held); freed when closed."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            raise BlockingIOError from None
     else:
-        with atomic_open(target, text=True) as handle:
-            yield handle  # type: ignore[misc]
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+@contextlib.contextmanager
+def _output_folder(out: Path | None) -> Iterator[None]:
+    """Create ``out``, hold its lock for the batch, and remove temporary files a killed run left.
+
+    The lock is ``out/.evenhand.lock``, locked with ``flock`` (freed by the kernel if the
+    process is killed) and removed when the batch ends.  A lock file removed by another
+    batch between our open and our lock is not ours: we open it again.
+    """
+    if out is None:
+        yield
+        return
+    shown = _display(str(out))
+    lock = out / LOCK_NAME
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise BatchError(f"--out {shown}: exists and is not a folder") from None
+    except OSError as error:
+        raise BatchError(f"--out {shown}: cannot create the folder ({error.strerror})") from None
+    while True:
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise BatchError(f"--out {shown}: cannot write there ({error.strerror})") from None
+        try:
+            _lock(fd)
+        except BlockingIOError:
+            os.close(fd)
+            raise BatchError(
+                f"--out {shown}: another evenhand batch is writing to this folder; wait for it or choose another"
+            ) from None
+        try:
+            if os.stat(lock).st_ino == os.fstat(fd).st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        os.close(fd)
+    try:
+        _remove_stale_temporaries(out)
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(lock)
+        os.close(fd)
+
+
+def _remove_stale_temporaries(out: Path) -> None:
+    """Temporary files of an earlier run that was killed (this run holds the folder's lock)."""
+    for folder, _, names in os.walk(out):
+        for name in names:
+            if name.startswith(TMP_PREFIX) and name.endswith(TMP_SUFFIX):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(folder, name))
 
 
 @contextlib.contextmanager
@@ -843,6 +1139,10 @@ def run_batch(plan: BatchPlan, options: BatchOptions, *, on_event: EventCallback
     documents in flight; the result then has ``interrupted`` set, and only complete files
     and the manifest are left behind.
 
+    Before any work the output folder is created and locked (a second batch into it is
+    refused) and temporary files left by a killed run are removed; the ``--jsonl-out``
+    file is opened (and, resuming, repaired).
+
     Args:
         plan: from :func:`plan_batch`.
         options: the batch options.
@@ -851,43 +1151,70 @@ def run_batch(plan: BatchPlan, options: BatchOptions, *, on_event: EventCallback
 
     Returns:
         The record of the batch (the manifest's content).
+
+    Raises:
+        BatchError: the output folder or JSONL file cannot be written (before any work),
+            or a write failed such that no later one can succeed (a full disk); the
+            manifest is still written where it can be.
+        BrokenPipeError: ``--jsonl-out -`` and the reader of standard output went away.
     """
     started = time.perf_counter()
     result = BatchResult(options=options.to_dict())
     if options.out is not None:
         extension_for(options.format)  # an unknown format fails before any work
+    with _output_folder(options.out):
+        jsonl = None if options.jsonl_out is None else _JsonlOut(options.jsonl_out, resume=options.skip_existing)
+        try:
+            _run_locked(plan, options, result, jsonl, on_event, started)
+        finally:
+            if jsonl is not None:
+                jsonl.close()
+    return result
+
+
+def _run_locked(plan: BatchPlan, options: BatchOptions, result: BatchResult, jsonl: _JsonlOut | None,
+                on_event: EventCallback | None, started: float) -> None:
     # Workers start before the caller's progress display (a thread) does: forking a
     # process that runs threads is best avoided.
     pool = _start_pool(options) if options.jobs > 1 and plan.total > len(plan.failures) else None
-    with _jsonl_stream(options.jsonl_out) as jsonl:
-        writer = _Writer(plan, options, result, jsonl, on_event)
-        try:
-            if on_event is not None:
-                on_event(BatchEvent("start", plan.total))
-            for failure in plan.failures:
-                writer.finish(failure)
-                if options.fail_fast:
-                    result.stopped_early = True
-                    break
-            if not result.stopped_early:
-                if pool is None:
-                    _run_here(plan, options, writer)
-                else:
-                    _run_pool(plan, options, writer, pool)
-        except KeyboardInterrupt:
-            result.interrupted = True
-        finally:
-            if pool is not None:
-                with _sigint_ignored():
-                    pool.shutdown(wait=True, cancel_futures=True)
-        with _sigint_ignored():
-            result.elapsed_s = time.perf_counter() - started
-            if options.out is not None:
+    writer = _Writer(plan, options, result, jsonl, on_event)
+    stopped: BaseException | None = None
+    try:
+        if on_event is not None:
+            on_event(BatchEvent("start", plan.total))
+        for failure in plan.failures:
+            writer.finish(failure)
+            if options.fail_fast:
+                result.stopped_early = True
+                break
+        if not result.stopped_early:
+            if pool is None:
+                _run_here(plan, options, writer)
+            else:
+                _run_pool(plan, options, writer, pool)
+    except KeyboardInterrupt:
+        result.interrupted = True
+    except (BatchError, BrokenPipeError) as error:
+        result.stopped_early = True
+        stopped = error
+    finally:
+        if pool is not None:
+            with _sigint_ignored():
+                pool.shutdown(wait=True, cancel_futures=True)
+    with _sigint_ignored():
+        result.elapsed_s = time.perf_counter() - started
+        if options.out is not None:
+            manifest = options.out / MANIFEST_NAME
+            try:
                 # ASCII escapes: the manifest must be written whatever the names it holds.
-                write_atomic(options.out / MANIFEST_NAME, json.dumps(result.to_dict(), indent=2) + "\n")
+                write_atomic(manifest, json.dumps(result.to_dict(), indent=2) + "\n")
+            except OSError as error:
+                if stopped is None:
+                    stopped = BatchError(f"cannot write the manifest {_display(str(manifest))} ({error.strerror})")
     if on_event is not None:
         on_event(BatchEvent("end", plan.total, writer.completed))
-    return result
+    if stopped is not None:
+        raise stopped
 
 
 def _ready(item: Task | Outcome, writer: _Writer) -> Task | None:
@@ -896,8 +1223,12 @@ def _ready(item: Task | Outcome, writer: _Writer) -> Task | None:
         writer.finish(item)
         return None
     if writer.options.skip_existing:
+        # Skipped when every output it has is there already: the file, the JSONL record.
         path = writer.output_path(item.output)
-        if path is not None and path.exists():
+        present = [] if path is None else [path.exists()]
+        if writer.jsonl is not None:
+            present.append(writer.jsonl.target != STDIN and item.label in writer.jsonl.done)
+        if present and all(present):
             writer.finish(Outcome(item.label, "skipped", reason="output exists", output=item.output))
             return None
     return item

@@ -26,6 +26,7 @@ from dataclasses import asdict, fields
 from typing import Any
 
 from summarizer.errors import EvenhandError
+from summarizer.invisible import INVISIBLE_CLASS
 from summarizer.model import (
     SCHEMA_VERSION,
     Budget,
@@ -127,18 +128,25 @@ def to_json(summary: Summary, *, indent: int | None = 2) -> str:
 # C-accelerated: json.dumps with an indent runs the pure-Python encoder, ten times slower.
 _COMPACT = json.JSONEncoder(ensure_ascii=False).encode
 # Characters the encoder writes raw (non-ASCII is kept); they can only occur inside strings.
-_RAW = re.compile("[\x7f-\x9f\u2028\u2029]")
+# Bidi controls and invisible characters are escaped too (exact, but inert on a terminal),
+# and so are lone surrogates, which no UTF-8 output could hold.
+_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff" + INVISIBLE_CLASS + "]")
 
 
 def _escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
+    code = ord(match.group())
+    if code > 0xFFFF:  # a tag character: JSON writes it as a surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def dumps(data: Any, *, indent: int | None = 2) -> str:
     """Write JSON-ready ``data`` as JSON text that is inert on a terminal and quick to write.
 
-    Non-ASCII text is kept as is; JSON escapes the C0 controls, and DEL, the C1 controls and
-    the Unicode line separators are written as ``\\uXXXX`` escapes too.  With ``indent=None``
+    Non-ASCII text is kept as is; JSON escapes the C0 controls, and DEL, the C1 controls,
+    the Unicode line separators, bidi controls, invisible characters and lone surrogates
+    are written as ``\\uXXXX`` escapes too.  With ``indent=None``
     the text is one line.  Otherwise it is laid out for reading and for line tools such as
     ``grep`` and ``diff``: the top-level object and the objects in it show one key a line,
     and a list of objects or lists shows one item a line, each item on a line of its own.

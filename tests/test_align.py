@@ -197,3 +197,35 @@ def test_an_original_sentence_cannot_pose_as_an_edit_key() -> None:
     ]]}
     alignment = align(summary_from_spec(spec))
     assert [row.status for row in alignment.rows] == [DROPPED, TRIMMED]
+
+
+# ---- the linear sentence pass equals difflib's ------------------------------------------------
+
+
+@given(st.lists(st.tuples(st.sampled_from(["A.", "B.", "C.", "Related Posts"]), st.sampled_from(["drop", "keep", "edit"])),
+                max_size=40))
+def test_linear_sentence_opcodes_equal_difflibs(plan: list[tuple[str, str]]) -> None:
+    from types import SimpleNamespace
+
+    from summarizer.align import _sentence_opcodes, difflib_sentence_opcodes
+
+    decisions = [
+        SimpleNamespace(index=i, kept=fate != "drop", sentence=SimpleNamespace(text=text),
+                        output="" if fate == "drop" else text if fate == "keep" else text + " (edited)")
+        for i, (text, fate) in enumerate(plan)
+    ]
+    kept = [d for d in decisions if d.kept]
+    assert _sentence_opcodes(decisions, kept) == difflib_sentence_opcodes(decisions, kept)  # type: ignore[arg-type]
+
+
+def test_alignment_of_many_sentences_is_linear() -> None:
+    import time
+
+    from summarizer import summarize
+
+    text = " ".join(f"Item {i} was counted by the clerk on day {i % 7}." for i in range(6_000))
+    summary = summarize(text, ratio=0.5)
+    started = time.perf_counter()
+    alignment = align(summary)
+    assert time.perf_counter() - started < 2
+    assert alignment.count(KEPT) + alignment.count(TRIMMED) == len(summary.kept)

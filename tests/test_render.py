@@ -362,7 +362,7 @@ def test_hostile_rich_markup_printed_literally() -> None:
 def test_hostile_markdown_escaped() -> None:
     output = render(handmade_summary("hostile"), "markdown")
     assert "\\<script\\>" in output
-    assert "\\[a link\\](https://evil.example)" in output
+    assert "\\[a link\\](https\\://evil\\.example)" in output
     assert "\\# Not a heading" in output
     for line in output.splitlines():
         if line.startswith("| "):

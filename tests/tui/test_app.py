@@ -441,3 +441,21 @@ async def test_seed_article_marks_its_promotional_lines(seed_text: str) -> None:
             assert any(f"⊘ {line}" in row for row in drawn), line
         assert all(not d.kept for d in summary.decisions if d.boilerplate)
         assert app.reader.query_one("#summary", SentencePane).line_count > 0
+
+
+async def test_hostile_file_name_and_text_reach_neither_title_nor_clipboard(tmp_path: Path) -> None:
+    page = tmp_path / "nosuch\x1b[2J\x1b]0;pwned\x07\u202e.txt"
+    page.write_text(
+        "The bridge reopened on Monday.\x1b[201~rm -rf ~ Traffic was light.\x1b]52;c;cHduZWQ=\x07 "
+        "Officials said tolls will not change. The mayor spoke. The clerk counted.",
+        "utf-8",
+    )
+    app = EvenhandApp(str(page), settings=SummarySettings(sentences=4))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        title = str(app.screen.query_one("#original").border_title)
+        assert "\x1b" not in title and "\x07" not in title and "\u202e" not in title
+        assert "␛[2J" in title
+        await pilot.press("y")
+        assert app.clipboard and "\x1b" not in app.clipboard and "\x07" not in app.clipboard
+        assert "␛[201~" in app.clipboard

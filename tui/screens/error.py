@@ -11,6 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from summarizer.render.sanitize import one_line
+
 
 class ErrorScreen(ModalScreen[str]):
     """The error, with the way out: open another file, go back (if there is something to go back to), or quit.
@@ -54,7 +56,7 @@ class ErrorScreen(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text("✗ Cannot show this input"), id="error-title")
-            yield Static(Text(self._message), id="error-message")
+            yield Static(Text(one_line(self._message)), id="error-message")
             hint = "o open another file · q quit"
             if self._can_go_back:
                 hint = "Escape back · " + hint

@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 
 from summarizer import ALL_ALGORITHMS, Analysis, Document, EvenhandError, Summary, WebPage, analyse, summarize
 from summarizer.load import is_url
+from summarizer.render.sanitize import inert, one_line
 from tui.export import EXPORT_FORMATS, default_export_path, export_summary
 from tui.messages import (
     DocumentRead,
@@ -606,7 +607,8 @@ class ReaderScreen(Screen[None]):
     def action_copy(self) -> None:
         if self.summary is None:
             return
-        self.app.copy_to_clipboard(self.summary.text)
+        # The clipboard reaches a shell: no escape (ESC[201~ would end a bracketed paste) gets there.
+        self.app.copy_to_clipboard(inert(self.summary.text))
         self.notify("Summary copied to the clipboard (if the terminal allows it).", timeout=3)
 
 
@@ -632,9 +634,10 @@ def _matching(summary: Summary | None, query: str) -> list[int]:
 
 
 def _source_name(source: str | None, page: WebPage | None = None) -> str:
+    """The pane title's name for the input: one line, every control and bidi character made visible."""
     if page is not None and (page.title or page.site_name):
         # Site and date first: a narrow pane cuts the end, and the title is the text's first line anyway.
-        return " · ".join(" ".join(part.split()) for part in (page.site_name, page.date, page.title) if part)
+        return one_line(" · ".join(" ".join(part.split()) for part in (page.site_name, page.date, page.title) if part))
     if source and is_url(source):
-        return source
-    return Path(source).name if source and source != "-" else "standard input"
+        return one_line(source)
+    return one_line(Path(source).name) if source and source != "-" else "standard input"
