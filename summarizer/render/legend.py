@@ -119,6 +119,15 @@ def removed(row: Row) -> tuple[str, ...]:
         if not words:
             continue
         start, end = pieces[0].start, pieces[-1].end
-        kind = next((e.kind for e in edits if e.start < end and start < e.end and e.kind), None)
-        out.append(f"{words} ({cue_name(kind)})" if kind else words)
+        edit = next((e for e in edits if e.start < end and start < e.end and e.kind), None)
+        if edit is None:
+            out.append(words)
+        elif edit.replacement.strip() and edit.kind not in _CAPITAL_ONLY:
+            out.append(f"{words} → {edit.replacement.strip()} ({cue_name(edit.kind)})")
+        else:
+            out.append(f"{words} ({cue_name(edit.kind)})")
     return tuple(out)
+
+
+#: Edits whose replacement is only the capital the next word needs ("But the" → "The").
+_CAPITAL_ONLY = frozenset({"connective_dropped"})
