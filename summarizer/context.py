@@ -48,7 +48,8 @@ _REFERENCE = re.compile(
          latter|former|incident|attack|case|report|findings|result|results|measure|measures|
          bill|news|warning|request|offer|agreement|loss|losses|win|victory|defeat|
          scot|welshman|englishman|irishman|frenchman|german|american|briton|australian|spaniard|
-         italian|russian|dutchman|swede|argentine|brazilian|\d+-year-old)\b
+         italian|russian|dutchman|swede|argentine|brazilian|\d+-year-old|group|groups|coalition|
+         organisation|organization|association|campaign|couple|man|woman|pair)\b
     | [A-Z][\w'’-]*['’]s?\s+(?:comments?|remarks?|statement|words|decision|move|announcement|
          claims?|warning|criticism|admission|appointment|departure|resignation|arrival)\b
     | (?:[A-Z][\w'’.-]*\s+){1,3}then\s+[a-z]
@@ -81,8 +82,19 @@ def first_word(text: str) -> str:
 
 
 def opens_with_back_pointer(text: str) -> bool:
-    """Whether a sentence in the writer's voice opens with a word pointing back ("He", "This", "The move")."""
+    """Whether a sentence in the writer's voice opens with a word pointing back ("He", "This", "The move"),
+    or has one as the subject after a short opening phrase ("In a letter to the board, the group wrote:")."""
     body = _after_connective(text).lstrip(" (")
+    opening = _OPENING_PHRASE.match(body)
+    if opening is not None and _points_back(body[opening.end() :]):
+        return True
+    return _points_back(body)
+
+
+_OPENING_PHRASE = re.compile(r"(?:In|At|On|After|During|Before|Speaking|Writing|Asked|Later)\b[^,.;:“\"]{0,60},\s+")
+
+
+def _points_back(body: str) -> bool:
     word = first_word(body)
     if word in BACK_POINTERS:
         # "This year", "That night": a time, not a reference to the sentence before.
@@ -92,26 +104,42 @@ def opens_with_back_pointer(text: str) -> bool:
 
 
 def _after_connective(text: str) -> str:
-    match = _CONNECTIVE.match(text.lstrip())
+    match = _connective(text.lstrip())
     return text.lstrip()[match.end() :] if match else text.lstrip()
+
+
+#: Connectives that are also plain words ("So far", "Instead of", "Still the firm", "Then there were"):
+#: they count as connectives only with a comma after them ("So, …", "Instead, …").
+COMMA_ONLY = frozenset(
+    "so then still yet instead later afterwards elsewhere separately besides otherwise thus hence "
+    "likewise similarly".split()
+)
+
+
+def _connective(text: str, pos: int = 0) -> re.Match[str] | None:
+    """The opening connective at ``pos``, if ``text`` has one there (see :data:`COMMA_ONLY`)."""
+    match = _CONNECTIVE.match(text, pos)
+    if match is None:
+        return None
+    word = " ".join(match.group("word").lower().split())
+    if word in COMMA_ONLY and not match.group("comma"):
+        return None
+    return match
 
 
 def connective_edit(sentence: Sentence) -> Edit | None:
     """Dropping the sentence's opening connective ("But ", "However, "), with a capital for what follows.
 
     Only in the writer's voice (the sentence does not open with a quotation mark), and only
-    when the rest starts with a letter, so the sentence stays whole.
+    when the rest starts with a letter or a digit, so the sentence stays whole.
     """
     text = sentence.text
     lead = len(text) - len(text.lstrip())
-    match = _CONNECTIVE.match(text, lead)
+    match = _connective(text, lead)
     if match is None:
         return None
     rest = text[match.end() :]
-    if not rest[:1].isalpha():
-        return None
-    # "Then there were three" and "So far" read wrong without it: keep a connective that is part of a phrase.
-    if first_word(rest) in ("far", "much", "long", "many", "that", "there", "on") and match.group("word").lower() in ("so", "then"):
+    if not rest[:1].isalnum():
         return None
     start = sentence.start + lead
     end = sentence.start + match.end() + 1
@@ -153,6 +181,7 @@ def dependencies(
     previous: int | None = None
     heading: int | None = None
     history: list[int] = []  # the content sentences so far, in order
+    first_named: dict[str, int] = {}  # a surname → the sentence that first gives the whole name
     for i, sentence in enumerate(sentences):
         if not content[i]:
             continue
@@ -165,6 +194,7 @@ def dependencies(
         first_of_paragraph = paragraph.first_sentence == i
         line = document.text[paragraph.start : paragraph.end].lstrip()
         listed = first_of_paragraph and _LIST_MARK.match(line) is not None
+        introduced = _introduction(sentence.text, i, first_named)
         if listed and heading is not None:
             needs[i] = (heading,)
         elif previous is not None and not inside_from_before[i]:
@@ -178,9 +208,13 @@ def dependencies(
             elif (
                 opens_with_back_pointer(text)
                 or _PRONOUN_SAID.search(_outside_quotes(text))
-                or (not connectives and _CONNECTIVE.match(stripped))
+                or (not connectives and _connective(stripped))
             ):
                 needs[i] = (previous,)
+        if introduced is not None and introduced not in needs[i]:
+            needs[i] = (*needs[i], introduced)
+        for match in _FULL_NAME.finditer(text):
+            first_named.setdefault(match.group(2), i)
         if is_lead_in(text) and not opens_quotation[min(i + 1, n - 1)]:
             heading = i
         elif not listed and first_of_paragraph:
@@ -188,6 +222,26 @@ def dependencies(
         previous = i
         history.append(i)
     return tuple(needs)
+
+
+# "Ana Pereira", "Mr Tom Brandt": a name with the surname last.
+_FULL_NAME = re.compile(r"\b(?!(?:The|A|An|In|On|At|But|And|For|Of|This|That|These|Those|It|As|By|To|If|When)\b)([A-Z][a-z]+\.?)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+# "…," Pereira said. / said Pereira. / Mr Brandt said: a speaker called by surname alone.
+_SURNAME_SPEAKER = re.compile(
+    r"(?:(?<![A-Za-z] )(?<![A-Za-z]{2} )\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+"
+    r"(?:said|says|told|added|wrote|argued|warned|insisted|explained)\b"
+    r"|\b(?:said|says|added)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*[.,;])"
+)
+
+
+def _introduction(text: str, index: int, first_named: dict[str, int]) -> int | None:
+    """The earlier sentence that introduced the person this one calls by surname alone ("Pereira said")."""
+    for match in _SURNAME_SPEAKER.finditer(_outside_quotes(text)):
+        surname = match.group(1) or match.group(2)
+        introduced = first_named.get(surname)
+        if introduced is not None and introduced != index:
+            return introduced
+    return None
 
 
 #: How far back a quotation with no speaker of its own looks for the sentence that names one.

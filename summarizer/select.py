@@ -439,7 +439,7 @@ def _repairs(
         before = previous_content.get(k)
         if k in speakers and before is not None and before not in kept:
             repairs.setdefault(k, []).append(speakers[k])
-        if not needs[k] and (before is None or before not in kept):
+        if before is None or before not in kept:
             edit = connective_edit(sentence)
             if edit is not None:
                 repairs.setdefault(k, []).append(edit)

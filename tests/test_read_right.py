@@ -228,3 +228,26 @@ def test_a_lead_in_pronoun_gives_way_to_the_named_speaker() -> None:
     if "They wrote:" in kept and "Divers inspected it in May." not in kept:
         assert kept["They wrote:"].output == "[The Harbour Trust] wrote:"
         assert [e.kind for e in kept["They wrote:"].edits] == ["speaker_named"]
+
+
+def test_a_speaker_called_by_surname_comes_with_the_sentence_that_introduced_them() -> None:
+    text = (
+        "The council cut bus fares on Monday.\n\n"
+        "Council member Ana Pereira, who proposed the change, said ridership was down.\n\n"
+        "The agency carried 3.1 million rides last year.\n\n"
+        "“The fare was the problem,” Pereira said."
+    )
+    document = segment(text)
+    analysis = analyse(document)
+    needs = dependencies(document, analysis.boilerplate, analysis.word_counts, find_quotations(document))
+    assert needs[3] == (1,)
+    for n in range(1, 5):
+        kept = {d.index for d in summarize(document, sentences=n, analysis=analysis).kept}
+        assert 3 not in kept or 1 in kept
+
+
+def test_words_that_only_look_like_connectives_stay() -> None:
+    for text in ("So far the plan has worked.", "Instead of waiting, the council acted.", "Still the firm grew."):
+        assert connective_edit(segment(text).sentences[0]) is None, text
+    edit = connective_edit(segment("But 104,000 jobs were created.").sentences[0])
+    assert edit is not None and edit.replacement == "1"

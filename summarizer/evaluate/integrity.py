@@ -62,6 +62,7 @@ EXAMPLES = 3
 
 _OPEN = "“„«"
 _CLOSE = "”»"
+_JOINING_WITH_COMMA = frozenset("so then still yet instead".split())
 _POINTING = frozenset("he she they it his her hers their theirs its him them this these those".split())
 _TIME_WORDS = frozenset("year week month season morning afternoon evening night weekend time day quarter".split())
 _JOINING = frozenset("but however yet also meanwhile then and so instead still nevertheless moreover furthermore".split())
@@ -138,7 +139,8 @@ def _points_back(text: str) -> bool:
         return False
     word = _first_word(body)
     if word in _JOINING:
-        return True
+        # "So far", "Instead of", "Still the firm": these join only with a comma after them.
+        return word not in _JOINING_WITH_COMMA or bool(re.match(r"\s*[A-Za-z]+\s*,", body))
     if word in _POINTING:
         nxt = body.split(None, 2)[1:2]
         return not (word in ("this", "that", "these", "those") and nxt and nxt[0].lower().rstrip("s,.") in _TIME_WORDS)
