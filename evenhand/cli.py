@@ -501,12 +501,12 @@ def _read_url_list(name: str) -> list[str]:
 
 def _check_word_budget(summary: Any, words: int | None) -> None:
     """A summary never has more words than --words asks: when no sentence fits, say so and stop."""
-    if words is None or summary.stats.words_summary <= words:
-        return
-    # The selector then keeps its best sentence (or quotation unit) alone; print nothing instead.
-    needed = summary.stats.words_summary
-    fail(f"no sentence fits in {words} word{'s' if words != 1 else ''}: the best candidate has {needed}; "
-         f"give --words {needed} or more, or --sentences 1")
+    from summarizer.budget import check_word_budget
+
+    try:
+        check_word_budget(summary, words)
+    except EvenhandError as error:
+        fail_from(error)
 
 
 def _print_summary(summary: Any, output_format: str, *, color: str, width: int | None, pager: bool) -> None:

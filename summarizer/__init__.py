@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 _EXPORTS = {
     "summarizer.errors": (
         "BinaryInputError", "BudgetError", "DecodeError", "EmptyInputError", "EvenhandError",
-        "FetchError", "InputError", "InputTooLargeError", "UnknownAlgorithmError", "UnknownLanguageError",
+        "FetchError", "InputError", "InputTooLargeError", "NothingFitsError", "UnknownAlgorithmError",
+        "UnknownLanguageError",
     ),
     "summarizer.model": (
         "SCHEMA_VERSION", "Budget", "Cue", "Decision", "Document", "Edit", "Paragraph",
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
         FetchError,
         InputError,
         InputTooLargeError,
+        NothingFitsError,
         UnknownAlgorithmError,
         UnknownLanguageError,
     )
@@ -101,6 +103,7 @@ __all__ = [
     "FetchError",
     "InputError",
     "InputTooLargeError",
+    "NothingFitsError",
     "Paragraph",
     "Readability",
     "Reason",

@@ -35,7 +35,8 @@ from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from summarizer.atomic import TMP_PREFIX, TMP_SUFFIX, write_atomic
-from summarizer.errors import BatchError, EvenhandError, FetchError, InputError
+from summarizer.budget import check_word_budget
+from summarizer.errors import BatchError, EvenhandError, FetchError, InputError, NothingFitsError
 from summarizer.load import decode_input, is_url
 from summarizer.model import Summary
 from summarizer.render import EXTENSIONS, render
@@ -357,6 +358,10 @@ def summarize_task(task: Task, options: SummaryOptions, *, max_bytes: int | None
     )
     if not summary.kept:
         raise InputError(f"{_name(task.label)}: no sentence to keep (every sentence was dropped)")
+    try:
+        check_word_budget(summary, options.words)
+    except NothingFitsError as error:
+        raise NothingFitsError(f"{_name(task.label)}: {error}") from None
     return summary
 
 

@@ -11,8 +11,8 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from summarizer.errors import BudgetError
-from summarizer.model import Budget
+from summarizer.errors import BudgetError, NothingFitsError
+from summarizer.model import Budget, Summary
 
 DEFAULT_RATIO = 0.3
 DEFAULT_MIN_SENTENCES = 3
@@ -111,4 +111,23 @@ def select_within(
     return Selection(
         frozenset(chosen),
         Budget(sentences=None, ratio=None, words=limit, target=len(chosen), note=note),
+    )
+
+
+def check_word_budget(summary: Summary, words: int | None) -> None:
+    """Refuse a summary with more words than ``words`` asks for.
+
+    The selectors keep the most important sentence alone when no sentence fits (and say so in
+    the budget's note), so that a library caller always gets a summary; the faces that print or
+    write one call this, so that a reader never gets more words than asked.
+
+    Raises:
+        NothingFitsError: the summary has more than ``words`` words.
+    """
+    if words is None or summary.stats.words_summary <= words:
+        return
+    needed = summary.stats.words_summary
+    raise NothingFitsError(
+        f"no sentence fits in {words} word{'s' if words != 1 else ''}: the best candidate has {needed}; "
+        f"give --words {needed} or more, or --sentences 1"
     )

@@ -6,8 +6,9 @@
     │   ├── BinaryInputError      bytes that are not text (NUL bytes, control bytes)
     │   ├── DecodeError           bytes that decode in no supported encoding
     │   ├── InputTooLargeError    over the size limit asked for
-    │   └── FetchError            a URL that could not be fetched (DNS, refused, timeout,
-    │                             an HTTP error status, too many redirects, not HTML or text)
+    │   ├── FetchError            a URL that could not be fetched (DNS, refused, timeout,
+    │   │                         an HTTP error status, too many redirects, not HTML or text)
+    │   └── NothingFitsError      no sentence of this input fits in the word budget asked for
     ├── BudgetError               an invalid length budget (0, negative, ratio > 1, two at once)
     ├── UnknownAlgorithmError     no summarizer (or engine) by that name
     ├── UnknownLanguageError      no stemmer or stop words for that language
@@ -62,6 +63,10 @@ class FetchError(InputError):
         self.status = status
         self.transient = transient
         self.final_url = final_url
+
+
+class NothingFitsError(InputError):
+    """No sentence of the input fits in the word budget (see :func:`summarizer.budget.check_word_budget`)."""
 
 
 class BudgetError(EvenhandError, ValueError):

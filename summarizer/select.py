@@ -42,6 +42,7 @@ from summarizer.context import (
     name_the_speaker,
     opens_with_back_pointer,
 )
+from summarizer.edits import apply_edits
 from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason
 from summarizer.neutrality import THRESHOLD, bias_score, cue_summary
 from summarizer.quotes import Quotation, QuoteUnit, find_quotations, quotation_units, quoted_spans
@@ -248,7 +249,11 @@ def select_neutral(
         i for i in content if trim and untrimmable(document, analysis.cues[i]) is not None
     }
     loaded = {i for i in content if neutrality > 0 and (residual_bias[i] >= LOADED or i in one_sided)} | unfixable
-    counts = analysis.word_counts
+    # A word budget counts the words the reader gets: a sentence as its edits leave it.
+    counts = list(analysis.word_counts)
+    for i, edits in trims.items():
+        if edits or i in speakers:
+            counts[i] = len(word_list(apply_edits(document.sentences[i], _merge_edits(edits, (speakers[i],) if i in speakers else ()))))
     word_limit = budget.words
     target = budget.target
     chooser: _BaseChooser = (

@@ -332,3 +332,23 @@ def test_a_file_name_that_is_not_utf8_is_read_and_reported(tmp_path: Path) -> No
     manifest = json.loads((tmp_path / "out" / MANIFEST_NAME).read_text(encoding="utf-8"))
     assert manifest["done"] == result.done
     assert sorted(os.listdir(os.fsencode(tmp_path / "out"))) == [b"caf\xe9.json", MANIFEST_NAME.encode()]
+
+
+def test_a_word_budget_no_sentence_fits_is_a_named_failure_in_a_batch(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from evenhand.cli import app
+
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "long.txt").write_text(
+        "The council voted on Tuesday to close the library branch at the end of March after a long debate.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["summarize", str(source), "--out", str(out), "-w", "3", "-f", "json"])
+    assert result.exit_code == 1
+    assert "long.txt: no sentence fits in 3 words" in result.stderr
+    assert not (out / "long.json").exists()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert "no sentence fits in 3 words" in json.dumps(manifest)

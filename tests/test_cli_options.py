@@ -86,7 +86,7 @@ def test_a_word_budget_no_sentence_fits_prints_nothing_and_says_why(fmt: str) ->
     assert result.exit_code == 1
     assert result.stdout == ""
     assert len(result.stderr.splitlines()) == 1
-    assert result.stderr.startswith("evenhand: error: no sentence fits in 3 words: the best candidate has ")
+    assert result.stderr.startswith(f"evenhand: error: {ARTICLE}: no sentence fits in 3 words: the best candidate has ")
 
 
 @pytest.mark.parametrize("words", [12, 25, 40, 80])
