@@ -832,13 +832,8 @@ def eval_bias(
 
     from summarizer.evaluate.bias import evaluate_bias
 
-    _check_table_or_json(output_format)
-    try:
-        result = evaluate_bias(data, limit=limit)
-    except EvenhandError as error:
-        fail_from(error)
-    if output_format == "json":
-        _print_json(result)
+    result = _evaluated(output_format, lambda: evaluate_bias(data, limit=limit))
+    if result is None:
         return
     table = Table(title="Bias score as a sentence classifier", show_header=True)
     table.add_column("measure")
@@ -919,6 +914,20 @@ def _check_table_or_json(output_format: str) -> None:
     """The eval commands print a table or JSON; anything else is a usage error."""
     if output_format not in {"table", "json"}:
         fail(f"--format must be 'table' or 'json', not {output_format!r}", code=EXIT_USAGE)
+
+
+def _evaluated(output_format: str, run: Callable[[], Any]) -> Any:
+    """Check ``--format``, run an evaluation (a library error is one line and an exit code), and
+    print it as JSON when asked: then ``None`` comes back, else the result for a table."""
+    _check_table_or_json(output_format)
+    try:
+        result = run()
+    except EvenhandError as error:
+        fail_from(error)
+    if output_format == "json":
+        _print_json(result)
+        return None
+    return result
 
 
 def _print_json(result: Any) -> None:
@@ -1101,13 +1110,8 @@ def eval_rewording(
 
     from summarizer.evaluate.rewording import evaluate_rewording
 
-    _check_table_or_json(output_format)
-    try:
-        result = evaluate_rewording(data, limit=limit)
-    except EvenhandError as error:
-        fail_from(error)
-    if output_format == "json":
-        _print_json(result)
+    result = _evaluated(output_format, lambda: evaluate_rewording(data, limit=limit))
+    if result is None:
         return
     table = Table(title=Text(f"Rewording on {result.path}: {result.pairs:,} pairs"))
     table.add_column("measure")
