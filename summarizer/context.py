@@ -2,10 +2,12 @@
 
 A sentence taken out of its article can point at nothing: "He told the parliament …",
 "But the government refused …", "The move follows …", a quotation with no speaker, a list
-item without its heading.  This module says, for every sentence, which earlier sentence it
-depends on (:func:`dependencies`), and which opening connective can be dropped instead as a
-recorded edit (:func:`connective_edit`).  The selector keeps a sentence only with what it
-depends on, and the lead (:func:`find_lead`) is the article's first sentence of news.
+item without its heading, "Pereira said" with Pereira never introduced.  This module says,
+for every sentence, which earlier sentences it depends on (:func:`dependencies`); which
+opening connective can be dropped instead as a recorded edit (:func:`connective_edit`); and
+which lead-in pronoun can give way to the speaker's name in brackets (:func:`name_the_speaker`).
+The selector keeps a sentence only with what it depends on, and the lead (:func:`find_lead`)
+is the article's first sentence of news.
 
 Sentences in a speaker's voice (inside a quotation) are left alone: their pronouns are the
 speaker's, and the quotation itself is kept whole by :mod:`summarizer.quotes`.
@@ -49,7 +51,7 @@ _REFERENCE = re.compile(
          bill|news|warning|request|offer|agreement|loss|losses|win|victory|defeat|
          scot|welshman|englishman|irishman|frenchman|german|american|briton|australian|spaniard|
          italian|russian|dutchman|swede|argentine|brazilian|\d+-year-old|group|groups|coalition|
-         organisation|organization|association|campaign|couple|man|woman|pair)\b
+         organisation|organization|association|campaign|couple|man|woman)\b
     | [A-Z][\w'’-]*['’]s?\s+(?:comments?|remarks?|statement|words|decision|move|announcement|
          claims?|warning|criticism|admission|appointment|departure|resignation|arrival)\b
     | (?:[A-Z][\w'’.-]*\s+){1,3}then\s+[a-z]
