@@ -265,8 +265,15 @@ def _forms(base: str) -> set[str]:
     return {form + tail for form in forms}
 
 
+#: In a phrase, a word of its own that stands for up to :data:`GAP_WORDS` words of any kind:
+#: "rammed ... through" matches "rammed the bill through" and "rammed through".
+GAP = "..."
+GAP_WORDS = 4
+_GAP_REGEX = rf"(?:[\s\-]+[\w’']+){{0,{GAP_WORDS}}}?"
+
+
 def _term_regex(phrase: str) -> str:
-    """The regex body of one phrase: a space also matches a hyphen; ``word*`` any ending.
+    """The regex body of one phrase: a space also matches a hyphen; ``word*`` any ending; ``...`` a gap.
 
     A phrase that ends in "left" or "right" also matches with "wing" or "winger(s)" after it
     ("radical left" in "radical left-wing", "far right" in "far-right wingers"): one entry
@@ -275,9 +282,12 @@ def _term_regex(phrase: str) -> str:
     words = re.split(r"[\s\-]+", phrase)
     parts = []
     for word in words:
+        if word == GAP:
+            parts.append(_GAP_REGEX)
+            continue
         star = word.endswith("*")
         parts.append(re.escape(word.rstrip("*")) + (r"[\w\-]*" if star else ""))
-    body = r"[\s\-]+".join(parts)
+    body = r"[\s\-]+".join(parts).replace(r"[\s\-]+" + _GAP_REGEX + r"[\s\-]+", _GAP_REGEX + r"[\s\-]+")
     if len(words) > 1 and words[-1] in ("left", "right"):
         body += r"(?:[\s\-]wing(?:ers?)?)?"
     return body

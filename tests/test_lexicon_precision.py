@@ -156,3 +156,19 @@ def test_new_lists_have_no_duplicates_or_overlap() -> None:
     phrases = lexicons._lines("evenhand/neutral_phrases.tsv")
     assert len(phrases) == len(set(phrases))
     assert all(len(phrase.split()) >= 2 or "-" in phrase for phrase in phrases)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Democrats rammed the spending bill through the Senate.", "rammed the spending bill through"),
+        ("Republicans rammed through the tax bill.", "rammed through"),
+        ("Leaders are ramming the measure through.", "ramming the measure through"),
+    ],
+)
+def test_a_gap_phrase_spans_the_words_between(text: str, found: str) -> None:
+    assert [c.text for c in cues(text) if c.category == "loaded_term"] == [found]
+
+
+def test_a_gap_phrase_spans_at_most_four_words() -> None:
+    assert not [c for c in cues("They rammed it into a wall and went through.") if c.category == "loaded_term"]

@@ -29,7 +29,8 @@ class LoadedTerm:
     """One entry of evenhand's loaded-terms list.
 
     Attributes:
-        term: lower-case term; a space also matches a hyphen, a final ``*`` any word ending.
+        term: lower-case term; a space also matches a hyphen, a final ``*`` any word ending,
+            a word ``...`` up to four words in between ("rammed ... through").
         side: ``"left"``, ``"right"`` (the side that typically uses it) or ``"any"``.
         weight: 1.0 for plainly loaded terms, less for terms that are descriptive in some uses.
     """
