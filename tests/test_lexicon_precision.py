@@ -172,3 +172,14 @@ def test_a_gap_phrase_spans_the_words_between(text: str, found: str) -> None:
 
 def test_a_gap_phrase_spans_at_most_four_words() -> None:
     assert not [c for c in cues("They rammed it into a wall and went through.") if c.category == "loaded_term"]
+
+
+@pytest.mark.parametrize("label", ["notorious", "infamous", "self-proclaimed", "self-styled", "fringe", "outspoken"])
+def test_contentious_labels_are_loaded_terms(label: str) -> None:
+    found = [c for c in cues(f"The {label} critic spoke on Monday.") if c.category == "loaded_term"]
+    assert [c.text for c in found] == [label]
+    assert found[0].source.endswith(":any")
+
+
+def test_a_plain_news_label_is_left_alone() -> None:
+    assert not [c for c in cues("The militant group claimed the attack.") if c.category == "loaded_term"]
