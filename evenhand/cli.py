@@ -23,6 +23,9 @@ EVAL_EPILOG = """
   [dim]# how well the bias score finds loaded sentences (BABE, MBIC, wiki_npov)[/dim]
   evenhand eval bias --data ../shared/data/babe/babe_sg2.dev.jsonl
 
+  [dim]# does a cue cover the word Wikipedia's editors judged biased (WNC pairs)?[/dim]
+  evenhand eval words --data ../shared/data/wnc/wnc_biased_word_test.dev.jsonl
+
   [dim]# ROUGE of every algorithm on the first 200 articles, as JSON[/dim]
   evenhand eval summary --data ../shared/data/bbc-news-summary/bbc_news_summary.dev.jsonl --limit 200 -f json
 """
