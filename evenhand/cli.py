@@ -23,6 +23,9 @@ EVAL_EPILOG = """
   [dim]# how well the bias score finds loaded sentences (BABE, MBIC, wiki_npov)[/dim]
   evenhand eval bias --data ../shared/data/babe/babe_sg2.dev.jsonl
 
+  [dim]# does a cue cover the word Wikipedia's editors judged biased (WNC pairs)?[/dim]
+  evenhand eval words --data ../shared/data/wnc/wnc_biased_word_test.dev.jsonl
+
   [dim]# ROUGE of every algorithm on the first 200 articles, as JSON[/dim]
   evenhand eval summary --data ../shared/data/bbc-news-summary/bbc_news_summary.dev.jsonl --limit 200 -f json
 """
@@ -847,6 +850,8 @@ def eval_bias(
     table.add_row("recall", f"{result.recall:.3f}")
     table.add_row("ROC-AUC", f"{result.roc_auc:.3f}")
     table.add_row("accuracy", f"{result.accuracy:.3f}")
+    if result.spearman == result.spearman:
+        table.add_row("Spearman with the graded scores", f"{result.spearman:+.3f}")
     Console().print(table)
 
 
@@ -1124,6 +1129,65 @@ def eval_rewording(
     Console().print(table)
 
 
+# ---- eval words ----
+
+
+_EVAL_WORDS_EPILOG = """
+[bold]Examples[/bold]
+
+  [dim]# does a cue cover the word Wikipedia's editors removed, and how clean are their rewrites?[/dim]
+  evenhand eval words --data ../shared/data/wnc/wnc_biased_word_test.dev.jsonl
+  evenhand eval words --data FILE --framing-only --format json
+"""
+
+
+@eval_app.command("words", epilog=_EVAL_WORDS_EPILOG)
+def eval_words(
+    data: str = typer.Option(
+        ..., "--data", metavar="FILE",
+        help="JSON Lines file of WNC pairs ('sentence', 'neutral_version', 'biased_words').",
+    ),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Measure only the first N pairs."),
+    framing_only: bool = typer.Option(
+        False, "--framing-only", help="Count only the writer's framing cues, not the general lexicons."
+    ),
+    output_format: str = typer.Option("table", "--format", metavar="table|json", help="Print a table or JSON."),
+) -> None:
+    """Recall of the editors' biased word by a cue, precision, and cues left in their neutral rewrites."""
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from summarizer.evaluate.words import evaluate_words
+
+    _check_table_or_json(output_format)
+    try:
+        result = evaluate_words(data, limit=limit, all_categories=not framing_only)
+    except EvenhandError as error:
+        fail_from(error)
+    if output_format == "json":
+        _print_json(result)
+        return
+    console = Console()
+    table = Table(title=Text(f"Cues on {result.path}: {result.pairs:,} pairs"))
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("biased sentences whose labelled word a cue covers (recall)", f"{result.recall:.1%}")
+    table.add_row("cues in biased sentences on the labelled word (precision)", f"{result.precision:.1%}")
+    table.add_row("cues per neutral rewrite", f"{result.cues_per_neutral:.3f}")
+    table.add_row("neutral rewrites with any cue", f"{result.neutral_with_cue:.1%}")
+    console.print(table)
+    by_category = Table(title="By category")
+    for column in ("category", "cues in biased", "on the labelled word", "cues in neutral"):
+        by_category.add_column(column, justify="left" if column == "category" else "right")
+    for category, counts in result.per_category.items():
+        by_category.add_row(
+            category, f"{counts['biased']:,}", f"{counts['on_target']:,}", f"{counts['neutral']:,}"
+        )
+    console.print(by_category)
+
+
 # ---- eval neutrality ----
 
 
@@ -1133,6 +1197,11 @@ _EVAL_NEUTRALITY_EPILOG = """
   [dim]# the crowd's bias ratings of what each system keeps[/dim]
   evenhand eval neutrality --data ../shared/data/biased-sents-lim2020/biased_sents.dev.jsonl
 """
+
+
+def _rho(value: float) -> str:
+    """A correlation for a table: signed, three places, ``n/a`` when undefined."""
+    return "n/a" if value != value else f"{value:+.3f}"
 
 
 @eval_app.command("neutrality", epilog=_EVAL_NEUTRALITY_EPILOG)
@@ -1184,12 +1253,23 @@ def eval_neutrality(
     )
     table.add_column("system")
     table.add_column("mean bias kept", justify="right")
+    table.add_column("± s.e.", justify="right")
     table.add_column("articles below their mean", justify="right")
     for name, value in result.systems.items():
-        table.add_row(Text(name), f"{value:.4f}", f"{result.below_article_mean[name]:,} of {result.articles:,}")
-    table.add_row(Text("article mean", style="dim"), f"{result.article_mean:.4f}", "")
-    table.add_row(Text("lowest possible", style="dim"), f"{result.lowest_possible:.4f}", "")
+        spread = result.standard_errors.get(name, float("nan"))
+        table.add_row(
+            Text(name), f"{value:.4f}", "n/a" if spread != spread else f"{spread:.4f}",
+            f"{result.below_article_mean[name]:,} of {result.articles:,}",
+        )
+    table.add_row(Text("article mean", style="dim"), f"{result.article_mean:.4f}", "", "")
+    table.add_row(Text("lowest possible", style="dim"), f"{result.lowest_possible:.4f}", "", "")
     console.print(table)
+    console.print(
+        Text(
+            f"Spearman of the bias score with the crowd's scores: {_rho(result.spearman)}"
+            f" (sentence length: {_rho(result.length_spearman)})"
+        )
+    )
     if result.mismatches:
         shown = 10
         console.print(

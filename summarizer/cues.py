@@ -10,7 +10,8 @@ The categories (:data:`CATEGORIES`):
 ``stance_adverb``
     the writer telling the reader what to think ("seemingly", "aptly", "predictably").
 ``intensifier``
-    words that inflate a statement ("drastic", "unprecedented", "skyrocketing").
+    words that inflate a statement ("drastic", "unprecedented", "skyrocketing"), and puffery,
+    the writer's own praise ("prestigious", "renowned", "picturesque"; ``evenhand/puffery.txt``).
 ``factive_verb``
     verbs that present a claim as established fact ("revealed", "realized"), Hooper's list;
     only in the writer's voice, never inside a quotation.
@@ -23,6 +24,9 @@ The categories (:data:`CATEGORIES`):
 ``scare_quote``
     a word or short phrase (at most four words) in quotation marks that no speaker is
     credited with in the sentence (no said, wrote, according to ...): the ‘safety’ of.
+    Titles, names and terms are not scare quotes: a title in capitals ("Supernova"), a name
+    or term introduced as one ("known as", "nicknamed", "the song", "the term"), a fragment
+    of under three letters (rock 'n' roll); after "so-called" a quotation always is one.
 ``bracketed_insertion``
     the writer's words in square brackets inside a quotation: "immigrants [illegal aliens]".
 ``rhetorical_question``
@@ -41,6 +45,9 @@ The categories (:data:`CATEGORIES`):
 ``personal_voice``
     the writer speaking as "I" or "we", or to the reader as "you", outside quotations:
     the voice of opinion, not of reporting.
+
+Plain fixed phrases.  Inside a phrase of ``evenhand/neutral_phrases.tsv`` ("loved ones",
+"sexual assault", "Great Britain") no word is a cue: the emotive word is plain there.
 
 Each word is one cue at most: the first category that matches in the order above wins
 (evenhand's curated lists before the general lexicons), so a loaded term and its mirror
@@ -178,6 +185,9 @@ _PLAIN_NEWS_WORDS = frozenset(
         "second", "third", "next", "past", "recent", "former", "public", "private", "general", "full",
         "complete", "previous", "current", "available", "entire", "whole", "main", "clean",
         "violation", "violations",
+        # Plain in news copy in nearly every use ("potential buyers", "a ceremony honoring", "the award").
+        "potential", "honoring", "honouring", "honored", "honoured", "award", "awards", "awarded",
+        "festival", "festivals", "medal", "medals",
     }
 )  # fmt: skip
 _IRREGULAR = {
@@ -255,13 +265,32 @@ def _forms(base: str) -> set[str]:
     return {form + tail for form in forms}
 
 
+#: In a phrase, a word of its own that stands for up to :data:`GAP_WORDS` words of any kind:
+#: "rammed ... through" matches "rammed the bill through" and "rammed through".
+GAP = "..."
+GAP_WORDS = 4
+_GAP_REGEX = rf"(?:[\s\-]+[\w’']+){{0,{GAP_WORDS}}}?"
+
+
 def _term_regex(phrase: str) -> str:
-    """The regex body of one phrase: a space also matches a hyphen; ``word*`` any ending."""
+    """The regex body of one phrase: a space also matches a hyphen; ``word*`` any ending; ``...`` a gap.
+
+    A phrase that ends in "left" or "right" also matches with "wing" or "winger(s)" after it
+    ("radical left" in "radical left-wing", "far right" in "far-right wingers"): one entry
+    covers the forms, so a term does not weigh less for being hyphenated.
+    """
+    words = re.split(r"[\s\-]+", phrase)
     parts = []
-    for word in re.split(r"[\s\-]+", phrase):
+    for word in words:
+        if word == GAP:
+            parts.append(_GAP_REGEX)
+            continue
         star = word.endswith("*")
         parts.append(re.escape(word.rstrip("*")) + (r"[\w\-]*" if star else ""))
-    return r"[\s\-]+".join(parts)
+    body = r"[\s\-]+".join(parts).replace(r"[\s\-]+" + _GAP_REGEX + r"[\s\-]+", _GAP_REGEX + r"[\s\-]+")
+    if len(words) > 1 and words[-1] in ("left", "right"):
+        body += r"(?:[\s\-]wing(?:ers?)?)?"
+    return body
 
 
 def _ordered(phrases: Iterable[str]) -> list[str]:
@@ -344,6 +373,11 @@ def _phrases(category: str, phrases: Iterable[str], weight: float, source: str) 
     )  # fmt: skip
 
 
+#: The pseudo-category of the fixed phrases in which an emotive word is plain: a match takes
+#: its words (no cue may cover them) and yields no cue itself.
+_NEUTRAL_PHRASE = "neutral_phrase"
+
+
 @cache
 def _word_patterns() -> tuple[_Phrases, ...]:
     """The loaded terms, then each word category, in the order their cues are taken."""
@@ -355,9 +389,13 @@ def _word_patterns() -> tuple[_Phrases, ...]:
         assertives |= _forms(verb)
     hedges = {h for h in lexicons.hedges() if h not in _EVERYDAY_HEDGES}
     return (
+        # First, so that the words of a fixed phrase are taken before any list can flag them.
+        _phrases(_NEUTRAL_PHRASE, lexicons.neutral_phrases(), 0.0, "evenhand/neutral_phrases.tsv"),
         _phrases("loaded_term", (t.term for t in lexicons.loaded_terms()), 1.0, "evenhand/loaded_terms.tsv"),
         _phrases("stance_adverb", lexicons.stance_adverbs(), 1.0, "evenhand/stance_adverbs.txt"),
         _phrases("intensifier", lexicons.intensifiers(), 0.8, "evenhand/intensifiers.txt"),
+        # Puffery inflates as an intensifier does, in praise: the same category and weight.
+        _phrases("intensifier", lexicons.puffery(), 0.8, "evenhand/puffery.txt"),
         _phrases("factive_verb", factives, 0.8, "recasens/factives.txt"),
         _phrases("assertive_verb", assertives, 0.8, "recasens/assertives.txt"),
         _phrases("hedge", hedges, 0.5, "recasens/hedges.txt"),
@@ -842,6 +880,9 @@ def _sentence_cues(
     patterns = _word_patterns()
     for k, matches in _phrase_matches(body, runs):
         phrases = patterns[k]
+        if phrases.category == _NEUTRAL_PHRASE:
+            taken.extend((base + m.start(), base + m.end()) for m in matches)
+            continue
         for match in matches:
             if phrases.category == "loaded_term":
                 entry = _loaded_entry(match.group())
@@ -886,6 +927,37 @@ def _outside(sentence: Sentence, inside: tuple[list[int], list[int]]) -> str:
     return "".join(pieces)
 
 
+# What introduces a name, a title or a term in quotation marks: "known as", "nicknamed", "the
+# song", "the term".  "so-called" is the scare quote's own herald, so it is no such thing.
+_NAMING = re.compile(
+    r"(?:\b(?:(?:also\s+|better\s+|widely\s+)?known\s+as|(?<![Ss]o[\s\-])called|nicknamed|named|renamed|dubbed|"
+    r"titled|entitled|branded\s+as|the\s+(?:song|single|track|album|record|film|movie|documentary|book|novel|"
+    r"memoir|poem|play|musical|opera|show|series|episode|painting|sculpture|game|slogan|motto|term|word|"
+    r"phrase|expression|hashtag|name|nickname|title|label|brand|campaign|programme|program|operation|"
+    r"project|initiative|act|bill|report))\s*[,:]?\s*$)",
+    re.IGNORECASE,
+)
+_SO_CALLED = re.compile(r"\bso[\s\-]called\s*$", re.IGNORECASE)
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "n", "from"})
+
+
+def _names_something(text: str, start: int, inner: str, words: list[str]) -> bool:
+    """Whether the quoted ``inner`` at ``start`` names a work, a nickname or a term, so is no scare quote.
+
+    Three rules: a fragment of under three letters ('n' in rock 'n' roll, grade "A"); a title
+    in capitals ("Supernova", "The Long Road Home": every word capitalised bar the small
+    ones); or a name introduced as one ("known as", "nicknamed", "the song", "the term").
+    After "so-called" a quotation is always a scare quote, capitals or not.
+    """
+    if sum(ch.isalpha() for ch in inner) < 3:
+        return True
+    if _SO_CALLED.search(text, max(0, start - 12), start):
+        return False
+    if words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
+        return True
+    return _NAMING.search(text, max(0, start - 40), start) is not None
+
+
 def _structural_cues(
     document: Document,
     sentence: Sentence,
@@ -904,6 +976,8 @@ def _structural_cues(
         inner = text[start + 1 : end - 1] if end - start >= 2 else ""
         words = _words(inner)
         if not words or len(words) > SCARE_QUOTE_MAX_WORDS:
+            continue
+        if _names_something(text, start, inner, words):
             continue
         if quotes.max_end[bisect_left(quotes.starts, start)] >= end:
             # Inside another quotation: a scare quote of the speaker's.

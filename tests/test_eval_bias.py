@@ -117,3 +117,19 @@ def test_roc_auc_by_hand() -> None:
     assert roc_auc([True, False, True, False], [0.9, 0.1, 0.4, 0.6]) == pytest.approx(0.75)
     assert roc_auc([True, False], [0.5, 0.5]) == pytest.approx(0.5)
     assert math.isnan(roc_auc([True, True], [0.1, 0.2]))
+
+
+def test_spearman_only_where_every_record_is_graded(tmp_path: Path) -> None:
+    rows: list[dict[str, object]] = [
+        {"sentence": s, "label": "biased", "mean_score": 3.0 + i / 10} for i, s in enumerate(BIASED)
+    ]
+    rows += [{"sentence": s, "label": "non-biased", "mean_score": 1.0 + i / 10} for i, s in enumerate(NEUTRAL)]
+    graded = evaluate_bias(write_jsonl(tmp_path / "graded.jsonl", rows))
+    assert graded.spearman > 0.5
+    assert graded.to_dict()["spearman"] == pytest.approx(graded.spearman, abs=1e-4)
+    rows[0].pop("mean_score")
+    partial = evaluate_bias(write_jsonl(tmp_path / "partial.jsonl", rows))
+    assert math.isnan(partial.spearman)
+    assert partial.to_dict()["spearman"] is None
+    table = runner.invoke(app, ["eval", "bias", "--data", str(tmp_path / "graded.jsonl")])
+    assert table.exit_code == 0 and "Spearman" in table.output

@@ -186,3 +186,31 @@ def test_cli_unknown_system_is_one_line_error(lim: Path) -> None:
     assert result.exit_code == 1
     assert "bogus" in result.stderr
     assert result.stderr.strip().count("\n") == 0
+
+
+def test_standard_error_share_below_and_spearman(lim: Path) -> None:
+    result = evaluate_neutrality(lim)
+    for name in DEFAULT_SYSTEMS:
+        kept = [measure_article(a, [name]).kept[name] for a in read_rated_articles(lim)[1]]
+        mean = sum(kept) / 2
+        expected = (sum((k - mean) ** 2 for k in kept) / 1 / 2) ** 0.5
+        assert result.standard_errors[name] == pytest.approx(expected)
+    # The loaded sentences we wrote are the ones the crowd rated high: the score tracks them.
+    assert result.spearman > 0.5
+    assert -1.0 <= result.length_spearman <= 1.0
+    payload = result.to_dict()
+    assert payload["bias_score_spearman"] == pytest.approx(result.spearman, abs=1e-4)
+    lead = payload["systems"]["lead"]
+    assert lead["share_below_mean"] == pytest.approx(lead["articles_below_mean"] / 2)
+    assert lead["standard_error"] == pytest.approx(result.standard_errors["lead"], abs=1e-4)
+
+
+def test_one_article_has_no_standard_error(lim: Path) -> None:
+    result = evaluate_neutrality(lim, limit=1)
+    assert result.to_dict()["systems"]["lead"]["standard_error"] is None
+
+
+def test_cli_table_shows_spearman(lim: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "neutrality", "--data", str(lim)])
+    assert result.exit_code == 0, result.output
+    assert "Spearman of the bias score" in result.stdout

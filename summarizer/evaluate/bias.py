@@ -11,7 +11,9 @@ Every sentence is scored alone, as a one-sentence document: cues from
 :func:`summarizer.cues.find_cues`, score from :func:`summarizer.neutrality.bias_score`, and a
 sentence at or above :data:`summarizer.neutrality.THRESHOLD` is predicted positive.  The
 metrics (macro-F1 over both classes, precision and recall of the positive class, ROC-AUC)
-are computed here in plain Python.
+are computed here in plain Python.  Where every record also carries a graded score
+(``mean_score`` or ``score``, a number, as crowd ratings are), Spearman's rho between the
+bias score and it is reported as well (``spearman``; ``null`` otherwise).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any
 from summarizer.cues import find_cues
 from summarizer.errors import InputError
 from summarizer.evaluate._io import field, read_records
+from summarizer.evaluate._stats import rounded, spearman
 from summarizer.model import Document, Paragraph, Sentence
 from summarizer.neutrality import THRESHOLD, bias_score
 
@@ -55,6 +58,8 @@ class BiasEvaluation:
         precision: precision of the positive class.
         recall: recall of the positive class.
         accuracy: share predicted right.
+        spearman: Spearman's rho of the bias score with the records' graded scores
+            (``mean_score`` or ``score``), ``nan`` when not every record has one.
     """
 
     path: str
@@ -68,6 +73,7 @@ class BiasEvaluation:
     recall: float
     roc_auc: float
     accuracy: float
+    spearman: float = float("nan")
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form printed by ``evenhand eval bias --format json``."""
@@ -83,6 +89,7 @@ class BiasEvaluation:
             "recall": round(self.recall, 4),
             "roc_auc": None if math.isnan(self.roc_auc) else round(self.roc_auc, 4),
             "accuracy": round(self.accuracy, 4),
+            "spearman": rounded(self.spearman),
         }
 
 
@@ -169,16 +176,17 @@ def evaluate_bias(
         InputError: the file cannot be read, a record lacks a field, the labels are of
             no known set, or no sentence is left to score.
     """
-    rows: list[tuple[str, str]] = []
+    rows: list[tuple[str, str, float | None]] = []
     for line, record in read_records(path):
         if limit is not None and len(rows) >= limit:
             break
         sentence = field(record, "sentence", str, path=path, line=line, what="a string")
         label = field(record, "label", str, path=path, line=line, what="a string")
-        rows.append((sentence, label))
-    kind = _kind({label for _, label in rows}, path)
+        rows.append((sentence, label, _graded(record)))
+    kind = _kind({label for _, label, _ in rows}, path)
     positive, _negative, drop = DATASETS[kind]
-    kept = [(sentence, label == positive) for sentence, label in rows if label not in drop]
+    kept = [(sentence, label == positive) for sentence, label, _ in rows if label not in drop]
+    graded = [score for _, label, score in rows if label not in drop]
     if not kept:
         raise InputError(f"{path}: no labelled sentences to score")
     truth = [is_positive for _, is_positive in kept]
@@ -200,4 +208,18 @@ def evaluate_bias(
         recall=recall,
         roc_auc=roc_auc(truth, scores),
         accuracy=accuracy,
+        spearman=(
+            spearman(scores, [float(g) for g in graded if g is not None])
+            if all(g is not None for g in graded)
+            else float("nan")
+        ),
     )
+
+
+def _graded(record: dict[str, Any]) -> float | None:
+    """A record's graded score (``mean_score``, else ``score``), when it has a number there."""
+    for name in ("mean_score", "score"):
+        value = record.get(name)
+        if isinstance(value, int | float) and not isinstance(value, bool) and not math.isnan(value):
+            return float(value)
+    return None

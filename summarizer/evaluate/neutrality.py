@@ -15,7 +15,13 @@ segmenter gets exactly those sentences back; the mapping is checked, and an arti
 where a rated sentence came out as several sentences is reported (each of its pieces
 carries the rated sentence's score).  Every system summarises the article to a quarter
 of its sentences (at least one); the result is the mean bias of what each system keeps,
-averaged over articles, next to the mean of all rated sentences (``article_mean``).
+averaged over articles, next to the mean of all rated sentences (``article_mean``), with
+its standard error over articles and the share of articles kept below their own mean.
+
+How far the bias score itself tracks the crowd is reported too: Spearman's rho between
+every rated sentence's bias score (:func:`summarizer.neutrality.bias_score`, read in its
+article) and its crowd score, pooled over the articles, and, as a yardstick, the rho of
+plain sentence length (words) with the crowd score.
 """
 
 from __future__ import annotations
@@ -23,11 +29,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from types import MappingProxyType
 from typing import Any
 
 from summarizer.errors import InputError, UnknownAlgorithmError
 from summarizer.evaluate._io import Record, field, read_records
+from summarizer.evaluate._stats import rounded, spearman, standard_error
 from summarizer.evaluate.summary import LEAD, check_systems
 
 __all__ = [
@@ -91,6 +99,8 @@ class ArticleNeutrality:
     kept: Mapping[str, float]
     lowest: float
     mismatch: Mismatch | None = None
+    #: ``(bias score, words, crowd score)`` of every sentence the segmenter made.
+    sentence_scores: tuple[tuple[float, int, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +119,9 @@ class NeutralityEvaluation:
         skipped: rated sentences left out (MBIC ``no-agreement``, empty sentences).
         mismatches: articles whose sentences did not map one for one.
         length_rule: how long each summary was made.
+        standard_errors: per system, the standard error of its mean kept bias over articles.
+        spearman: Spearman's rho of the bias score with the crowd scores, over all sentences.
+        length_spearman: Spearman's rho of sentence length (words) with the crowd scores.
     """
 
     path: str
@@ -122,6 +135,9 @@ class NeutralityEvaluation:
     skipped: int
     mismatches: tuple[Mismatch, ...] = ()
     length_rule: str = LENGTH_RULE
+    standard_errors: Mapping[str, float] = dataclass_field(default_factory=lambda: MappingProxyType({}))
+    spearman: float = float("nan")
+    length_spearman: float = float("nan")
 
     def to_dict(self) -> dict[str, Any]:
         """The result as plain JSON-ready data."""
@@ -135,9 +151,16 @@ class NeutralityEvaluation:
             "article_mean": round(self.article_mean, 4),
             "lowest_possible": round(self.lowest_possible, 4),
             "systems": {
-                name: {"mean_bias": round(value, 4), "articles_below_mean": self.below_article_mean[name]}
+                name: {
+                    "mean_bias": round(value, 4),
+                    "standard_error": rounded(self.standard_errors.get(name, float("nan"))),
+                    "articles_below_mean": self.below_article_mean[name],
+                    "share_below_mean": round(self.below_article_mean[name] / self.articles, 4),
+                }
                 for name, value in self.systems.items()
             },
+            "bias_score_spearman": rounded(self.spearman),
+            "length_spearman": rounded(self.length_spearman),
             "mismatches": [
                 {"article": m.article, "rated": m.rated, "segmented": m.segmented, "example": m.example}
                 for m in self.mismatches
@@ -265,6 +288,8 @@ def _mean(values: Sequence[float]) -> float:
 def measure_article(article: RatedArticle, systems: Sequence[str], *, engine: str = "fast") -> ArticleNeutrality:
     """Summarise one rated article with every system and average the bias of what each keeps."""
     from summarizer.budget import resolve_budget
+    from summarizer.cues import find_cues
+    from summarizer.neutrality import bias_score
     from summarizer.pipeline import summarize
     from summarizer.segment import segment
 
@@ -290,6 +315,11 @@ def measure_article(article: RatedArticle, systems: Sequence[str], *, engine: st
         mismatch = Mismatch(article.id, len(article.sentences), len(document.sentences), article.sentences[broken].text)
 
     scores = [article.sentences[u].score for u in owner]
+    cues = find_cues(document)
+    sentence_scores = tuple(
+        (bias_score(sentence, found), len(sentence.text.split()), score)
+        for sentence, found, score in zip(document.sentences, cues, scores, strict=True)
+    )
     target = resolve_budget(len(scores), ratio=RATIO).target
     kept: dict[str, float] = {}
     for system in systems:
@@ -304,6 +334,7 @@ def measure_article(article: RatedArticle, systems: Sequence[str], *, engine: st
         kept=MappingProxyType(kept),
         lowest=_mean(sorted(scores)[:target]),
         mismatch=mismatch,
+        sentence_scores=sentence_scores,
     )
 
 
@@ -350,6 +381,7 @@ def evaluate_neutrality(
         results.append(measure_article(article, names, engine=engine))
         if progress is not None:
             progress(len(results), len(articles))
+    pooled = [entry for r in results for entry in r.sentence_scores]
     return NeutralityEvaluation(
         path=str(path),
         format=form,
@@ -363,4 +395,7 @@ def evaluate_neutrality(
         sentences=sum(len(a.sentences) for a in articles),
         skipped=skipped,
         mismatches=tuple(r.mismatch for r in results if r.mismatch is not None),
+        standard_errors=MappingProxyType({name: standard_error([r.kept[name] for r in results]) for name in names}),
+        spearman=spearman([s[0] for s in pooled], [s[2] for s in pooled]),
+        length_spearman=spearman([float(s[1]) for s in pooled], [s[2] for s in pooled]),
     )

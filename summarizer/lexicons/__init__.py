@@ -7,7 +7,8 @@ the repository's ``NOTICE`` names them all:
     pattern/subjectivity.tsv    Pattern adjective subjectivity (PDDL, via TextBlob, MIT)
     recasens/*.txt              Hyland hedges, Hooper factives and
                                 assertives (MIT, via rpryzant/neutralizing-bias)
-    evenhand/*                  lists the evenhand contributors wrote (MIT), the style table among them
+    evenhand/*                  lists the evenhand contributors wrote (MIT): loaded terms, stance
+                                adverbs, intensifiers, puffery, plain fixed phrases, the style table
 
 Lists are read once, on first use, from the installed package (no network, no downloads).
 """
@@ -28,7 +29,8 @@ class LoadedTerm:
     """One entry of evenhand's loaded-terms list.
 
     Attributes:
-        term: lower-case term; a space also matches a hyphen, a final ``*`` any word ending.
+        term: lower-case term; a space also matches a hyphen, a final ``*`` any word ending,
+            a word ``...`` up to four words in between ("rammed ... through").
         side: ``"left"``, ``"right"`` (the side that typically uses it) or ``"any"``.
         weight: 1.0 for plainly loaded terms, less for terms that are descriptive in some uses.
     """
@@ -69,6 +71,18 @@ def stance_adverbs() -> frozenset[str]:
 def intensifiers() -> frozenset[str]:
     """Return evenhand's intensifiers ("drastic", "unprecedented", ...)."""
     return _word_set("evenhand/intensifiers.txt")
+
+
+@cache
+def puffery() -> frozenset[str]:
+    """Return evenhand's peacock and puffery words ("prestigious", "renowned", ...)."""
+    return _word_set("evenhand/puffery.txt")
+
+
+@cache
+def neutral_phrases() -> frozenset[str]:
+    """Return evenhand's fixed phrases in which an emotive word is plain ("loved ones", "sexual assault")."""
+    return _word_set("evenhand/neutral_phrases.tsv")
 
 
 @cache
