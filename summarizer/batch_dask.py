@@ -30,7 +30,7 @@ import io
 import logging
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -105,6 +105,7 @@ def _client(spec: str) -> Iterator[Any]:
                 dashboard_address=None, silence_logs=logging.ERROR,
             )
             client = Client(cluster)
+            client.register_plugin(_quiet_on_ctrl_c(), name="evenhand-ctrl-c")
         else:
             client = Client(spec, timeout="10s")
     except (OSError, TimeoutError) as error:
@@ -120,6 +121,25 @@ def _client(spec: str) -> Iterator[Any]:
         if cluster is not None:
             with contextlib.suppress(Exception):
                 cluster.close()
+
+
+def _quiet_on_ctrl_c() -> Any:
+    """A worker plugin: local workers ignore Ctrl-C (it reaches the whole terminal's process group).
+
+    The driver handles it: it cancels the work, writes the manifest and closes the cluster,
+    as the local pool's workers leave it to their parent (``batch._init_worker``).
+    """
+    from distributed import WorkerPlugin
+
+    class QuietOnCtrlC(WorkerPlugin):
+        def setup(self, worker: Any) -> None:
+            import signal
+            import threading
+
+            if threading.current_thread() is threading.main_thread():
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    return QuietOnCtrlC()
 
 
 # ---- what runs on a worker --------------------------------------------------------------
@@ -232,8 +252,9 @@ class _ClusterRun:
         in_flight = self.width * 2
         pending: dict[Any, _Unit] = {}
         completed = as_completed()
+        units = self.units()
         try:
-            for unit in self.units():
+            for unit in units:
                 while len(pending) >= in_flight:
                     self.collect(next(completed), pending)
                 future = self.client.submit(unit.function, *unit.args, pure=False)
@@ -244,6 +265,7 @@ class _ClusterRun:
         except _Stop:
             pass
         finally:
+            units.close()  # its futures are released while the client is still open
             if pending:
                 with contextlib.suppress(Exception):
                     self.client.cancel(list(pending))
@@ -260,7 +282,7 @@ class _ClusterRun:
         for outcome in outcomes:
             self.finish(outcome)
 
-    def units(self) -> Iterator[_Unit]:
+    def units(self) -> Generator[_Unit, None, None]:
         labels = _labels(self.plan)
         chunk: list[Task] = []
 

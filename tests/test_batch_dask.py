@@ -14,6 +14,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -254,3 +255,50 @@ def test_the_command_line_on_a_cluster(tmp_path: Path, cluster: str) -> None:
     assert done.exit_code == 1, done.output
     assert "Traceback" not in done.output
     assert "evenhand: 15 done, 0 skipped, 4 failed" in done.output
+
+
+def test_fail_fast_on_a_cluster_stops_at_the_first_failure(tmp_path: Path, cluster: str, small_ranges: None) -> None:
+    folder = corpus(tmp_path)
+    opts = options(out=tmp_path / "out", jsonl_field="text", cluster=cluster, fail_fast=True)
+    result = run_batch(plan_batch([str(folder / "corpus.jsonl")], opts), opts)
+    assert result.stopped_early and len(result.failed) == 1 and result.exit_code == 1
+    assert json.loads((tmp_path / "out" / MANIFEST_NAME).read_text("utf-8"))["failed"] == result.failed
+
+
+def test_ctrl_c_on_a_local_cluster_then_resume(tmp_path: Path) -> None:
+    """``--cluster local:1`` started by the command; Ctrl-C to the whole process group (as a
+    terminal sends it) mid-run: no traceback from any process, a true manifest, then a resume
+    that ends as the local pool does."""
+    data = tmp_path / "c.jsonl"
+    data.write_text("".join(json.dumps({"id": f"r{i}", "text": make_article(i)}) + "\n" for i in range(300)),
+                    "utf-8")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "evenhand", "summarize", str(data), "--jsonl-field", "text", "-f", "json",
+               "-q", "--out", str(out)]
+    process = subprocess.Popen(
+        [*command, "--cluster", "local:1"], cwd=REPO, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # a shell's background job ignores it
+    )
+    records = out / "c"
+    deadline = time.monotonic() + 120
+    while (not records.is_dir() or not any(records.iterdir())) and time.monotonic() < deadline \
+            and process.poll() is None:
+        time.sleep(0.1)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr and stderr.strip().splitlines()[-1].startswith("evenhand: interrupted: ")
+    first = json.loads((out / MANIFEST_NAME).read_text("utf-8"))
+    written = {p.name for p in records.iterdir()}
+    assert first["interrupted"] and 0 < len(first["done"]) < 300
+    assert len(written) == len(first["done"])  # every file written is in the manifest, and no more
+
+    resumed = subprocess.run([*command, "--cluster", "local:1", "--skip-existing"], cwd=REPO, capture_output=True,
+                             text=True, timeout=300)
+    assert resumed.returncode == 0 and "Traceback" not in resumed.stderr
+    second = json.loads((out / MANIFEST_NAME).read_text("utf-8"))
+    assert len(second["done"]) + len(second["skipped"]) == 300 and len(second["skipped"]) == len(first["done"])
+    local = subprocess.run([*command[:-1], str(tmp_path / "local"), "-j", "1"], cwd=REPO, capture_output=True,
+                           text=True, timeout=300)
+    assert local.returncode == 0
+    assert tree(out) == tree(tmp_path / "local")
