@@ -1212,22 +1212,33 @@ def run_batch(plan: BatchPlan, options: BatchOptions, *, on_event: EventCallback
     result = BatchResult(options=options.to_dict())
     if options.out is not None:
         extension_for(options.format)  # an unknown format fails before any work
-    with _output_folder(options.out):
+    with _cluster(plan, options) as client, _output_folder(options.out):
         jsonl = None if options.jsonl_out is None else _JsonlOut(options.jsonl_out, resume=options.skip_existing)
         try:
-            _run_locked(plan, options, result, jsonl, on_event, started)
+            _run_locked(plan, options, result, jsonl, on_event, started, client)
         finally:
             if jsonl is not None:
                 jsonl.close()
     return result
 
 
+@contextlib.contextmanager
+def _cluster(plan: BatchPlan, options: BatchOptions) -> Iterator[Any]:
+    """The Dask client of ``options.cluster``, connected before anything is written (``None``: no cluster)."""
+    if options.cluster is None or plan.total == len(plan.failures):
+        yield None
+        return
+    from summarizer.batch_dask import connect  # Dask only when asked for
+
+    with connect(options.cluster) as client:
+        yield client
+
+
 def _run_locked(plan: BatchPlan, options: BatchOptions, result: BatchResult, jsonl: _JsonlOut | None,
-                on_event: EventCallback | None, started: float) -> None:
+                on_event: EventCallback | None, started: float, client: Any = None) -> None:
     # Workers start before the caller's progress display (a thread) does: forking a
     # process that runs threads is best avoided.
-    work = plan.total > len(plan.failures)
-    pool = _start_pool(options) if options.cluster is None and options.jobs > 1 and work else None
+    pool = _start_pool(options) if client is None and options.jobs > 1 and plan.total > len(plan.failures) else None
     writer = _Writer(plan, options, result, jsonl, on_event)
     stopped: BaseException | None = None
     try:
@@ -1239,10 +1250,10 @@ def _run_locked(plan: BatchPlan, options: BatchOptions, result: BatchResult, jso
                 result.stopped_early = True
                 break
         if not result.stopped_early:
-            if options.cluster is not None and work:
-                from summarizer.batch_dask import run_on_cluster  # Dask only when asked for
+            if client is not None:
+                from summarizer.batch_dask import run_on_cluster
 
-                run_on_cluster(plan, options, writer)
+                run_on_cluster(client, plan, options, writer)
             elif pool is None:
                 _run_here(plan, options, writer)
             else:

@@ -54,7 +54,7 @@ from summarizer.batch import (
 )
 from summarizer.errors import BatchError
 
-__all__ = ["CHUNK", "MAX_RANGE_BYTES", "MIN_RANGE_BYTES", "check_cluster", "local_workers", "run_on_cluster"]
+__all__ = ["CHUNK", "MAX_RANGE_BYTES", "MIN_RANGE_BYTES", "check_cluster", "connect", "local_workers", "run_on_cluster"]
 
 CHUNK = 8  # files (or other read documents) per task
 MIN_RANGE_BYTES = 64 * 1024
@@ -89,8 +89,11 @@ def check_cluster(spec: str) -> str:
     return spec.strip()
 
 
+CONNECT_TIMEOUT = "10s"
+
+
 @contextlib.contextmanager
-def _client(spec: str) -> Iterator[Any]:
+def connect(spec: str) -> Iterator[Any]:
     """A Dask client for ``spec``; a local cluster is started (bound to 127.0.0.1) and closed with it."""
     try:
         from distributed import Client, LocalCluster
@@ -107,7 +110,7 @@ def _client(spec: str) -> Iterator[Any]:
             client = Client(cluster)
             client.register_plugin(_quiet_on_ctrl_c(), name="evenhand-ctrl-c")
         else:
-            client = Client(spec, timeout="10s")
+            client = Client(spec, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError) as error:
         if cluster is not None:
             cluster.close()
@@ -358,12 +361,11 @@ class _ClusterRun:
                 scan.release()
 
 
-def run_on_cluster(plan: BatchPlan, options: BatchOptions, writer: _Writer) -> None:
-    """Run the documents of ``plan`` on ``options.cluster``; every outcome goes through ``writer``.
+def run_on_cluster(client: Any, plan: BatchPlan, options: BatchOptions, writer: _Writer) -> None:
+    """Run the documents of ``plan`` on the cluster of ``client`` (from :func:`connect`); every
+    outcome goes through ``writer``.
 
     Raises:
-        BatchError: the cluster cannot be reached or started, or a write failed for good.
+        BatchError: a write failed such that no later one can succeed.
     """
-    assert options.cluster is not None
-    with _client(options.cluster) as client:
-        _ClusterRun(client, plan, options, writer).run()
+    _ClusterRun(client, plan, options, writer).run()

@@ -281,15 +281,18 @@ def test_ctrl_c_on_a_local_cluster_then_resume(tmp_path: Path) -> None:
     )
     records = out / "c"
     deadline = time.monotonic() + 120
-    while (not records.is_dir() or not any(records.iterdir())) and time.monotonic() < deadline \
-            and process.poll() is None:
+
+    def finished() -> bool:  # a complete output, not a temporary file being written
+        return records.is_dir() and any(not p.name.startswith(".") for p in records.iterdir())
+
+    while not finished() and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.1)
     os.killpg(process.pid, signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr and stderr.strip().splitlines()[-1].startswith("evenhand: interrupted: ")
     first = json.loads((out / MANIFEST_NAME).read_text("utf-8"))
-    written = {p.name for p in records.iterdir()}
+    written = {p.name for p in records.iterdir() if not p.name.startswith(".")}
     assert first["interrupted"] and 0 < len(first["done"]) < 300
     assert len(written) == len(first["done"])  # every file written is in the manifest, and no more
 
@@ -302,3 +305,14 @@ def test_ctrl_c_on_a_local_cluster_then_resume(tmp_path: Path) -> None:
                            text=True, timeout=300)
     assert local.returncode == 0
     assert tree(out) == tree(tmp_path / "local")
+
+
+def test_an_unreachable_scheduler_fails_before_anything_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(batch_dask, "CONNECT_TIMEOUT", "1s")
+    folder = corpus(tmp_path, records=13)
+    opts = options(out=tmp_path / "out", jsonl_field="text", cluster="tcp://127.0.0.1:1")
+    with pytest.raises(BatchError, match=r"^--cluster tcp://127.0.0.1:1: cannot reach the scheduler \("):
+        run_batch(plan_batch([str(folder)], opts), opts)
+    assert not (tmp_path / "out").exists()
