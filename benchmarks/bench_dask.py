@@ -21,6 +21,7 @@ Usage::
 
     .venv/bin/python benchmarks/bench_dask.py                    # -j 2 and local:2, twice each
     .venv/bin/python benchmarks/bench_dask.py --workers 2 --repeat 3 --json
+    .venv/bin/python benchmarks/bench_dask.py --times 4 --repeat 1   # 3,644 articles: start-up matters less
     .venv/bin/python benchmarks/bench_dask.py --generate-gb 1 --seconds 120
 """
 
@@ -84,13 +85,21 @@ def timed(command: list[str], *, seconds: float | None = None) -> dict[str, Any]
             "last_line": lines[-1] if lines else ""}
 
 
-def compare(data: Path, workers: int, repeat: int) -> dict[str, Any]:
-    articles = sum(1 for line in data.open("rb") if line.strip())
-    evenhand = [sys.executable, "-m", "evenhand", "summarize", str(data), "--jsonl-field", "text",
-                "-f", "json", "-q"]
+def compare(data: Path, workers: int, repeat: int, times: int = 1) -> dict[str, Any]:
     runs: dict[str, list[dict[str, Any]]] = {"pool": [], "cluster": []}
     digests: dict[str, set[str]] = {"pool": set(), "cluster": set()}
     with tempfile.TemporaryDirectory(prefix="evenhand-bench-dask-") as tmp:
+        source = data
+        if times > 1:  # the corpus K times over, ids of their own, in the temporary folder only
+            source = Path(tmp) / f"x{times}.jsonl"
+            records = [json.loads(line) for line in data.open(encoding="utf-8") if line.strip()]
+            with source.open("w", encoding="utf-8") as handle:
+                for k in range(times):
+                    for record in records:
+                        handle.write(json.dumps({**record, "id": f"{record.get('id')}-{k}"}) + "\n")
+        articles = sum(1 for line in source.open("rb") if line.strip())
+        evenhand = [sys.executable, "-m", "evenhand", "summarize", str(source), "--jsonl-field", "text",
+                    "-f", "json", "-q"]
         for round_ in range(repeat):
             for name, extra in (("pool", ["-j", str(workers)]), ("cluster", ["--cluster", f"local:{workers}"])):
                 out = Path(tmp) / f"{name}-{round_}"
@@ -100,7 +109,7 @@ def compare(data: Path, workers: int, repeat: int) -> dict[str, Any]:
                 digests[name].add(tree_digest(out))
     best = {name: max(r["articles_per_s"] for r in rs) for name, rs in runs.items()}
     return {
-        "data": str(data), "articles": articles, "workers": workers, "runs": runs,
+        "data": str(data), "times": times, "articles": articles, "workers": workers, "runs": runs,
         "best_articles_per_s": best, "cluster_over_pool": round(best["cluster"] / best["pool"], 3),
         "identical_outputs": len(digests["pool"] | digests["cluster"]) == 1,
     }
@@ -131,6 +140,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--times", type=int, default=1, help="the corpus K times over (a temporary file)")
     parser.add_argument("--generate-gb", type=float, default=None)
     parser.add_argument("--seconds", type=float, default=120.0)
     parser.add_argument("--json", action="store_true")
@@ -138,12 +148,13 @@ def main() -> None:
     if args.generate_gb is not None:
         report = big_corpus(args.data, args.generate_gb, args.workers, args.seconds)
     else:
-        report = compare(args.data, args.workers, args.repeat)
+        report = compare(args.data, args.workers, args.repeat, args.times)
     if args.json:
         print(json.dumps(report, indent=2))
         return
     if "runs" in report:
-        print(f"{report['articles']} articles from {report['data']}, {report['workers']} workers")
+        print(f"{report['articles']} articles from {report['data']} (x{report['times']}), "
+              f"{report['workers']} workers")
         for name, runs in report["runs"].items():
             rates = ", ".join(f"{r['articles_per_s']}/s ({r['wall_s']} s, driver {r['driver_peak_mb']} MB)"
                               for r in runs)
