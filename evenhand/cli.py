@@ -262,6 +262,19 @@ def _say(console: Any, message: str, *, style: str | None = None) -> None:
     console.print(Text(terminal_safe(message), style=style or ""), soft_wrap=True, highlight=False)
 
 
+def _cluster_spec(cluster: str | None) -> str | None:
+    """``--cluster`` checked before any work (no Dask is imported for it)."""
+    if cluster is None:
+        return None
+    from summarizer.batch_dask import check_cluster
+    from summarizer.errors import BatchError
+
+    try:
+        return check_cluster(cluster)
+    except BatchError as error:
+        fail(str(error), code=EXIT_USAGE)
+
+
 @app.command("summarize", help=_SUMMARIZE_HELP, epilog=_SUMMARIZE_EPILOG)
 def summarize_command(
     paths: list[str] | None = typer.Argument(
@@ -342,6 +355,11 @@ def summarize_command(
     jobs: int | None = typer.Option(
         None, "--jobs", "-j", metavar="N", min=1, show_default=False, rich_help_panel="Batch",
         help="Worker processes \\[default: the number of cores]; 1 runs in one process.",
+    ),
+    cluster: str | None = typer.Option(
+        None, "--cluster", metavar="ADDRESS", rich_help_panel="Batch",
+        help="Run the batch on Dask: a scheduler's address (tcp://host:8786), or local[:N] for a local "
+        "cluster of N worker processes. Needs pip install 'evenhand[dask]'.",
     ),
     skip_existing: bool = typer.Option(
         False, "--skip-existing", rich_help_panel="Batch",
@@ -440,6 +458,7 @@ def summarize_command(
         skip_existing=skip_existing,
         max_bytes=size_limit,
         fetch=FetchOptions(timeout=timeout, retries=retries, max_bytes=size_limit),
+        cluster=_cluster_spec(cluster),
     )
     errors = Console(stderr=True, highlight=False)
     try:

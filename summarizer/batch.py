@@ -116,6 +116,9 @@ class BatchOptions:
         skip_existing: leave inputs whose output file already exists.
         max_bytes: refuse inputs larger than this.
         fetch: timeouts, retries and request limits for URL inputs (``max_bytes`` applies to them too).
+        cluster: run the documents on a Dask cluster instead of the local pool: a scheduler's
+            address (``tcp://host:8786``) or ``local[:N]`` (see :mod:`summarizer.batch_dask`);
+            ``None``: the local pool, and Dask is never imported.
     """
 
     summary: SummaryOptions = field(default_factory=SummaryOptions)
@@ -129,6 +132,7 @@ class BatchOptions:
     skip_existing: bool = False
     max_bytes: int | None = DEFAULT_MAX_BYTES
     fetch: FetchOptions = field(default_factory=lambda: _fetch_options())
+    cluster: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The options as recorded in the manifest."""
@@ -144,6 +148,7 @@ class BatchOptions:
             "skip_existing": self.skip_existing,
             "max_bytes": self.max_bytes,
             "fetch": self.fetch.to_dict(),
+            **({"cluster": self.cluster} if self.cluster is not None else {}),
         }
 
 
@@ -824,6 +829,70 @@ def _without_surrogates(text: str) -> tuple[str, int]:
     return cleaned, count
 
 
+@dataclass(frozen=True, slots=True)
+class _Record:
+    """One non-blank JSON Lines line, read: whether it is an object, its own ``id`` (``None``
+    when it has none), and the text to summarise or the reason it cannot be."""
+
+    number: int
+    is_object: bool
+    ident: str | None = None
+    text: str | None = None
+    reason: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def _read_record(number: int, line: str, field_name: str, max_bytes: int | None) -> _Record | None:
+    """Line ``number`` of a JSONL input as a :class:`_Record`, ``None`` when it is blank."""
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return _Record(number, False, reason=f"not valid JSON ({exc.msg})")
+    except RecursionError:
+        return _Record(number, False, reason="too deeply nested to read")
+    if not isinstance(record, dict):
+        return _Record(number, False, reason="not a JSON object")
+    ident = record.get("id")
+    ident = str(ident) if isinstance(ident, str | int) and str(ident).strip() else None
+    value = record.get(field_name)
+    if not isinstance(value, str):
+        reason = f"no {field_name!r} field" if value is None else f"the {field_name!r} field is not text"
+        return _Record(number, True, ident, reason=reason)
+    if max_bytes is not None and len(value.encode("utf-8", "surrogatepass")) > max_bytes:
+        return _Record(number, True, ident,
+                       reason=f"the {field_name!r} field is over the limit of {max_bytes:,} bytes")
+    value, replaced = _without_surrogates(value)
+    warnings = (f"{replaced:,} lone surrogate(s) replaced by U+FFFD",) if replaced else ()
+    return _Record(number, True, ident, text=value, warnings=warnings)
+
+
+class _RecordNamer:
+    """Names the records of one JSONL input in the order they come (see :func:`_records`)."""
+
+    def __init__(self, source: _Source, labels: set[str]) -> None:
+        self.source = source
+        self.labels = labels
+        self.names: set[str] = set()
+
+    def name(self, number: int, record: _Record) -> tuple[str, str | None]:
+        """The label and output path of ``record``, line ``number`` of the file (no output: not an object)."""
+        line_label = f"{self.source.label}#line-{number}"
+        if not record.is_object:
+            return _unique(line_label, self.labels, line_label), None
+        ident, _ = _without_surrogates(record.ident if record.ident is not None else f"line-{number}")
+        name = _unique(_safe_name(ident), self.names, f"{_safe_name(ident)}-line-{number}")
+        label = _unique(_display(f"{self.source.label}#{ident}"), self.labels, line_label)
+        return label, f"{self.source.relative}/{name}"
+
+
+def _record_item(record: _Record, label: str, output: str | None) -> Task | Outcome:
+    if record.reason is not None:
+        return Outcome(label, "failed", reason=record.reason)
+    return Task(label, text=record.text, html=None, output=output, warnings=record.warnings)
+
+
 def _records(
     source: _Source, text: str | None, field_name: str, max_bytes: int | None, labels: set[str]
 ) -> Iterator[Task | Outcome]:
@@ -835,7 +904,7 @@ def _records(
     ``FILE#ID``, is unique in the whole batch (``labels``) the same way: ``FILE#line-N``,
     then ``FILE#line-N-2``, …
     """
-    names: set[str] = set()
+    namer = _RecordNamer(source, labels)
 
     def lines() -> Iterator[str]:
         if text is not None:
@@ -846,36 +915,27 @@ def _records(
             yield from handle
 
     for number, line in enumerate(lines(), start=1):
-        if not line.strip():
-            continue
-        line_label = f"{source.label}#line-{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Outcome(_unique(line_label, labels, line_label), "failed", reason=f"not valid JSON ({exc.msg})")
-            continue
-        except RecursionError:
-            yield Outcome(_unique(line_label, labels, line_label), "failed", reason="too deeply nested to read")
-            continue
-        if not isinstance(record, dict):
-            yield Outcome(_unique(line_label, labels, line_label), "failed", reason="not a JSON object")
-            continue
-        ident = record.get("id")
-        ident = str(ident) if isinstance(ident, str | int) and str(ident).strip() else f"line-{number}"
-        ident, _ = _without_surrogates(ident)
-        name = _unique(_safe_name(ident), names, f"{_safe_name(ident)}-line-{number}")
-        label = _unique(_display(f"{source.label}#{ident}"), labels, line_label)
-        value = record.get(field_name)
-        if not isinstance(value, str):
-            reason = f"no {field_name!r} field" if value is None else f"the {field_name!r} field is not text"
-            yield Outcome(label, "failed", reason=reason)
-            continue
-        if max_bytes is not None and len(value.encode("utf-8", "surrogatepass")) > max_bytes:
-            yield Outcome(label, "failed", reason=f"the {field_name!r} field is over the limit of {max_bytes:,} bytes")
-            continue
-        value, replaced = _without_surrogates(value)
-        warnings = (f"{replaced:,} lone surrogate(s) replaced by U+FFFD",) if replaced else ()
-        yield Task(label, text=value, html=None, output=f"{source.relative}/{name}", warnings=warnings)
+        record = _read_record(number, line, field_name, max_bytes)
+        if record is not None:
+            yield _record_item(record, *namer.name(number, record))
+
+
+def _labels(plan: BatchPlan) -> set[str]:
+    """The labels taken before any JSONL record is named: files, standard input, failures."""
+    return {_fold(s.label) for s in plan.sources if not s.jsonl} | {_fold(f.label) for f in plan.failures}
+
+
+def _source_items(source: _Source, plan: BatchPlan, options: BatchOptions, labels: set[str]) -> Iterator[Task | Outcome]:
+    """The documents of one non-URL source (see :func:`iter_tasks`)."""
+    stdin_text = plan.stdin_text[0] if plan.stdin_text and source.path is None else None
+    if source.jsonl:
+        assert options.jsonl_field is not None
+        yield from _records(source, stdin_text, options.jsonl_field, options.max_bytes, labels)
+    elif source.path is None:
+        assert plan.stdin_text is not None
+        yield Task(STDIN, text=plan.stdin_text[0], html=None, output=source.relative, warnings=plan.stdin_text[1])
+    else:
+        yield Task(source.label, path=str(source.path), output=source.relative)
 
 
 def iter_tasks(plan: BatchPlan, options: BatchOptions) -> Iterator[Task | Outcome]:
@@ -885,20 +945,10 @@ def iter_tasks(plan: BatchPlan, options: BatchOptions) -> Iterator[Task | Outcom
     are fetched here, in this process (see :func:`_fetched_tasks`), after the files.
     """
     # Labels name inputs in messages and the manifest: each is used once in a batch.
-    labels = {_fold(s.label) for s in plan.sources if not s.jsonl} | {_fold(f.label) for f in plan.failures}
+    labels = _labels(plan)
     for source in plan.sources:
-        if source.url is not None:
-            continue
-        stdin_text = plan.stdin_text[0] if plan.stdin_text and source.path is None else None
-        if source.jsonl:
-            assert options.jsonl_field is not None
-            yield from _records(source, stdin_text, options.jsonl_field, options.max_bytes, labels)
-        elif source.path is None:
-            assert plan.stdin_text is not None
-            yield Task(STDIN, text=plan.stdin_text[0], html=None, output=source.relative,
-                       warnings=plan.stdin_text[1])
-        else:
-            yield Task(source.label, path=str(source.path), output=source.relative)
+        if source.url is None:
+            yield from _source_items(source, plan, options, labels)
     web = [source for source in plan.sources if source.url is not None]
     if web:
         yield from _fetched_tasks(web, options)
@@ -1167,21 +1217,33 @@ def run_batch(plan: BatchPlan, options: BatchOptions, *, on_event: EventCallback
     result = BatchResult(options=options.to_dict())
     if options.out is not None:
         extension_for(options.format)  # an unknown format fails before any work
-    with _output_folder(options.out):
+    with _cluster(plan, options) as client, _output_folder(options.out):
         jsonl = None if options.jsonl_out is None else _JsonlOut(options.jsonl_out, resume=options.skip_existing)
         try:
-            _run_locked(plan, options, result, jsonl, on_event, started)
+            _run_locked(plan, options, result, jsonl, on_event, started, client)
         finally:
             if jsonl is not None:
                 jsonl.close()
     return result
 
 
+@contextlib.contextmanager
+def _cluster(plan: BatchPlan, options: BatchOptions) -> Iterator[Any]:
+    """The Dask client of ``options.cluster``, connected before anything is written (``None``: no cluster)."""
+    if options.cluster is None or plan.total == len(plan.failures):
+        yield None
+        return
+    from summarizer.batch_dask import connect  # Dask only when asked for
+
+    with connect(options.cluster) as client:
+        yield client
+
+
 def _run_locked(plan: BatchPlan, options: BatchOptions, result: BatchResult, jsonl: _JsonlOut | None,
-                on_event: EventCallback | None, started: float) -> None:
+                on_event: EventCallback | None, started: float, client: Any = None) -> None:
     # Workers start before the caller's progress display (a thread) does: forking a
     # process that runs threads is best avoided.
-    pool = _start_pool(options) if options.jobs > 1 and plan.total > len(plan.failures) else None
+    pool = _start_pool(options) if client is None and options.jobs > 1 and plan.total > len(plan.failures) else None
     writer = _Writer(plan, options, result, jsonl, on_event)
     stopped: BaseException | None = None
     try:
@@ -1193,7 +1255,11 @@ def _run_locked(plan: BatchPlan, options: BatchOptions, result: BatchResult, jso
                 result.stopped_early = True
                 break
         if not result.stopped_early:
-            if pool is None:
+            if client is not None:
+                from summarizer.batch_dask import run_on_cluster
+
+                run_on_cluster(client, plan, options, writer)
+            elif pool is None:
                 _run_here(plan, options, writer)
             else:
                 _run_pool(plan, options, writer, pool)

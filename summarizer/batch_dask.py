@@ -1,0 +1,376 @@
+"""The batch on a Dask distributed cluster: Dask only schedules, :func:`summarizer.batch._process` does the work.
+
+Used by :func:`summarizer.batch.run_batch` when ``BatchOptions.cluster`` is set (``evenhand
+summarize … --cluster``); nothing here imports Dask until a batch runs on a cluster.
+
+    --cluster tcp://host:8786     a running scheduler (``dask scheduler``, ``dask worker``)
+    --cluster local               a LocalCluster on 127.0.0.1, one worker process per core
+    --cluster local:N             … with N worker processes
+
+The work goes to the data:
+
+- a JSON Lines input is cut into byte ranges (at line ends) that the workers read
+  themselves; the driver only seeks to find the cuts, so it never holds the corpus.  Each
+  range is read twice on a worker: once to learn the records' ids (so the driver names
+  every record exactly as the local pool does, in file order), once to summarise them;
+- files (and standard input, web pages) are listed once by the plan and handed out in
+  chunks; a worker reads each file itself.
+
+The driver keeps a bounded number of ranges and chunks in flight, writes every outcome as
+it arrives (atomically, through the same writer as the local pool) and so keeps the same
+guarantees: the manifest, collision-free names, ``--skip-existing``, every failure named
+once.  A worker that dies is replaced and its tasks are run again by Dask; what still
+fails is named, input by input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+import re
+from collections.abc import Callable, Generator, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from summarizer.batch import (
+    BatchOptions,
+    BatchPlan,
+    Outcome,
+    Task,
+    _fetched_tasks,
+    _labels,
+    _process,
+    _read_record,
+    _ready,
+    _record_item,
+    _RecordNamer,
+    _Source,
+    _source_items,
+    _stop,
+    _Writer,
+)
+from summarizer.errors import BatchError
+
+__all__ = ["CHUNK", "MAX_RANGE_BYTES", "MIN_RANGE_BYTES", "check_cluster", "connect", "local_workers", "run_on_cluster"]
+
+CHUNK = 8  # files (or other read documents) per task
+MIN_RANGE_BYTES = 64 * 1024
+MAX_RANGE_BYTES = 1024 * 1024  # a range's outcomes (rendered JSON) come back whole: keep them small
+_LOCAL = re.compile(r"local(?::(\d+))?")
+_ADDRESS = re.compile(r"(tcp|tls|ws|wss|inproc|ucx)://\S+")
+
+
+def local_workers(spec: str) -> int | None:
+    """The number of workers of a ``local[:N]`` spec (``local``: the usable cores), ``None`` for an address."""
+    match = _LOCAL.fullmatch(spec.strip())
+    if match is None:
+        return None
+    if match.group(1) is None:
+        return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+    return int(match.group(1))
+
+
+def check_cluster(spec: str) -> str:
+    """``spec`` if it names a cluster: ``local``, ``local:N`` (N ≥ 1) or ``tcp://host:port``.
+
+    Raises:
+        BatchError: anything else (a usage error: no Dask is imported to find out).
+    """
+    workers = local_workers(spec)
+    if workers is not None:
+        if workers < 1:
+            raise BatchError(f"--cluster {spec}: a local cluster needs at least 1 worker")
+        return spec.strip()
+    if _ADDRESS.fullmatch(spec.strip()) is None:
+        raise BatchError(f"--cluster {spec!r}: give a scheduler address (tcp://host:8786) or local[:N]")
+    return spec.strip()
+
+
+CONNECT_TIMEOUT = "10s"
+
+
+@contextlib.contextmanager
+def connect(spec: str) -> Iterator[Any]:
+    """A Dask client for ``spec``; a local cluster is started (bound to 127.0.0.1) and closed with it."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise BatchError("--cluster needs Dask: pip install 'evenhand[dask]'") from None
+    workers = local_workers(spec)
+    cluster = None
+    try:
+        if workers is not None:
+            import dask
+
+            # Workers sample their own stacks every 10 ms by default (for the dashboard's
+            # profile, which a local batch has none of): costly for pure-Python work.
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                cluster = LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                    dashboard_address=None, silence_logs=logging.ERROR,
+                )
+            client = Client(cluster)
+            client.register_plugin(_quiet_on_ctrl_c(), name="evenhand-ctrl-c")
+        else:
+            client = Client(spec, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError) as error:
+        if cluster is not None:
+            cluster.close()
+        reason = " ".join(str(error).split()) or type(error).__name__
+        raise BatchError(f"--cluster {spec}: cannot reach the scheduler ({reason})") from None
+    try:
+        yield client
+    finally:
+        with contextlib.suppress(Exception):
+            client.close()
+        if cluster is not None:
+            with contextlib.suppress(Exception):
+                cluster.close()
+
+
+def _quiet_on_ctrl_c() -> Any:
+    """A worker plugin: local workers ignore Ctrl-C (it reaches the whole terminal's process group).
+
+    The driver handles it: it cancels the work, writes the manifest and closes the cluster,
+    as the local pool's workers leave it to their parent (``batch._init_worker``).
+    """
+    from distributed import WorkerPlugin
+
+    class QuietOnCtrlC(WorkerPlugin):
+        def setup(self, worker: Any) -> None:
+            import signal
+            import threading
+
+            if threading.current_thread() is threading.main_thread():
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    return QuietOnCtrlC()
+
+
+# ---- what runs on a worker --------------------------------------------------------------
+
+
+def _run_chunk(tasks: Sequence[Task], options: BatchOptions) -> list[Outcome]:
+    """Summarise and render a chunk of documents: the local pool's function, one by one."""
+    return [_process(task, options) for task in tasks]
+
+
+def _range_lines(path: str, start: int, end: int) -> Iterator[str]:
+    """The lines of bytes ``start`` to ``end`` of ``path``, read as the local path reads the whole file."""
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        data = handle.read(end - start)
+    # Universal newlines and replaced bad bytes, as open(path, "r", errors="replace") gives.
+    yield from io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="replace")
+
+
+def _scan_range(path: str, start: int, end: int, field_name: str, max_bytes: int | None) -> tuple[int, list[Any]]:
+    """The number of lines of a range and its records without their text (numbered from 1 in the range)."""
+    count = 0
+    records = []
+    for count, line in enumerate(_range_lines(path, start, end), start=1):
+        record = _read_record(count, line, field_name, max_bytes)
+        if record is not None:
+            records.append(replace(record, text=None))
+    return count, records
+
+
+def _run_range(path: str, start: int, end: int, wanted: dict[int, tuple[str, str | None]],
+               options: BatchOptions) -> list[Outcome]:
+    """Summarise the records of a range named in ``wanted`` (line in the range → label, output)."""
+    assert options.jsonl_field is not None
+    outcomes = []
+    for number, line in enumerate(_range_lines(path, start, end), start=1):
+        if number not in wanted:
+            continue
+        record = _read_record(number, line, options.jsonl_field, options.max_bytes)
+        if record is None:
+            continue
+        item = _record_item(record, *wanted[number])
+        outcomes.append(_process(item, options) if isinstance(item, Task) else item)
+    return outcomes
+
+
+# ---- the driver -------------------------------------------------------------------------
+
+
+def byte_ranges(path: str | Path, target: int) -> list[tuple[int, int]]:
+    """``path`` cut into ranges of about ``target`` bytes, each ending at a line end (or the file's end)."""
+    size = os.path.getsize(path)
+    ranges = []
+    start = 0
+    with open(path, "rb") as handle:
+        while start < size:
+            end = start + target
+            if end >= size:
+                end = size
+            else:
+                handle.seek(end - 1)
+                while True:  # to the next newline, in blocks: a long line is never read whole
+                    block = handle.read(64 * 1024)
+                    if not block:
+                        end = size
+                        break
+                    cut = block.find(b"\n")
+                    if cut >= 0:
+                        end = handle.tell() - len(block) + cut + 1
+                        break
+            ranges.append((start, end))
+            start = end
+    return ranges
+
+
+class _Stop(Exception):
+    """The batch stops early (``--fail-fast``)."""
+
+
+@dataclass(slots=True)
+class _Unit:
+    """Work to submit, and the inputs it covers (named if the work itself fails)."""
+
+    function: Callable[..., list[Outcome]]
+    args: tuple[Any, ...]
+    covers: list[tuple[str, str | None]] = field(default_factory=list)
+
+
+class _ClusterRun:
+    def __init__(self, client: Any, plan: BatchPlan, options: BatchOptions, writer: _Writer) -> None:
+        self.client = client
+        self.plan = plan
+        self.options = options
+        self.writer = writer
+        self.width = max(1, sum(client.nthreads().values()))
+
+    def finish(self, outcome: Outcome) -> None:
+        if _stop(self.writer.finish(outcome), self.options, self.writer.result):
+            raise _Stop
+
+    def ready(self, item: Task | Outcome) -> Task | None:
+        task = _ready(item, self.writer)
+        if task is None and isinstance(item, Outcome) and _stop(item, self.options, self.writer.result):
+            raise _Stop
+        return task
+
+    def run(self) -> None:
+        from distributed import as_completed
+
+        in_flight = self.width * 2
+        pending: dict[Any, _Unit] = {}
+        completed = as_completed()
+        units = self.units()
+        try:
+            for unit in units:
+                while len(pending) >= in_flight:
+                    self.collect(next(completed), pending)
+                future = self.client.submit(unit.function, *unit.args, pure=False)
+                pending[future] = unit
+                completed.add(future)
+            while pending:
+                self.collect(next(completed), pending)
+        except _Stop:
+            pass
+        finally:
+            units.close()  # its futures are released while the client is still open
+            if pending:
+                with contextlib.suppress(Exception):
+                    self.client.cancel(list(pending))
+
+    def collect(self, future: Any, pending: dict[Any, _Unit]) -> None:
+        unit = pending.pop(future)
+        try:
+            outcomes = future.result()
+        except Exception as error:  # the work failed past Dask's retries (workers killed again and again)
+            reason = " ".join(f"worker failed: {type(error).__name__}: {error}".split())
+            outcomes = [Outcome(label, "failed", reason=reason, output=output) for label, output in unit.covers]
+        finally:
+            future.release()
+        for outcome in outcomes:
+            self.finish(outcome)
+
+    def units(self) -> Generator[_Unit, None, None]:
+        labels = _labels(self.plan)
+        chunk: list[Task] = []
+
+        def flush() -> Iterator[_Unit]:
+            if chunk:
+                yield _Unit(_run_chunk, (list(chunk), self.options), [(t.label, t.output) for t in chunk])
+                chunk.clear()
+
+        def items() -> Iterator[Task | Outcome | _Source]:
+            for source in self.plan.sources:
+                if source.url is not None:
+                    continue
+                if source.jsonl and source.path is not None:
+                    yield source
+                else:
+                    yield from _source_items(source, self.plan, self.options, labels)
+            web = [source for source in self.plan.sources if source.url is not None]
+            if web:
+                yield from _fetched_tasks(web, self.options)
+
+        for item in items():
+            if isinstance(item, _Source):
+                yield from flush()
+                yield from self.ranges(item, labels)
+                continue
+            task = self.ready(item)
+            if task is not None:
+                chunk.append(task)
+                if len(chunk) >= CHUNK:
+                    yield from flush()
+        yield from flush()
+
+    def ranges(self, source: _Source, labels: set[str]) -> Iterator[_Unit]:
+        """The records of one JSONL file, range by range, named in file order as the local path names them."""
+        assert source.path is not None and self.options.jsonl_field is not None
+        path = str(source.path)
+        try:
+            size = os.path.getsize(path)
+            target = max(MIN_RANGE_BYTES, min(MAX_RANGE_BYTES, size // (self.width * 8) + 1))
+            cuts = byte_ranges(path, target)
+        except OSError as error:
+            self.finish(Outcome(source.label, "failed", reason=f"cannot read ({error.strerror})"))
+            return
+        scans = [
+            self.client.submit(_scan_range, path, start, end, self.options.jsonl_field, self.options.max_bytes,
+                               pure=False)
+            for start, end in cuts
+        ]
+        namer = _RecordNamer(source, labels)
+        first = 0  # lines before this range
+        try:
+            for (start, end), scan in zip(cuts, scans, strict=True):
+                try:
+                    count, records = scan.result()
+                except Exception as error:
+                    reason = " ".join(f"worker failed reading it: {type(error).__name__}: {error}".split())
+                    self.finish(Outcome(f"{source.label}@{start}-{end}", "failed", reason=reason))
+                    continue
+                finally:
+                    scan.release()
+                wanted: dict[int, tuple[str, str | None]] = {}
+                for record in records:
+                    label, output = namer.name(first + record.number, record)
+                    if record.reason is not None:
+                        self.finish(Outcome(label, "failed", reason=record.reason))
+                    elif self.ready(Task(label, output=output)) is not None:
+                        wanted[record.number] = (label, output)
+                first += count
+                if wanted:
+                    yield _Unit(_run_range, (path, start, end, wanted, self.options), list(wanted.values()))
+        finally:
+            for scan in scans:
+                scan.release()
+
+
+def run_on_cluster(client: Any, plan: BatchPlan, options: BatchOptions, writer: _Writer) -> None:
+    """Run the documents of ``plan`` on the cluster of ``client`` (from :func:`connect`); every
+    outcome goes through ``writer``.
+
+    Raises:
+        BatchError: a write failed such that no later one can succeed.
+    """
+    _ClusterRun(client, plan, options, writer).run()
