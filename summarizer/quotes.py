@@ -18,8 +18,6 @@ from dataclasses import dataclass
 
 from summarizer.model import Document
 
-OPENING_QUOTES = "\"“‘«„'"
-
 
 @dataclass(frozen=True, slots=True)
 class QuoteUnit:

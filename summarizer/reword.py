@@ -47,9 +47,14 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
 
 
+def _key(term: str) -> str:
+    """A term as matched: lower case, hyphens and runs of space as one space."""
+    return re.sub(r"[\s-]+", " ", term.lower())
+
+
 @cache
 def _entries() -> dict[str, StyleEntry]:
-    return {e.term: e for e in style_table()}
+    return {_key(e.term): e for e in style_table()}
 
 
 _TO_SPACE = str.maketrans(dict.fromkeys("-‐–—.,;:!?()[]{}\"“”‘’'/", " "))
@@ -59,14 +64,6 @@ _TO_SPACE = str.maketrans(dict.fromkeys("-‐–—.,;:!?()[]{}\"“”‘’'/"
 def _first_words() -> frozenset[str]:
     """The first word of every term, as :func:`reword_edits` splits a sentence's words."""
     return frozenset(e.term.translate(_TO_SPACE).split()[0] for e in style_table())
-
-
-def _entry(matched: str) -> StyleEntry | None:
-    key = re.sub(r"[\s-]+", " ", matched.lower())
-    for term, entry in _entries().items():
-        if re.sub(r"[\s-]+", " ", term) == key:
-            return entry
-    return None
 
 
 def article_for(word: str) -> str:
@@ -104,7 +101,7 @@ def reword_edits(
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if inside(quoted, start, end):
             continue
-        entry = _entry(match.group())
+        entry = _entries().get(_key(match.group()))
         if entry is None:
             continue
         edit = _replace(text, sentence, start, end, entry) if entry.replacement else _delete(text, sentence, start, end)

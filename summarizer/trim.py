@@ -23,8 +23,6 @@ from collections.abc import Sequence
 from summarizer.model import Cue, Document, Edit, Sentence
 from summarizer.quotes import inside, quoted_spans
 
-TRIMMED_CUES = ("bracketed_insertion", "stance_adverb")
-
 # Words after which a bracket is a gloss, not a replacement: "he [Smith]", "it [the bill]".
 _PRONOUNS = frozenset(
     "he she it they them him her we us this that these those who".split()
