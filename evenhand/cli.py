@@ -326,6 +326,11 @@ def summarize_command(
         None, "--jsonl-out", metavar="FILE", rich_help_panel="Output",
         help="Stream one JSON record (schema v1) per document to FILE (- for standard output).",
     ),
+    parquet_out: Path | None = typer.Option(
+        None, "--parquet-out", metavar="DIR", file_okay=False, rich_help_panel="Output",
+        help="Write every outcome as Parquet parts (DIR/part-00000.parquet, …: source, status, error, summary "
+        "and the JSON record). Needs pip install 'evenhand[parquet]'.",
+    ),
     globs: list[str] | None = typer.Option(
         None, "--glob", metavar="PATTERN", show_default=False, rich_help_panel="Input",
         help="File names to take from folders; repeatable \\[default: *.txt *.md *.html *.htm]",
@@ -334,6 +339,15 @@ def summarize_command(
         None, "--jsonl-field", metavar="FIELD", rich_help_panel="Input",
         help="Read .jsonl inputs as one document per record, the text in FIELD (records named by their "
         "'id', else by line number).",
+    ),
+    text_column: str | None = typer.Option(
+        None, "--text-column", metavar="COLUMN", rich_help_panel="Input",
+        help="Read .parquet inputs as one document per row, the text in COLUMN (given, folders are searched "
+        "for *.parquet too) \\[default: text]. Needs pip install 'evenhand[parquet]'.",
+    ),
+    id_column: str | None = typer.Option(
+        None, "--id-column", metavar="COLUMN", rich_help_panel="Input",
+        help="Name the rows of .parquet inputs by COLUMN \\[default: id where there is one, else row-N].",
     ),
     max_bytes: str = typer.Option(
         "50MB", "--max-bytes", metavar="SIZE", rich_help_panel="Input",
@@ -459,6 +473,9 @@ def summarize_command(
         max_bytes=size_limit,
         fetch=FetchOptions(timeout=timeout, retries=retries, max_bytes=size_limit),
         cluster=_cluster_spec(cluster),
+        text_column=text_column,
+        id_column=id_column,
+        parquet_out=parquet_out,
     )
     errors = Console(stderr=True, highlight=False)
     try:
@@ -466,10 +483,11 @@ def summarize_command(
     except BatchError as error:
         fail(str(error), code=EXIT_USAGE)
 
-    if out is None and jsonl_out is None:
+    if out is None and jsonl_out is None and parquet_out is None:
         if plan.total > 1:
             fail(f"{plan.total} documents to summarise: give --out DIR to write one file for each "
-                 "(or --jsonl-out FILE for one JSON Lines file)", code=EXIT_USAGE)
+                 "(or --jsonl-out FILE for one JSON Lines file, --parquet-out DIR for Parquet parts)",
+                 code=EXIT_USAGE)
         for failure in plan.failures:
             fail(f"{failure.label}: {failure.reason}")
         item = next(iter_tasks(plan, options), None)

@@ -35,6 +35,8 @@ from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from summarizer.atomic import TMP_PREFIX, TMP_SUFFIX, write_atomic
+from summarizer.batch_parquet import PARQUET_GLOB, ParquetOut, is_parquet
+from summarizer.batch_parquet import table as parquet_table
 from summarizer.budget import check_word_budget
 from summarizer.errors import BatchError, EvenhandError, FetchError, InputError, NothingFitsError
 from summarizer.load import decode_input, is_url
@@ -119,6 +121,11 @@ class BatchOptions:
         cluster: run the documents on a Dask cluster instead of the local pool: a scheduler's
             address (``tcp://host:8786``) or ``local[:N]`` (see :mod:`summarizer.batch_dask`);
             ``None``: the local pool, and Dask is never imported.
+        text_column: the column of texts of Parquet inputs (``None``: ``text``); given, folders
+            are searched for ``*.parquet`` too (see :mod:`summarizer.batch_parquet`).
+        id_column: the column that names the rows of Parquet inputs (``None``: ``id`` where
+            there is one, else ``row-N``).
+        parquet_out: a folder to write every outcome to as Parquet parts, or ``None``.
     """
 
     summary: SummaryOptions = field(default_factory=SummaryOptions)
@@ -133,6 +140,9 @@ class BatchOptions:
     max_bytes: int | None = DEFAULT_MAX_BYTES
     fetch: FetchOptions = field(default_factory=lambda: _fetch_options())
     cluster: str | None = None
+    text_column: str | None = None
+    id_column: str | None = None
+    parquet_out: Path | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The options as recorded in the manifest."""
@@ -149,6 +159,9 @@ class BatchOptions:
             "max_bytes": self.max_bytes,
             "fetch": self.fetch.to_dict(),
             **({"cluster": self.cluster} if self.cluster is not None else {}),
+            **({"text_column": self.text_column} if self.text_column is not None else {}),
+            **({"id_column": self.id_column} if self.id_column is not None else {}),
+            **({"parquet_out": str(self.parquet_out)} if self.parquet_out is not None else {}),
         }
 
 
@@ -204,6 +217,7 @@ class Outcome:
     rendered: str | None = None
     record: str | None = None
     fetch: dict[str, Any] | None = None
+    summary: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,7 +390,7 @@ def _process(task: Task, options: BatchOptions) -> Outcome:
         summary = summarize_task(task, options.summary, max_bytes=options.max_bytes)
         rendered = render_summary(summary, options.format) if options.out is not None else None
         record = None
-        if options.jsonl_out is not None:
+        if options.jsonl_out is not None or options.parquet_out is not None:
             from summarizer.serialize import to_json
 
             record = to_json(summary, indent=None)
@@ -399,6 +413,7 @@ def _process(task: Task, options: BatchOptions) -> Outcome:
         rendered=rendered,
         record=record,
         fetch=task.fetch,
+        summary=summary.text if options.parquet_out is not None else None,
     )
 
 
@@ -427,6 +442,7 @@ class _Source:
     relative: str  # output path stem relative to the output folder, with the input's suffix
     jsonl: bool = False
     url: str | None = None  # a web page to fetch
+    parquet: bool = False  # a table of documents, one a row (see summarizer.batch_parquet)
 
 
 @dataclass(slots=True)
@@ -657,6 +673,8 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
     globs = tuple(options.globs)
     if options.jsonl_field is not None and JSONL_GLOB not in globs:
         globs = (*globs, JSONL_GLOB)
+    if options.text_column is not None and PARQUET_GLOB not in globs:
+        globs = (*globs, PARQUET_GLOB)
     given = [Path(p) for p in paths if p != STDIN and not is_url(p)]
     if options.out is not None:
         _check_out(options.out, [p for p in given if p.exists()])
@@ -728,8 +746,16 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
 
     plan.input_files = set(seen_files)
     base = _base(given)
+    tables: dict[Path, int] = {}  # Parquet inputs and their rows; one that cannot be read fails here
+    for file in [f for f in files if is_parquet(f)]:
+        try:
+            tables[file] = parquet_table(file, options.text_column, options.id_column).rows
+        except InputError as error:
+            plan.failures.append(Outcome(_display(str(file)), "failed", reason=str(error)))
+            files.remove(file)
     entries: list[tuple[Path | None, bool]] = [
-        (file, options.jsonl_field is not None and file.suffix.lower() == ".jsonl") for file in files
+        (file, file in tables or (options.jsonl_field is not None and file.suffix.lower() == ".jsonl"))
+        for file in files
     ]
     if plan.stdin_text is not None:
         entries.append((None, options.jsonl_field is not None))
@@ -742,6 +768,9 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
             plan.sources.append(_Source(STDIN, None, name, jsonl=is_jsonl))
             lines = plan.stdin_text[0].splitlines()
             plan.total += sum(1 for line in lines if line.strip()) if is_jsonl else 1
+        elif entry in tables:
+            plan.sources.append(_Source(_display(str(entry)), entry, name, parquet=True))
+            plan.total += tables[entry]
         else:
             plan.sources.append(_Source(_display(str(entry)), entry, name, jsonl=is_jsonl))
             plan.total += _count_records(entry) if is_jsonl else 1
@@ -765,7 +794,7 @@ def _check_outputs(plan: BatchPlan, options: BatchOptions, extension: str) -> No
     if options.out is not None:
         outputs[os.path.realpath(options.out / MANIFEST_NAME)] = "the manifest"
         for source in plan.sources:
-            if source.jsonl:
+            if source.jsonl or source.parquet:
                 continue
             real = os.path.realpath(options.out / (source.relative + extension))
             if real in plan.input_files:
@@ -773,6 +802,10 @@ def _check_outputs(plan: BatchPlan, options: BatchOptions, extension: str) -> No
                     f"the output for {source.label} would be {_display(real)}, which is an input; not overwritten"
                 )
             outputs[real] = source.label
+    if options.parquet_out is not None and options.out is not None and (
+        os.path.realpath(options.parquet_out) == os.path.realpath(options.out)
+    ):
+        raise BatchError(f"--parquet-out {_display(str(options.parquet_out))}: is the --out folder; give another")
     if options.jsonl_out in (None, STDIN):
         return
     target = str(options.jsonl_out)
@@ -784,7 +817,8 @@ def _check_outputs(plan: BatchPlan, options: BatchOptions, extension: str) -> No
     if real in outputs:
         raise BatchError(f"--jsonl-out {_display(target)}: is the output for {outputs[real]}")
     if options.out is not None and any(
-        s.jsonl and _is_within(real, os.path.realpath(options.out / s.relative)) for s in plan.sources
+        (s.jsonl or s.parquet) and _is_within(real, os.path.realpath(options.out / s.relative))
+        for s in plan.sources
     ):
         raise BatchError(f"--jsonl-out {_display(target)}: lies in a folder of JSONL record outputs")
 
@@ -875,14 +909,15 @@ class _RecordNamer:
         self.source = source
         self.labels = labels
         self.names: set[str] = set()
+        self.unit = "row" if source.parquet else "line"  # how a record without an id is named
 
     def name(self, number: int, record: _Record) -> tuple[str, str | None]:
         """The label and output path of ``record``, line ``number`` of the file (no output: not an object)."""
-        line_label = f"{self.source.label}#line-{number}"
+        line_label = f"{self.source.label}#{self.unit}-{number}"
         if not record.is_object:
             return _unique(line_label, self.labels, line_label), None
-        ident, _ = _without_surrogates(record.ident if record.ident is not None else f"line-{number}")
-        name = _unique(_safe_name(ident), self.names, f"{_safe_name(ident)}-line-{number}")
+        ident, _ = _without_surrogates(record.ident if record.ident is not None else f"{self.unit}-{number}")
+        name = _unique(_safe_name(ident), self.names, f"{_safe_name(ident)}-{self.unit}-{number}")
         label = _unique(_display(f"{self.source.label}#{ident}"), self.labels, line_label)
         return label, f"{self.source.relative}/{name}"
 
@@ -921,14 +956,42 @@ def _records(
 
 
 def _labels(plan: BatchPlan) -> set[str]:
-    """The labels taken before any JSONL record is named: files, standard input, failures."""
-    return {_fold(s.label) for s in plan.sources if not s.jsonl} | {_fold(f.label) for f in plan.failures}
+    """The labels taken before any JSONL record or table row is named: files, standard input, failures."""
+    return {_fold(s.label) for s in plan.sources if not (s.jsonl or s.parquet)} | {
+        _fold(f.label) for f in plan.failures
+    }
+
+
+def _table_record(number: int, text: str | None, ident: Any, column: str, max_bytes: int | None) -> _Record:
+    """Row ``number`` (from 1) of a Parquet input as a :class:`_Record`, as a JSONL record would be."""
+    name = str(ident) if isinstance(ident, str | int) and str(ident).strip() else None
+    if text is None:
+        return _Record(number, True, name, reason=f"no {column!r} value")
+    if max_bytes is not None and len(text.encode("utf-8")) > max_bytes:
+        return _Record(number, True, name, reason=f"the {column!r} value is over the limit of {max_bytes:,} bytes")
+    return _Record(number, True, name, text=text)
+
+
+def _table_rows(source: _Source, options: BatchOptions, labels: set[str]) -> Iterator[Task | Outcome]:
+    """One task per row of a Parquet input (or an outcome saying why a row cannot be summarised)."""
+    assert source.path is not None
+    namer = _RecordNamer(source, labels)
+    try:
+        table = parquet_table(source.path, options.text_column, options.id_column)
+        for number, (text, ident) in enumerate(table.rows_of(), start=1):
+            record = _table_record(number, text, ident, table.text_column, options.max_bytes)
+            yield _record_item(record, *namer.name(number, record))
+    except (InputError, OSError) as error:  # changed or damaged since the plan read its metadata
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        yield Outcome(_unique(source.label, labels, f"{source.label}#rest"), "failed", reason=f"cannot read ({reason})")
 
 
 def _source_items(source: _Source, plan: BatchPlan, options: BatchOptions, labels: set[str]) -> Iterator[Task | Outcome]:
     """The documents of one non-URL source (see :func:`iter_tasks`)."""
     stdin_text = plan.stdin_text[0] if plan.stdin_text and source.path is None else None
-    if source.jsonl:
+    if source.parquet:
+        yield from _table_rows(source, options, labels)
+    elif source.jsonl:
         assert options.jsonl_field is not None
         yield from _records(source, stdin_text, options.jsonl_field, options.max_bytes, labels)
     elif source.path is None:
@@ -983,11 +1046,12 @@ class _Writer:
     """Writes finished outcomes (files, JSONL records) and keeps the record: parent process only."""
 
     def __init__(self, plan: BatchPlan, options: BatchOptions, result: BatchResult, jsonl: _JsonlOut | None,
-                 on_event: EventCallback | None) -> None:
+                 on_event: EventCallback | None, parquet: ParquetOut | None = None) -> None:
         self.plan = plan
         self.options = options
         self.result = result
         self.jsonl = jsonl
+        self.parquet = parquet
         self.on_event = on_event
         self.completed = 0
         self.extension = extension_for(options.format) if options.out is not None else ""
@@ -1002,8 +1066,11 @@ class _Writer:
         try:
             if outcome.status == "done":
                 outcome = self._write(outcome)
-            elif outcome.status == "failed" and self.jsonl is not None:
-                self.jsonl.write(json.dumps({"source": outcome.label, "error": outcome.reason}))
+            elif outcome.status == "failed":
+                if self.jsonl is not None:
+                    self.jsonl.write(json.dumps({"source": outcome.label, "error": outcome.reason}))
+                if self.parquet is not None:
+                    self.parquet.add(outcome.label, "failed", error=outcome.reason)
         except BatchError as error:  # nothing more can be written: record this input, then stop
             fatal = error
             outcome = Outcome(outcome.label, "failed", reason=str(error), output=outcome.output, fetch=outcome.fetch)
@@ -1034,6 +1101,8 @@ class _Writer:
                                fetch=outcome.fetch)
         if self.jsonl is not None and outcome.record is not None:
             self.jsonl.write(outcome.record)
+        if self.parquet is not None:
+            self.parquet.add(outcome.label, "done", summary=outcome.summary, record=outcome.record)
         return outcome
 
 
@@ -1119,7 +1188,7 @@ def _lock(fd: int) -> None:
 
 
 @contextlib.contextmanager
-def _output_folder(out: Path | None) -> Iterator[None]:
+def _output_folder(out: Path | None, *, flag: str = "--out") -> Iterator[None]:
     """Create ``out``, hold its lock for the batch, and remove temporary files a killed run left.
 
     The lock is ``out/.evenhand.lock``, locked with ``flock`` (freed by the kernel if the
@@ -1134,20 +1203,20 @@ def _output_folder(out: Path | None) -> Iterator[None]:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise BatchError(f"--out {shown}: exists and is not a folder") from None
+        raise BatchError(f"{flag} {shown}: exists and is not a folder") from None
     except OSError as error:
-        raise BatchError(f"--out {shown}: cannot create the folder ({error.strerror})") from None
+        raise BatchError(f"{flag} {shown}: cannot create the folder ({error.strerror})") from None
     while True:
         try:
             fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as error:
-            raise BatchError(f"--out {shown}: cannot write there ({error.strerror})") from None
+            raise BatchError(f"{flag} {shown}: cannot write there ({error.strerror})") from None
         try:
             _lock(fd)
         except BlockingIOError:
             os.close(fd)
             raise BatchError(
-                f"--out {shown}: another evenhand batch is writing to this folder; wait for it or choose another"
+                f"{flag} {shown}: another evenhand batch is writing to this folder; wait for it or choose another"
             ) from None
         try:
             if os.stat(lock).st_ino == os.fstat(fd).st_ino:
@@ -1217,14 +1286,29 @@ def run_batch(plan: BatchPlan, options: BatchOptions, *, on_event: EventCallback
     result = BatchResult(options=options.to_dict())
     if options.out is not None:
         extension_for(options.format)  # an unknown format fails before any work
-    with _cluster(plan, options) as client, _output_folder(options.out):
+    with _cluster(plan, options) as client, _output_folder(options.out), _parquet_out(options) as parquet:
         jsonl = None if options.jsonl_out is None else _JsonlOut(options.jsonl_out, resume=options.skip_existing)
         try:
-            _run_locked(plan, options, result, jsonl, on_event, started, client)
+            _run_locked(plan, options, result, jsonl, on_event, started, client, parquet)
         finally:
             if jsonl is not None:
                 jsonl.close()
     return result
+
+
+@contextlib.contextmanager
+def _parquet_out(options: BatchOptions) -> Iterator[ParquetOut | None]:
+    """The ``--parquet-out`` dataset, locked for the batch; its last part is written however the batch ends."""
+    if options.parquet_out is None:
+        yield None
+        return
+    with _output_folder(options.parquet_out, flag="--parquet-out"):
+        parquet = ParquetOut(options.parquet_out, resume=options.skip_existing)
+        try:
+            yield parquet
+        finally:
+            with _sigint_ignored():
+                parquet.flush()
 
 
 @contextlib.contextmanager
@@ -1240,11 +1324,12 @@ def _cluster(plan: BatchPlan, options: BatchOptions) -> Iterator[Any]:
 
 
 def _run_locked(plan: BatchPlan, options: BatchOptions, result: BatchResult, jsonl: _JsonlOut | None,
-                on_event: EventCallback | None, started: float, client: Any = None) -> None:
+                on_event: EventCallback | None, started: float, client: Any = None,
+                parquet: ParquetOut | None = None) -> None:
     # Workers start before the caller's progress display (a thread) does: forking a
     # process that runs threads is best avoided.
     pool = _start_pool(options) if client is None and options.jobs > 1 and plan.total > len(plan.failures) else None
-    writer = _Writer(plan, options, result, jsonl, on_event)
+    writer = _Writer(plan, options, result, jsonl, on_event, parquet)
     stopped: BaseException | None = None
     try:
         if on_event is not None:
@@ -1299,6 +1384,8 @@ def _ready(item: Task | Outcome, writer: _Writer) -> Task | None:
         present = [] if path is None else [path.exists()]
         if writer.jsonl is not None:
             present.append(writer.jsonl.target != STDIN and item.label in writer.jsonl.done)
+        if writer.parquet is not None:
+            present.append(item.label in writer.parquet.done)
         if present and all(present):
             writer.finish(Outcome(item.label, "skipped", reason="output exists", output=item.output))
             return None

@@ -13,6 +13,9 @@ The work goes to the data:
   themselves; the driver only seeks to find the cuts, so it never holds the corpus.  Each
   range is read twice on a worker: once to learn the records' ids (so the driver names
   every record exactly as the local pool does, in file order), once to summarise them;
+- a Parquet input goes out row group by row group, in slices of rows: the driver reads only
+  the id column (to name every row as the local path does), each worker reads the texts
+  of its slice itself (see :mod:`summarizer.batch_parquet`);
 - files (and standard input, web pages) are listed once by the plan and handed out in
   chunks; a worker reads each file itself.
 
@@ -50,13 +53,17 @@ from summarizer.batch import (
     _Source,
     _source_items,
     _stop,
+    _table_record,
     _Writer,
 )
+from summarizer.batch_parquet import table as parquet_table
 from summarizer.errors import BatchError
 
 __all__ = ["CHUNK", "MAX_RANGE_BYTES", "MIN_RANGE_BYTES", "check_cluster", "connect", "local_workers", "run_on_cluster"]
 
 CHUNK = 8  # files (or other read documents) per task
+MIN_SLICE_ROWS = 16  # rows of a Parquet input per task, at least …
+MAX_SLICE_ROWS = 256  # … and at most (a slice's outcomes come back whole)
 MIN_RANGE_BYTES = 64 * 1024
 MAX_RANGE_BYTES = 1024 * 1024  # a range's outcomes (rendered JSON) come back whole: keep them small
 _LOCAL = re.compile(r"local(?::(\d+))?")
@@ -107,10 +114,12 @@ def connect(spec: str) -> Iterator[Any]:
 
             # Workers sample their own stacks every 10 ms by default (for the dashboard's
             # profile, which a local batch has none of): costly for pure-Python work.
+            # The scheduler's HTTP server always starts (8787 by default, taken when another
+            # cluster runs): on a free port of 127.0.0.1 it never collides.
             with dask.config.set({"distributed.worker.profile.enabled": False}):
                 cluster = LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                    dashboard_address=None, silence_logs=logging.ERROR,
+                    dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,
                 )
             client = Client(cluster)
             client.register_plugin(_quiet_on_ctrl_c(), name="evenhand-ctrl-c")
@@ -190,6 +199,34 @@ def _run_range(path: str, start: int, end: int, wanted: dict[int, tuple[str, str
         if record is None:
             continue
         item = _record_item(record, *wanted[number])
+        outcomes.append(_process(item, options) if isinstance(item, Task) else item)
+    return outcomes
+
+
+_ROW_GROUP_CACHE: dict[tuple[str, int], list[tuple[str | None, Any]]] = {}
+
+
+def _row_group(path: str, text_column: str | None, id_column: str | None, row_group: int) -> list[tuple[str | None, Any]]:
+    """The ``(text, id)`` rows of one row group: the last one read is kept, for the next slice of it."""
+    key = (path, row_group)
+    rows = _ROW_GROUP_CACHE.get(key)
+    if rows is None:
+        rows = list(parquet_table(path, text_column, id_column).rows_of(row_group))
+        _ROW_GROUP_CACHE.clear()
+        _ROW_GROUP_CACHE[key] = rows
+    return rows
+
+
+def _run_rows(path: str, row_group: int, first: int, wanted: dict[int, tuple[str, str | None]],
+              options: BatchOptions) -> list[Outcome]:
+    """Summarise the rows of a row group named in ``wanted`` (row of the table, from 1 → label, output);
+    ``first`` is the table row of the row group's first row."""
+    rows = _row_group(path, options.text_column, options.id_column, row_group)
+    column = parquet_table(path, options.text_column, options.id_column).text_column
+    outcomes = []
+    for number, (label, output) in wanted.items():
+        text, ident = rows[number - first]
+        item = _record_item(_table_record(number, text, ident, column, options.max_bytes), label, output)
         outcomes.append(_process(item, options) if isinstance(item, Task) else item)
     return outcomes
 
@@ -303,7 +340,7 @@ class _ClusterRun:
             for source in self.plan.sources:
                 if source.url is not None:
                     continue
-                if source.jsonl and source.path is not None:
+                if (source.jsonl or source.parquet) and source.path is not None:
                     yield source
                 else:
                     yield from _source_items(source, self.plan, self.options, labels)
@@ -314,7 +351,7 @@ class _ClusterRun:
         for item in items():
             if isinstance(item, _Source):
                 yield from flush()
-                yield from self.ranges(item, labels)
+                yield from self.slices(item, labels) if item.parquet else self.ranges(item, labels)
                 continue
             task = self.ready(item)
             if task is not None:
@@ -322,6 +359,41 @@ class _ClusterRun:
                 if len(chunk) >= CHUNK:
                     yield from flush()
         yield from flush()
+
+    def slices(self, source: _Source, labels: set[str]) -> Iterator[_Unit]:
+        """The rows of one Parquet input, slice by slice of each row group, named as the local path names them."""
+        assert source.path is not None
+        path = str(source.path)
+        namer = _RecordNamer(source, labels)
+        try:
+            table = parquet_table(path, self.options.text_column, self.options.id_column)
+        except Exception as error:  # changed since the plan read it
+            self.finish(Outcome(source.label, "failed", reason=f"cannot read ({error})"))
+            return
+        size = max(MIN_SLICE_ROWS, min(MAX_SLICE_ROWS, table.rows // (self.width * 8) + 1))
+        first = 1  # the table row of this row group's first row
+        for group, count in enumerate(table.row_groups):
+            try:
+                idents = table.ids(group)
+            except Exception as error:
+                reason = " ".join(f"cannot read row group {group} ({type(error).__name__}: {error})".split())
+                self.finish(Outcome(f"{source.label}@rows-{first}-{first + count - 1}", "failed", reason=reason))
+                first += count
+                continue
+            wanted: dict[int, tuple[str, str | None]] = {}
+            for offset, ident in enumerate(idents):
+                number = first + offset
+                # Texts are the worker's to read: a row is named from its id alone (as the local path names it).
+                record = _table_record(number, "", ident, table.text_column, None)
+                label, output = namer.name(number, record)
+                if self.ready(Task(label, output=output)) is not None:
+                    wanted[number] = (label, output)
+                if len(wanted) >= size:
+                    yield _Unit(_run_rows, (path, group, first, dict(wanted), self.options), list(wanted.values()))
+                    wanted.clear()
+            if wanted:
+                yield _Unit(_run_rows, (path, group, first, dict(wanted), self.options), list(wanted.values()))
+            first += count
 
     def ranges(self, source: _Source, labels: set[str]) -> Iterator[_Unit]:
         """The records of one JSONL file, range by range, named in file order as the local path names them."""

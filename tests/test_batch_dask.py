@@ -183,7 +183,7 @@ def cluster() -> Iterator[str]:
     from distributed import LocalCluster
 
     local = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                         dashboard_address=None, silence_logs=logging.ERROR)
+                         dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
     try:
         yield local.scheduler_address
     finally:
