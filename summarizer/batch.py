@@ -35,7 +35,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from summarizer.atomic import TMP_PREFIX, TMP_SUFFIX, write_atomic
-from summarizer.batch_parquet import PARQUET_GLOB, ParquetOut, is_parquet
+from summarizer.batch_parquet import PARQUET_GLOB, ParquetOut, is_parquet, require_pyarrow
 from summarizer.batch_parquet import table as parquet_table
 from summarizer.budget import check_word_budget
 from summarizer.errors import BatchError, EvenhandError, FetchError, InputError, NothingFitsError
@@ -802,6 +802,8 @@ def _check_outputs(plan: BatchPlan, options: BatchOptions, extension: str) -> No
                     f"the output for {source.label} would be {_display(real)}, which is an input; not overwritten"
                 )
             outputs[real] = source.label
+    if options.parquet_out is not None:
+        require_pyarrow()  # before any work
     if options.parquet_out is not None and options.out is not None and (
         os.path.realpath(options.parquet_out) == os.path.realpath(options.out)
     ):

@@ -44,6 +44,7 @@ __all__ = [
     "Table",
     "is_parquet",
     "open_table",
+    "require_pyarrow",
 ]
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
@@ -60,6 +61,11 @@ _INSTALL = "pip install 'evenhand[parquet]'"
 def is_parquet(path: str | os.PathLike[str]) -> bool:
     """Whether ``path`` names a Parquet file (by its suffix)."""
     return str(path).lower().endswith(PARQUET_SUFFIXES)
+
+
+def require_pyarrow() -> None:
+    """Raise :class:`BatchError` (a usage error) when pyarrow is not installed."""
+    _pyarrow()
 
 
 def _pyarrow() -> Any:

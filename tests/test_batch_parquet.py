@@ -8,6 +8,7 @@ whole parts only and resumes with ``--skip-existing``.
 from __future__ import annotations
 
 import json
+import sys
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -254,3 +255,25 @@ def test_a_table_on_the_cluster_gives_the_local_outputs_byte_for_byte(
     dask_manifest = json.loads((dask / MANIFEST_NAME).read_text("utf-8"))
     assert {k: dask_manifest[k] for k in ("done", "failed")} == {k: local_manifest[k] for k in ("done", "failed")}
     assert outcomes(Path(str(dask) + "-parts")) == outcomes(Path(str(local) + "-parts"))
+
+
+def test_without_pyarrow_a_table_is_a_one_line_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    table = write_table(tmp_path / "corpus.parquet", rows(2))
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    for extra in ([str(table)], [str(tmp_path / "x.txt"), "--parquet-out", str(tmp_path / "p")]):
+        (tmp_path / "x.txt").write_text(make_article(1), encoding="utf-8")
+        result = CliRunner().invoke(app, ["summarize", *extra])
+        assert result.exit_code == 2, result.output
+        assert result.output.strip().splitlines() == [
+            "evenhand: error: Parquet needs pyarrow: pip install 'evenhand[parquet]'"]
+
+
+def test_hostile_ids_are_data_in_labels(tmp_path: Path) -> None:
+    records = rows(2)
+    records[0]["id"] = "\x1b]0;pwned\x07\u202e"
+    table = write_table(tmp_path / "corpus.parquet", records)
+    result = CliRunner().invoke(app, ["summarize", str(table), "--parquet-out", str(tmp_path / "p")])
+    assert result.exit_code == 0, result.output
+    written = outcomes(tmp_path / "p")
+    assert all("\x1b" not in str(r["source"]) and "\u202e" not in str(r["source"]) for r in written)
