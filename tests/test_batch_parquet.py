@@ -8,8 +8,8 @@ whole parts only and resumes with ``--skip-existing``.
 from __future__ import annotations
 
 import json
-import sys
 import logging
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -269,11 +269,16 @@ def test_without_pyarrow_a_table_is_a_one_line_usage_error(tmp_path: Path, monke
             "evenhand: error: Parquet needs pyarrow: pip install 'evenhand[parquet]'"]
 
 
-def test_hostile_ids_are_data_in_labels(tmp_path: Path) -> None:
+def test_hostile_ids_are_data_kept_exact_in_parts_and_inert_on_the_terminal(tmp_path: Path) -> None:
     records = rows(2)
     records[0]["id"] = "\x1b]0;pwned\x07\u202e"
+    records[1]["text"] = None  # a failure line names the row on the terminal
+    records[1]["id"] = "\x1b[2Jb"
     table = write_table(tmp_path / "corpus.parquet", records)
     result = CliRunner().invoke(app, ["summarize", str(table), "--parquet-out", str(tmp_path / "p")])
-    assert result.exit_code == 0, result.output
-    written = outcomes(tmp_path / "p")
-    assert all("\x1b" not in str(r["source"]) and "\u202e" not in str(r["source"]) for r in written)
+    assert result.exit_code == 1, result.output
+    assert "\x1b" not in result.output and "\u202e" not in result.output and "\x07" not in result.output
+    assert "no 'text' value" in result.output
+    # In the data, as in JSON, a name is kept exactly.
+    assert sorted(str(r["source"]) for r in outcomes(tmp_path / "p")) == [
+        f"{table}#\x1b[2Jb", f"{table}#\x1b]0;pwned\x07\u202e"]
