@@ -45,6 +45,7 @@ from summarizer.batch import (
     Task,
     _fetched_tasks,
     _labels,
+    _Names,
     _process,
     _read_record,
     _ready,
@@ -360,7 +361,7 @@ class _ClusterRun:
                     yield from flush()
         yield from flush()
 
-    def slices(self, source: _Source, labels: set[str]) -> Iterator[_Unit]:
+    def slices(self, source: _Source, labels: _Names) -> Iterator[_Unit]:
         """The rows of one Parquet input, slice by slice of each row group, named as the local path names them."""
         assert source.path is not None
         path = str(source.path)
@@ -395,7 +396,7 @@ class _ClusterRun:
                 yield _Unit(_run_rows, (path, group, first, dict(wanted), self.options), list(wanted.values()))
             first += count
 
-    def ranges(self, source: _Source, labels: set[str]) -> Iterator[_Unit]:
+    def ranges(self, source: _Source, labels: _Names) -> Iterator[_Unit]:
         """The records of one JSONL file, range by range, named in file order as the local path names them."""
         assert source.path is not None and self.options.jsonl_field is not None
         path = str(source.path)
