@@ -58,7 +58,7 @@ def language_tools(language: str) -> Language:
     Raises:
         LookupError: no stemmer or stop words for ``language``.
     """
-    from summarizer.rank import sumy_adapter
+    from summarizer.rank import language as tools
 
     stemmer: Callable[[str], str]
     if language.lower() == "english":
@@ -66,8 +66,8 @@ def language_tools(language: str) -> Language:
 
         stemmer = english_stem.stem
     else:
-        stemmer = sumy_adapter.stemmer(language)
-    stop_words = sumy_adapter.stop_words(language)
+        stemmer = tools.stemmer(language)
+    stop_words = tools.stop_words(language)
 
     # Cached on the lower-cased word, so "The" and "the" cost one call to the stemmer.
     stem_lower = lru_cache(maxsize=1 << 17)(stemmer)
