@@ -352,3 +352,30 @@ def test_a_word_budget_no_sentence_fits_is_a_named_failure_in_a_batch(tmp_path: 
     assert not (out / "long.json").exists()
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert "no sentence fits in 3 words" in json.dumps(manifest)
+
+
+def test_packed_labels_behave_as_a_list_of_the_names() -> None:
+    from summarizer.batch import Labels
+
+    names = ["b", "a/é", "", "\U0001f600#x", "a"]
+    packed = Labels(names)
+    assert packed == names and names == packed and list(packed) == names
+    assert len(packed) == 5 and packed[1] == "a/é" and packed[-1] == "a" and packed[1:3] == ["a/é", ""]
+    assert sorted(packed) == sorted(names) and "a" in packed and packed != names[:-1]
+    with pytest.raises(IndexError):
+        packed[5]
+    packed.append("c")
+    assert packed[-1] == "c" and len(packed) == 6
+
+
+def test_taken_names_are_found_across_the_merge_into_the_sorted_array(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarizer.batch import _Names
+
+    monkeypatch.setattr(_Names, "_MERGE_AT", 7)
+    taken = _Names(["x"])
+    words = [f"w{i}" for i in range(100)]
+    for word in words:
+        taken.add(word)
+        taken.add(word)  # once only
+    assert len(taken) == 101 and all(w in taken for w in [*words, "x"])
+    assert "w100" not in taken and 5 not in taken

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -246,14 +247,14 @@ def test_an_unwritable_manifest_is_one_line(tmp_path: Path, monkeypatch: pytest.
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(make_article(1), encoding="utf-8")
-    real = batch.write_atomic
+    real = batch.atomic_open
 
-    def no_manifest(path: Path, data: str) -> None:
+    def no_manifest(path: Path, **kwargs: bool) -> Any:
         if Path(path).name == MANIFEST_NAME:
             raise OSError(errno.EIO, "Input/output error")
-        real(path, data)
+        return real(path, **kwargs)
 
-    monkeypatch.setattr(batch, "write_atomic", no_manifest)
+    monkeypatch.setattr(batch, "atomic_open", no_manifest)
     result = CliRunner().invoke(app, ["summarize", str(folder), "--out", str(tmp_path / "out"), "-j", "1", "-q"])
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == (
