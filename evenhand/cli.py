@@ -329,7 +329,7 @@ def summarize_command(
     parquet_out: Path | None = typer.Option(
         None, "--parquet-out", metavar="DIR", file_okay=False, rich_help_panel="Output",
         help="Write every outcome as Parquet parts (DIR/part-00000.parquet, …: source, status, error, summary "
-        "and the JSON record). Needs pip install 'evenhand[parquet]'.",
+        "and the JSON record). Needs pip install 'evenhand\\[parquet]'.",
     ),
     globs: list[str] | None = typer.Option(
         None, "--glob", metavar="PATTERN", show_default=False, rich_help_panel="Input",
@@ -343,7 +343,7 @@ def summarize_command(
     text_column: str | None = typer.Option(
         None, "--text-column", metavar="COLUMN", rich_help_panel="Input",
         help="Read .parquet inputs as one document per row, the text in COLUMN (given, folders are searched "
-        "for *.parquet too) \\[default: text]. Needs pip install 'evenhand[parquet]'.",
+        "for *.parquet too) \\[default: text]. Needs pip install 'evenhand\\[parquet]'.",
     ),
     id_column: str | None = typer.Option(
         None, "--id-column", metavar="COLUMN", rich_help_panel="Input",
@@ -373,7 +373,7 @@ def summarize_command(
     cluster: str | None = typer.Option(
         None, "--cluster", metavar="ADDRESS", rich_help_panel="Batch",
         help="Run the batch on Dask: a scheduler's address (tcp://host:8786), or local[:N] for a local "
-        "cluster of N worker processes. Needs pip install 'evenhand[dask]'.",
+        "cluster of N worker processes. Needs pip install 'evenhand\\[dask]'.",
     ),
     skip_existing: bool = typer.Option(
         False, "--skip-existing", rich_help_panel="Batch",

@@ -282,3 +282,9 @@ def test_hostile_ids_are_data_kept_exact_in_parts_and_inert_on_the_terminal(tmp_
     # In the data, as in JSON, a name is kept exactly.
     assert sorted(str(r["source"]) for r in outcomes(tmp_path / "p")) == [
         f"{table}#\x1b[2Jb", f"{table}#\x1b]0;pwned\x07\u202e"]
+
+
+def test_the_help_names_the_extras_to_install() -> None:
+    shown = CliRunner().invoke(app, ["summarize", "--help"], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0
+    assert "pip install 'evenhand[parquet]'" in shown.output and "pip install 'evenhand[dask]'" in shown.output
