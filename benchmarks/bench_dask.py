@@ -17,12 +17,20 @@ with ids of their own) into a temporary folder, runs ``--cluster local:N`` on it
 ``-f text`` for ``--seconds S`` (then Ctrl-C, as a user would), and reports the driver's
 peak memory and the articles done.
 
+``--generate-gb G --driver-only`` runs the whole corpus through the driver of ``--cluster
+local:N`` in this process, with each range's summarising replaced on the workers by a stub
+that returns an output a third of the text's size: the driver's work (planning, naming every
+record, sending ranges, receiving and writing outcomes, the manifest) is real, the workers'
+is not, so a 1 GB corpus takes minutes rather than an hour.  It reports the driver's peak
+memory (VmHWM) and the records done.
+
 Usage::
 
     .venv/bin/python benchmarks/bench_dask.py                    # -j 2 and local:2, twice each
     .venv/bin/python benchmarks/bench_dask.py --workers 2 --repeat 3 --json
     .venv/bin/python benchmarks/bench_dask.py --times 4 --repeat 1   # 3,644 articles: start-up matters less
     .venv/bin/python benchmarks/bench_dask.py --generate-gb 1 --seconds 120
+    .venv/bin/python benchmarks/bench_dask.py --generate-gb 1 --driver-only
 """
 
 from __future__ import annotations
@@ -115,18 +123,69 @@ def compare(data: Path, workers: int, repeat: int, times: int = 1) -> dict[str, 
     }
 
 
-def big_corpus(data: Path, gigabytes: float, workers: int, seconds: float) -> dict[str, Any]:
+def generate(data: Path, gigabytes: float, corpus: Path) -> tuple[int, int]:
+    """Write a JSON Lines corpus of ``gigabytes`` GB: the dev texts again and again, ids of their own."""
     texts = [json.loads(line)["text"] for line in data.open(encoding="utf-8") if line.strip()]
+    target = int(gigabytes * 2**30)
+    written = records = 0
+    with corpus.open("w", encoding="utf-8") as handle:
+        while written < target:
+            line = json.dumps({"id": f"r{records}", "text": texts[records % len(texts)]}) + "\n"
+            handle.write(line)
+            written += len(line.encode("utf-8"))
+            records += 1
+    return written, records
+
+
+def stub_run_range(path: str, start: int, end: int, wanted: dict[int, tuple[str, str | None]],
+                   options: Any) -> list[Any]:
+    """On a worker, instead of summarising: each record named in ``wanted`` read as the real code reads
+    it, and an outcome a third of its text's size returned (defined here, so Dask sends it by value)."""
+    from summarizer.batch import Outcome, Task, _read_record, _record_item
+    from summarizer.batch_dask import _range_lines
+
+    outcomes: list[Any] = []
+    for number, line in enumerate(_range_lines(path, start, end), start=1):
+        if number not in wanted:
+            continue
+        record = _read_record(number, line, options.jsonl_field, options.max_bytes)
+        if record is None:
+            continue
+        item = _record_item(record, *wanted[number])
+        if isinstance(item, Task):
+            text = item.text or ""
+            record_json = json.dumps({"source": item.label, "summary": text[: len(text) // 3]})
+            outcomes.append(Outcome(item.label, "done", output=item.output, record=record_json))
+        else:
+            outcomes.append(item)
+    return outcomes
+
+
+def driver_only(data: Path, gigabytes: float, workers: int) -> dict[str, Any]:
+    import summarizer.batch_dask as batch_dask
+    from summarizer.batch import BatchOptions, SummaryOptions, plan_batch, run_batch
+
+    with tempfile.TemporaryDirectory(prefix="evenhand-bench-dask-driver-") as tmp:
+        corpus = Path(tmp) / "big.jsonl"
+        written, records = generate(data, gigabytes, corpus)
+        batch_dask._run_range = stub_run_range  # type: ignore[assignment]
+        options = BatchOptions(summary=SummaryOptions(), format="text", jsonl_out=str(Path(tmp) / "out.jsonl"),
+                               jsonl_field="text", cluster=f"local:{workers}")
+        started = time.perf_counter()
+        plan = plan_batch([str(corpus)], options)
+        result = run_batch(plan, options)
+        wall = time.perf_counter() - started
+        status = Path("/proc/self/status").read_text().split("VmHWM:")[1].split()[0]
+        out_lines = sum(1 for _ in (Path(tmp) / "out.jsonl").open("rb"))
+    return {"corpus_bytes": written, "records": records, "workers": workers, "mode": "driver only (stub workers)",
+            "wall_s": round(wall, 1), "driver_peak_mb": round(int(status) / 1024, 1), "done": len(result.done),
+            "failed": len(result.failed), "jsonl_records_written": out_lines}
+
+
+def big_corpus(data: Path, gigabytes: float, workers: int, seconds: float) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="evenhand-bench-dask-big-") as tmp:
         corpus = Path(tmp) / "big.jsonl"
-        target = int(gigabytes * 2**30)
-        written = records = 0
-        with corpus.open("w", encoding="utf-8") as handle:
-            while written < target:
-                line = json.dumps({"id": f"r{records}", "text": texts[records % len(texts)]}) + "\n"
-                handle.write(line)
-                written += len(line.encode("utf-8"))
-                records += 1
+        written, records = generate(data, gigabytes, corpus)
         run = timed([sys.executable, "-m", "evenhand", "summarize", str(corpus), "--jsonl-field", "text",
                      "-f", "text", "-q", "--out", str(Path(tmp) / "out"), "--cluster", f"local:{workers}"],
                     seconds=seconds)
@@ -143,9 +202,13 @@ def main() -> None:
     parser.add_argument("--times", type=int, default=1, help="the corpus K times over (a temporary file)")
     parser.add_argument("--generate-gb", type=float, default=None)
     parser.add_argument("--seconds", type=float, default=120.0)
+    parser.add_argument("--driver-only", action="store_true",
+                        help="with --generate-gb: the driver's memory over the whole corpus, workers stubbed")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    if args.generate_gb is not None:
+    if args.generate_gb is not None and args.driver_only:
+        report = driver_only(args.data, args.generate_gb, args.workers)
+    elif args.generate_gb is not None:
         report = big_corpus(args.data, args.generate_gb, args.workers, args.seconds)
     else:
         report = compare(args.data, args.workers, args.repeat, args.times)
