@@ -26,15 +26,41 @@ from functools import cache
 from summarizer.lexicons import StyleEntry, style_table
 from summarizer.model import Cue, Document, Edit, Sentence
 from summarizer.quotes import inside
+from summarizer.trim import KEPT_ADVERBS
 
 #: Words after which an adjective stands before its noun, so deleting it leaves the phrase whole.
 _BEFORE_ADJECTIVE = frozenset(
     """a an the this that these those his her its their our my your another other one two three some any
-    each every such no of in on at for with by from and or as""".split()
+    each every such no of in on at for with by from and or as after before into about over under between
+    through during among against without within toward towards upon than""".split()
 )
+#: A word that does not begin a noun phrase: a deleted adjective before one of these was no
+#: modifier ("she is famous for", "was popular with").
+_NOT_A_NOUN = frozenset(
+    """a an the this that these those of in on at for with by from to into about over under between through
+    during among against without within toward towards upon than as and or but nor so yet if because while
+    is are was were be been being am has have had do does did will would can could should may might must
+    it he she they we you i his her its their our my your him them us me who whom whose which what when where
+    why how not no""".split()
+)
+#: Verbs after which an adjective is a predicate ("is famous", "became popular"), not a modifier.
+_LINKING_VERBS = frozenset(
+    """is are was were be been being am become becomes became becoming seem seems seemed remain remains
+    remained look looks looked sound sounds sounded feel feels felt grow grows grew stay stays stayed get
+    gets got prove proves proved turn turns turned""".split()
+)
+#: The lists whose cues are deleted where the sentence stays whole: intensifiers and
+#: puffery (one category, see :mod:`summarizer.cues`) and stance adverbs.  Trimming deletes
+#: most stance adverbs already (:mod:`summarizer.trim`); these edits add the ones it leaves:
+#: first in the sentence ("Sadly, the …" → "The …") and stance adverbs without "-ly".
+DELETED_SOURCES = frozenset({"evenhand/intensifiers.txt", "evenhand/puffery.txt", "evenhand/stance_adverbs.txt"})
+#: Degree adverbs without "-ly" that modify the next word ("very popular", "really good").
+_DEGREE_ADVERBS = frozenset("very really truly".split())  # alone they are kept: "is very unlikely"
 #: Degree words that go with a deleted adjective ("the most famous" → "the").
 _DEGREE = frozenset("most very more so highly widely world-famous".split())
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+#: Words in "-ly" that are no degree adverb: they stay when the adjective after them goes.
+_NOT_DEGREE = frozenset("only early likely daily weekly monthly yearly family holy ugly july italy".split())
+_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 # "an" before a vowel sound: a vowel letter, except for the common consonant-sounding ones.
 _AN_EXCEPTIONS = re.compile(r"(?:uni|use|usu|eu|one|once|ur)", re.IGNORECASE)
 _AN_SILENT_H = re.compile(r"(?:hour|honest|honou?r|heir)", re.IGNORECASE)
@@ -108,6 +134,16 @@ def reword_edits(
         if edit is not None:
             edits.append(edit)
     for cue in cues:
+        if (
+            cue.source in DELETED_SOURCES
+            and sentence.start <= cue.start
+            and cue.end <= sentence.end
+            and not inside(quoted, cue.start, cue.end)
+        ):
+            edit = _delete_modifier(text, sentence, cue)
+            if edit is not None:
+                edits.append(edit)
+    for cue in cues:
         if cue.category == "scare_quote" and sentence.start <= cue.start and cue.end <= sentence.end:
             inner = cue.text[1:-1] if len(cue.text) > 2 else ""
             if inner and not inside(quoted, cue.start + 1, cue.end - 1) and " " not in inner.strip():
@@ -135,26 +171,59 @@ def _replace(text: str, sentence: Sentence, start: int, end: int, entry: StyleEn
 def _delete(text: str, sentence: Sentence, start: int, end: int) -> Edit | None:
     """Delete an adjective (with its degree word) where a noun follows; fix "a"/"an"."""
     following = _WORD.match(text, _skip_space(text, end, sentence.end))
-    if following is None or text[end : following.start()].strip():
+    if following is None or following.start() == end or text[end : following.start()].strip():
+        return None
+    if following.group().lower() in _NOT_A_NOUN:
         return None
     before = _previous_word(text, sentence.start, start)
     if before is None:
         return None
     word, at = before
-    if word.lower() in _DEGREE:
+    if word.lower() in _DEGREE or (word.lower().endswith("ly") and word.lower() not in _NOT_DEGREE):
         start = at
         before = _previous_word(text, sentence.start, at)
         if before is None:
             return None
         word, at = before
-    if word.lower() not in _BEFORE_ADJECTIVE:
-        return None
+    if word.lower() in _LINKING_VERBS:
+        return None  # "became famous overnight": a predicate, not a modifier
     cut_end = following.start()
     if word.lower() in ("a", "an"):
         wanted = _capitalised_like(word, article_for(following.group()))
         if wanted != word:
             return Edit("term_deleted", at, cut_end, text[at:cut_end], wanted + " ")
     return Edit("term_deleted", start, cut_end, text[start:cut_end], "")
+
+
+def _delete_modifier(text: str, sentence: Sentence, cue: Cue) -> Edit | None:
+    """Delete an intensifier, a puffery word or a stance adverb where the sentence stays whole.
+
+    An adverb ("-ly", or "very", "really", "truly") between two words goes with the space after
+    it ("were horribly massacred" → "were massacred"); first in the sentence and followed by a
+    comma it goes with the comma, the next word taking its capital ("Sadly, the …" → "The …");
+    anything else is taken for an adjective and deleted before a noun (:func:`_delete`).
+    """
+    start, end = cue.start, cue.end
+    word = text[start:end]
+    lowered = word.lower()
+    if " " in word or lowered in KEPT_ADVERBS:
+        return None
+    if lowered in _DEGREE_ADVERBS:
+        return None  # deleted only with the adjective after it (see _delete)
+    if not lowered.endswith("ly"):
+        return _delete(text, sentence, start, end)
+    head = text[sentence.start : start]
+    if not head.strip(" \t"):
+        comma = re.match(r",?\s+", text[end : sentence.end])
+        following = _WORD.match(text, end + comma.end()) if comma else None
+        if following is None:
+            return None
+        return Edit("term_deleted", start, following.end(), text[start : following.end()],
+                    _capitalised_like(word, following.group()))  # fmt: skip
+    following = _WORD.match(text, _skip_space(text, end, sentence.end))
+    if following is None or following.start() == end or not re.search(r"[\w,]\s+$", head):
+        return None
+    return Edit("term_deleted", start, following.start(), text[start : following.start()], "")
 
 
 def _skip_space(text: str, at: int, limit: int) -> int:
@@ -164,13 +233,14 @@ def _skip_space(text: str, at: int, limit: int) -> int:
 
 
 def _previous_word(text: str, floor: int, at: int) -> tuple[str, int] | None:
-    match = re.search(r"([A-Za-z][\w'’-]*)\s+$", text[floor:at])
+    match = re.search(r"([A-Za-z0-9][\w'’-]*)\s+$", text[floor:at])
     return (match.group(1), floor + match.start(1)) if match else None
 
 
 def _without_overlaps(edits: list[Edit]) -> tuple[Edit, ...]:
     kept: list[Edit] = []
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+    # At one start the longer edit wins: "very" going with the adjective it props up.
+    for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
         if not kept or edit.start >= kept[-1].end:
             kept.append(edit)
     return tuple(kept)
