@@ -144,7 +144,7 @@ _RUN_INFO_LIMIT = 200_000  # distinct runs kept before the table starts again
 # dubious claim ("claimed", "insisted") or an established fact ("revealed").  "concede" and
 # "expose" are our additions, and so are the loaded verbs of saying that Wikipedia's Manual of
 # Style ("Words to watch: said") and newsroom usage name: speculate, surmise, confess,
-# pontificate, aver, opine, proclaim.
+# pontificate, aver, opine, proclaim; and "refute", "debunk", which grant the rebuttal success.
 _NEUTRAL_ASSERTIVES = frozenset(
     {
         "think", "suppose", "expect", "imagine", "guess", "seem", "appear", "figure", "answer", "argue",
@@ -154,7 +154,9 @@ _NEUTRAL_ASSERTIVES = frozenset(
         "hope", "suspect", "point out", "postulate", "hypothesize",
     }
 )  # fmt: skip
-_OUR_ASSERTIVES = frozenset({"concede", "speculate", "surmise", "confess", "pontificate", "aver", "opine", "proclaim"})
+_OUR_ASSERTIVES = frozenset(
+    {"concede", "speculate", "surmise", "confess", "pontificate", "aver", "opine", "proclaim", "refute", "debunk"}
+)
 _NEUTRAL_FACTIVES = frozenset(
     {
         "know", "forget", "find out", "learn", "note", "observe", "perceive", "recall", "remember", "see",

@@ -8,9 +8,14 @@ nothing where the term is the writer's verdict or puffery ("so-called", "disgrac
 
 * only in the writer's voice: never inside quotation marks, never in a title line;
 * grammar kept: a capital where the term opened the sentence, "a"/"an" agreeing with the word
-  that now follows, and a deleted adjective only where it stands before a noun after a
-  determiner or preposition ("a disgraced politician", "of renowned chefs"), with a "most" or
-  "very" before it going too;
+  that now follows, and a deleted adjective only where it modifies the word after it ("a
+  disgraced politician", "of renowned chefs", "the city's famous bridge"; not "became famous
+  overnight", not "is famous for"), with a degree word before it going too ("the most famous",
+  "critically acclaimed");
+* puffery, intensifiers and stance adverbs (the cues of :data:`DELETED_SOURCES`) deleted the
+  same way, and an "-ly" adverb between two words ("were horribly massacred" → "were
+  massacred") or opening the sentence ("Sadly, the mill closed" → "The mill closed"); an
+  adverb that attributes a claim ("allegedly") is never deleted (:data:`~summarizer.trim.KEPT_ADVERBS`);
 * scare quotes in the writer's voice lose their marks ("the ‘safety’ of" → "the safety of").
 
 Each edit's ``kind`` is ``"reworded"``, ``"term_deleted"`` or ``"scare_quote_removed"``; the
@@ -43,6 +48,7 @@ _NOT_A_NOUN = frozenset(
     it he she they we you i his her its their our my your him them us me who whom whose which what when where
     why how not no""".split()
 )
+_OPENING_MARKS = frozenset("“‘\"'«")
 #: Verbs after which an adjective is a predicate ("is famous", "became popular"), not a modifier.
 _LINKING_VERBS = frozenset(
     """is are was were be been being am become becomes became becoming seem seems seemed remain remains
@@ -170,10 +176,13 @@ def _replace(text: str, sentence: Sentence, start: int, end: int, entry: StyleEn
 
 def _delete(text: str, sentence: Sentence, start: int, end: int) -> Edit | None:
     """Delete an adjective (with its degree word) where a noun follows; fix "a"/"an"."""
-    following = _WORD.match(text, _skip_space(text, end, sentence.end))
-    if following is None or following.start() == end or text[end : following.start()].strip():
+    after = _skip_space(text, end, sentence.end)
+    if after == end:
         return None
-    if following.group().lower() in _NOT_A_NOUN:
+    # The noun may be quoted: "their popular “cringe” style" → "their “cringe” style".
+    opening = 1 if text[after : after + 1] in _OPENING_MARKS else 0
+    following = _WORD.match(text, after + opening)
+    if following is None or following.group().lower() in _NOT_A_NOUN:
         return None
     before = _previous_word(text, sentence.start, start)
     if before is None:
@@ -187,7 +196,7 @@ def _delete(text: str, sentence: Sentence, start: int, end: int) -> Edit | None:
         word, at = before
     if word.lower() in _LINKING_VERBS:
         return None  # "became famous overnight": a predicate, not a modifier
-    cut_end = following.start()
+    cut_end = after
     if word.lower() in ("a", "an"):
         wanted = _capitalised_like(word, article_for(following.group()))
         if wanted != word:
