@@ -157,6 +157,9 @@ _NEUTRAL_ASSERTIVES = frozenset(
 _OUR_ASSERTIVES = frozenset(
     {"concede", "speculate", "surmise", "confess", "pontificate", "aver", "opine", "proclaim", "refute", "debunk"}
 )
+# Assertive verbs whose bare form is as often a noun ("the claim that", "a hint of", "a vow"):
+# the bare form is no framing verb; "claims", "claimed", "claiming" still are.
+_NOUN_LIKE_ASSERTIVES = frozenset({"claim", "hint", "guarantee", "vow", "swear"})
 _NEUTRAL_FACTIVES = frozenset(
     {
         "know", "forget", "find out", "learn", "note", "observe", "perceive", "recall", "remember", "see",
@@ -174,6 +177,8 @@ _EVERYDAY_HEDGES = frozenset(
         "indicate", "indicated", "indicates", "in general", "in most cases", "in most instances",
         "tend to", "tends to", "tended to", "certain amount", "certain extent", "certain level",
         "on the whole", "claim", "claims", "claimed", "argue", "argues", "argued", "possible",
+        # The plain words of probability and obligation in reporting: "is likely to", "was supposed to".
+        "likely", "unlikely", "supposed",
     }
 )  # fmt: skip
 # Words the general lexicons rate as valenced or subjective that are plain in news copy
@@ -195,6 +200,9 @@ _PLAIN_NEWS_WORDS = frozenset(
         # Plain in news copy in nearly every use ("potential buyers", "a ceremony honoring", "the award").
         "potential", "honoring", "honouring", "honored", "honoured", "award", "awards", "awarded",
         "festival", "festivals", "medal", "medals",
+        # Probability and focus, plain in reporting (as "possible" is); and a word the style table
+        # itself writes ("man-made" → "artificial"), which must not read as loaded.
+        "likely", "unlikely", "especially", "artificial",
     }
 )  # fmt: skip
 _IRREGULAR = {
@@ -393,7 +401,10 @@ def _word_patterns() -> tuple[_Phrases, ...]:
         factives |= _forms(verb)
     assertives: set[str] = set()
     for verb in (lexicons.assertive_verbs() - _NEUTRAL_ASSERTIVES) | _OUR_ASSERTIVES:
-        assertives |= _forms(verb)
+        forms = _forms(verb)
+        if verb in _NOUN_LIKE_ASSERTIVES:  # "the claim", "a hint": the bare form is the noun
+            forms.discard(verb)
+        assertives |= forms
     hedges = {h for h in lexicons.hedges() if h not in _EVERYDAY_HEDGES}
     return (
         # First, so that the words of a fixed phrase are taken before any list can flag them.

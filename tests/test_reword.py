@@ -132,3 +132,12 @@ def test_eval_rewording_reads_both_sides_alike() -> None:
     # WNC is lower-cased and tokenised, and its editors leave "an" before a consonant.
     assert _fold("She is an democrat ( born 1950 ) , and a writer .") == _fold("she is a democrat (born 1950), and a writer.")
     assert _fold("a famous man") != _fold("a man")
+
+
+def test_no_replacement_is_itself_a_cue() -> None:
+    from summarizer.cues import find_cues
+
+    for entry in lexicons.style_table():
+        if entry.replacement:
+            document = segment(f"Officials named the {entry.replacement} on Monday.")
+            assert not [c for c in find_cues(document)[0] if c.category != "personal_voice"], entry
