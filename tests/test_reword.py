@@ -141,3 +141,11 @@ def test_no_replacement_is_itself_a_cue() -> None:
         if entry.replacement:
             document = segment(f"Officials named the {entry.replacement} on Monday.")
             assert not [c for c in find_cues(document)[0] if c.category != "personal_voice"], entry
+
+
+def test_puffery_adverbs_come_from_the_adjectives() -> None:
+    assert [lexicons.adverb_of(w) for w in ("brilliant", "remarkable", "heroic", "lovely", "award-winning")] == [
+        "brilliantly", "remarkably", "heroically", None, None,
+    ]  # fmt: skip
+    assert "brilliantly" in lexicons.puffery()
+    assert "notably" not in lexicons.puffery()  # "notably" also means "especially"
