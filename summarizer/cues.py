@@ -200,8 +200,8 @@ _PLAIN_NEWS_WORDS = frozenset(
         # Plain in news copy in nearly every use ("potential buyers", "a ceremony honoring", "the award").
         "potential", "honoring", "honouring", "honored", "honoured", "award", "awards", "awarded",
         "festival", "festivals", "medal", "medals",
-        # Probability and focus, plain in reporting (as "possible" is); and a word the style table
-        # itself writes ("man-made" → "artificial"), which must not read as loaded.
+        # Probability and focus, plain in reporting (as "possible" is), and "artificial", the plain
+        # word for what people made.
         "likely", "unlikely", "especially", "artificial",
     }
 )  # fmt: skip

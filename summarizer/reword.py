@@ -48,6 +48,7 @@ _NOT_A_NOUN = frozenset(
     it he she they we you i his her its their our my your him them us me who whom whose which what when where
     why how not no""".split()
 )
+_PARTICLE = re.compile(r"\s+(?:away|off|out|into|through|open|apart|up|down)\b", re.IGNORECASE)
 _OPENING_MARKS = frozenset("“‘\"'«")
 #: Verbs after which an adjective is a predicate ("is famous", "became popular"), not a modifier.
 _LINKING_VERBS = frozenset(
@@ -134,8 +135,8 @@ def reword_edits(
         if inside(quoted, start, end):
             continue
         entry = _entries().get(_key(match.group()))
-        if entry is None:
-            continue
+        if entry is None or (" " not in entry.term and _PARTICLE.match(text, end)):
+            continue  # "blasted away the competition", "slams into": a verb of motion, not of saying
         edit = _replace(text, sentence, start, end, entry) if entry.replacement else _delete(text, sentence, start, end)
         if edit is not None:
             edits.append(edit)
@@ -217,6 +218,8 @@ def _delete_modifier(text: str, sentence: Sentence, cue: Cue) -> Edit | None:
     lowered = word.lower()
     if " " in word or lowered in KEPT_ADVERBS:
         return None
+    if word[:1].isupper() and text[sentence.start : start].strip(" \t\"“‘'("):
+        return None  # a capital inside the sentence: part of a name ("Advanced Step in Innovative Mobility")
     if lowered in _DEGREE_ADVERBS:
         return None  # deleted only with the adjective after it (see _delete)
     if not lowered.endswith("ly"):
