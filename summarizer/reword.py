@@ -46,7 +46,7 @@ _NOT_A_NOUN = frozenset(
     during among against without within toward towards upon than as and or but nor so yet if because while
     is are was were be been being am has have had do does did will would can could should may might must
     it he she they we you i his her its their our my your him them us me who whom whose which what when where
-    why how not no""".split()
+    why how not no out up down off away back""".split()  # a particle: "numbers spiralling out of control"
 )
 _PARTICLE = re.compile(r"\s+(?:away|off|out|into|through|open|apart|up|down)\b", re.IGNORECASE)
 _OPENING_MARKS = frozenset("“‘\"'«")
@@ -235,6 +235,13 @@ def _delete_modifier(text: str, sentence: Sentence, cue: Cue) -> Edit | None:
     following = _WORD.match(text, _skip_space(text, end, sentence.end))
     if following is None or following.start() == end or not re.search(r"[\w,]\s+$", head):
         return None
+    before = _previous_word(text, sentence.start, start)
+    if before is not None and before[0].lower() in ("a", "an"):
+        # "an exceptionally strong" → "a strong"
+        wanted = _capitalised_like(before[0], article_for(following.group()))
+        if wanted != before[0]:
+            at = before[1]
+            return Edit("term_deleted", at, following.start(), text[at : following.start()], wanted + " ")
     return Edit("term_deleted", start, following.start(), text[start : following.start()], "")
 
 

@@ -41,6 +41,8 @@ def reworded(text: str) -> list[str]:
         ("The missionaries were horribly massacred.", "The missionaries were massacred."),
         ("Sadly, the mill closed in 1990.", "The mill closed in 1990."),
         ("The controversial founder resigned.", "The founder resigned."),
+        ("Only an exceptionally strong quarter helped.", "Only a strong quarter helped."),
+        ("The soaring cost of oil hurt growth.", "The cost of oil hurt growth."),
         # Style guides' neutral words: no euphemism for death, gender-neutral job titles.
         ("She was at his side until his passing.", "She was at his side until his death."),
         ("He is the brother of comedienne Lucille Ball.", "He is the brother of comedian Lucille Ball."),
@@ -64,6 +66,8 @@ def test_rewording(before: str, after: str) -> None:
         "It grew in popular culture.",  # a fixed phrase, not puffery
         "The Advanced Step in Innovative Mobility robot can run.",  # a capital: part of a name
         "Doom 3 has blasted away the competition.",  # a verb of motion, not of saying
+        "It tried to stop staff numbers spiralling out of control.",  # a participle after a noun: a verb
+        "Shareholders asked for an extraordinary general meeting.",  # a fixed term
     ],
 )
 def test_what_is_not_changed(text: str) -> None:
