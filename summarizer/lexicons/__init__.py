@@ -82,7 +82,9 @@ def puffery() -> frozenset[str]:
     are made here (:func:`adverb_of`).
     """
     words = _word_set("evenhand/puffery.txt")
-    return words | {adverb for word in words if (adverb := adverb_of(word)) and adverb not in _PLAIN_ADVERBS}
+    adverbs = {adverb for word in words if (adverb := adverb_of(word))}
+    # An adverb already on another list ("incredibly", "remarkably") stays there, one home per word.
+    return words | (adverbs - _PLAIN_ADVERBS - intensifiers() - stance_adverbs())
 
 
 # Adverbs of puffery adjectives that have a plain sense of their own: "notably" (especially),
