@@ -208,10 +208,12 @@ def _delete(text: str, sentence: Sentence, start: int, end: int) -> Edit | None:
 def _delete_modifier(text: str, sentence: Sentence, cue: Cue) -> Edit | None:
     """Delete an intensifier, a puffery word or a stance adverb where the sentence stays whole.
 
-    An adverb ("-ly", or "very", "really", "truly") between two words goes with the space after
-    it ("were horribly massacred" → "were massacred"); first in the sentence and followed by a
-    comma it goes with the comma, the next word taking its capital ("Sadly, the …" → "The …");
-    anything else is taken for an adjective and deleted before a noun (:func:`_delete`).
+    An "-ly" adverb between two words goes with the space after it ("were horribly massacred" →
+    "were massacred", "an exceptionally strong" → "a strong"); first in the sentence it goes with
+    its comma, the next word taking its capital ("Sadly, the …" → "The …"); "very", "really" and
+    "truly" go only with a deleted adjective; anything else is taken for an adjective and deleted
+    before the word it modifies (:func:`_delete`).  Nothing with a capital inside the sentence (a
+    name) and no adverb that attributes a claim ("allegedly") is deleted.
     """
     start, end = cue.start, cue.end
     word = text[start:end]
