@@ -8,9 +8,14 @@ nothing where the term is the writer's verdict or puffery ("so-called", "disgrac
 
 * only in the writer's voice: never inside quotation marks, never in a title line;
 * grammar kept: a capital where the term opened the sentence, "a"/"an" agreeing with the word
-  that now follows, and a deleted adjective only where it stands before a noun after a
-  determiner or preposition ("a disgraced politician", "of renowned chefs"), with a "most" or
-  "very" before it going too;
+  that now follows, and a deleted adjective only where it modifies the word after it ("a
+  disgraced politician", "of renowned chefs", "the city's famous bridge"; not "became famous
+  overnight", not "is famous for"), with a degree word before it going too ("the most famous",
+  "critically acclaimed");
+* puffery, intensifiers and stance adverbs (the cues of :data:`DELETED_SOURCES`) deleted the
+  same way, and an "-ly" adverb between two words ("were horribly massacred" → "were
+  massacred") or opening the sentence ("Sadly, the mill closed" → "The mill closed"); an
+  adverb that attributes a claim ("allegedly") is never deleted (:data:`~summarizer.trim.KEPT_ADVERBS`);
 * scare quotes in the writer's voice lose their marks ("the ‘safety’ of" → "the safety of").
 
 Each edit's ``kind`` is ``"reworded"``, ``"term_deleted"`` or ``"scare_quote_removed"``; the
@@ -26,15 +31,43 @@ from functools import cache
 from summarizer.lexicons import StyleEntry, style_table
 from summarizer.model import Cue, Document, Edit, Sentence
 from summarizer.quotes import inside
+from summarizer.trim import KEPT_ADVERBS
 
 #: Words after which an adjective stands before its noun, so deleting it leaves the phrase whole.
 _BEFORE_ADJECTIVE = frozenset(
     """a an the this that these those his her its their our my your another other one two three some any
-    each every such no of in on at for with by from and or as""".split()
+    each every such no of in on at for with by from and or as after before into about over under between
+    through during among against without within toward towards upon than""".split()
 )
+#: A word that does not begin a noun phrase: a deleted adjective before one of these was no
+#: modifier ("she is famous for", "was popular with").
+_NOT_A_NOUN = frozenset(
+    """a an the this that these those of in on at for with by from to into about over under between through
+    during among against without within toward towards upon than as and or but nor so yet if because while
+    is are was were be been being am has have had do does did will would can could should may might must
+    it he she they we you i his her its their our my your him them us me who whom whose which what when where
+    why how not no out up down off away back""".split()  # a particle: "numbers spiralling out of control"
+)
+_PARTICLE = re.compile(r"\s+(?:away|off|out|into|through|open|apart|up|down)\b", re.IGNORECASE)
+_OPENING_MARKS = frozenset("“‘\"'«")
+#: Verbs after which an adjective is a predicate ("is famous", "became popular"), not a modifier.
+_LINKING_VERBS = frozenset(
+    """is are was were be been being am become becomes became becoming seem seems seemed remain remains
+    remained look looks looked sound sounds sounded feel feels felt grow grows grew stay stays stayed get
+    gets got prove proves proved turn turns turned""".split()
+)
+#: The lists whose cues are deleted where the sentence stays whole: intensifiers and
+#: puffery (one category, see :mod:`summarizer.cues`) and stance adverbs.  Trimming deletes
+#: most stance adverbs already (:mod:`summarizer.trim`); these edits add the ones it leaves:
+#: first in the sentence ("Sadly, the …" → "The …") and stance adverbs without "-ly".
+DELETED_SOURCES = frozenset({"evenhand/intensifiers.txt", "evenhand/puffery.txt", "evenhand/stance_adverbs.txt"})
+#: Degree adverbs without "-ly" that modify the next word ("very popular", "really good").
+_DEGREE_ADVERBS = frozenset("very really truly".split())  # alone they are kept: "is very unlikely"
 #: Degree words that go with a deleted adjective ("the most famous" → "the").
 _DEGREE = frozenset("most very more so highly widely world-famous".split())
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+#: Words in "-ly" that are no degree adverb: they stay when the adjective after them goes.
+_NOT_DEGREE = frozenset("only early likely daily weekly monthly yearly family holy ugly july italy".split())
+_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 # "an" before a vowel sound: a vowel letter, except for the common consonant-sounding ones.
 _AN_EXCEPTIONS = re.compile(r"(?:uni|use|usu|eu|one|once|ur)", re.IGNORECASE)
 _AN_SILENT_H = re.compile(r"(?:hour|honest|honou?r|heir)", re.IGNORECASE)
@@ -102,11 +135,21 @@ def reword_edits(
         if inside(quoted, start, end):
             continue
         entry = _entries().get(_key(match.group()))
-        if entry is None:
-            continue
+        if entry is None or (" " not in entry.term and _PARTICLE.match(text, end)):
+            continue  # "blasted away the competition", "slams into": a verb of motion, not of saying
         edit = _replace(text, sentence, start, end, entry) if entry.replacement else _delete(text, sentence, start, end)
         if edit is not None:
             edits.append(edit)
+    for cue in cues:
+        if (
+            cue.source in DELETED_SOURCES
+            and sentence.start <= cue.start
+            and cue.end <= sentence.end
+            and not inside(quoted, cue.start, cue.end)
+        ):
+            edit = _delete_modifier(text, sentence, cue)
+            if edit is not None:
+                edits.append(edit)
     for cue in cues:
         if cue.category == "scare_quote" and sentence.start <= cue.start and cue.end <= sentence.end:
             inner = cue.text[1:-1] if len(cue.text) > 2 else ""
@@ -134,27 +177,74 @@ def _replace(text: str, sentence: Sentence, start: int, end: int, entry: StyleEn
 
 def _delete(text: str, sentence: Sentence, start: int, end: int) -> Edit | None:
     """Delete an adjective (with its degree word) where a noun follows; fix "a"/"an"."""
-    following = _WORD.match(text, _skip_space(text, end, sentence.end))
-    if following is None or text[end : following.start()].strip():
+    after = _skip_space(text, end, sentence.end)
+    if after == end:
+        return None
+    # The noun may be quoted: "their popular “cringe” style" → "their “cringe” style".
+    opening = 1 if text[after : after + 1] in _OPENING_MARKS else 0
+    following = _WORD.match(text, after + opening)
+    if following is None or following.group().lower() in _NOT_A_NOUN:
         return None
     before = _previous_word(text, sentence.start, start)
     if before is None:
         return None
     word, at = before
-    if word.lower() in _DEGREE:
+    if word.lower() in _DEGREE or (word.lower().endswith("ly") and word.lower() not in _NOT_DEGREE):
         start = at
         before = _previous_word(text, sentence.start, at)
         if before is None:
             return None
         word, at = before
-    if word.lower() not in _BEFORE_ADJECTIVE:
-        return None
-    cut_end = following.start()
+    if word.lower() in _LINKING_VERBS:
+        return None  # "became famous overnight": a predicate, not a modifier
+    cut_end = after
     if word.lower() in ("a", "an"):
         wanted = _capitalised_like(word, article_for(following.group()))
         if wanted != word:
             return Edit("term_deleted", at, cut_end, text[at:cut_end], wanted + " ")
     return Edit("term_deleted", start, cut_end, text[start:cut_end], "")
+
+
+def _delete_modifier(text: str, sentence: Sentence, cue: Cue) -> Edit | None:
+    """Delete an intensifier, a puffery word or a stance adverb where the sentence stays whole.
+
+    An "-ly" adverb between two words goes with the space after it ("were horribly massacred" →
+    "were massacred", "an exceptionally strong" → "a strong"); first in the sentence it goes with
+    its comma, the next word taking its capital ("Sadly, the …" → "The …"); "very", "really" and
+    "truly" go only with a deleted adjective; anything else is taken for an adjective and deleted
+    before the word it modifies (:func:`_delete`).  Nothing with a capital inside the sentence (a
+    name) and no adverb that attributes a claim ("allegedly") is deleted.
+    """
+    start, end = cue.start, cue.end
+    word = text[start:end]
+    lowered = word.lower()
+    if " " in word or lowered in KEPT_ADVERBS:
+        return None
+    if word[:1].isupper() and text[sentence.start : start].strip(" \t\"“‘'("):
+        return None  # a capital inside the sentence: part of a name ("Advanced Step in Innovative Mobility")
+    if lowered in _DEGREE_ADVERBS:
+        return None  # deleted only with the adjective after it (see _delete)
+    if not lowered.endswith("ly"):
+        return _delete(text, sentence, start, end)
+    head = text[sentence.start : start]
+    if not head.strip(" \t"):
+        comma = re.match(r",?\s+", text[end : sentence.end])
+        following = _WORD.match(text, end + comma.end()) if comma else None
+        if following is None:
+            return None
+        return Edit("term_deleted", start, following.end(), text[start : following.end()],
+                    _capitalised_like(word, following.group()))  # fmt: skip
+    following = _WORD.match(text, _skip_space(text, end, sentence.end))
+    if following is None or following.start() == end or not re.search(r"[\w,]\s+$", head):
+        return None
+    before = _previous_word(text, sentence.start, start)
+    if before is not None and before[0].lower() in ("a", "an"):
+        # "an exceptionally strong" → "a strong"
+        wanted = _capitalised_like(before[0], article_for(following.group()))
+        if wanted != before[0]:
+            at = before[1]
+            return Edit("term_deleted", at, following.start(), text[at : following.start()], wanted + " ")
+    return Edit("term_deleted", start, following.start(), text[start : following.start()], "")
 
 
 def _skip_space(text: str, at: int, limit: int) -> int:
@@ -164,13 +254,14 @@ def _skip_space(text: str, at: int, limit: int) -> int:
 
 
 def _previous_word(text: str, floor: int, at: int) -> tuple[str, int] | None:
-    match = re.search(r"([A-Za-z][\w'’-]*)\s+$", text[floor:at])
+    match = re.search(r"([A-Za-z0-9][\w'’-]*)\s+$", text[floor:at])
     return (match.group(1), floor + match.start(1)) if match else None
 
 
 def _without_overlaps(edits: list[Edit]) -> tuple[Edit, ...]:
     kept: list[Edit] = []
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+    # At one start the longer edit wins: "very" going with the adjective it props up.
+    for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
         if not kept or edit.start >= kept[-1].end:
             kept.append(edit)
     return tuple(kept)

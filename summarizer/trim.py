@@ -97,9 +97,14 @@ def trim_edits(
     return tuple(edits)
 
 
+# Adverbs that mark a claim as someone else's: deleting one would state the claim as fact
+# ("he allegedly stole" → "he stole").  They stay cues; they are never cut.
+KEPT_ADVERBS = frozenset({"allegedly", "reportedly", "supposedly", "purportedly", "ostensibly", "apparently"})
+
+
 def _removable_adverb(document: Document, sentence: Sentence, cue: Cue, quoted: tuple[tuple[int, int], ...]) -> bool:
     word = cue.text.strip()
-    if not word.lower().endswith("ly") or " " in word:
+    if not word.lower().endswith("ly") or " " in word or word.lower() in KEPT_ADVERBS:
         return False
     if inside(quoted, cue.start, cue.end):
         return False

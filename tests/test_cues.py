@@ -76,7 +76,7 @@ def categories_of(text: str) -> dict[str, list[str]]:
         ("Sign up for our newsletter today.", "call_to_action", "Sign up"),
         ("Subscribe now for full coverage.", "call_to_action", "Subscribe"),
         # the general lexicons
-        ("The result was a catastrophe for the town.", "valenced_word", "catastrophe"),
+        ("The result was horrible for the town.", "valenced_word", "horrible"),
         ("The amateurish proposal went nowhere.", "subjective_word", "amateurish"),
         ("We cannot let this plan pass.", "personal_voice", "We"),
         ("The plan will raise your taxes.", "personal_voice", "your"),
@@ -223,3 +223,20 @@ def test_decade_apostrophe_does_not_open_a_quotation() -> None:
 def test_personal_voice_only_outside_quotations_and_not_the_us() -> None:
     assert "personal_voice" not in categories_of("“We will fight this,” the mayor said.")
     assert "personal_voice" not in categories_of("The US and the EU signed the deal.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The result was a catastrophe for the town.",  # a noun: VADER's valence counts only for modifiers
+        "Rebels attacked the convoy.",  # a verb of the news, not the writer's judgement
+    ],
+)
+def test_valence_counts_only_for_adjectives_and_adverbs(text: str) -> None:
+    assert "valenced_word" not in categories_of(text)
+
+
+def test_no_scare_quotes_in_text_without_capitals() -> None:
+    # A lower-cased corpus cannot tell a title from a scare quote: no evidence, no cue.
+    assert "scare_quote" not in categories_of('he starred in "danny" and other films.')
+    assert "scare_quote" in categories_of('He defended the "reform" on Monday.')

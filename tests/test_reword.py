@@ -33,6 +33,19 @@ def reworded(text: str) -> list[str]:
         ("The so-called experts slammed the plan.", "The experts criticised the plan."),
         ("Repeal the death tax, they said on Monday.", "Repeal the estate tax, they said on Monday."),
         ("The ‘safety’ of those people matters.", "The safety of those people matters."),
+        # Puffery and intensifiers in the writer's voice go where the noun phrase stays whole.
+        ("She won a prestigious award.", "She won an award."),
+        ("The city's famous bridge reopened.", "The city's bridge reopened."),
+        ("In 2002, 102 notable people signed it.", "In 2002, 102 people signed it."),
+        ("Her critically acclaimed album sold well.", "Her album sold well."),
+        ("The missionaries were horribly massacred.", "The missionaries were massacred."),
+        ("Sadly, the mill closed in 1990.", "The mill closed in 1990."),
+        ("The controversial founder resigned.", "The founder resigned."),
+        ("Only an exceptionally strong quarter helped.", "Only a strong quarter helped."),
+        ("The soaring cost of oil hurt growth.", "The cost of oil hurt growth."),
+        # Style guides' neutral words: no euphemism for death, gender-neutral job titles.
+        ("She was at his side until his passing.", "She was at his side until his death."),
+        ("He is the brother of comedienne Lucille Ball.", "He is the brother of comedian Lucille Ball."),
     ],
 )
 def test_rewording(before: str, after: str) -> None:
@@ -46,6 +59,15 @@ def test_rewording(before: str, after: str) -> None:
         "Fans celebrated the win.",  # a verb, not puffery
         "She is famous.",  # no noun follows: deleting would break the sentence
         "Famous names signed the letter.",  # nothing before it: the capital would move
+        "The band became famous overnight.",  # a predicate after a linking verb
+        "The show is very popular with children.",  # "very" goes only with a deleted adjective
+        "He allegedly stole the car.",  # deleting "allegedly" would state the claim as fact
+        "Critics called it “a prestigious award” in 1990.",  # inside quotation marks
+        "It grew in popular culture.",  # a fixed phrase, not puffery
+        "The Advanced Step in Innovative Mobility robot can run.",  # a capital: part of a name
+        "Doom 3 has blasted away the competition.",  # a verb of motion, not of saying
+        "It tried to stop staff numbers spiralling out of control.",  # a participle after a noun: a verb
+        "Shareholders asked for an extraordinary general meeting.",  # a fixed term
     ],
 )
 def test_what_is_not_changed(text: str) -> None:
@@ -96,7 +118,7 @@ def test_eval_rewording_on_pairs_of_our_own(tmp_path) -> None:  # type: ignore[n
     records = [
         {"sentence": "he is a disgraced former mayor.", "neutral_version": "he is a former mayor.", "biased_words": ["disgraced"]},
         {"sentence": "the plan was a stunning success.", "neutral_version": "the plan was a success.", "biased_words": ["stunning"]},
-        {"sentence": "the town has a lovely harbour.", "neutral_version": "the town has a harbour.", "biased_words": ["lovely"]},
+        {"sentence": "the town has a quiet harbour.", "neutral_version": "the town has a harbour.", "biased_words": ["quiet"]},
     ]
     path = tmp_path / "pairs.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
@@ -108,3 +130,28 @@ def test_eval_rewording_on_pairs_of_our_own(tmp_path) -> None:  # type: ignore[n
     out = CliRunner().invoke(app, ["eval", "rewording", "--data", str(path), "--format", "json"])
     assert out.exit_code == 0, out.output
     assert json.loads(out.stdout)["pairs"] == 3
+
+
+def test_eval_rewording_reads_both_sides_alike() -> None:
+    from summarizer.evaluate.rewording import _fold
+
+    # WNC is lower-cased and tokenised, and its editors leave "an" before a consonant.
+    assert _fold("She is an democrat ( born 1950 ) , and a writer .") == _fold("she is a democrat (born 1950), and a writer.")
+    assert _fold("a famous man") != _fold("a man")
+
+
+def test_no_replacement_is_itself_a_cue() -> None:
+    from summarizer.cues import find_cues
+
+    for entry in lexicons.style_table():
+        if entry.replacement:
+            document = segment(f"Officials named the {entry.replacement} on Monday.")
+            assert not [c for c in find_cues(document)[0] if c.category != "personal_voice"], entry
+
+
+def test_puffery_adverbs_come_from_the_adjectives() -> None:
+    assert [lexicons.adverb_of(w) for w in ("brilliant", "remarkable", "heroic", "lovely", "award-winning")] == [
+        "brilliantly", "remarkably", "heroically", None, None,
+    ]  # fmt: skip
+    assert "brilliantly" in lexicons.puffery()
+    assert "notably" not in lexicons.puffery()  # "notably" also means "especially"

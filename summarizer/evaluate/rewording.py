@@ -5,8 +5,9 @@ neutral version an editor made of it (one word deleted or replaced: ``biased_wor
 every pair this rewrites the biased sentence as evenhand does in a summary (its trimming and
 the style table, :func:`summarizer.reword.rewrite`) and reports:
 
-* ``exact_match``: the rewrite equals the editor's neutral version (white space folded), as
-  Pryzant et al. (2020) measure it;
+* ``exact_match``: the rewrite equals the editor's neutral version, as Pryzant et al. (2020)
+  measure it, both read the same way (:func:`_fold`: white space, case, spacing around
+  punctuation and "a"/"an" folded, since WNC is lower-cased and tokenised);
 * ``changed`` and ``on_target``: the share of biased sentences evenhand changed, and of those
   the share whose edits touch the labelled word;
 * ``false_edits``: the share of the editors' neutral versions that evenhand changes at all;
@@ -30,8 +31,22 @@ __all__ = ["RewordingEvaluation", "evaluate_rewording"]
 EXAMPLES = 5
 
 
+_SPACE_BEFORE = re.compile(r"\s+(?=[,.;:!?)\]])")
+_SPACE_AFTER = re.compile(r"(?<=[(\[])\s+")
+_AN = re.compile(r"\ban\b")
+
+
 def _fold(text: str) -> str:
-    return " ".join(text.split())
+    """The form in which a rewrite and the editor's version are compared; the same on both sides.
+
+    WNC's text is lower-cased and often tokenised ("kingdom , and", "( born"), and its editors
+    leave "an" standing when they delete the word after it ("an outspoken democrat" → "an
+    democrat"), so: white space folded, lower case, no space before closing punctuation or after
+    an opening bracket, and "an" read as "a".
+    """
+    folded = " ".join(text.split()).lower()
+    folded = _SPACE_AFTER.sub("", _SPACE_BEFORE.sub("", folded))
+    return _AN.sub("a", folded)
 
 
 def _words(text: str) -> set[str]:

@@ -75,8 +75,42 @@ def intensifiers() -> frozenset[str]:
 
 @cache
 def puffery() -> frozenset[str]:
-    """Return evenhand's peacock and puffery words ("prestigious", "renowned", ...)."""
-    return _word_set("evenhand/puffery.txt")
+    """Return evenhand's peacock and puffery words ("prestigious", "renowned", ...), with the adverb of each adjective.
+
+    The adverb praises as its adjective does ("remarkable" → "remarkably", "brilliant" →
+    "brilliantly", "heroic" → "heroically"), so the list holds the adjectives and the forms
+    are made here (:func:`adverb_of`).
+    """
+    words = _word_set("evenhand/puffery.txt")
+    adverbs = {adverb for word in words if (adverb := adverb_of(word))}
+    # An adverb already on another list ("incredibly", "remarkably") stays there, one home per word.
+    return words | (adverbs - _PLAIN_ADVERBS - intensifiers() - stance_adverbs())
+
+
+# Adverbs of puffery adjectives that have a plain sense of their own: "notably" (especially),
+# "popularly known as".
+_PLAIN_ADVERBS = frozenset({"notably", "popularly"})
+
+
+def adverb_of(adjective: str) -> str | None:
+    """The "-ly" adverb of a one-word adjective, by the regular spelling rules; ``None`` for other words.
+
+    >>> [adverb_of(w) for w in ("brilliant", "remarkable", "heroic", "lovely", "award-winning")]
+    ['brilliantly', 'remarkably', 'heroically', None, None]
+    """
+    if " " in adjective or "-" in adjective or adjective.endswith(("ly", "ing", "ed", "est", "er")):
+        return None
+    if adjective.endswith("ble"):
+        return adjective[:-1] + "y"
+    if adjective.endswith("ic"):
+        return adjective + "ally"
+    if adjective.endswith("ary"):
+        return None
+    if adjective.endswith("y") and len(adjective) > 3:
+        return adjective[:-1] + "ily"
+    if adjective.endswith(("ful", "ous", "ant", "ent", "al", "ive", "ish", "ite", "ine", "id")):
+        return adjective + "ly"
+    return None
 
 
 @cache
