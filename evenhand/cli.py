@@ -156,6 +156,7 @@ SUMMARIZE_ALGORITHMS = (
 )
 SUMMARIZE_FORMATS = ("terminal", "text", "markdown", "html", "json", "diff")
 SUMMARIZE_ENGINES = ("fast", "sumy")
+SUMMARIZE_EDITS = ("none", "trim", "reword")
 COLOR_CHOICES = ("auto", "always", "never")
 EXIT_INTERRUPTED = 130
 
@@ -223,9 +224,27 @@ def _parse_ratio(value: str, option: str = "--ratio") -> float:
     elif number > 1:
         fail(f"{option} must be more than 0 and at most 1, not {value} (for a percentage write {value}%)",
              code=EXIT_USAGE)
-    if not 0 < number <= 1:
-        fail(f"{option} must be more than 0 and at most 1, not {value}", code=EXIT_USAGE)
-    return number
+    return number  # its range is checked with the other options (summarizer.options)
+
+
+def _summary_options(**given: Any) -> Any:
+    """The :class:`summarizer.options.SummaryOptions` of the flags given (``None``: not given);
+    an invalid one is a usage error naming its flag."""
+    from summarizer.errors import OptionsError
+    from summarizer.options import options_from
+
+    try:
+        return options_from(**given)
+    except OptionsError as error:
+        fail(_options_message(error), code=EXIT_USAGE)
+
+
+def _options_message(error: Any) -> str:
+    """An :class:`~summarizer.errors.OptionsError`'s message with the options named by their flags."""
+    flags = [f"--{name}" for name in error.options]
+    if flags and error.problem is not None:
+        return f"{' and '.join(flags)} {error.problem}"
+    return f"{flags[0]}: {error}" if flags else str(error)
 
 
 def _complete_from(choices: tuple[str, ...]) -> Callable[[str], list[str]]:
@@ -304,10 +323,20 @@ def summarize_command(
         help="fast: evenhand's vectorised ranking; sumy: sumy's own code (slower, same names).",
         rich_help_panel="Summary",
     ),
+    edits: str | None = typer.Option(
+        None, "--edits", metavar="none|trim|reword", autocompletion=_complete_from(SUMMARIZE_EDITS),
+        show_default=False, rich_help_panel="Summary",
+        help="How far kept sentences are edited: none; trim (the writer's bracketed insertions and stance "
+        "adverbs removed, cut quotations closed, dangling connectives dropped); reword (and loaded terms said "
+        "neutrally) \\[default: reword for neutral, none for the others]",
+    ),
     trim: bool | None = typer.Option(
         None, "--trim/--no-trim", show_default=False, rich_help_panel="Summary",
-        help="Remove the writer's bracketed insertions and stance adverbs from kept sentences "
-        "\\[default: on for neutral, off for the others]",
+        help="Old names for --edits: --trim is the algorithm's own level (trim for sumy's), --no-trim is none.",
+    ),
+    neutrality: float | None = typer.Option(
+        None, "--neutrality", metavar="W", show_default=False, rich_help_panel="Summary",
+        help="How strongly neutral avoids loaded sentences: 0 (not at all) to 5 \\[default: 1]",
     ),
     language: str = typer.Option(
         "english", "--language", metavar="LANG", help="Language for stemming and stop words.",
@@ -408,14 +437,12 @@ def summarize_command(
 
     algorithm = _check_choice(algorithm, SUMMARIZE_ALGORITHMS, "--algorithm")
     engine = _check_choice(engine, SUMMARIZE_ENGINES, "--engine")
-    given = [name for name, value in (("--sentences", sentences), ("--ratio", ratio), ("--words", words))
-             if value is not None]
-    if len(given) > 1:
-        fail(f"{' and '.join(given)} are mutually exclusive: give one length budget", code=EXIT_USAGE)
-    if sentences is not None and sentences < 1:
-        fail(f"--sentences must be at least 1, not {sentences}", code=EXIT_USAGE)
-    if words is not None and words < 1:
-        fail(f"--words must be at least 1, not {words}", code=EXIT_USAGE)
+    if edits is not None:
+        edits = _check_choice(edits, SUMMARIZE_EDITS, "--edits")
+    summary_options = _summary_options(
+        algorithm=algorithm, sentences=sentences, ratio=ratio, words=words, engine=engine, edits=edits,
+        trim=trim, neutrality=neutrality, language=language.lower(),
+    )
     try:
         size_limit = _parse_size(max_bytes)
     except typer.BadParameter as error:
@@ -437,20 +464,11 @@ def summarize_command(
         fail(f"{corpora[0]} is a JSON Lines file: give --jsonl-field FIELD to summarise that field of each "
              "record (e.g. --jsonl-field text)", code=EXIT_USAGE)
 
-    from summarizer.errors import UnknownLanguageError
-    from summarizer.pipeline import check_language
-
-    try:
-        check_language(language.lower())
-    except UnknownLanguageError as error:
-        fail(f"--language: {error}", code=EXIT_USAGE)
-
     from summarizer.batch import (
         DEFAULT_GLOBS,
         BatchError,
         BatchOptions,
         Outcome,
-        SummaryOptions,
         iter_tasks,
         plan_batch,
         summarize_task,
@@ -458,10 +476,7 @@ def summarize_command(
     from summarizer.fetch import FetchOptions
 
     options = BatchOptions(
-        summary=SummaryOptions(
-            algorithm=algorithm, sentences=sentences, ratio=ratio, words=words,
-            engine=engine, trim=trim, language=language.lower(),
-        ),
+        summary=summary_options,
         format=output_format,
         out=out,
         jsonl_out=jsonl_out,
@@ -705,7 +720,7 @@ _VIEW_EPILOG = """
 
 [bold]Keys[/bold]: j/k move, n/p next/previous dropped, / search (then n/N), d details, c controls, +/- length, e export, ? all keys, q quit.
 
-The theme, algorithm, length, trim and neutrality weight are remembered between runs in the user's config folder (on Linux ~/.config/evenhand/settings.toml); [bold]--no-config[/bold] neither reads nor writes them. Options given here win over the remembered ones.
+The theme, algorithm, length, edit level and neutrality weight are remembered between runs in the user's config folder (on Linux ~/.config/evenhand/settings.toml); [bold]--no-config[/bold] neither reads nor writes them. Options given here win over the remembered ones.
 """
 
 
@@ -730,7 +745,8 @@ def _check_view_file(file: str | None) -> None:
 
 
 def _view_settings(
-    saved: Any, *, algorithm: str | None, sentences: int | None, ratio: float | None, light: bool
+    saved: Any, *, algorithm: str | None, sentences: int | None, ratio: float | None, light: bool,
+    edits: str | None = None, neutrality: float | None = None,
 ) -> tuple[Any, str]:
     """The reader's settings and theme: the remembered ones (``saved``, or none), then the options given."""
     from dataclasses import replace
@@ -743,6 +759,10 @@ def _view_settings(
         settings = settings.with_algorithm(algorithm.lower())
     if sentences is not None or ratio is not None:
         settings = replace(settings, sentences=sentences, ratio=ratio)
+    if edits is not None:
+        settings = replace(settings, edits=edits)
+    if neutrality is not None:
+        settings = replace(settings, neutrality=neutrality)
     theme = LIGHT_THEME if light else (saved.theme if saved is not None and saved.theme else DARK_THEME)
     return settings, theme
 
@@ -766,6 +786,16 @@ def view(
     ratio_text: str | None = typer.Option(
         None, "--ratio", "-r", metavar="R", help="Keep this share of the sentences: 0.2 or 20% (0 < R ≤ 1)."
     ),
+    edits: str | None = typer.Option(
+        None, "--edits", metavar="none|trim|reword", autocompletion=_complete_from(SUMMARIZE_EDITS),
+        show_default=False,
+        help="How far kept sentences are edited (see evenhand summarize --help) \\[default: the last level "
+        "used with the algorithm, else reword for neutral, none for the others]",
+    ),
+    neutrality: float | None = typer.Option(
+        None, "--neutrality", metavar="W", show_default=False,
+        help="How strongly neutral avoids loaded sentences: 0 to 5 \\[default: the last one used, else 1]",
+    ),
     light: bool = typer.Option(False, "--light", help="Start with the light theme."),
     no_config: bool = typer.Option(
         False, "--no-config", help="Neither read nor save the remembered settings (theme, algorithm, length …)."
@@ -775,9 +805,11 @@ def view(
     if algorithm is not None and algorithm.lower() not in SUMMARIZE_ALGORITHMS:
         fail(f"no algorithm named {algorithm!r}; choose one of: {', '.join(SUMMARIZE_ALGORITHMS)}",
              code=EXIT_USAGE)
-    if sentences is not None and ratio_text is not None:
-        fail("give --sentences or --ratio, not both", code=EXIT_USAGE)
     ratio = _parse_ratio(ratio_text) if ratio_text is not None else None
+    if edits is not None:
+        edits = _check_choice(edits, SUMMARIZE_EDITS, "--edits")
+    # The options given are checked as summarize checks them, before anything is read.
+    _summary_options(algorithm=algorithm, sentences=sentences, ratio=ratio, edits=edits, neutrality=neutrality)
     from tui.config import config_path, load_config
     from tui.source import bundled_example, load_document
 
@@ -818,7 +850,7 @@ def view(
     config = None if no_config else config_path()
     settings, theme = _view_settings(
         load_config(config) if config is not None else None,
-        algorithm=algorithm, sentences=sentences, ratio=ratio, light=light,
+        algorithm=algorithm, sentences=sentences, ratio=ratio, light=light, edits=edits, neutrality=neutrality,
     )
 
     import asyncio

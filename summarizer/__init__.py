@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 _EXPORTS = {
     "summarizer.errors": (
         "BinaryInputError", "BudgetError", "DecodeError", "EmptyInputError", "EvenhandError",
-        "FetchError", "InputError", "InputTooLargeError", "NothingFitsError", "UnknownAlgorithmError",
-        "UnknownLanguageError",
+        "FetchError", "InputError", "InputTooLargeError", "NothingFitsError", "OptionsError",
+        "UnknownAlgorithmError", "UnknownLanguageError",
     ),
     "summarizer.model": (
         "SCHEMA_VERSION", "Budget", "Cue", "Decision", "Document", "Edit", "Paragraph",
@@ -30,7 +30,8 @@ _EXPORTS = {
     "summarizer.read": ("DecodedText", "decode", "read_path"),
     "summarizer.load": ("load_bytes", "load_path", "load_text", "load_url"),
     "summarizer.serialize": ("SchemaError", "from_dict", "from_json", "to_dict", "to_json"),
-    "summarizer.pipeline": ("ALL_ALGORITHMS", "DEFAULT_ALGORITHM", "analyse", "summarize"),
+    "summarizer.options": ("ALL_ALGORITHMS", "DEFAULT_ALGORITHM", "EDITS", "SummaryOptions"),
+    "summarizer.pipeline": ("analyse", "summarize"),
     "summarizer.select": ("Analysis",),
 }
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
         InputError,
         InputTooLargeError,
         NothingFitsError,
+        OptionsError,
         UnknownAlgorithmError,
         UnknownLanguageError,
     )
@@ -65,7 +67,8 @@ if TYPE_CHECKING:
         Summary,
         WebPage,
     )
-    from summarizer.pipeline import ALL_ALGORITHMS, DEFAULT_ALGORITHM, analyse, summarize
+    from summarizer.options import ALL_ALGORITHMS, DEFAULT_ALGORITHM, EDITS, SummaryOptions
+    from summarizer.pipeline import analyse, summarize
     from summarizer.read import DecodedText, decode, read_path
     from summarizer.select import Analysis
     from summarizer.serialize import SchemaError, from_dict, from_json, to_dict, to_json
@@ -87,6 +90,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "ALL_ALGORITHMS",
     "DEFAULT_ALGORITHM",
+    "EDITS",
     "SCHEMA_VERSION",
     "Analysis",
     "BinaryInputError",
@@ -104,6 +108,7 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "NothingFitsError",
+    "OptionsError",
     "Paragraph",
     "Readability",
     "Reason",
@@ -111,6 +116,7 @@ __all__ = [
     "Sentence",
     "Stats",
     "Summary",
+    "SummaryOptions",
     "UnknownAlgorithmError",
     "UnknownLanguageError",
     "WebPage",

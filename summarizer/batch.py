@@ -34,7 +34,7 @@ import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING, Any, Literal, cast
 
@@ -45,6 +45,7 @@ from summarizer.budget import check_word_budget
 from summarizer.errors import BatchError, EvenhandError, FetchError, InputError, NothingFitsError
 from summarizer.load import decode_input, is_url
 from summarizer.model import Summary
+from summarizer.options import SummaryOptions
 from summarizer.render import EXTENSIONS, render
 
 if TYPE_CHECKING:
@@ -89,19 +90,6 @@ Status = Literal["done", "skipped", "failed"]
 
 
 # ---- options ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class SummaryOptions:
-    """What :func:`summarizer.summarize` is asked for each document (see its docstring)."""
-
-    algorithm: str = "neutral"
-    sentences: int | None = None
-    ratio: float | None = None
-    words: int | None = None
-    engine: str = "fast"
-    trim: bool | None = None
-    language: str = "english"
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +139,7 @@ class BatchOptions:
     def to_dict(self) -> dict[str, Any]:
         """The options as recorded in the manifest."""
         return {
-            **asdict(self.summary),
+            **self.summary.to_dict(),
             "format": self.format,
             "out": None if self.out is None else str(self.out),
             "jsonl_out": self.jsonl_out,
@@ -421,16 +409,7 @@ def summarize_task(task: Task, options: SummaryOptions, *, max_bytes: int | None
             f"{_name(task.label)}: {len(document.sentences):,} sentences, over the ceiling of {MAX_SENTENCES:,} "
             "that keeps memory under 1 GB; split the text into articles"
         )
-    summary = summarize(
-        document,
-        algorithm=options.algorithm,
-        sentences=options.sentences,
-        ratio=options.ratio,
-        words=options.words,
-        engine=options.engine,
-        trim=options.trim,
-        language=options.language,
-    )
+    summary = summarize(document, options=options)
     if not summary.kept:
         raise InputError(f"{_name(task.label)}: no sentence to keep (every sentence was dropped)")
     try:

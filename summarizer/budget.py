@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NoReturn
 
 from summarizer.errors import BudgetError, NothingFitsError
 from summarizer.model import Budget, Summary
@@ -19,18 +20,29 @@ DEFAULT_MIN_SENTENCES = 3
 
 
 def check_budget(*, sentences: int | None = None, ratio: float | None = None, words: int | None = None) -> None:
-    """Raise :class:`BudgetError` unless at most one budget is given and it is valid."""
-    given = [name for name, value in (("sentences", sentences), ("ratio", ratio), ("words", words)) if value is not None]
+    """Raise :class:`BudgetError` unless at most one budget is given and it is valid.
+
+    This is the one home of the budget's rules: :class:`summarizer.options.SummaryOptions`
+    checks its budget here, and every face builds one.
+    """
+    given = tuple(name for name, value in (("sentences", sentences), ("ratio", ratio), ("words", words)) if value is not None)
     if len(given) > 1:
-        raise BudgetError(f"give one length budget, not {' and '.join(given)}")
-    if sentences is not None and (isinstance(sentences, bool) or not isinstance(sentences, int) or sentences < 1):
-        raise BudgetError(f"sentences must be a whole number of at least 1, not {sentences!r}")
-    if words is not None and (isinstance(words, bool) or not isinstance(words, int) or words < 1):
-        raise BudgetError(f"words must be a whole number of at least 1, not {words!r}")
+        _refuse(given, "are mutually exclusive: give one length budget")
+    for name, count in (("sentences", sentences), ("words", words)):
+        if count is None:
+            continue
+        if isinstance(count, bool) or not isinstance(count, int):
+            _refuse((name,), f"must be a whole number of at least 1, not {count!r}")
+        if count < 1:
+            _refuse((name,), f"must be at least 1, not {count!r}")
     if ratio is not None and (
         isinstance(ratio, bool) or not isinstance(ratio, int | float) or not math.isfinite(ratio) or not 0 < ratio <= 1
     ):
-        raise BudgetError(f"ratio must be a share of the sentences above 0 and at most 1, not {ratio!r}")
+        _refuse(("ratio",), f"must be more than 0 and at most 1 (a share of the sentences), not {ratio!r}")
+
+
+def _refuse(names: tuple[str, ...], problem: str) -> NoReturn:
+    raise BudgetError(f"{' and '.join(names)} {problem}", options=names, problem=problem)
 
 
 def resolve_budget(

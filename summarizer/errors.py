@@ -9,9 +9,11 @@
     │   ├── FetchError            a URL that could not be fetched (DNS, refused, timeout,
     │   │                         an HTTP error status, too many redirects, not HTML or text)
     │   └── NothingFitsError      no sentence of this input fits in the word budget asked for
-    ├── BudgetError               an invalid length budget (0, negative, ratio > 1, two at once)
-    ├── UnknownAlgorithmError     no summarizer (or engine) by that name
-    ├── UnknownLanguageError      no stemmer or stop words for that language
+    ├── OptionsError              an invalid option of a summary (an unknown edit level, a
+    │   │                         neutrality weight out of range, …: see summarizer.options)
+    │   ├── BudgetError           an invalid length budget (0, negative, ratio > 1, two at once)
+    │   ├── UnknownAlgorithmError no summarizer (or engine) by that name
+    │   └── UnknownLanguageError  no stemmer or stop words for that language
     └── BatchError                a batch that cannot run as asked (an unsafe --out, …)
 
 Each message is one line, names what is wrong and, where it helps, what to do.
@@ -69,15 +71,32 @@ class NothingFitsError(InputError):
     """No sentence of the input fits in the word budget (see :func:`summarizer.budget.check_word_budget`)."""
 
 
-class BudgetError(EvenhandError, ValueError):
+class OptionsError(EvenhandError, ValueError):
+    """An option of a summary is invalid (:class:`summarizer.options.SummaryOptions`).
+
+    Attributes:
+        options: the names of the options at fault (``("sentences", "ratio")``), as
+            :class:`~summarizer.options.SummaryOptions` names them; a face names its own
+            flags from them.
+        problem: what is wrong with them, to follow their names (``"must be at least 1, not 0"``);
+            ``None`` when the message says it whole.
+    """
+
+    def __init__(self, message: str, *, options: tuple[str, ...] = (), problem: str | None = None) -> None:
+        super().__init__(message)
+        self.options = options
+        self.problem = problem
+
+
+class BudgetError(OptionsError):
     """The length budget is invalid."""
 
 
-class UnknownAlgorithmError(EvenhandError, ValueError):
+class UnknownAlgorithmError(OptionsError):
     """No summarizer has that name."""
 
 
-class UnknownLanguageError(EvenhandError, ValueError):
+class UnknownLanguageError(OptionsError):
     """No stemmer or stop words for that language."""
 
 

@@ -241,8 +241,11 @@ class Summary:
         decisions: exactly one per sentence of ``document``, in document order.
         text: the summary text (kept sentences with their edits, in document order).
         stats: words, compression, readability and cue counts before and after.
-        trim: whether kept sentences were trimmed.
+        trim: whether kept sentences were edited at all (``edit_level`` is not ``"none"``).
         notes: anything a reader should know about how the summary was made.
+        edits: the edit level the summary was made with (:data:`summarizer.options.EDITS`);
+            when not given, the one ``trim`` stands for with this algorithm
+            (:func:`summarizer.options.edits_for_trim`: off is ``"none"``, on the algorithm's own level).
     """
 
     document: Document
@@ -255,6 +258,19 @@ class Summary:
     trim: bool = False
     language: str = "english"
     notes: tuple[str, ...] = ()
+    edits: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.edits is None:
+            from summarizer.options import edits_for_trim  # options → budget → model: imported on use
+
+            object.__setattr__(self, "edits", edits_for_trim(self.trim, self.algorithm))
+
+    @property
+    def edit_level(self) -> str:
+        """The edit level (``edits``, filled in from ``trim`` when not given)."""
+        assert self.edits is not None
+        return self.edits
 
     @property
     def kept(self) -> tuple[Decision, ...]:

@@ -12,50 +12,63 @@ from dataclasses import replace
 from summarizer.boilerplate import detect_boilerplate
 from summarizer.cues import find_cues
 from summarizer.edits import apply_edits
-from summarizer.errors import EmptyInputError, UnknownAlgorithmError, UnknownLanguageError
+from summarizer.errors import EmptyInputError, OptionsError
 from summarizer.model import Budget, Decision, Document, Stats, Summary
 from summarizer.neutrality import bias_score
-from summarizer.rank import ALGORITHMS, ENGINES, block_note
-from summarizer.rank.terms import language_tools
+from summarizer.options import (  # noqa: F401  (ALL_ALGORITHMS … are imported from here too)
+    ALL_ALGORITHMS,
+    DEFAULT_ALGORITHM,
+    DEFAULT_ENGINE,
+    NEUTRAL,
+    SummaryOptions,
+    check_language,
+    options_from,
+)
+from summarizer.rank import block_note
 from summarizer.readability import measure_counts, sentence_counts, syllables
 from summarizer.segment import segment
 from summarizer.select import CENTRALITY, WORDS_KEPT, Analysis, select_neutral, select_plain
 from summarizer.tokens import words as split_words
 
-NEUTRAL = "neutral"
-ALL_ALGORITHMS: tuple[str, ...] = (NEUTRAL, *ALGORITHMS)
-DEFAULT_ALGORITHM = NEUTRAL
-DEFAULT_ENGINE = "fast"
-
 
 def summarize(
     text: str | Document,
     *,
-    algorithm: str = DEFAULT_ALGORITHM,
+    options: SummaryOptions | None = None,
+    algorithm: str | None = None,
     sentences: int | None = None,
     ratio: float | None = None,
     words: int | None = None,
-    language: str = "english",
-    engine: str = DEFAULT_ENGINE,
+    language: str | None = None,
+    engine: str | None = None,
+    edits: str | None = None,
     trim: bool | None = None,
-    neutrality: float = 1.0,
+    neutrality: float | None = None,
     source: str | None = None,
     analysis: Analysis | None = None,
 ) -> Summary:
     """Summarise ``text``, recording a decision for every sentence.
 
+    The options come either whole, as ``options`` (what every face passes), or as keyword
+    arguments, from which a :class:`SummaryOptions` is made (see it for each one); not both.
+
     Args:
         text: the article, as a string or an already segmented :class:`Document`.
+        options: what is asked for, checked already.
         algorithm: ``"neutral"`` (the default) or one of sumy's: ``lexrank``, ``textrank``,
             ``lsa``, ``luhn``, ``edmundson``, ``kl``, ``sumbasic``, ``reduction``, ``random``.
         sentences: keep this many sentences.
         ratio: keep this share of the sentences (0 < ratio ≤ 1).
         words: keep at most this many words.
-        language: the language for stemming and stop words.
-        engine: ``"fast"`` (evenhand's vectorised ranking) or ``"sumy"`` (sumy's own code).
-        trim: remove the writer's bracketed insertions and stance adverbs from kept
-            sentences; by default on for ``neutral`` and off for the others.
-        neutrality: how strongly ``neutral`` avoids loaded sentences (0 = not at all, 1 = default).
+        language: the language for stemming and stop words (default English).
+        engine: ``"fast"`` (evenhand's vectorised ranking, the default) or ``"sumy"`` (sumy's own code).
+        edits: how far kept sentences may be edited: ``"none"``, ``"trim"`` (the writer's
+            bracketed insertions and stance adverbs removed, quotations closed, …) or ``"reword"``
+            (and loaded terms said neutrally); by default ``reword`` for ``neutral`` and
+            ``none`` for the others.
+        trim: the old switch for ``edits``: ``False`` is ``"none"``, ``True`` the algorithm's
+            own level (``"trim"`` for sumy's).
+        neutrality: how strongly ``neutral`` avoids loaded sentences (0 = not at all, 1 = default, at most 5).
         source: a name for where the text came from, recorded in the result.
         analysis: :func:`analyse` of this same :class:`Document` (passed as ``text``), to
             summarise it again with other options without finding its cues, bias, boilerplate
@@ -67,74 +80,44 @@ def summarize(
 
     Raises:
         EmptyInputError: the text has no sentences.
-        BudgetError: the length budget is invalid.
-        UnknownAlgorithmError: no algorithm or engine by that name.
-        UnknownLanguageError: no stemmer or stop words for ``language``.
+        OptionsError: an invalid option, or ``options`` given with keyword options; its kinds
+            :class:`BudgetError` (the length budget), :class:`UnknownAlgorithmError` (no
+            algorithm or engine by that name) and :class:`UnknownLanguageError`.
         ValueError: ``analysis`` is not of the document given.
     """
-    algorithm = algorithm.lower()
-    if algorithm not in ALL_ALGORITHMS:
-        raise UnknownAlgorithmError(f"no algorithm named {algorithm!r}; choose one of: {', '.join(ALL_ALGORITHMS)}")
-    if engine not in ENGINES:
-        raise UnknownAlgorithmError(f"no engine named {engine!r}; choose one of: {', '.join(ENGINES)}")
-    if not 0.0 <= neutrality <= 5.0:
-        raise ValueError(f"neutrality must be between 0 and 5, not {neutrality!r}")
+    keywords = {
+        "algorithm": algorithm, "sentences": sentences, "ratio": ratio, "words": words, "language": language,
+        "engine": engine, "edits": edits, "trim": trim, "neutrality": neutrality,
+    }
+    if options is None:
+        options = options_from(**keywords)  # type: ignore[arg-type]
+    elif given := [name for name, value in keywords.items() if value is not None]:
+        raise OptionsError(
+            f"give the options as options= or as keyword arguments, not both (options= and {', '.join(given)})",
+            options=tuple(given),
+        )
     document = text if isinstance(text, Document) else segment(text, source=source)
     if not document.sentences:
         raise EmptyInputError(f"{document.source or 'the input'}: no text to summarise")
-    if trim is None:
-        trim = algorithm == NEUTRAL
-
-    check_language(language)
     if analysis is None:
         analysis = analyse(document)
     elif analysis.document is not document:
         raise ValueError("the analysis is of another document: pass the Document it was made from")
-    return _select_and_assemble(
-        analysis, algorithm=algorithm, sentences=sentences, ratio=ratio, words=words,
-        language=language, engine=engine, trim=trim, neutrality=neutrality,
-    )
+    return _select_and_assemble(analysis, options)
 
 
-def check_language(language: str) -> None:
-    """Raise :class:`UnknownLanguageError` unless a stemmer and stop words exist for ``language``."""
-    try:
-        language_tools(language)
-    except LookupError:
-        raise UnknownLanguageError(
-            f"no stemmer or stop words for language {language!r}; try english, german, french, spanish, …"
-        ) from None
-
-
-def _select_and_assemble(
-    analysis: Analysis,
-    *,
-    algorithm: str,
-    sentences: int | None,
-    ratio: float | None,
-    words: int | None,
-    language: str,
-    engine: str,
-    trim: bool,
-    neutrality: float,
-) -> Summary:
+def _select_and_assemble(analysis: Analysis, options: SummaryOptions) -> Summary:
+    algorithm, engine = options.algorithm, options.engine
     if algorithm == NEUTRAL:
-        decisions, budget = select_neutral(
-            analysis,
-            sentences=sentences, ratio=ratio, words=words,
-            language=language, engine=engine, trim=trim, neutrality=neutrality,
-        )
+        decisions, budget = select_neutral(analysis, options)
     else:
-        decisions, budget = select_plain(
-            analysis, algorithm,
-            sentences=sentences, ratio=ratio, words=words,
-            language=language, engine=engine, trim=trim,
-        )
+        decisions, budget = select_plain(analysis, options)
     ranked_with = CENTRALITY if algorithm == NEUTRAL else algorithm
     extra = block_note(len(analysis.document.sentences), ranked_with, engine)
     return assemble(
         decisions, budget, analysis,
-        algorithm=algorithm, engine=engine, trim=trim, language=language, notes=(extra,) if extra else (),
+        algorithm=algorithm, engine=engine, trim=options.trim, language=options.language,
+        notes=(extra,) if extra else (), edits=options.edit_level,
     )
 
 
@@ -181,6 +164,7 @@ def assemble(
     trim: bool,
     language: str,
     notes: Sequence[str] = (),
+    edits: str | None = None,
 ) -> Summary:
     """Fill in each kept sentence's output text, then the summary text and its stats.
 
@@ -222,6 +206,7 @@ def assemble(
         trim=trim,
         language=language,
         notes=notes,
+        edits=edits,
     )
 
 

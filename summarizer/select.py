@@ -45,6 +45,7 @@ from summarizer.context import (
 from summarizer.edits import apply_edits
 from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason
 from summarizer.neutrality import THRESHOLD, bias_score, cue_summary
+from summarizer.options import SummaryOptions
 from summarizer.quotes import Quotation, QuoteUnit, find_quotations, quotation_units, quoted_spans
 from summarizer.rank import rank, term_matrix
 from summarizer.readability import LONG_SENTENCE_WORDS
@@ -143,19 +144,17 @@ def ranks(scores: Sequence[float]) -> tuple[int, ...]:
     return tuple(result)
 
 
-def select_plain(
-    analysis: Analysis,
-    algorithm: str,
-    *,
-    sentences: int | None,
-    ratio: float | None,
-    words: int | None,
-    language: str,
-    engine: str,
-    trim: bool,
-) -> tuple[tuple[Decision, ...], Budget]:
-    """Keep the best-rated sentences of ``algorithm`` within the budget."""
+def select_plain(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[Decision, ...], Budget]:
+    """Keep the best-rated sentences of ``options.algorithm`` within the budget.
+
+    Its edits, by level: ``trim`` deletes the writer's glossing brackets and stance adverbs,
+    ``reword`` says loaded terms neutrally too.
+    """
+    algorithm, sentences, ratio, words = options.algorithm, options.sentences, options.ratio, options.words
+    language, engine = options.language, options.engine
+    trim, reword = options.allows("trim"), options.allows("reword")
     document = analysis.document
+    quoted = quoted_spans(document, find_quotations(document)) if reword else ()
     n = len(document.sentences)
     raw = rank(document, algorithm, engine=engine, language=language, words=analysis.words)
     scores = normalise(raw)
@@ -180,27 +179,33 @@ def select_plain(
                 sentence=sentence, kept=kept, score=scores[i], rank=rank_of[i],
                 bias=analysis.bias[i], boilerplate=analysis.boilerplate[i] is not None,
                 cues=analysis.cues[i],
-                edits=trim_edits(document, sentence, analysis.cues[i]) if kept and trim else (),
+                edits=_plain_edits(analysis, i, quoted, reword) if kept and trim else (),
                 reasons=tuple(reasons),
             )
         )
     return tuple(decisions), selection.budget
 
 
-def select_neutral(
-    analysis: Analysis,
-    *,
-    sentences: int | None,
-    ratio: float | None,
-    words: int | None,
-    language: str,
-    engine: str,
-    trim: bool,
-    neutrality: float,
-) -> tuple[tuple[Decision, ...], Budget]:
+def _plain_edits(analysis: Analysis, i: int, quoted: tuple[tuple[int, int], ...], reword: bool) -> tuple[Edit, ...]:
+    """A kept sentence's edits under plain selection: trimmed, and reworded when ``reword``."""
+    document, sentence, cues = analysis.document, analysis.document.sentences[i], analysis.cues[i]
+    if not reword:
+        return trim_edits(document, sentence, cues)
+    return _merge_edits(trim_edits(document, sentence, cues, quoted=quoted), reword_edits(document, sentence, cues, quoted))
+
+
+def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[Decision, ...], Budget]:
     """The default selector: the lead, then central, plain, unloaded, not repeated sentences,
     each with what it needs to read right (its quotation from the start, its speaker, the
-    sentence its pronoun points at)."""
+    sentence its pronoun points at).
+
+    Its edits, by level: ``trim`` deletes the writer's glossing brackets and stance adverbs and
+    makes kept sentences read right alone (quotations closed, connectives dropped, speakers
+    named); ``reword`` says loaded terms neutrally too.
+    """
+    sentences, ratio, words = options.sentences, options.ratio, options.words
+    language, engine, neutrality = options.language, options.engine, options.neutrality
+    trim, reword = options.allows("trim"), options.allows("reword")
     document = analysis.document
     n = len(document.sentences)
     content = [i for i in range(n) if analysis.boilerplate[i] is None and analysis.word_counts[i] > 0]
@@ -224,7 +229,7 @@ def select_neutral(
     trims = {
         i: _merge_edits(
             trim_edits(document, document.sentences[i], analysis.cues[i], quoted=quoted),
-            reword_edits(document, document.sentences[i], analysis.cues[i], quoted),
+            reword_edits(document, document.sentences[i], analysis.cues[i], quoted) if reword else (),
         )
         if trim
         else ()

@@ -3,7 +3,7 @@
 Schema version 1 (``docs/schema.md`` describes every field)::
 
     {"schema_version": 1, "source": ..., "algorithm": ..., "engine": ..., "language": ...,
-     "trim": bool, "budget": {"sentences", "ratio", "words", "target", "note"},
+     "trim": bool, "edits": "none"|"trim"|"reword" (only where "trim" does not say it), "budget": {"sentences", "ratio", "words", "target", "note"},
      "summary": "the summary text", "notes": [...],
      "document": {"text": ..., "encoding": ..., "warnings": [...],
                   "page": {"title", "author", "date", "site_name", "url", "final_url"},  # web pages only
@@ -42,6 +42,7 @@ from summarizer.model import (
     Summary,
     WebPage,
 )
+from summarizer.options import edits_for_trim
 
 
 class SchemaError(EvenhandError, ValueError):
@@ -59,6 +60,7 @@ def to_dict(summary: Summary) -> dict[str, Any]:
         "engine": summary.engine,
         "language": summary.language,
         "trim": summary.trim,
+        **_edits_field(summary),
         "budget": asdict(summary.budget),
         "summary": summary.text,
         "notes": list(summary.notes),
@@ -76,6 +78,13 @@ def to_dict(summary: Summary) -> dict[str, Any]:
             },
         },
     }
+
+
+def _edits_field(summary: Summary) -> dict[str, str]:
+    """``{"edits": level}`` when ``trim`` alone does not say the edit level, else nothing: a summary
+    with its algorithm's own level (or none) reads as it did before the field was added."""
+    level = summary.edit_level
+    return {} if level == edits_for_trim(summary.trim, summary.algorithm) else {"edits": level}
 
 
 def _document_to_dict(document: Document) -> dict[str, Any]:
@@ -232,6 +241,7 @@ def from_dict(data: dict[str, Any]) -> Summary:
             trim=data.get("trim", False),
             language=data.get("language", "english"),
             notes=tuple(data.get("notes", ())),
+            edits=data.get("edits"),
         )
     except (KeyError, TypeError) as error:
         raise SchemaError(f"not an evenhand summary: {error}") from None

@@ -16,7 +16,7 @@ runner = CliRunner()
     ("args", "message"),
     [
         (["view", "--algorithm", "nonsense"], "no algorithm named 'nonsense'"),
-        (["view", "--sentences", "3", "--ratio", "0.5"], "not both"),
+        (["view", "--sentences", "3", "--ratio", "0.5"], "--sentences and --ratio are mutually exclusive"),
         (["view", "--ratio", "1.5"], "--ratio must be more than 0 and at most 1"),
         (["view", "--ratio", "150%"], "--ratio must be more than 0 and at most 1"),
         (["view", "--ratio", "half"], "give a share such as 0.2 or 20%"),

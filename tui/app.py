@@ -32,7 +32,7 @@ MOUSE_HELP = [
     ("wheel", "Scroll; the other pane follows"),
     ("tab / shift+tab", "Move focus between the panes and the controls"),
     ("pageup / pagedown", "Scroll the focused pane a page"),
-    ("ctrl+p", "Command palette: algorithms, trim, export, theme …"),
+    ("ctrl+p", "Command palette: algorithms, edit level, export, theme …"),
 ]
 
 
@@ -121,7 +121,9 @@ class EvenhandApp(App[None]):
                 f"Re-summarise with the {name} algorithm",
                 partial(reader.choose_algorithm, name),
             )
-        yield SystemCommand("Trim on/off", "Trim kept sentences, or stop trimming", reader.action_toggle_trim)
+        yield SystemCommand(
+            "Next edit level", "Edit kept sentences more, or less: none, trim, reword", reader.action_next_edits
+        )
         yield SystemCommand(
             "Next ratio", "Keep the next preset share of the sentences", reader.action_next_ratio
         )

@@ -1,4 +1,4 @@
-"""Settings remembered between runs of the reader: theme, algorithm, length, trim, neutrality.
+"""Settings remembered between runs of the reader: theme, algorithm, length, edit level, neutrality.
 
 They live in one small TOML file in the user's config folder (``platformdirs``: on Linux
 ``$XDG_CONFIG_HOME/evenhand/settings.toml``, usually ``~/.config/evenhand/settings.toml``).
@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from summarizer import ALL_ALGORITHMS
-from tui.settings import NEUTRALITY_MAX, SummarySettings
+from summarizer.options import ALL_ALGORITHMS, EDITS, NEUTRALITY_MAX, edits_for_trim
+from tui.settings import SummarySettings
 
 CONFIG_NAME = "settings.toml"
 DARK_THEME = "textual-dark"
@@ -53,18 +53,22 @@ def parse_config(data: dict[str, Any]) -> SavedConfig:
     algorithm = data.get("algorithm")
     sentences = data.get("sentences")
     ratio = _number(data.get("ratio"), 1e-9, 1.0)
-    trim = data.get("trim")
+    edits = data.get("edits")
+    trim = data.get("trim")  # the file of an older evenhand: trim = true/false
     neutrality = _number(data.get("neutrality"), 0.0, NEUTRALITY_MAX)
     theme = data.get("theme")
     if not (isinstance(sentences, int) and not isinstance(sentences, bool) and sentences >= 1):
         sentences = None
     if sentences is not None:
         ratio = None  # one length at a time, as the app keeps it
+    algorithm = algorithm if algorithm in ALL_ALGORITHMS else defaults.algorithm
+    if edits not in EDITS:
+        edits = edits_for_trim(trim, algorithm) if isinstance(trim, bool) else None
     settings = SummarySettings(
-        algorithm=algorithm if algorithm in ALL_ALGORITHMS else defaults.algorithm,
+        algorithm=algorithm,
         sentences=sentences,
         ratio=ratio,
-        trim=trim if isinstance(trim, bool) else None,
+        edits=edits,
         neutrality=neutrality if neutrality is not None else defaults.neutrality,
     )
     return SavedConfig(settings, theme if theme in THEMES else None)
@@ -94,7 +98,7 @@ def format_config(settings: SummarySettings, theme: str | None) -> str:
         "algorithm": settings.algorithm,
         "sentences": settings.sentences,
         "ratio": settings.ratio,
-        "trim": settings.trim,
+        "edits": settings.edits,
         "neutrality": settings.neutrality,
     }
     lines = ["# evenhand view: the settings of the last session (evenhand view --no-config ignores them)"]

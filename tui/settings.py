@@ -8,13 +8,18 @@ Textual, so the rules (how "one sentence longer" or "next ratio" behave) are tes
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
 
-from summarizer import ALL_ALGORITHMS, DEFAULT_ALGORITHM
+from summarizer.options import (
+    ALL_ALGORITHMS,
+    DEFAULT_ALGORITHM,
+    EDITS,
+    NEUTRALITY_MAX,
+    SummaryOptions,
+    default_edits,
+)
 
 RATIOS: tuple[float, ...] = (0.1, 0.2, 0.3, 0.5, 0.75)
 NEUTRALITY_STEP = 0.25
-NEUTRALITY_MAX = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,35 +30,37 @@ class SummarySettings:
         algorithm: one of :data:`summarizer.ALL_ALGORITHMS`.
         sentences: keep this many sentences (``None``: the library's default, or ``ratio``).
         ratio: keep this share of the sentences (``None``: the library's default, or ``sentences``).
-        trim: trim kept sentences (``None``: the algorithm's default).
+        edits: the edit level, one of :data:`summarizer.options.EDITS` (``None``: the
+            algorithm's own, ``reword`` for ``neutral`` and ``none`` for sumy's).
         neutrality: how strongly ``neutral`` avoids loaded sentences (0 to 5).
     """
 
     algorithm: str = DEFAULT_ALGORITHM
     sentences: int | None = None
     ratio: float | None = None
-    trim: bool | None = None
+    edits: str | None = None
     neutrality: float = 1.0
 
-    def options(self) -> dict[str, Any]:
-        """Keyword arguments for :func:`summarizer.summarize`."""
-        return {
-            "algorithm": self.algorithm,
-            "sentences": self.sentences,
-            "ratio": self.ratio,
-            "trim": self.trim,
-            "neutrality": self.neutrality,
-        }
+    def options(self) -> SummaryOptions:
+        """The options for :func:`summarizer.summarize` (``options=``).
 
-    def effective_trim(self) -> bool:
-        """Whether kept sentences are trimmed (the library trims for ``neutral`` by default)."""
-        return self.trim if self.trim is not None else self.algorithm == DEFAULT_ALGORITHM
+        Raises:
+            OptionsError: a setting the library refuses.
+        """
+        return SummaryOptions(
+            algorithm=self.algorithm, sentences=self.sentences, ratio=self.ratio, edits=self.edits,
+            neutrality=self.neutrality,
+        )
+
+    def effective_edits(self) -> str:
+        """The edit level in force (the algorithm's own unless one was chosen)."""
+        return self.edits if self.edits is not None else default_edits(self.algorithm)
 
     def with_algorithm(self, algorithm: str) -> SummarySettings:
-        """The same settings with another algorithm (trim goes back to that algorithm's default)."""
+        """The same settings with another algorithm (the edit level goes back to that algorithm's own)."""
         if algorithm not in ALL_ALGORITHMS:
             raise ValueError(f"no algorithm named {algorithm!r}")
-        return replace(self, algorithm=algorithm, trim=None)
+        return replace(self, algorithm=algorithm, edits=None)
 
     def next_algorithm(self) -> SummarySettings:
         """The next algorithm in :data:`summarizer.ALL_ALGORITHMS`, wrapping round."""
@@ -80,9 +87,15 @@ class SummarySettings:
             raise ValueError(f"ratio must be above 0 and at most 1, not {ratio!r}")
         return replace(self, ratio=ratio, sentences=None)
 
-    def toggled_trim(self) -> SummarySettings:
-        """Trim switched off if it is on now, on if it is off."""
-        return replace(self, trim=not self.effective_trim())
+    def with_edits(self, edits: str) -> SummarySettings:
+        """The edit level ``edits`` (one of :data:`summarizer.options.EDITS`)."""
+        if edits not in EDITS:
+            raise ValueError(f"no edit level named {edits!r}")
+        return replace(self, edits=edits)
+
+    def next_edits(self) -> SummarySettings:
+        """The next edit level in :data:`summarizer.options.EDITS`, wrapping round (none → trim → reword → none)."""
+        return self.with_edits(EDITS[(EDITS.index(self.effective_edits()) + 1) % len(EDITS)])
 
     def with_neutrality(self, change: float) -> SummarySettings:
         """Neutrality weight moved by ``change``, kept within 0..5."""

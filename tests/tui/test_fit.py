@@ -139,7 +139,7 @@ async def test_escape_cancels_a_search_being_typed(stored_summary: Summary) -> N
 
 def test_config_round_trip_and_bad_values(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "settings.toml"
-    settings = SummarySettings(algorithm="lexrank", sentences=5, trim=True, neutrality=2.5)
+    settings = SummarySettings(algorithm="lexrank", sentences=5, edits="trim", neutrality=2.5)
     assert save_config(path, settings, LIGHT_THEME)
     saved = load_config(path)
     assert saved.settings == settings and saved.theme == LIGHT_THEME
@@ -150,6 +150,17 @@ def test_config_round_trip_and_bad_values(tmp_path: Path) -> None:
                         "theme": "hacker"})
     assert odd.settings == SummarySettings() and odd.theme is None
     assert 'algorithm = "lexrank"' in format_config(settings, None)
+    assert 'edits = "trim"' in format_config(settings, None)
+    assert parse_config({"edits": "compress-it-all"}).settings.edits is None
+
+
+@pytest.mark.parametrize(
+    ("algorithm", "trim", "edits"),
+    [("neutral", True, "reword"), ("neutral", False, "none"), ("lexrank", True, "trim"), ("lexrank", False, "none")],
+)
+def test_an_older_config_with_trim_reads_as_its_edit_level(algorithm: str, trim: bool, edits: str) -> None:
+    assert parse_config({"algorithm": algorithm, "trim": trim}).settings.edits == edits
+    assert parse_config({"algorithm": algorithm, "trim": trim, "edits": "trim"}).settings.edits == "trim"
 
 
 async def test_settings_are_saved_as_they_change(tmp_path: Path) -> None:

@@ -5,17 +5,24 @@ from __future__ import annotations
 import pytest
 
 from summarizer import ALL_ALGORITHMS
+from summarizer.errors import OptionsError
+from summarizer.options import EDITS, SummaryOptions
 from tui.settings import RATIOS, SummarySettings
 
 
 def test_default_options_are_the_librarys() -> None:
-    assert SummarySettings().options() == {
-        "algorithm": "neutral",
-        "sentences": None,
-        "ratio": None,
-        "trim": None,
-        "neutrality": 1.0,
-    }
+    assert SummarySettings().options() == SummaryOptions()
+    assert SummarySettings().options().edit_level == "reword"
+
+
+def test_options_carry_every_setting() -> None:
+    settings = SummarySettings(algorithm="lexrank", ratio=0.5, edits="trim", neutrality=2.0)
+    assert settings.options() == SummaryOptions(algorithm="lexrank", ratio=0.5, edits="trim", neutrality=2.0)
+
+
+def test_a_setting_the_library_refuses_is_an_options_error() -> None:
+    with pytest.raises(OptionsError):
+        SummarySettings(sentences=2, ratio=0.5).options()
 
 
 @pytest.mark.parametrize(
@@ -38,22 +45,30 @@ def test_ratios_cycle_and_replace_a_sentence_count() -> None:
     assert settings.next_ratio().ratio == RATIOS[0]
 
 
-def test_algorithms_cycle_through_all_and_reset_trim() -> None:
-    settings = SummarySettings(trim=False)
+def test_algorithms_cycle_through_all_and_reset_the_edit_level() -> None:
+    settings = SummarySettings(edits="none")
     names = []
     for _ in ALL_ALGORITHMS:
         names.append(settings.algorithm)
         settings = settings.next_algorithm()
-        assert settings.trim is None
+        assert settings.edits is None
     assert tuple(names) == ALL_ALGORITHMS
     with pytest.raises(ValueError, match="no algorithm"):
         settings.with_algorithm("nonsense")
 
 
-def test_trim_toggles_from_the_algorithms_default() -> None:
-    assert SummarySettings().effective_trim() is True
-    assert SummarySettings().toggled_trim().trim is False
-    assert SummarySettings(algorithm="lexrank").toggled_trim().trim is True
+def test_edit_levels_cycle_from_the_algorithms_own() -> None:
+    assert SummarySettings().effective_edits() == "reword"
+    assert SummarySettings().next_edits().edits == "none"  # reword wraps round to none
+    assert SummarySettings(algorithm="lexrank").effective_edits() == "none"
+    assert SummarySettings(algorithm="lexrank").next_edits().edits == "trim"
+    settings, seen = SummarySettings(edits="none"), []
+    for _ in EDITS:
+        seen.append(settings.effective_edits())
+        settings = settings.next_edits()
+    assert tuple(seen) == EDITS
+    with pytest.raises(ValueError, match="no edit level"):
+        SummarySettings().with_edits("compress-everything")
 
 
 def test_neutrality_is_clamped() -> None:

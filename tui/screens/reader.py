@@ -121,14 +121,14 @@ class ReaderScreen(Screen[None]):
             "c",
             "toggle_controls",
             "Controls",
-            tooltip="Show or hide the algorithm, length, trim and neutrality controls",
+            tooltip="Show or hide the algorithm, length, edits and neutrality controls",
             id="toggle-controls",
         ),
         Binding("plus,equals_sign", "longer", "Longer", key_display="+", group=LENGTH_GROUP, id="longer"),
         Binding("minus", "shorter", "Shorter", key_display="-", group=LENGTH_GROUP, id="shorter"),
         Binding("r", "next_ratio", "Next ratio (10–75%)", show=False, id="next-ratio"),
         Binding("a", "next_algorithm", "Next algorithm", show=False, id="next-algorithm"),
-        Binding("t", "toggle_trim", "Trim on/off", show=False, id="toggle-trim"),
+        Binding("t", "next_edits", "Next edit level (none, trim, reword)", show=False, id="next-edits"),
         Binding(
             "greater_than_sign", "more_neutral", "Neutrality weight +0.25", show=False, id="more-neutral"
         ),
@@ -261,7 +261,7 @@ class ReaderScreen(Screen[None]):
                 analysis = self._analysis = analyse(document)
             if worker.is_cancelled:
                 return
-            summary = summarize(document, analysis=analysis, **settings.options())
+            summary = summarize(document, analysis=analysis, options=settings.options())
             original, condensed = original_blocks(summary), summary_blocks(summary)
         except (EvenhandError, ValueError) as error:
             if not worker.is_cancelled:
@@ -550,8 +550,8 @@ class ReaderScreen(Screen[None]):
         if algorithm in ALL_ALGORITHMS:
             self.resummarize(self.settings.with_algorithm(algorithm))
 
-    def action_toggle_trim(self) -> None:
-        self.resummarize(self.settings.toggled_trim())
+    def action_next_edits(self) -> None:
+        self.resummarize(self.settings.next_edits())
 
     def action_more_neutral(self) -> None:
         self.resummarize(self.settings.with_neutrality(NEUTRALITY_STEP))

@@ -1,4 +1,4 @@
-"""The controls: algorithm, length, ratio, trim and neutrality weight.
+"""The controls: algorithm, length, ratio, edit level and neutrality weight.
 
 The panel only reports what the reader chose (:class:`tui.messages.SettingsChosen`, or a
 screen action for the step buttons); the screen owns the settings and the worker.
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Checkbox, Label, Select
+from textual.widgets import Button, Label, Select
 
-from summarizer import ALL_ALGORITHMS
+from summarizer.options import ALL_ALGORITHMS, EDIT_LEVELS
 from tui.messages import SettingsChosen
 from tui.settings import RATIOS, SummarySettings
 
@@ -49,12 +49,15 @@ class ControlsPanel(VerticalScroll):
             id="ratio",
             compact=True,
         )
-        yield Checkbox(
-            "Trim kept sentences",
-            value=self._settings.effective_trim(),
-            id="trim",
+        yield Label("Edits to kept sentences", classes="control-label")
+        yield Select(
+            [(level.name, level.name) for level in EDIT_LEVELS],
+            allow_blank=False,
+            value=self._settings.effective_edits(),
+            id="edits",
             compact=True,
-            tooltip="Remove the writer's bracketed insertions and stance adverbs from kept sentences",
+            tooltip="; ".join(f"{level.name}: {level.adds}" for level in EDIT_LEVELS)
+            + " (each level includes the ones before it; t steps through them)",
         )
         yield Label("Neutrality weight", classes="control-label")
         yield Label("", classes="control-value", id="neutrality-value")
@@ -65,12 +68,12 @@ class ControlsPanel(VerticalScroll):
     def sync(self, settings: SummarySettings, target: int) -> None:
         """Show ``settings`` (and the length reached, ``target``) without announcing a change."""
         self._settings = settings
-        with self.prevent(Select.Changed, Checkbox.Changed):
+        with self.prevent(Select.Changed):
             self.query_one("#algorithm", Select).value = settings.algorithm
             self.query_one("#ratio", Select).value = (
                 settings.ratio if settings.ratio in RATIOS else _BY_SENTENCES
             )
-            self.query_one("#trim", Checkbox).value = settings.effective_trim()
+            self.query_one("#edits", Select).value = settings.effective_edits()
         self.query_one("#length-value", Label).update(settings.describe_length(target))
         weight = f"{settings.neutrality:.2f}"
         if settings.algorithm != "neutral":
@@ -88,8 +91,8 @@ class ControlsPanel(VerticalScroll):
                 return
             if event.value != self._settings.ratio:
                 self.post_message(SettingsChosen(self._settings.with_ratio(event.value)))
-
-    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        event.stop()
-        if event.value != self._settings.effective_trim():
-            self.post_message(SettingsChosen(self._settings.toggled_trim()))
+        elif (
+            event.select.id == "edits" and isinstance(event.value, str)
+            and event.value != self._settings.effective_edits()
+        ):
+            self.post_message(SettingsChosen(self._settings.with_edits(event.value)))

@@ -26,7 +26,7 @@ def stats_text(summary: Summary, settings: SummarySettings) -> Text:
     text.append(" │ ")
     text.append(summary.algorithm, style="bold")
     text.append(f" · {settings.describe_length(summary.budget.target)}")
-    text.append(f" · trim {'on' if summary.trim else 'off'}")
+    text.append(f" · edits {summary.edit_level}")
     if summary.algorithm == "neutral":
         text.append(f" · neutrality {settings.neutrality:.2f}")
     return text

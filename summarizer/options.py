@@ -1,0 +1,221 @@
+"""What a summary is asked for: one frozen, validated :class:`SummaryOptions`.
+
+Every face builds one (the CLI from its flags, the batch once for all its documents, the TUI
+from the reader's settings) and passes it whole to :func:`summarizer.summarize`; the rules
+for what is a valid option live here and in :func:`summarizer.budget.check_budget`, nowhere
+else.  An invalid option raises an :class:`~summarizer.errors.OptionsError`.
+
+The edits a summary may make to its kept sentences are an ordered set of levels, each one
+including the ones before it (:data:`EDIT_LEVELS`)::
+
+    none     the kept sentences as the writer wrote them
+    trim     + the writer's bracketed insertions and stance adverbs removed, a quotation cut
+               short closed, a dangling connective dropped, a lead-in's pronoun named
+    reword   + the writer's loaded terms said in a style table's neutral terms
+
+A new level is one more entry at its place in :data:`EDIT_LEVELS`; a selector asks
+:meth:`SummaryOptions.allows` whether its kind of edit is on.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from summarizer.budget import check_budget
+from summarizer.errors import OptionsError, UnknownAlgorithmError, UnknownLanguageError
+from summarizer.rank import ALGORITHMS, ENGINES
+
+NEUTRAL = "neutral"
+ALL_ALGORITHMS: tuple[str, ...] = (NEUTRAL, *ALGORITHMS)
+DEFAULT_ALGORITHM = NEUTRAL
+DEFAULT_ENGINE = "fast"
+DEFAULT_LANGUAGE = "english"
+#: How strongly ``neutral`` avoids loaded sentences: 0 (not at all) to this; 1 is the default.
+NEUTRALITY_MAX = 5.0
+DEFAULT_NEUTRALITY = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class EditLevel:
+    """One level of the edits a summary may make, with what it adds to the level before."""
+
+    name: str
+    adds: str
+
+
+#: The edit levels, each including every one before it.
+EDIT_LEVELS: tuple[EditLevel, ...] = (
+    EditLevel("none", "no edits: the kept sentences as the writer wrote them"),
+    EditLevel(
+        "trim",
+        "the writer's bracketed insertions and stance adverbs removed, a quotation cut short closed, "
+        "a dangling connective dropped, a lead-in's pronoun given the speaker's name",
+    ),
+    EditLevel("reword", "the writer's loaded terms said in a style table's neutral terms"),
+)
+EDITS: tuple[str, ...] = tuple(level.name for level in EDIT_LEVELS)
+NO_EDITS = EDITS[0]
+#: The level an algorithm edits at unless asked otherwise; any other algorithm: no edits.
+DEFAULT_EDITS: dict[str, str] = {NEUTRAL: "reword"}
+
+
+def default_edits(algorithm: str) -> str:
+    """The edit level ``algorithm`` uses when none is asked for."""
+    return DEFAULT_EDITS.get(algorithm.lower(), NO_EDITS)
+
+
+def edits_for_trim(trim: bool | None, algorithm: str) -> str | None:
+    """The edit level the old ``trim`` switch stands for (``None``: not given, the default).
+
+    ``trim=False`` is no edits; ``trim=True`` is the algorithm's own level when it has one,
+    else ``"trim"``.
+    """
+    if trim is None:
+        return None
+    if not trim:
+        return NO_EDITS
+    level = default_edits(algorithm)
+    return level if level != NO_EDITS else "trim"
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryOptions:
+    """What :func:`summarizer.summarize` is asked for; checked when it is made.
+
+    Attributes:
+        algorithm: ``"neutral"`` or one of sumy's (:data:`ALL_ALGORITHMS`); stored lower-case.
+        sentences: keep this many sentences.
+        ratio: keep this share of the sentences (0 < ratio ≤ 1).
+        words: keep at most this many words (at most one of the three budgets; none: 30%,
+            at least 3 sentences).
+        language: the language for stemming and stop words.
+        engine: ``"fast"`` (evenhand's vectorised ranking) or ``"sumy"`` (sumy's own code).
+        edits: the edit level (:data:`EDITS`); ``None``: the algorithm's own
+            (:func:`default_edits`: ``reword`` for ``neutral``, ``none`` for sumy's).
+        neutrality: how strongly ``neutral`` avoids loaded sentences (0 to :data:`NEUTRALITY_MAX`).
+
+    Raises:
+        BudgetError: two budgets at once, or one that is zero, negative or a ratio above 1.
+        UnknownAlgorithmError: no algorithm or engine by that name.
+        UnknownLanguageError: no stemmer or stop words for ``language``.
+        OptionsError: an unknown edit level, or a neutrality weight out of range.
+    """
+
+    algorithm: str = DEFAULT_ALGORITHM
+    sentences: int | None = None
+    ratio: float | None = None
+    words: int | None = None
+    language: str = DEFAULT_LANGUAGE
+    engine: str = DEFAULT_ENGINE
+    edits: str | None = None
+    neutrality: float = DEFAULT_NEUTRALITY
+
+    def __post_init__(self) -> None:
+        algorithm = self.algorithm.lower() if isinstance(self.algorithm, str) else self.algorithm
+        if algorithm not in ALL_ALGORITHMS:
+            raise UnknownAlgorithmError(
+                f"no algorithm named {self.algorithm!r}; choose one of: {', '.join(ALL_ALGORITHMS)}",
+                options=("algorithm",),
+            )
+        object.__setattr__(self, "algorithm", algorithm)
+        if self.engine not in ENGINES:
+            raise UnknownAlgorithmError(
+                f"no engine named {self.engine!r}; choose one of: {', '.join(ENGINES)}", options=("engine",)
+            )
+        check_budget(sentences=self.sentences, ratio=self.ratio, words=self.words)
+        if self.edits is not None and self.edits not in EDITS:
+            raise OptionsError(
+                f"no edit level named {self.edits!r}; choose one of: {', '.join(EDITS)}", options=("edits",)
+            )
+        neutrality = self.neutrality
+        if (
+            isinstance(neutrality, bool) or not isinstance(neutrality, int | float)
+            or not math.isfinite(neutrality) or not 0.0 <= neutrality <= NEUTRALITY_MAX
+        ):
+            raise OptionsError(
+                f"neutrality must be between 0 and {NEUTRALITY_MAX:g}, not {neutrality!r}",
+                options=("neutrality",), problem=f"must be between 0 and {NEUTRALITY_MAX:g}, not {neutrality!r}",
+            )
+        check_language(self.language)
+
+    @property
+    def edit_level(self) -> str:
+        """The edit level in force: ``edits``, or the algorithm's own when it is ``None``."""
+        return self.edits if self.edits is not None else default_edits(self.algorithm)
+
+    def allows(self, level: str) -> bool:
+        """Whether the edits of ``level`` (one of :data:`EDITS`) are made: the level in force includes it."""
+        return EDITS.index(self.edit_level) >= EDITS.index(level)
+
+    @property
+    def trim(self) -> bool:
+        """Whether kept sentences are edited at all (the old ``trim`` switch)."""
+        return self.edit_level != NO_EDITS
+
+    def to_dict(self) -> dict[str, object]:
+        """The options as recorded (in a batch manifest): the edit level resolved."""
+        return {
+            "algorithm": self.algorithm,
+            "sentences": self.sentences,
+            "ratio": self.ratio,
+            "words": self.words,
+            "engine": self.engine,
+            "edits": self.edit_level,
+            "language": self.language,
+            "neutrality": self.neutrality,
+        }
+
+
+def check_language(language: str) -> None:
+    """Raise :class:`UnknownLanguageError` unless a stemmer and stop words exist for ``language``."""
+    from summarizer.rank.terms import language_tools  # NumPy and the stemmers only when summarising
+
+    try:
+        language_tools(language)
+    except (LookupError, AttributeError, TypeError):
+        raise UnknownLanguageError(
+            f"no stemmer or stop words for language {language!r}; try english, german, french, spanish, …",
+            options=("language",),
+        ) from None
+
+
+def options_from(
+    *,
+    algorithm: str | None = None,
+    sentences: int | None = None,
+    ratio: float | None = None,
+    words: int | None = None,
+    language: str | None = None,
+    engine: str | None = None,
+    edits: str | None = None,
+    trim: bool | None = None,
+    neutrality: float | None = None,
+) -> SummaryOptions:
+    """:class:`SummaryOptions` from keyword options where ``None`` means the default, and the old
+    ``trim`` switch (see :func:`edits_for_trim`) as another way to give ``edits``.
+
+    Raises:
+        OptionsError: as :class:`SummaryOptions`, or ``edits`` and ``trim`` given together.
+    """
+    algorithm = DEFAULT_ALGORITHM if algorithm is None else algorithm
+    if trim is not None:
+        if edits is not None:
+            raise OptionsError(
+                "edits and trim are two names for one option: give edits alone", options=("edits", "trim"),
+                problem="are two names for one option: give the first alone",
+            )
+        if not isinstance(trim, bool):
+            raise OptionsError(f"trim must be True or False, not {trim!r}", options=("trim",),
+                               problem=f"must be True or False, not {trim!r}")
+        edits = edits_for_trim(trim, algorithm if isinstance(algorithm, str) else DEFAULT_ALGORITHM)
+    return SummaryOptions(
+        algorithm=algorithm,
+        sentences=sentences,
+        ratio=ratio,
+        words=words,
+        language=DEFAULT_LANGUAGE if language is None else language,
+        engine=DEFAULT_ENGINE if engine is None else engine,
+        edits=edits,
+        neutrality=DEFAULT_NEUTRALITY if neutrality is None else neutrality,
+    )
