@@ -10,7 +10,7 @@ The model is a logistic regression fitted by Newton's method in numpy (no scikit
   ``--lim-weight`` (default :data:`summarizer.neutrality.LIM_WEIGHT`), whose mean 1–4 crowd
   score becomes the soft label (score − 1) / 3;
 - an intercept per set (SG2's ships), so that the sets' base rates do not pull on the slopes;
-- L2 ``--l2`` on the standardised slopes; cue features (the writer's groups and ``quoted``)
+- L2 ``--l2`` on the standardised slopes; cue features (the writer's groups, ``quoted``, ``density``)
   kept at zero or above: a feature fitted below zero is dropped and the rest refitted.
 
 Five-fold cross-validation, folds by news link (BABE, MBIC: one link's sentences in one
@@ -34,6 +34,7 @@ import argparse
 import json
 import sys
 import zlib
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -45,6 +46,7 @@ from summarizer.cues import find_cues
 from summarizer.evaluate._stats import spearman
 from summarizer.evaluate.bias import macro_f1, roc_auc, sentence_document
 from summarizer.evaluate.neutrality import read_rated_articles
+from summarizer.model import Cue, Sentence
 from summarizer.segment import segment
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
@@ -67,7 +69,9 @@ class Rows:
         self.cued: list[bool] = []
         self.raw: list[float] = []
 
-    def add(self, name: str, group: str, target: float, raw: float, sentence, cues) -> None:  # noqa: ANN001
+    def add(
+        self, name: str, group: str, target: float, raw: float, sentence: Sentence, cues: Sequence[Cue]
+    ) -> None:
         features = neutrality.bias_features(sentence, cues)
         self.x.append([features[n] for n in NAMES])
         self.y.append(target)
@@ -195,7 +199,9 @@ def main() -> None:
     swept = max(
         (round(intercept + step * 0.05, 2) for step in range(-20, 21)),
         key=lambda b: sum(
-            macro_f1(list(truth[sets == s]), list(scores(x[sets == s], cued[sets == s], b, weights)[...] >= 0.5))
+            macro_f1(
+                list(truth[sets == s]), list(scores(x[sets == s], cued[sets == s], b, weights)[...] >= 0.5)
+            )
             for s in ("sg2", "sg1")
         ),
     )
@@ -204,7 +210,11 @@ def main() -> None:
         "lim_weight": args.lim_weight,
         "l2": args.l2,
         "cross_validated": figures(rows, held_out),
-        "fitted_on_all": {"intercept": round(intercept, 3), "swept_intercept": swept, "weights": {n: round(w, 3) for n, w in weights.items()}},
+        "fitted_on_all": {
+            "intercept": round(intercept, 3),
+            "swept_intercept": swept,
+            "weights": {n: round(w, 3) for n, w in weights.items()},
+        },
         "shipped_on_all": figures(rows, shipped),
     }
     print(json.dumps(report, indent=2))
