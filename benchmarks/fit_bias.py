@@ -22,7 +22,10 @@ beside the figures of the constants that ship in ``summarizer/neutrality.py``.
 
 Usage::
 
-    .venv/bin/python benchmarks/fit_bias.py [--data ../shared/data] [--lim-weight W] [--l2 L]
+    .venv/bin/python benchmarks/fit_bias.py [--data ../shared/data] [--lim-weight W] [--l2 L] [--by-event]
+
+``--by-event`` scores each of Lim's two dev events with weights fitted with the other (and
+half of BABE and MBIC), to see whether what is learnt from one event carries to another.
 
 The data is read from ``../shared/data`` next to the repository by default and never
 copied anywhere; only the rounded weights are written into the source, by hand.
@@ -68,9 +71,17 @@ class Rows:
         self.group: list[str] = []
         self.cued: list[bool] = []
         self.raw: list[float] = []
+        self.event: list[str] = []
 
     def add(
-        self, name: str, group: str, target: float, raw: float, sentence: Sentence, cues: Sequence[Cue]
+        self,
+        name: str,
+        group: str,
+        target: float,
+        raw: float,
+        sentence: Sentence,
+        cues: Sequence[Cue],
+        event: str = "",
     ) -> None:
         features = neutrality.bias_features(sentence, cues)
         self.x.append([features[n] for n in NAMES])
@@ -79,6 +90,7 @@ class Rows:
         self.group.append(group)
         self.cued.append(bool(cues))
         self.raw.append(raw)
+        self.event.append(event)
 
 
 def read(data: Path) -> Rows:
@@ -94,6 +106,8 @@ def read(data: Path) -> Rows:
                 group = record.get("news_link") or record["id"]
                 rows.add(name, group, target, target, document.sentences[0], find_cues(document)[0])
     _, articles, _ = read_rated_articles(data / LIM)
+    with (data / LIM).open(encoding="utf-8") as handle:
+        events = {str(r["id"]): str(r.get("event", "")) for r in map(json.loads, handle)}
     for article in articles:
         text = "\n\n".join(s.text for s in article.sentences)
         starts, offset = [], 0
@@ -106,7 +120,7 @@ def read(data: Path) -> Rows:
             while unit + 1 < len(starts) and sentence.start >= starts[unit + 1]:
                 unit += 1
             score = article.sentences[unit].score
-            rows.add("lim", article.id, (score - 1) / 3, score, sentence, cues)
+            rows.add("lim", article.id, (score - 1) / 3, score, sentence, cues, events.get(article.id, ""))
     return rows
 
 
@@ -183,13 +197,24 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--lim-weight", type=float, default=neutrality.LIM_WEIGHT)
     parser.add_argument("--l2", type=float, default=0.01)
+    parser.add_argument(
+        "--by-event",
+        action="store_true",
+        help="two folds instead: Lim by event (one scored with weights fitted with the other), the rest hashed",
+    )
     args = parser.parse_args()
     rows = read(args.data)
     model = Model(rows, args.lim_weight, args.l2)
     x, cued = np.asarray(rows.x), np.asarray(rows.cued)
-    fold = np.asarray([zlib.crc32(g.encode()) % FOLDS for g in rows.group])
+    folds = 2 if args.by_event else FOLDS
+    fold = np.asarray([zlib.crc32(g.encode()) % folds for g in rows.group])
+    if args.by_event:
+        names = sorted({e for s, e in zip(rows.set, rows.event, strict=True) if s == "lim"})
+        fold = np.asarray(
+            [names.index(e) if s == "lim" else f for s, e, f in zip(rows.set, rows.event, fold, strict=True)]
+        )
     held_out = np.zeros(len(rows.y))
-    for k in range(FOLDS):
+    for k in range(folds):
         intercept, weights = model.train(fold != k)
         held_out[fold == k] = scores(x[fold == k], cued[fold == k], intercept, weights)
     intercept, weights = model.train(np.ones(len(rows.y), dtype=bool))
@@ -206,7 +231,7 @@ def main() -> None:
         ),
     )
     shipped = scores(x, cued, neutrality.INTERCEPT, dict(neutrality.WEIGHTS))
-    report = {
+    report: dict[str, object] = {
         "lim_weight": args.lim_weight,
         "l2": args.l2,
         "cross_validated": figures(rows, held_out),
@@ -217,6 +242,13 @@ def main() -> None:
         },
         "shipped_on_all": figures(rows, shipped),
     }
+    if args.by_event:
+        lim = np.asarray(rows.set) == "lim"
+        raw = np.asarray(rows.raw)
+        report["lim_spearman_by_event"] = {
+            name: round(spearman(list(held_out[lim & (fold == k)]), list(raw[lim & (fold == k)])), 4)
+            for k, name in enumerate(names)
+        }
     print(json.dumps(report, indent=2))
 
 
