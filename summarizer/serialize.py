@@ -9,8 +9,8 @@ Schema version 1 (``docs/schema.md`` describes every field)::
                   "page": {"title", "author", "date", "site_name", "url", "final_url"},  # web pages only
                   "paragraphs": [{"index", "start", "end", "first_sentence", "last_sentence"}]},
      "sentences": [{"index", "paragraph", "start", "end", "text", "kept", "score", "rank",
-                    "bias", "bias_framing", "bias_quoted", "boilerplate", "cues": [...], "edits": [...], "reasons": [...],
-                    "output", "factors": {...}, "unit"}],
+                    "bias", "bias_framing", "bias_quoted", "boilerplate", "cues": [...],
+                    "edits": [...], "reasons": [...], "output", "factors": {...}, "unit"}],
      "stats": {"words_original", "words_summary", "compression", "cues_original",
                "cues_summary", "readability": {"original": {...}, "summary": {...}}}}
 
