@@ -64,10 +64,11 @@ W_ATTRIBUTED = 0.0
 #: vocabulary in the writer's own voice ("illegal aliens", "gun grabbers"), is "loaded" and
 #: is kept only if nothing else can fill the budget.  Higher than the bias model's own threshold (0.5),
 #: which flags too many plain news sentences to set them all aside.  Re-set from 0.6 with the bias model
-#: refitted in issue 13 (its scores spread wider): see W_BIAS.
-LOADED = 0.7
+#: refitted in issue 13, where one loaded term in the writer's voice in a sentence of 20-40 words scores
+#: 0.67-0.71 (0.7 kept "The extremist Republican majority … refused" in examples/slanted-left.txt).
+LOADED = 0.65
 #: How far the bias score (after trimming) weighs a sentence's value down: value × (1 − W_BIAS · bias).
-#: 0.8 until the bias model was refitted in issue 13; with the new model 0.6 and LOADED 0.7 were chosen on
+#: 0.8 until the bias model was refitted in issue 13; with the new model 0.6 and LOADED 0.65 were chosen on
 #: BBC (ROUGE-2) and Lim et al. (mean crowd bias of what is kept), docs/evaluation.md.
 W_BIAS = 0.6
 #: The lead is kept first when its bias score after trimming is below the bias model's own
