@@ -158,6 +158,10 @@ class Decision:
         factors: the other numbers the selector weighed (position, redundancy, ...).
         unit: the index of the first sentence of the unit this sentence belongs to (a
             colon lead-in and its quotation form one unit), or ``None``.
+        bias_framing: the part of ``bias`` that is the writer's own framing (the score
+            with the cues inside quotations left out), or ``None`` when not measured.
+        bias_quoted: the part of ``bias`` that loaded content quoted from a source adds
+            (``bias_framing + bias_quoted`` is ``bias``, to rounding), or ``None`` when not measured.
     """
 
     sentence: Sentence
@@ -172,6 +176,8 @@ class Decision:
     reasons: tuple[Reason, ...] = ()
     factors: Mapping[str, float] = field(default_factory=_frozen_mapping)
     unit: int | None = None
+    bias_framing: float | None = None
+    bias_quoted: float | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.factors, MappingProxyType):

@@ -14,7 +14,7 @@ from summarizer.cues import find_cues
 from summarizer.edits import apply_edits
 from summarizer.errors import EmptyInputError, OptionsError
 from summarizer.model import Budget, Decision, Document, Stats, Summary
-from summarizer.neutrality import bias_score
+from summarizer.neutrality import bias_score, split_bias
 from summarizer.options import (  # noqa: F401  (ALL_ALGORITHMS … are imported from here too)
     ALL_ALGORITHMS,
     DEFAULT_ALGORITHM,
@@ -172,7 +172,7 @@ def assemble(
     sentence that trimming changed is counted again.
     """
     document = analysis.document
-    final = tuple(_with_output(d) for d in decisions)
+    final = tuple(_with_output(_with_bias_parts(d)) for d in decisions)
     text = summary_text(document, final)
     kept = [d for d in final if d.kept]
     content = [d for d in final if not d.boilerplate] or list(final)
@@ -215,6 +215,14 @@ def _with_output(decision: Decision) -> Decision:
     if not decision.kept:
         return decision if not decision.output else replace(decision, output="")
     return replace(decision, output=apply_edits(decision.sentence, decision.edits))
+
+
+def _with_bias_parts(decision: Decision) -> Decision:
+    """The decision with its bias split into the writer's framing and quoted content."""
+    if decision.bias is None or decision.bias_framing is not None:
+        return decision
+    framing, quoted = split_bias(decision.sentence, decision.cues)
+    return replace(decision, bias_framing=round(framing, 4), bias_quoted=round(quoted, 4))
 
 
 def _trimmed_cues(decision: Decision) -> int:

@@ -9,8 +9,8 @@ Schema version 1 (``docs/schema.md`` describes every field)::
                   "page": {"title", "author", "date", "site_name", "url", "final_url"},  # web pages only
                   "paragraphs": [{"index", "start", "end", "first_sentence", "last_sentence"}]},
      "sentences": [{"index", "paragraph", "start", "end", "text", "kept", "score", "rank",
-                    "bias", "boilerplate", "cues": [...], "edits": [...], "reasons": [...],
-                    "output", "factors": {...}, "unit"}],
+                    "bias", "bias_framing", "bias_quoted", "boilerplate", "cues": [...],
+                    "edits": [...], "reasons": [...], "output", "factors": {...}, "unit"}],
      "stats": {"words_original", "words_summary", "compression", "cues_original",
                "cues_summary", "readability": {"original": {...}, "summary": {...}}}}
 
@@ -111,6 +111,8 @@ def _decision_to_dict(decision: Decision) -> dict[str, Any]:
         "score": decision.score,
         "rank": decision.rank,
         "bias": decision.bias,
+        "bias_framing": decision.bias_framing,
+        "bias_quoted": decision.bias_quoted,
         "boilerplate": decision.boilerplate,
         "cues": [_flat(c) for c in decision.cues],
         "edits": [_flat(e) for e in decision.edits],
@@ -211,6 +213,8 @@ def from_dict(data: dict[str, Any]) -> Summary:
                 rank=s["rank"],
                 output=s.get("output", ""),
                 bias=s.get("bias"),
+                bias_framing=s.get("bias_framing"),
+                bias_quoted=s.get("bias_quoted"),
                 boilerplate=s.get("boilerplate", False),
                 cues=tuple(Cue(**c) for c in s.get("cues", ())),
                 edits=tuple(Edit(**e) for e in s.get("edits", ())),

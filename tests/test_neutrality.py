@@ -9,7 +9,15 @@ import pytest
 from summarizer.cues import find_cues
 from summarizer.evaluate.bias import sentence_document
 from summarizer.model import Cue, Sentence
-from summarizer.neutrality import NO_CUE_CEILING, THRESHOLD, WEIGHTS, bias_features, bias_score, cue_summary
+from summarizer.neutrality import (
+    NO_CUE_CEILING,
+    THRESHOLD,
+    WEIGHTS,
+    bias_features,
+    bias_score,
+    cue_summary,
+    split_bias,
+)
 from summarizer.segment import segment
 
 MIRRORED = Path(__file__).parent / "fixtures" / "mirrored"
@@ -145,4 +153,106 @@ def test_every_left_and_right_term_is_flagged_and_the_sides_weigh_alike() -> Non
 def test_weights_are_in_feature_order() -> None:
     from summarizer.neutrality import _TEXT_FEATURES, FEATURE_GROUPS
 
-    assert tuple(WEIGHTS) == (*FEATURE_GROUPS, *_TEXT_FEATURES)
+    assert tuple(WEIGHTS) == (*FEATURE_GROUPS, "quoted", *_TEXT_FEATURES)
+
+
+def test_cue_features_never_lower_the_score() -> None:
+    from summarizer.neutrality import FEATURE_GROUPS
+
+    for name in (*FEATURE_GROUPS, "quoted", "density"):
+        assert WEIGHTS[name] >= 0, name
+
+
+def _sentence(text: str) -> Sentence:
+    return Sentence(index=0, paragraph=0, start=0, end=len(text), text=text)
+
+
+def test_features_read_the_writers_cues_apart_from_the_quoted_ones() -> None:
+    sentence = _sentence("The mayor said the plan was a disgrace, in 2024, and not fair.")
+    own = Cue("loaded_term", 0, 3, "The", 1.0, "evenhand/loaded_terms.tsv:left")
+    quoted = Cue("valenced_word", 4, 9, "mayor", 0.5, "vader (quoted)")
+    features = bias_features(sentence, [own, quoted])
+    assert features["loaded"] > 0 and features["lexical"] == 0
+    assert features["quoted"] > 0
+    assert features["density"] == pytest.approx(1.0 / len(sentence.text.split()))
+    assert features["figures"] == 1.0 and features["negations"] > 0
+    assert features["attributed"] == 0.0  # a cue in the writer's voice: "said" does not excuse it
+
+
+def test_split_bias_parts_sum_to_the_score() -> None:
+    sentence = _sentence("The mayor said “the far-right mob stormed the hall” on Friday.")
+    cues = find_cues(sentence_document(sentence.text))[0]
+    assert any(c.source.endswith("(quoted)") for c in cues)
+    framing, quoted = split_bias(sentence, cues)
+    assert quoted > 0
+    assert framing + quoted == pytest.approx(bias_score(sentence, cues))
+    own = [c for c in cues if not c.source.endswith("(quoted)")]
+    assert framing == pytest.approx(bias_score(sentence, own))
+
+
+def test_split_bias_of_the_writers_own_words_is_all_framing() -> None:
+    sentence = _sentence("The far-right mob stormed the hall on Friday.")
+    cues = find_cues(sentence_document(sentence.text))[0]
+    assert split_bias(sentence, cues) == (bias_score(sentence, cues), 0.0)
+
+
+def test_cue_summary_names_quoted_words_apart() -> None:
+    document = sentence_document("The mayor seemingly said “the far-right mob stormed the hall” on Friday.")
+    summary = cue_summary(find_cues(document)[0])
+    assert summary.startswith("loaded language: 'seemingly'")
+    assert "loaded language (quoted): 'far-right'" in summary
+
+
+def test_every_decision_reports_the_writers_framing_and_the_quoted_content_apart() -> None:
+    from summarizer import from_json, summarize, to_json
+
+    text = (
+        "The council met on Tuesday to discuss the new budget for the city.\n\n"
+        "The mayor said “the far-right mob stormed the hall” on Friday.\n\n"
+        "The radical scheme seemingly ignores the needs of residents.\n\n"
+        "Officials will vote on the plan next month."
+    )
+    summary = summarize(text, sentences=2)
+    for decision in summary.decisions:
+        assert decision.bias is not None
+        assert decision.bias_framing is not None and decision.bias_quoted is not None
+        assert decision.bias_framing + decision.bias_quoted == pytest.approx(decision.bias, abs=1e-3)
+    quoted, own = summary.decisions[1], summary.decisions[2]
+    assert quoted.bias_quoted and quoted.bias_quoted > 0
+    assert own.bias_quoted == 0.0 and own.bias_framing == pytest.approx(own.bias, abs=1e-4)
+    assert any("(quoted)" in reason.text for reason in quoted.reasons) or quoted.kept
+    back = from_json(to_json(summary))
+    assert [(d.bias_framing, d.bias_quoted) for d in back.decisions] == [
+        (d.bias_framing, d.bias_quoted) for d in summary.decisions
+    ]
+
+
+def test_a_summary_without_the_split_reads_back_with_none() -> None:
+    import json
+
+    from summarizer import from_json, summarize, to_json
+
+    data = json.loads(to_json(summarize("The council met on Tuesday. It agreed the budget.", sentences=1)))
+    for sentence in data["sentences"]:
+        del sentence["bias_framing"], sentence["bias_quoted"]
+    back = from_json(json.dumps(data))
+    assert all(d.bias_framing is None and d.bias_quoted is None for d in back.decisions)
+
+
+@pytest.mark.parametrize("name", ["slanted-left.txt", "slanted-right.txt", "wire-neutral.txt"])
+def test_neutral_keeps_no_loaded_term_in_the_writers_voice_in_the_examples(name: str) -> None:
+    # The selector's LOADED threshold was re-set with the refitted model: a sentence whose one
+    # loaded term stays after trimming ("The extremist Republican majority …") is set aside.
+    from summarizer import summarize
+
+    examples = Path(__file__).parent.parent / "examples"
+    summary = summarize((examples / name).read_text(encoding="utf-8"))
+    for decision in summary.kept:
+        left = [
+            c.text
+            for c in decision.cues
+            if c.category == "loaded_term"
+            and not c.source.endswith("(quoted)")
+            and not any(e.start <= c.start and c.end <= e.end for e in decision.edits)
+        ]
+        assert not left or decision.reasons[0].code == "selected_loaded", (decision.index, left)

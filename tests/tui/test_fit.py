@@ -183,3 +183,17 @@ async def test_no_config_saves_nothing(tmp_path: Path, stored_summary: Summary) 
         await pilot.press("m")
         await _settle(pilot)
     assert not list(tmp_path.iterdir())
+
+
+def test_details_show_the_writers_framing_and_the_quoted_part_apart() -> None:
+    from summarizer import summarize
+
+    text = (
+        "The council met on Tuesday to discuss the new budget for the city.\n\n"
+        "The mayor said “the far-right mob stormed the hall” on Friday.\n\n"
+        "Officials will vote on the plan next month."
+    )
+    summary = summarize(text, sentences=2)
+    quoted = details_text(summary, 1).plain
+    assert "writer's framing" in quoted and "quoted from a source" in quoted
+    assert "writer's framing" not in details_text(summary, 0).plain  # nothing quoted: the bias alone

@@ -95,6 +95,10 @@ def details_text(summary: Summary, index: int) -> Text:
     if value is not None:
         _figure(text, factor_label("value"), f"{value:.2f}{ranked}")
     _figure(text, "bias", "not measured" if decision.bias is None else f"{decision.bias:.2f}")
+    if decision.bias_quoted:
+        # The two kinds of loadedness call for different treatment: reword the writer's, balance the quoted.
+        _figure(text, "writer's framing", f"{decision.bias_framing or 0.0:.2f}")
+        _figure(text, "quoted from a source", f"{decision.bias_quoted:.2f}")
     if "bias_after_trim" in factors:
         _figure(text, factor_label("bias_after_trim"), f"{factors.pop('bias_after_trim'):.2f}")
     _figure(text, "position", f"{_position(decision, total):.2f}")
