@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from summarizer.boilerplate import detect_boilerplate
+from summarizer.compress import split_counts
 from summarizer.cues import find_cues
 from summarizer.edits import apply_edits
 from summarizer.errors import EmptyInputError, UnknownAlgorithmError, UnknownLanguageError
@@ -41,6 +42,7 @@ def summarize(
     neutrality: float = 1.0,
     source: str | None = None,
     analysis: Analysis | None = None,
+    compress: bool | None = None,
 ) -> Summary:
     """Summarise ``text``, recording a decision for every sentence.
 
@@ -56,6 +58,9 @@ def summarize(
         trim: remove the writer's bracketed insertions and stance adverbs from kept
             sentences; by default on for ``neutral`` and off for the others.
         neutrality: how strongly ``neutral`` avoids loaded sentences (0 = not at all, 1 = default).
+        compress: cut asides, appositives and non-restrictive relative clauses from kept
+            sentences and split them at a semicolon (:mod:`summarizer.compress`), each cut an
+            edit; only with ``trim`` and only for ``neutral``, where it is on by default.
         source: a name for where the text came from, recorded in the result.
         analysis: :func:`analyse` of this same :class:`Document` (passed as ``text``), to
             summarise it again with other options without finding its cues, bias, boilerplate
@@ -84,6 +89,7 @@ def summarize(
         raise EmptyInputError(f"{document.source or 'the input'}: no text to summarise")
     if trim is None:
         trim = algorithm == NEUTRAL
+    compress = trim and algorithm == NEUTRAL and (compress is None or compress)
 
     check_language(language)
     if analysis is None:
@@ -92,7 +98,7 @@ def summarize(
         raise ValueError("the analysis is of another document: pass the Document it was made from")
     return _select_and_assemble(
         analysis, algorithm=algorithm, sentences=sentences, ratio=ratio, words=words,
-        language=language, engine=engine, trim=trim, neutrality=neutrality,
+        language=language, engine=engine, trim=trim, neutrality=neutrality, compress=compress,
     )
 
 
@@ -117,12 +123,13 @@ def _select_and_assemble(
     engine: str,
     trim: bool,
     neutrality: float,
+    compress: bool = False,
 ) -> Summary:
     if algorithm == NEUTRAL:
         decisions, budget = select_neutral(
             analysis,
             sentences=sentences, ratio=ratio, words=words,
-            language=language, engine=engine, trim=trim, neutrality=neutrality,
+            language=language, engine=engine, trim=trim, neutrality=neutrality, compress=compress,
         )
     else:
         decisions, budget = select_plain(
@@ -198,7 +205,11 @@ def assemble(
         return analysis.word_counts[i], analysis.syllables[i]
 
     original = [counted(d) for d in content]
-    summary = [counted(d) if d.output == d.sentence.text else sentence_counts(d.output) for d in kept]
+    summary = [
+        counts
+        for d in kept
+        for counts in ([counted(d)] if d.output == d.sentence.text else _split_counts(d))
+    ]
     words_original = sum(words for words, _ in original)
     words_summary = sum(words for words, _ in summary)
     stats = Stats(
@@ -230,6 +241,13 @@ def _with_output(decision: Decision) -> Decision:
     if not decision.kept:
         return decision if not decision.output else replace(decision, output="")
     return replace(decision, output=apply_edits(decision.sentence, decision.edits))
+
+
+def _split_counts(decision: Decision) -> list[tuple[int, int]]:
+    """Words and syllables of each sentence an edited summary sentence reads as (a split makes two)."""
+    return [sentence_counts(piece) for piece in split_counts(decision.output, decision.edits)] or [
+        sentence_counts(decision.output)
+    ]
 
 
 def _trimmed_cues(decision: Decision) -> int:
