@@ -264,8 +264,8 @@ def select_neutral(
     counts = list(analysis.word_counts)
     for i, edits in trims.items():
         if edits or i in speakers or squeezed.get(i):
-            own = _merge_edits(_merge_edits(edits, (speakers[i],) if i in speakers else ()), squeezed.get(i, ()))
-            counts[i] = len(word_list(apply_edits(document.sentences[i], own)))
+            read_as = _merge_edits(_merge_edits(edits, (speakers[i],) if i in speakers else ()), squeezed.get(i, ()))
+            counts[i] = len(word_list(apply_edits(document.sentences[i], read_as)))
     word_limit = budget.words
     target = budget.target
     chooser: _BaseChooser = (
