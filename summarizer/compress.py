@@ -57,18 +57,24 @@ _ATTRIBUTIONS = frozenset(
 #: Capitalised words that are not names: a cut that holds them takes no name.
 _NOT_NAMES = frozenset(
     """the a an this that these those it its he she they his her their we our i in on at of for and but
-    or mr mrs ms dr""".split()
+    or mr mrs ms dr however meanwhile indeed instead separately also still yet now today yesterday last
+    earlier later finally so thus therefore moreover furthermore nevertheless similarly overall elsewhere
+    again here there then""".split()
 )
 #: Words that start a phrase before the subject: a name in it is not the subject an appositive follows.
 _INTRODUCTORY = frozenset(
     """in on at for with after before during since across from under over by within outside inside
-    near as when while although though if because despite""".split()
+    near as when while although though if because despite once until unlike like among amid following
+    against between through throughout without to after soon just""".split()
 )
 _DAYS_MONTHS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december""".split()
 )
 _LIST_OR_JOIN = frozenset("and or but nor".split())
+_LIST_NEXT = frozenset("a an the".split())
+#: The longest appositive cut, in words.
+MAX_APPOSITIVE_WORDS = 10
 _DETERMINERS = "the|a|an|his|her|its|their|our"
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -121,6 +127,7 @@ def compress_edits(
     candidates = [
         e for e in candidates
         if not _touches(quoted, e.start, e.end)
+        and not _in_open_quotation(sentence, e.start, e.end)
         and (e in acronyms or _cut_is_safe(e.text))
         and _no_list_after(text, e.end, sentence.end)
     ]
@@ -138,7 +145,7 @@ def compress_edits(
 
 def _may_compress(text: str) -> bool:
     # Cheap test first: most sentences hold no bracket, dash, semicolon or comma-clause.
-    return any(mark in text for mark in ("(", " –", " —", " -", "--", ";", ", "))
+    return any(mark in text for mark in ("(", " –", "—", " -", "--", ";", ", "))
 
 
 def _asides(document: Document, sentence: Sentence) -> Iterable[tuple[Edit, str | None]]:
@@ -154,6 +161,8 @@ def _asides(document: Document, sentence: Sentence) -> Iterable[tuple[Edit, str 
             if _glosses(text[: match.start()], inner):
                 yield Edit("aside", start, end, document.text[start:end]), inner
             continue
+        if not any(w.islower() for w in _WORD.findall(inner)):
+            continue  # "(Johnson)": a name the writer put in, which the words around it may need
         yield Edit("aside", start, end, document.text[start:end]), None
     dashes = list(_DASH.finditer(text))
     # Only a single pair of dashes: three or more are a list or a dateline's dash plus an aside.
@@ -187,6 +196,8 @@ def _appositives(sentence: Sentence, lower: Container[str]) -> Iterable[Edit]:
         next_word = _WORD.match(after)
         if next_word is None or next_word.group().lower() in ("who", "which", "whose", "where", "that"):
             continue
+        if len(_WORD.findall(match.group())) > MAX_APPOSITIVE_WORDS:
+            continue
         # ", the minister," → delete ", the minister" and the comma; the space before the verb stays.
         start, end = base + match.start(), base + match.end()
         yield Edit("appositive", start, end, text[match.start() : match.end()])
@@ -211,7 +222,42 @@ def _relative_clauses(sentence: Sentence) -> Iterable[Edit]:
         if len(_WORD.findall(match.group())) < 3:
             continue
         start, end = base + match.start(), base + match.end()
-        yield Edit("relative_clause", start, end, sentence.text[match.start() : match.end()])
+        if _comma_stays(text[: match.start()], text[match.end() :]):
+            # ", government research found." or "Speaking on TV, …, he said": the closing comma sets off more than the clause.
+            end -= 1
+        yield Edit("relative_clause", start, end, sentence.text[match.start() : end - base])
+
+
+_TRAILING = re.compile(r"^\s*(?:according\b|[a-z]+ing\b)")
+
+
+def _comma_stays(before: str, after: str) -> bool:
+    """Whether the comma that closes a clause also closes an opening phrase or opens a closing one."""
+    if _TRAILING.match(after):
+        return True
+    rest = [w.lower() for w in _WORD.findall(after)]
+    if len(rest) <= 6 and any(w in _ATTRIBUTIONS or w in ("found", "show", "shows", "showed") for w in rest):
+        return True
+    if "," in before:
+        return False
+    first = _WORD.match(before.lstrip(" \"“‘'("))
+    return first is not None and (first.group().lower() in _INTRODUCTORY or first.group().lower().endswith(("ing", "ly")))
+
+
+_CLOSING = re.compile(r"[”»]|(?<![^\W\d_])[’'](?![^\W\d_])|(?<=[^\W\d_])[’'](?=\W*$)")
+_OPENING = re.compile(r"[“«]|(?:^|(?<=\s))[‘'\"]")
+
+
+def _in_open_quotation(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the cut lies in a quotation opened in an earlier sentence and closed in this one,
+    or the sentence's quotation marks do not pair up (its straight double quotes are odd)."""
+    text = sentence.text
+    if text.count('"') % 2:
+        return True
+    closing = _CLOSING.search(text, end - sentence.start)
+    if closing is None:
+        return False
+    return _OPENING.search(text, 0, closing.start()) is None and _OPENING.search(text[: start - sentence.start]) is None
 
 
 def _touches(quoted: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
@@ -235,7 +281,7 @@ def _no_list_after(text: str, at: int, limit: int) -> bool:
     rest = _WORD.findall(text[at:limit])
     if not rest:
         return True
-    if rest[0].lower() in _LIST_OR_JOIN:
+    if rest[0].lower() in _LIST_OR_JOIN or (rest[0] in _LIST_NEXT and text[at - 1 : at] == ","):
         return False
     following = text[at:limit].split(",")[0]
     return not any(w.lower() in _LIST_OR_JOIN for w in _WORD.findall(following)[:4])
