@@ -116,7 +116,7 @@ def test_every_format_shows_the_cuts(fmt: str) -> None:
     summary = summarize(ARTICLE, ratio=1.0)
     out = render(summary, fmt, width=200, color=False) if fmt == "terminal" else render(summary, fmt)
     assert "which opened long ago" in out  # the struck words, in the original
-    assert "The bridge carries most of the town's traffic" in out  # the sentence as it reads after the cut
+    assert "The bridge carries most of the town" in out  # the sentence as it reads after the cut
     if fmt == "terminal":
         assert "[-, which opened long ago,-]" in out and "{+. Shopkeepers+}" in out
     if fmt == "markdown":
