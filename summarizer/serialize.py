@@ -74,8 +74,17 @@ def to_dict(summary: Summary) -> dict[str, Any]:
                 "original": asdict(stats.readability_original),
                 "summary": asdict(stats.readability_summary),
             },
+            "plain": _plain_to_dict(summary),
         },
     }
+
+
+def _plain_to_dict(summary: Summary) -> dict[str, Any]:
+    """Hard, very hard, passive and plainer-word sentence counts (derived from the text: not read back)."""
+    from summarizer.plain import plain_counts
+
+    original, after = plain_counts(summary)
+    return {"original": original.to_dict(), "summary": after.to_dict()}
 
 
 def _document_to_dict(document: Document) -> dict[str, Any]:
@@ -109,7 +118,14 @@ def _decision_to_dict(decision: Decision) -> dict[str, Any]:
         "output": decision.output,
         "factors": dict(decision.factors),
         "unit": decision.unit,
+        "plain": _marks(decision),
     }
+
+
+def _marks(decision: Decision) -> dict[str, Any]:
+    from summarizer.plain import decision_marks
+
+    return decision_marks(decision)
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {kind: tuple(f.name for f in fields(kind)) for kind in (Cue, Edit, Reason)}
