@@ -49,7 +49,7 @@ from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason
 from summarizer.neutrality import THRESHOLD, bias_score, cue_summary
 from summarizer.quotes import Quotation, QuoteUnit, find_quotations, quotation_units, quoted_spans
 from summarizer.rank import rank, term_matrix
-from summarizer.readability import LONG_SENTENCE_WORDS
+from summarizer.readability import LONG_SENTENCE_WORDS, measure_counts, sentence_counts
 from summarizer.reword import reword_edits
 from summarizer.tokens import words as word_list
 from summarizer.trim import trim_edits, untrimmable
@@ -85,6 +85,10 @@ SHORT_SENTENCE_WORDS = 10
 #: Plain language: a sentence over LONG_SENTENCE_WORDS words counts for
 #: ``(LONG_SENTENCE_WORDS / words) ** W_LENGTH`` of its value (0 = no preference).
 W_LENGTH = 1.0
+#: Plain language in syllables too: with compression on, a sentence whose Flesch–Kincaid grade
+#: (after its edits) is over GRADE_PLAIN counts for ``(GRADE_PLAIN / grade) ** W_GRADE`` of its value.
+GRADE_PLAIN = 12.0
+W_GRADE = 0.0
 #: A sentence that opens with a pronoun pointing back counts for this share of its value.
 DANGLING_FACTOR = 0.6
 _ATTRIBUTION = re.compile(
@@ -250,6 +254,8 @@ def select_neutral(
     context = np.asarray(
         [_context_factor(document, i, analysis.word_counts[i], lead_ins, length=length[i]) for i in range(n)]
     )
+    if squeezed and W_GRADE:
+        context = context * _grade_factors(analysis, squeezed, trims, n)
     importance = (
         W_CENTRALITY * np.asarray(centrality) + W_POSITION * np.asarray(position) + W_ATTRIBUTED * np.asarray(attributed)
     ) * context
@@ -437,6 +443,24 @@ def _summary_compressions(
         k: compress_edits(document, document.sentences[k], quoted, known=_SaidElsewhere(counts, own[k]), lower=lower)
         for k in sorted(kept)
     }
+
+
+def _grade_factors(
+    analysis: Analysis, squeezed: dict[int, tuple[Edit, ...]], trims: dict[int, tuple[Edit, ...]], n: int
+) -> np.ndarray:
+    """Each sentence's share of value for its grade as it reads after its edits (1 when plain)."""
+    document = analysis.document
+    factors = np.ones(n)
+    for i in squeezed:
+        edits = _merge_edits(trims[i], squeezed[i])
+        if edits:
+            pieces = split_counts(apply_edits(document.sentences[i], edits), edits)
+            grade = max((measure_counts([sentence_counts(p)]).flesch_kincaid_grade for p in pieces), default=0.0)
+        else:
+            grade = measure_counts([(analysis.word_counts[i], analysis.syllables[i])]).flesch_kincaid_grade
+        if grade > GRADE_PLAIN:
+            factors[i] = (GRADE_PLAIN / grade) ** W_GRADE
+    return factors
 
 
 def _length_after(document: Document, i: int, edits: Sequence[Edit]) -> int:
