@@ -11,7 +11,8 @@ can be checked.  Four kinds, and only these:
 * ``relative_clause``: a non-restrictive relative clause between commas (", who lives
   nearby,", ", which makes toys,").  A restrictive one has no commas and is never touched.
 * ``split``: a sentence of two clauses joined by one semicolon becomes two sentences
-  ("…; he left." → "…. He left.").  Nothing is deleted.
+  ("…; he left." → "…. He left."), and so does one whose only ", but" is followed by a
+  subject ("…, but it failed." → "…. But it failed.").  Nothing is deleted.
 
 A cut never takes a number (digits or number words), a negation, an attribution ("according
 to …", "she said"), a name (a capitalised word) not said elsewhere in the summary or in what
@@ -334,16 +335,32 @@ def _words_left(sentence: Sentence, cuts: Sequence[Edit]) -> int:
 
 
 def _split(sentence: Sentence, quoted: tuple[tuple[int, int], ...], cuts: Sequence[Edit]) -> Edit | None:
-    """``"…; he left."`` → ``"…. He left."``: the one semicolon of a sentence of two clauses."""
+    """``"…; he left."`` → ``"…. He left."``: the one semicolon of a sentence of two clauses; or
+    failing that, ``"…, but it failed."`` → ``"…. But it failed."`` where a subject follows "but"."""
     text = sentence.text
-    if text.count(";") != 1:
+    if any(ch in _DOUBLE_QUOTES for ch in text):
         return None
+    edit = _split_at_semicolon(sentence) if text.count(";") == 1 else _split_at_but(sentence) if ";" not in text else None
+    if edit is None or _touches(quoted, edit.start, edit.end) or any(c.start < edit.end and edit.start < c.end for c in cuts):
+        return None
+    # "She said taxes would rise, but cuts would be small": split, the second claim would lose its speaker.
+    left = _WORD.findall(_before(sentence, edit.start))
+    if any(w.lower() in _ATTRIBUTIONS for w in left):
+        return None
+    return edit
+
+
+def _before(sentence: Sentence, at: int) -> str:
+    """The sentence's text before the document offset ``at``."""
+    return sentence.text[: at - sentence.start]
+
+
+def _split_at_semicolon(sentence: Sentence) -> Edit | None:
+    text = sentence.text
     at = text.index(";")
     left, right = text[:at], text[at + 1 :]
-    following = re.match(r"\s+([a-z])", right)
-    if following is None:
-        return None
-    if left.count("(") != left.count(")") or any(ch in _DOUBLE_QUOTES for ch in text):
+    following = re.match(r"\s+([^\W\d_])", right)
+    if following is None or left.count("(") != left.count(")"):
         return None
     left_words, right_words = _WORD.findall(left), _WORD.findall(right)
     if len(left_words) < MIN_SPLIT_WORDS or len(right_words) < MIN_SPLIT_WORDS:
@@ -351,11 +368,34 @@ def _split(sentence: Sentence, quoted: tuple[tuple[int, int], ...], cuts: Sequen
     if right_words[0].lower() in _LIST_OR_JOIN:
         return None
     start = sentence.start + at
-    end = sentence.start + at + 1 + following.end()
-    if _touches(quoted, start, end) or any(c.start < end and start < c.end for c in cuts):
-        return None
+    end = start + 1 + following.end()
     gap = right[: following.start(1)]
     return Edit("split", start, end, text[at : at + 1 + following.end()], "." + gap + following.group(1).upper())
+
+
+#: Words that open a clause's subject: after ", but" they make the rest a sentence of its own.
+_SUBJECTS = frozenset("i he she it we they there this that these those the a an his her its their our some many most".split())
+#: Each side of a split at ", but" has at least this many words.
+MIN_BUT_WORDS = 7
+
+
+def _split_at_but(sentence: Sentence) -> Edit | None:
+    text = sentence.text
+    matches = list(re.finditer(r", but (\w+)", text))
+    if len(matches) != 1:
+        return None
+    match = matches[0]
+    left, right = text[: match.start()], text[match.end(1) - len(match.group(1)) :]
+    subject = match.group(1)
+    if not (subject.lower() in _SUBJECTS or (subject[:1].isupper() and subject != "I" and len(subject) > 1)):
+        return None
+    if re.search(r"\bnot (?:only|just|merely)\b", left, re.IGNORECASE) or left.count("(") != left.count(")"):
+        return None
+    if len(_WORD.findall(left)) < MIN_BUT_WORDS or len(_WORD.findall(right)) < MIN_BUT_WORDS:
+        return None
+    start = sentence.start + match.start()
+    end = start + 3  # ", b" → ". B"
+    return Edit("split", start, end, text[match.start() : match.start() + 3], ". B")
 
 
 def split_counts(output: str, edits: Sequence[Edit]) -> list[str]:
