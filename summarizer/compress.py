@@ -173,7 +173,8 @@ def _asides(document: Document, sentence: Sentence) -> Iterable[tuple[Edit, str 
         if len(_WORD.findall(before)) >= 2 and not before.rstrip().endswith(")") and text[second.end() :].strip():
             # The space the cut leaves between the words is its replacement (an em dash may have none).
             start, end = base + first.start(), base + second.end()
-            yield Edit("aside", start, end, document.text[start:end], " "), None
+            inner = text[first.end() : second.start()].strip()
+            yield Edit("aside", start, end, document.text[start:end], " "), inner if _ACRONYM.fullmatch(inner) else None
 
 
 def _glosses(before: str, acronym: str) -> bool:
@@ -346,6 +347,10 @@ def _split(sentence: Sentence, quoted: tuple[tuple[int, int], ...], cuts: Sequen
     # "She said taxes would rise, but cuts would be small": split, the second claim would lose its speaker.
     left = _WORD.findall(_before(sentence, edit.start))
     if any(w.lower() in _ATTRIBUTIONS for w in left):
+        return None
+    # "X, but Y, says Schneider": the closing attribution covers both halves; split, X would lose it.
+    right = sentence.text[edit.end - sentence.start :]
+    if "," in right and any(w.lower() in _ATTRIBUTIONS for w in _WORD.findall(right.rsplit(",", 1)[1])):
         return None
     return edit
 
