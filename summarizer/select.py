@@ -371,6 +371,11 @@ def select_neutral(
         if is_kept and cuts_of.get(i):
             edits = _merge_edits(edits, cuts_of[i])
             reasons.append(_compressed_reason(edits, analysis.word_counts[i], document, i))
+        twin = chooser.repeated_by(i) if squeezed and reasons[0].code == "repeats" else None
+        if twin is not None and length[twin] < length[i]:
+            reasons.append(
+                Reason("plainer", f"sentence {twin + 1} says much the same in plainer words: {length[twin]} words to {length[i]}")
+            )
         reworded = [e for e in edits if e.kind in REWORDING]
         if reworded:
             changes = ", ".join(

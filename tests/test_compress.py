@@ -121,3 +121,19 @@ def test_every_format_shows_the_cuts(fmt: str) -> None:
         assert "[-, which opened long ago,-]" in out and "{+. Shopkeepers+}" in out
     if fmt == "markdown":
         assert "(relative clause)" in out and "(appositive)" in out and "(aside)" in out
+
+
+def test_of_two_sentences_saying_the_same_the_plainer_is_kept_and_the_reason_says_so() -> None:
+    text = (
+        "The town council met on Monday night to decide the future of the old bridge over the river.\n\n"
+        "The new bridge plan was agreed by the town council after a long and tiring debate in the old hall on"
+        " Monday night, with many residents watching from the crowded public gallery above.\n\n"
+        "The town council agreed the new bridge plan after a long and tiring debate in the old hall on Monday night.\n\n"
+        "Work on the bridge will start in the spring and end in the autumn, the council leader told residents.\n\n"
+        "The bridge carries most of the traffic in the town each day."
+    )
+    summary = summarize(text, sentences=2)
+    longer, shorter = summary.decisions[1], summary.decisions[2]
+    assert shorter.kept and not longer.kept
+    assert longer.reasons[0].code == "repeats"
+    assert any(r.code == "plainer" and "sentence 3" in r.text for r in longer.reasons)
