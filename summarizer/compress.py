@@ -350,7 +350,7 @@ def _split(sentence: Sentence, quoted: tuple[tuple[int, int], ...], cuts: Sequen
         return None
     # "X, but Y, says Schneider": the closing attribution covers both halves; split, X would lose it.
     right = sentence.text[edit.end - sentence.start :]
-    if "," in right and any(w.lower() in _ATTRIBUTIONS for w in _WORD.findall(right.rsplit(",", 1)[1])):
+    if "," in right and any(w.lower() in _ATTRIBUTIONS for w in _WORD.findall(right.split(",", 1)[1])):
         return None
     return edit
 
