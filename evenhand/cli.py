@@ -156,7 +156,7 @@ SUMMARIZE_ALGORITHMS = (
 )
 SUMMARIZE_FORMATS = ("terminal", "text", "markdown", "html", "json", "diff")
 SUMMARIZE_ENGINES = ("fast", "sumy")
-SUMMARIZE_EDITS = ("none", "trim", "reword")
+SUMMARIZE_EDITS = ("none", "trim", "reword", "compress")  # summarizer.options.EDITS (tested alike)
 COLOR_CHOICES = ("auto", "always", "never")
 EXIT_INTERRUPTED = 130
 
@@ -324,11 +324,12 @@ def summarize_command(
         rich_help_panel="Summary",
     ),
     edits: str | None = typer.Option(
-        None, "--edits", metavar="none|trim|reword", autocompletion=_complete_from(SUMMARIZE_EDITS),
+        None, "--edits", metavar="none|trim|reword|compress", autocompletion=_complete_from(SUMMARIZE_EDITS),
         show_default=False, rich_help_panel="Summary",
         help="How far kept sentences are edited: none; trim (the writer's bracketed insertions and stance "
         "adverbs removed, cut quotations closed, dangling connectives dropped); reword (and loaded terms said "
-        "neutrally) \\[default: reword for neutral, none for the others]",
+        "neutrally); compress (and asides, appositives and non-restrictive relative clauses cut) "
+        "\\[default: compress for neutral, none for the others]",
     ),
     trim: bool | None = typer.Option(
         None, "--trim/--no-trim", show_default=False, rich_help_panel="Summary",
@@ -787,10 +788,10 @@ def view(
         None, "--ratio", "-r", metavar="R", help="Keep this share of the sentences: 0.2 or 20% (0 < R ≤ 1)."
     ),
     edits: str | None = typer.Option(
-        None, "--edits", metavar="none|trim|reword", autocompletion=_complete_from(SUMMARIZE_EDITS),
+        None, "--edits", metavar="none|trim|reword|compress", autocompletion=_complete_from(SUMMARIZE_EDITS),
         show_default=False,
         help="How far kept sentences are edited (see evenhand summarize --help) \\[default: the last level "
-        "used with the algorithm, else reword for neutral, none for the others]",
+        "used with the algorithm, else compress for neutral, none for the others]",
     ),
     neutrality: float | None = typer.Option(
         None, "--neutrality", metavar="W", show_default=False,
@@ -1354,6 +1355,69 @@ def eval_neutrality(
             )
         if len(result.mismatches) > shown:
             console.print(Text(f"… and {len(result.mismatches) - shown:,} more (all are listed with --format json)."))
+
+
+# ---- eval plain ----
+
+
+_EVAL_PLAIN_EPILOG = """
+[bold]Examples[/bold]
+
+  [dim]# grade, words per sentence and ROUGE of neutral (edits on and off) and every sumy algorithm[/dim]
+  evenhand eval plain --data ../shared/data/bbc-news-summary/bbc_news_summary.dev.jsonl --jobs 2
+  evenhand eval plain --data FILE --limit 100 --format json
+"""
+
+
+@eval_app.command("plain", epilog=_EVAL_PLAIN_EPILOG)
+def eval_plain(
+    data: str = typer.Option(
+        ..., "--data", metavar="FILE",
+        help="JSON Lines file with 'text', 'reference' and 'reference_sentences' (BBC News Summary, CNN/DM).",
+    ),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Measure only the first N articles."),
+    output_format: str = typer.Option("table", "--format", metavar="table|json", help="Print a table or JSON."),
+    jobs: int = typer.Option(2, "--jobs", min=1, help="Worker processes (articles are independent)."),
+) -> None:
+    """How plain the summaries read (grade, words per sentence, long sentences) and their ROUGE."""
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from summarizer.evaluate.plain import evaluate_plain
+
+    _check_table_or_json(output_format)
+    progress, update = _eval_progress()
+    try:
+        with progress:
+            result = evaluate_plain(data, limit=limit, jobs=jobs, progress=update)
+    except EvenhandError as error:
+        fail_from(error)
+    if output_format == "json":
+        _print_json(result)
+        return
+    table = Table(
+        title=Text(f"Plain language on {result.path}: {result.articles:,} articles"),
+        caption=Text(f"{result.length_rule}. {result.duplicates_skipped:,} duplicates skipped; {result.seconds:.1f} s."),
+    )
+    table.box, table.caption = None, Text(
+        "FK: Flesch–Kincaid grade, w/s: words per sentence, of the article → the summary; >20, >30: summary"
+        " sentences over 20 and 30 words; cut: kept sentences compressed; R-2: ROUGE-2 F1 of the selection"
+        f" and of the edited summary. {result.length_rule}. {result.duplicates_skipped:,} duplicates skipped;"
+        f" {result.seconds:.1f} s."
+    )
+    for column in ("system", "FK", "→ FK", "w/s", "→ w/s", ">20", ">30", "cut", "R-2 sel", "R-2 ed"):
+        table.add_column(column, justify="left" if column == "system" else "right", no_wrap=column == "system")
+    for name, s in result.systems.items():
+        table.add_row(
+            Text(name),
+            f"{s.grade_original:.2f}", f"{s.grade_summary:.2f}",
+            f"{s.words_per_sentence_original:.1f}", f"{s.words_per_sentence_summary:.1f}",
+            f"{s.over_20:.1%}", f"{s.over_30:.1%}", f"{s.edited_sentences:.1%}",
+            f"{s.rouge_selection[1]:.4f}", f"{s.rouge_edited[1]:.4f}",
+        )
+    Console().print(table)
 
 
 def main() -> None:

@@ -12,6 +12,8 @@ including the ones before it (:data:`EDIT_LEVELS`)::
     trim     + the writer's bracketed insertions and stance adverbs removed, a quotation cut
                short closed, a dangling connective dropped, a lead-in's pronoun named
     reword   + the writer's loaded terms said in a style table's neutral terms
+    compress + asides, appositives and non-restrictive relative clauses cut, a sentence
+               split at a semicolon (summarizer.compress)
 
 A new level is one more entry at its place in :data:`EDIT_LEVELS`; a selector asks
 :meth:`SummaryOptions.allows` whether its kind of edit is on.
@@ -53,11 +55,16 @@ EDIT_LEVELS: tuple[EditLevel, ...] = (
         "a dangling connective dropped, a lead-in's pronoun given the speaker's name",
     ),
     EditLevel("reword", "the writer's loaded terms said in a style table's neutral terms"),
+    EditLevel(
+        "compress",
+        "asides, appositives and non-restrictive relative clauses cut, a sentence split at a semicolon "
+        "(never a number, a negation, an attribution, a quotation or a name said nowhere else)",
+    ),
 )
 EDITS: tuple[str, ...] = tuple(level.name for level in EDIT_LEVELS)
 NO_EDITS = EDITS[0]
 #: The level an algorithm edits at unless asked otherwise; any other algorithm: no edits.
-DEFAULT_EDITS: dict[str, str] = {NEUTRAL: "reword"}
+DEFAULT_EDITS: dict[str, str] = {NEUTRAL: "compress"}
 
 
 def default_edits(algorithm: str) -> str:
@@ -92,7 +99,7 @@ class SummaryOptions:
         language: the language for stemming and stop words.
         engine: ``"fast"`` (evenhand's vectorised ranking) or ``"sumy"`` (sumy's own code).
         edits: the edit level (:data:`EDITS`); ``None``: the algorithm's own
-            (:func:`default_edits`: ``reword`` for ``neutral``, ``none`` for sumy's).
+            (:func:`default_edits`: ``compress`` for ``neutral``, ``none`` for sumy's).
         neutrality: how strongly ``neutral`` avoids loaded sentences (0 to :data:`NEUTRALITY_MAX`).
 
     Raises:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from summarizer.boilerplate import detect_boilerplate
+from summarizer.compress import split_counts
 from summarizer.cues import find_cues
 from summarizer.edits import apply_edits
 from summarizer.errors import EmptyInputError, OptionsError
@@ -63,9 +64,11 @@ def summarize(
         language: the language for stemming and stop words (default English).
         engine: ``"fast"`` (evenhand's vectorised ranking, the default) or ``"sumy"`` (sumy's own code).
         edits: how far kept sentences may be edited: ``"none"``, ``"trim"`` (the writer's
-            bracketed insertions and stance adverbs removed, quotations closed, …) or ``"reword"``
-            (and loaded terms said neutrally); by default ``reword`` for ``neutral`` and
-            ``none`` for the others.
+            bracketed insertions and stance adverbs removed, quotations closed, …), ``"reword"``
+            (and loaded terms said neutrally) or ``"compress"`` (and asides, appositives and
+            non-restrictive relative clauses cut, a sentence split at a semicolon:
+            :mod:`summarizer.compress`); by default ``compress`` for ``neutral`` and ``none`` for
+            the others.
         trim: the old switch for ``edits``: ``False`` is ``"none"``, ``True`` the algorithm's
             own level (``"trim"`` for sumy's).
         neutrality: how strongly ``neutral`` avoids loaded sentences (0 = not at all, 1 = default, at most 5).
@@ -182,7 +185,11 @@ def assemble(
         return analysis.word_counts[i], analysis.syllables[i]
 
     original = [counted(d) for d in content]
-    summary = [counted(d) if d.output == d.sentence.text else sentence_counts(d.output) for d in kept]
+    summary = [
+        counts
+        for d in kept
+        for counts in ([counted(d)] if d.output == d.sentence.text else _split_counts(d))
+    ]
     words_original = sum(words for words, _ in original)
     words_summary = sum(words for words, _ in summary)
     stats = Stats(
@@ -223,6 +230,13 @@ def _with_bias_parts(decision: Decision) -> Decision:
         return decision
     framing, quoted = split_bias(decision.sentence, decision.cues)
     return replace(decision, bias_framing=round(framing, 4), bias_quoted=round(quoted, 4))
+
+
+def _split_counts(decision: Decision) -> list[tuple[int, int]]:
+    """Words and syllables of each sentence an edited summary sentence reads as (a split makes two)."""
+    return [sentence_counts(piece) for piece in split_counts(decision.output, decision.edits)] or [
+        sentence_counts(decision.output)
+    ]
 
 
 def _trimmed_cues(decision: Decision) -> int:

@@ -34,6 +34,8 @@ import numpy as np
 from scipy import sparse
 
 from summarizer.budget import order_by_score, resolve_budget, select_within
+from summarizer.compress import KINDS as COMPRESSION
+from summarizer.compress import compress_edits, lower_case_words, names_in, split_counts
 from summarizer.context import (
     connective_edit,
     dependencies,
@@ -48,7 +50,7 @@ from summarizer.neutrality import THRESHOLD, bias_score, cue_summary
 from summarizer.options import SummaryOptions
 from summarizer.quotes import Quotation, QuoteUnit, find_quotations, quotation_units, quoted_spans
 from summarizer.rank import rank, term_matrix
-from summarizer.readability import LONG_SENTENCE_WORDS
+from summarizer.readability import LONG_SENTENCE_WORDS, measure_counts, sentence_counts
 from summarizer.reword import reword_edits
 from summarizer.tokens import words as word_list
 from summarizer.trim import trim_edits, untrimmable
@@ -90,6 +92,10 @@ SHORT_SENTENCE_WORDS = 10
 #: Plain language: a sentence over LONG_SENTENCE_WORDS words counts for
 #: ``(LONG_SENTENCE_WORDS / words) ** W_LENGTH`` of its value (0 = no preference).
 W_LENGTH = 1.0
+#: Plain language in syllables too: with compression on, a sentence whose Flesch–Kincaid grade
+#: (after its edits) is over GRADE_PLAIN counts for ``(GRADE_PLAIN / grade) ** W_GRADE`` of its value.
+GRADE_PLAIN = 12.0
+W_GRADE = 0.0
 #: A sentence that opens with a pronoun pointing back counts for this share of its value.
 DANGLING_FACTOR = 0.6
 _ATTRIBUTION = re.compile(
@@ -207,11 +213,13 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
 
     Its edits, by level: ``trim`` deletes the writer's glossing brackets and stance adverbs and
     makes kept sentences read right alone (quotations closed, connectives dropped, speakers
-    named); ``reword`` says loaded terms neutrally too.
+    named); ``reword`` says loaded terms neutrally too; ``compress`` also cuts asides,
+    appositives and non-restrictive relative clauses (:mod:`summarizer.compress`), and a
+    sentence is then valued by its length after the cuts.
     """
     sentences, ratio, words = options.sentences, options.ratio, options.words
     language, engine, neutrality = options.language, options.engine, options.neutrality
-    trim, reword = options.allows("trim"), options.allows("reword")
+    trim, reword, compress = options.allows("trim"), options.allows("reword"), options.allows("compress")
     document = analysis.document
     n = len(document.sentences)
     content = [i for i in range(n) if analysis.boilerplate[i] is None and analysis.word_counts[i] > 0]
@@ -249,7 +257,16 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
             residual_bias[i] = bias_score(document.sentences[i], left)
         if any(_is_one_sided(c) for c in left):
             one_sided.add(i)
-    context = np.asarray([_context_factor(document, i, analysis.word_counts[i], lead_ins) for i in range(n)])
+    squeezed = _compressions(document, content, quoted) if trim and compress else {}
+    # Plain language as the reader gets it: a sentence's length after its cuts (its longest part, once split).
+    length = list(analysis.word_counts)
+    for i, cuts in squeezed.items():
+        length[i] = _length_after(document, i, _merge_edits(trims[i], cuts))
+    context = np.asarray(
+        [_context_factor(document, i, analysis.word_counts[i], lead_ins, length=length[i]) for i in range(n)]
+    )
+    if squeezed and W_GRADE:
+        context = context * _grade_factors(analysis, squeezed, trims, n)
     importance = (
         W_CENTRALITY * np.asarray(centrality) + W_POSITION * np.asarray(position) + W_ATTRIBUTED * np.asarray(attributed)
     ) * context
@@ -263,8 +280,9 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     # A word budget counts the words the reader gets: a sentence as its edits leave it.
     counts = list(analysis.word_counts)
     for i, edits in trims.items():
-        if edits or i in speakers:
-            counts[i] = len(word_list(apply_edits(document.sentences[i], _merge_edits(edits, (speakers[i],) if i in speakers else ()))))
+        if edits or i in speakers or squeezed.get(i):
+            read_as = _merge_edits(_merge_edits(edits, (speakers[i],) if i in speakers else ()), squeezed.get(i, ()))
+            counts[i] = len(word_list(apply_edits(document.sentences[i], read_as)))
     word_limit = budget.words
     target = budget.target
     chooser: _BaseChooser = (
@@ -342,6 +360,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     scores = normalise(raw)
     unit_index = {m: u.members[0] for u in units for m in u.members}
     repairs = _repairs(document, kept_set, quotations, needs, content, trim, speakers)
+    cuts_of = _summary_compressions(document, kept_set, quoted) if trim and compress else {}
     worst_kept = max((rank_of[k] for k in kept_set), default=0)
     context_kept = sorted(k for k in kept_set if k in brought)
     decisions = []
@@ -360,6 +379,14 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                 worst_kept, context_kept,
             )
         edits = _merge_edits(trims.get(i, ()), repairs.get(i, ())) if is_kept else ()
+        if is_kept and cuts_of.get(i):
+            edits = _merge_edits(edits, cuts_of[i])
+            reasons.append(_compressed_reason(edits, analysis.word_counts[i], document, i))
+        twin = chooser.repeated_by(i) if squeezed and reasons[0].code == "repeats" else None
+        if twin is not None and length[twin] < length[i]:
+            reasons.append(
+                Reason("plainer", f"sentence {twin + 1} says much the same in plainer words: {length[twin]} words to {length[i]}")
+            )
         reworded = [e for e in edits if e.kind in REWORDING]
         if reworded:
             changes = ", ".join(
@@ -382,12 +409,92 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                     "attributed": attributed[i],
                     "bias_after_trim": round(float(residual_bias[i]), 4),
                     "context": round(float(context[i]), 4),
+                    **({"words_after_edits": float(length[i])} if squeezed else {}),
                     "value": round(float(value[i]), 4),
                 },
                 unit=unit_index.get(i),
             )
         )
     return tuple(decisions), budget
+
+
+def _compressions(
+    document: Document, content: Sequence[int], quoted: tuple[tuple[int, int], ...]
+) -> dict[int, tuple[Edit, ...]]:
+    """Each content sentence's cuts as selection values it: names count as said when another
+    sentence of the article says them (the summary is not chosen yet)."""
+    lower = lower_case_words(document.text)
+    seen: dict[str, int] = {}
+    for i in content:
+        for name in names_in((document.sentences[i].text,)):
+            seen[name] = seen.get(name, 0) + 1
+    repeated = frozenset(name for name, count in seen.items() if count > 1)
+    return {i: compress_edits(document, document.sentences[i], quoted, known=repeated, lower=lower) for i in content}
+
+
+class _SaidElsewhere:
+    """The names the other kept sentences say: a name is known to sentence ``i`` when a kept
+    sentence other than ``i`` has it."""
+
+    def __init__(self, counts: dict[str, int], own: frozenset[str]) -> None:
+        self.counts, self.own = counts, own
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        return self.counts.get(name, 0) - (name in self.own) > 0
+
+
+def _summary_compressions(
+    document: Document, kept: set[int], quoted: tuple[tuple[int, int], ...]
+) -> dict[int, tuple[Edit, ...]]:
+    """The kept sentences' cuts, each keeping any name no other kept sentence says."""
+    lower = lower_case_words(document.text)
+    own = {k: names_in((document.sentences[k].text,)) for k in kept}
+    counts: dict[str, int] = {}
+    for names in own.values():
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    return {
+        k: compress_edits(document, document.sentences[k], quoted, known=_SaidElsewhere(counts, own[k]), lower=lower)
+        for k in sorted(kept)
+    }
+
+
+def _grade_factors(
+    analysis: Analysis, squeezed: dict[int, tuple[Edit, ...]], trims: dict[int, tuple[Edit, ...]], n: int
+) -> np.ndarray:
+    """Each sentence's share of value for its grade as it reads after its edits (1 when plain)."""
+    document = analysis.document
+    factors = np.ones(n)
+    for i in squeezed:
+        edits = _merge_edits(trims[i], squeezed[i])
+        if edits:
+            pieces = split_counts(apply_edits(document.sentences[i], edits), edits)
+            grade = max((measure_counts([sentence_counts(p)]).flesch_kincaid_grade for p in pieces), default=0.0)
+        else:
+            grade = measure_counts([(analysis.word_counts[i], analysis.syllables[i])]).flesch_kincaid_grade
+        if grade > GRADE_PLAIN:
+            factors[i] = (GRADE_PLAIN / grade) ** W_GRADE
+    return factors
+
+
+def _length_after(document: Document, i: int, edits: Sequence[Edit]) -> int:
+    """Words of the sentence's longest part after its edits (a split sentence reads as two)."""
+    if not edits:
+        return len(word_list(document.sentences[i].text))
+    output = apply_edits(document.sentences[i], edits)
+    return max((len(word_list(piece)) for piece in split_counts(output, edits)), default=0)
+
+
+def _compressed_reason(edits: Sequence[Edit], words: int, document: Document, i: int) -> Reason:
+    cuts = [e for e in edits if e.kind in COMPRESSION]
+    names = ", ".join(
+        "split at its semicolon" if e.kind == "split" else f"{e.kind.replace('_', ' ')} '{e.text.strip(' ,–—-')}' cut"
+        for e in cuts[:4]
+    )
+    after = _length_after(document, i, edits)
+    return Reason("compressed", f"compressed for plain reading ({words} → {after} words a sentence): {names}")
 
 
 def _over_budget(extra: int) -> Reason:
@@ -691,12 +798,16 @@ def _dropped_reasons(
     ]
 
 
-def _context_factor(document: Document, i: int, words: int, lead_ins: set[int]) -> float:
+def _context_factor(
+    document: Document, i: int, words: int, lead_ins: set[int], *, length: int | None = None
+) -> float:
     """How well a sentence stands on its own: short sentences and ones that open with a
-    pronoun pointing back ("She wants …", "This means …") say little without their neighbours."""
+    pronoun pointing back ("She wants …", "This means …") say little without their neighbours.
+    ``length`` is its words as the reader gets them (after compression), when not ``words``."""
     factor = min(1.0, words / SHORT_SENTENCE_WORDS) if words else 0.0
-    if W_LENGTH and words > LONG_SENTENCE_WORDS:
-        factor *= (LONG_SENTENCE_WORDS / words) ** W_LENGTH
+    length = words if length is None else length
+    if W_LENGTH and length > LONG_SENTENCE_WORDS:
+        factor *= (LONG_SENTENCE_WORDS / length) ** W_LENGTH
     sentence = document.sentences[i]
     if i > 0 and i - 1 not in lead_ins and opens_with_back_pointer(sentence.text):
         factor *= DANGLING_FACTOR

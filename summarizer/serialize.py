@@ -76,6 +76,7 @@ def to_dict(summary: Summary) -> dict[str, Any]:
                 "original": asdict(stats.readability_original),
                 "summary": asdict(stats.readability_summary),
             },
+            "plain": _plain_to_dict(summary),
         },
     }
 
@@ -85,6 +86,14 @@ def _edits_field(summary: Summary) -> dict[str, str]:
     with its algorithm's own level (or none) reads as it did before the field was added."""
     level = summary.edit_level
     return {} if level == edits_for_trim(summary.trim, summary.algorithm) else {"edits": level}
+
+
+def _plain_to_dict(summary: Summary) -> dict[str, Any]:
+    """Hard, very hard, passive and plainer-word sentence counts (derived from the text: not read back)."""
+    from summarizer.plain import plain_counts
+
+    original, after = plain_counts(summary)
+    return {"original": original.to_dict(), "summary": after.to_dict()}
 
 
 def _document_to_dict(document: Document) -> dict[str, Any]:
@@ -120,7 +129,14 @@ def _decision_to_dict(decision: Decision) -> dict[str, Any]:
         "output": decision.output,
         "factors": dict(decision.factors),
         "unit": decision.unit,
+        "plain": _marks(decision),
     }
+
+
+def _marks(decision: Decision) -> dict[str, Any]:
+    from summarizer.plain import decision_marks
+
+    return decision_marks(decision)
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {kind: tuple(f.name for f in fields(kind)) for kind in (Cue, Edit, Reason)}

@@ -39,18 +39,19 @@ def test_the_cli_knows_every_level() -> None:
 
 
 def test_each_level_from_the_command_line(article: Path) -> None:
-    none, trim, reword = (run_json(str(article), "-n", "6", "--edits", level) for level in EDITS)
+    none, trim, reword, compress = (run_json(str(article), "-n", "6", "--edits", level) for level in EDITS)
     assert edit_kinds(none) == set() and none["trim"] is False
     assert edit_kinds(trim) == {"stance_adverb"} and trim["edits"] == "trim"
-    assert "reworded" in edit_kinds(reword) and "edits" not in reword  # neutral's own level: as before
-    assert run_json(str(article), "-n", "6") == reword
-    assert run_json(str(article), "-n", "6", "--edits", "REWORD") == reword
+    assert "reworded" in edit_kinds(reword) and reword["edits"] == "reword"
+    assert "reworded" in edit_kinds(compress) and "edits" not in compress  # neutral's own level: as before
+    assert run_json(str(article), "-n", "6") == compress
+    assert run_json(str(article), "-n", "6", "--edits", "COMPRESS") == compress
 
 
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        (["--trim"], ["--edits", "reword"]),
+        (["--trim"], ["--edits", "compress"]),
         (["--no-trim"], ["--edits", "none"]),
         (["-a", "textrank", "--trim"], ["-a", "textrank", "--edits", "trim"]),
         (["-a", "textrank", "--no-trim"], ["-a", "textrank", "--edits", "none"]),
@@ -81,7 +82,7 @@ def test_neutrality_from_the_command_line(article: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--edits", "compress"], "--edits 'compress': choose one of none, trim, reword"),
+        (["--edits", "squeeze"], "--edits 'squeeze': choose one of none, trim, reword, compress"),
         (["--edits", "trim", "--trim"], "--edits and --trim are two names for one option"),
         (["--edits", "none", "--no-trim"], "--edits and --trim are two names for one option"),
         (["--neutrality", "6"], "--neutrality must be between 0 and 5, not 6.0"),
@@ -131,7 +132,7 @@ def test_the_batch_manifest_records_the_algorithms_own_level(article: Path, tmp_
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["view", "--edits", "all"], "--edits 'all': choose one of none, trim, reword"),
+        (["view", "--edits", "all"], "--edits 'all': choose one of none, trim, reword, compress"),
         (["view", "--neutrality", "7"], "--neutrality must be between 0 and 5"),
     ],
 )
@@ -154,4 +155,4 @@ def test_view_takes_the_level_and_neutrality_over_the_remembered_ones() -> None:
     )
     assert (settings.effective_edits(), settings.neutrality) == ("reword", 0.5)
     settings, _ = _view_settings(saved, algorithm="neutral", sentences=None, ratio=None, light=False)
-    assert settings.effective_edits() == "reword"  # another algorithm: its own level
+    assert settings.effective_edits() == "compress"  # another algorithm: its own level

@@ -10,6 +10,7 @@ from dataclasses import replace
 import pytest
 
 from summarizer import from_json, summarize, to_json
+from summarizer.compress import KINDS as COMPRESSION
 from summarizer.errors import (
     BudgetError,
     EvenhandError,
@@ -109,16 +110,17 @@ def test_options_are_frozen_comparable_and_pickle() -> None:
 
 
 def test_levels_are_ordered_and_each_includes_the_ones_before() -> None:
-    assert EDITS == tuple(level.name for level in EDIT_LEVELS) == ("none", "trim", "reword")
+    assert EDITS == tuple(level.name for level in EDIT_LEVELS) == ("none", "trim", "reword", "compress")
     reword = SummaryOptions(edits="reword")
     assert reword.allows("none") and reword.allows("trim") and reword.allows("reword")
+    assert not reword.allows("compress") and SummaryOptions(edits="compress").allows("reword")
     trim = SummaryOptions(edits="trim")
     assert trim.allows("trim") and not trim.allows("reword")
     assert not SummaryOptions(edits="none").allows("trim")
 
 
 def test_each_algorithm_has_its_own_default_level() -> None:
-    assert default_edits("neutral") == SummaryOptions().edit_level == "reword"
+    assert default_edits("neutral") == SummaryOptions().edit_level == "compress"
     for algorithm in ("lexrank", "textrank", "random"):
         assert default_edits(algorithm) == SummaryOptions(algorithm=algorithm).edit_level == "none"
     assert SummaryOptions().edits is None  # "the algorithm's own", resolved when read
@@ -128,7 +130,7 @@ def test_each_algorithm_has_its_own_default_level() -> None:
 @pytest.mark.parametrize(
     ("trim", "algorithm", "level"),
     [
-        (None, "neutral", None), (True, "neutral", "reword"), (False, "neutral", "none"),
+        (None, "neutral", None), (True, "neutral", "compress"), (False, "neutral", "none"),
         (None, "textrank", None), (True, "textrank", "trim"), (False, "textrank", "none"),
     ],
 )
@@ -171,12 +173,13 @@ def test_reword_trims_and_rewords(algorithm: str) -> None:
 
 
 def test_on_the_seed_each_level_does_what_it_says(seed_text: str) -> None:
-    none, trim, reword = (summarize(seed_text, edits=level) for level in EDITS)
+    none, trim, reword, compress = (summarize(seed_text, edits=level) for level in EDITS)
     assert kinds(none) == set()
     assert kinds(trim) and kinds(trim) <= set(TRIMS)
     assert not kinds(trim) & set(REWORDING)
-    assert kinds(reword) & set(REWORDING), "the default rewords the seed"
-    assert summarize(seed_text) == reword
+    assert kinds(reword) & set(REWORDING), "rewording rewords the seed"
+    assert not kinds(reword) & set(COMPRESSION)
+    assert kinds(compress) & set(REWORDING) and summarize(seed_text) == compress
 
 
 # ---- summarize(options=...) -------------------------------------------------------------------
@@ -207,7 +210,8 @@ def test_neutrality_reaches_the_selector() -> None:
 
 def test_json_names_the_level_only_where_trim_does_not_say_it() -> None:
     for algorithm, level, written in [
-        ("neutral", "reword", False), ("neutral", "none", False), ("neutral", "trim", True),
+        ("neutral", "compress", False), ("neutral", "none", False), ("neutral", "trim", True),
+        ("neutral", "reword", True),
         ("textrank", "none", False), ("textrank", "trim", False), ("textrank", "reword", True),
     ]:
         summary = summarize(TEXT, algorithm=algorithm, sentences=4, edits=level)
@@ -221,6 +225,6 @@ def test_json_names_the_level_only_where_trim_does_not_say_it() -> None:
 def test_options_record_their_level_resolved() -> None:
     assert SummaryOptions().to_dict() == {
         "algorithm": "neutral", "sentences": None, "ratio": None, "words": None, "engine": "fast",
-        "edits": "reword", "language": "english", "neutrality": 1.0,
+        "edits": "compress", "language": "english", "neutrality": 1.0,
     }
     assert SummaryOptions(algorithm="luhn").to_dict()["edits"] == "none"

@@ -122,7 +122,7 @@ class EvenhandApp(App[None]):
                 partial(reader.choose_algorithm, name),
             )
         yield SystemCommand(
-            "Next edit level", "Edit kept sentences more, or less: none, trim, reword", reader.action_next_edits
+            "Next edit level", "Edit kept sentences more, or less: none, trim, reword, compress", reader.action_next_edits
         )
         yield SystemCommand(
             "Next ratio", "Keep the next preset share of the sentences", reader.action_next_ratio

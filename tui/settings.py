@@ -31,7 +31,7 @@ class SummarySettings:
         sentences: keep this many sentences (``None``: the library's default, or ``ratio``).
         ratio: keep this share of the sentences (``None``: the library's default, or ``sentences``).
         edits: the edit level, one of :data:`summarizer.options.EDITS` (``None``: the
-            algorithm's own, ``reword`` for ``neutral`` and ``none`` for sumy's).
+            algorithm's own, ``compress`` for ``neutral`` and ``none`` for sumy's).
         neutrality: how strongly ``neutral`` avoids loaded sentences (0 to 5).
     """
 
@@ -94,7 +94,7 @@ class SummarySettings:
         return replace(self, edits=edits)
 
     def next_edits(self) -> SummarySettings:
-        """The next edit level in :data:`summarizer.options.EDITS`, wrapping round (none → trim → reword → none)."""
+        """The next edit level in :data:`summarizer.options.EDITS`, wrapping round (none → trim → reword → compress → none)."""
         return self.with_edits(EDITS[(EDITS.index(self.effective_edits()) + 1) % len(EDITS)])
 
     def with_neutrality(self, change: float) -> SummarySettings:

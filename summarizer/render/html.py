@@ -199,6 +199,13 @@ def _view(alignment: Alignment) -> str:
     return "\n".join(out)
 
 
+def _plain_marks(row: Row) -> str:
+    """The sentence's plain-language marks as it reads in the summary (as written, when dropped)."""
+    from summarizer.plain import mark_sentence
+
+    return mark_sentence(row.output or row.text).describe()
+
+
 def _row(row: Row) -> str:
     glyph = (
         f'<span class="glyph" role="img" aria-label="{row.status}">{legend.GLYPHS[row.status]}</span>'
@@ -207,6 +214,9 @@ def _row(row: Row) -> str:
     hover = f"{row.status}: {row.reason}" if row.reason else row.status
     if row.status == TRIMMED:
         hover = " · ".join(part for part in (f"{row.status}: removed {'; '.join(legend.removed(row))}", row.reason) if part)
+    plain = _plain_marks(row)
+    if plain:
+        hover = f"{hover} · plain language: {plain}"
     original = f'<td class="original">{glyph}{number}{_pieces(row.original)}</td>'
     if row.status == DROPPED:
         summary = f'<td class="summary"><span class="reason">{glyph}{_a(row.reason or "dropped")}</span></td>'

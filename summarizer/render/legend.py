@@ -53,8 +53,17 @@ def measures(summary: Summary) -> tuple[Measure, ...]:
         Measure("sentences", original, str(kept)),
         Measure("words", f"{stats.words_original:,}", f"{stats.words_summary:,} ({stats.compression:.0%})"),
         *_readability(before, after),
+        _plain_measure(summary),
         Measure("loaded-language cues", str(stats.cues_original), str(stats.cues_summary)),
     )
+
+
+def _plain_measure(summary: Summary) -> Measure:
+    """Hemingway-style marks: sentences hard and very hard to read, and in the passive voice."""
+    from summarizer.plain import plain_counts, summary_line
+
+    original, after = summary_line(*plain_counts(summary))
+    return Measure("hard/very hard/passive", original, after)
 
 
 def _readability(before: Readability, after: Readability) -> tuple[Measure, ...]:

@@ -29,12 +29,12 @@ async def test_the_select_and_the_key_choose_the_level(tmp_path: Path) -> None:
     app = EvenhandApp(str(article), settings=SummarySettings(sentences=6))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert reader(app).summary.edit_level == "reword"  # type: ignore[union-attr]
+        assert reader(app).summary.edit_level == "compress"  # type: ignore[union-attr]
         assert "reworded" in kinds(app)
-        assert "edits reword" in str(reader(app).query_one(StatsBar).render())
+        assert "edits compress" in str(reader(app).query_one(StatsBar).render())
         await pilot.press("c")
         select = reader(app).query_one(ControlsPanel).query_one("#edits", Select)
-        assert select.value == "reword"
+        assert select.value == "compress"
 
         select.value = "trim"
         await settle(pilot)
@@ -44,7 +44,10 @@ async def test_the_select_and_the_key_choose_the_level(tmp_path: Path) -> None:
         await pilot.press("t")  # trim → reword
         await settle(pilot)
         assert reader(app).summary.edit_level == "reword"  # type: ignore[union-attr]
-        await pilot.press("t")  # reword → none
+        await pilot.press("t")  # reword → compress
+        await settle(pilot)
+        assert reader(app).summary.edit_level == "compress"  # type: ignore[union-attr]
+        await pilot.press("t")  # compress → none
         await settle(pilot)
         assert kinds(app) == set()
         assert select.value == "none"

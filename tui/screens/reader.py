@@ -128,7 +128,7 @@ class ReaderScreen(Screen[None]):
         Binding("minus", "shorter", "Shorter", key_display="-", group=LENGTH_GROUP, id="shorter"),
         Binding("r", "next_ratio", "Next ratio (10–75%)", show=False, id="next-ratio"),
         Binding("a", "next_algorithm", "Next algorithm", show=False, id="next-algorithm"),
-        Binding("t", "next_edits", "Next edit level (none, trim, reword)", show=False, id="next-edits"),
+        Binding("t", "next_edits", "Next edit level (none, trim, reword, compress)", show=False, id="next-edits"),
         Binding(
             "greater_than_sign", "more_neutral", "Neutrality weight +0.25", show=False, id="more-neutral"
         ),

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from summarizer import Decision, Summary
 from summarizer.cues import quote_once
+from summarizer.plain import mark_sentence
 from tui.passages import BOILERPLATE_GLYPH, DROPPED_GLYPH, display_text, sentence_role
 
 _VERDICT = {
@@ -85,6 +86,12 @@ def details_text(summary: Summary, index: int) -> Text:
             text.append(quote_once(display_text(edit.text)), style="strike")
             if edit.replacement:
                 text.append(f" → {quote_once(display_text(edit.replacement))}")
+
+    marks = mark_sentence(decision.output if decision.kept else decision.sentence.text)
+    if marks.marked:
+        text.append("\n")
+        text.append("plain ", style="bold")
+        text.append(display_text(marks.describe()))
 
     # The rank is the selector's order: by the value it weighed when it has one, else by importance.
     factors = dict(decision.factors)
