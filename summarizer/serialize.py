@@ -1,8 +1,9 @@
 """The summary as JSON: a documented, versioned schema, and its exact round trip.
 
-Schema version 1 (``docs/schema.md`` describes every field)::
+Schema version 2 (``docs/schema.md`` describes every field; version 1 files, which have no
+``speaker``, are still read)::
 
-    {"schema_version": 1, "source": ..., "algorithm": ..., "engine": ..., "language": ...,
+    {"schema_version": 2, "source": ..., "algorithm": ..., "engine": ..., "language": ...,
      "trim": bool, "budget": {"sentences", "ratio", "words", "target", "note"},
      "summary": "the summary text", "notes": [...],
      "document": {"text": ..., "encoding": ..., "warnings": [...],
@@ -10,7 +11,8 @@ Schema version 1 (``docs/schema.md`` describes every field)::
                   "paragraphs": [{"index", "start", "end", "first_sentence", "last_sentence"}]},
      "sentences": [{"index", "paragraph", "start", "end", "text", "kept", "score", "rank",
                     "bias", "boilerplate", "cues": [...], "edits": [...], "reasons": [...],
-                    "output", "factors": {...}, "unit"}],
+                    "output", "factors": {...}, "unit",
+                    "speaker": {"name", "start", "end", "quoted", "via"} | null}],
      "stats": {"words_original", "words_summary", "compression", "cues_original",
                "cues_summary", "readability": {"original": {...}, "summary": {...}}}}
 
@@ -38,6 +40,7 @@ from summarizer.model import (
     Readability,
     Reason,
     Sentence,
+    Speaker,
     Stats,
     Summary,
     WebPage,
@@ -49,7 +52,7 @@ class SchemaError(EvenhandError, ValueError):
 
 
 def to_dict(summary: Summary) -> dict[str, Any]:
-    """The summary as plain JSON-ready data (schema version 1)."""
+    """The summary as plain JSON-ready data (schema version :data:`~summarizer.model.SCHEMA_VERSION`)."""
     document = summary.document
     stats = summary.stats
     return {
@@ -109,13 +112,18 @@ def _decision_to_dict(decision: Decision) -> dict[str, Any]:
         "output": decision.output,
         "factors": dict(decision.factors),
         "unit": decision.unit,
+        "speaker": None if decision.speaker is None else _flat(decision.speaker),
     }
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {kind: tuple(f.name for f in fields(kind)) for kind in (Cue, Edit, Reason)}
+_FIELDS: dict[type, tuple[str, ...]] = {
+    kind: tuple(f.name for f in fields(kind)) for kind in (Cue, Edit, Reason, Speaker)
+}
+#: The versions :func:`from_dict` reads: version 1 is version 2 without speakers.
+READABLE_VERSIONS = (1, SCHEMA_VERSION)
 
 
-def _flat(record: Cue | Edit | Reason) -> dict[str, Any]:
+def _flat(record: Cue | Edit | Reason | Speaker) -> dict[str, Any]:
     """A record of plain values as a dict: what ``asdict`` gives, without its deep copies."""
     return {name: getattr(record, name) for name in _FIELDS[type(record)]}
 
@@ -173,8 +181,10 @@ def from_dict(data: dict[str, Any]) -> Summary:
             offsets that do not index the text.
     """
     version = data.get("schema_version") if isinstance(data, dict) else None
-    if version != SCHEMA_VERSION:
-        raise SchemaError(f"expected an evenhand summary with schema_version {SCHEMA_VERSION}, got {version!r}")
+    if version not in READABLE_VERSIONS:
+        raise SchemaError(
+            f"expected an evenhand summary with schema_version {' or '.join(map(str, READABLE_VERSIONS))}, got {version!r}"
+        )
     try:
         doc = data["document"]
         text: str = doc["text"]
@@ -208,6 +218,7 @@ def from_dict(data: dict[str, Any]) -> Summary:
                 reasons=tuple(Reason(**r) for r in s.get("reasons", ())),
                 factors=s.get("factors", {}),
                 unit=s.get("unit"),
+                speaker=Speaker(**s["speaker"]) if s.get("speaker") is not None else None,
             )
             for sentence, s in zip(sentences, data["sentences"], strict=True)
         )
