@@ -10,8 +10,12 @@ sentence over 20 words counts for 20/words of its value), then weighed down by i
 score as it would read after trimming.  Strongly loaded sentences are set aside and used
 only if nothing else fills the budget.  It never keeps boilerplate, treats a colon lead-in
 and its quotation as one unit, and skips a sentence that repeats one already kept (maximal
-marginal relevance).  Every dropped sentence's first reason names the deciding factor in
-plain words.
+marginal relevance), with a small bonus for the facts a sentence adds that the kept ones do
+not carry yet (:mod:`summarizer.facts`).  It gives each voice of the article
+(:mod:`summarizer.voices`) a say when the budget allows and lets no voice's quotations take
+more than half of the summary's words unless it is the only one (:class:`_VoiceBalance`,
+:func:`_give_voices`, :func:`_rebalance`: the hooks in the greedy loop).  Every dropped
+sentence's first reason names the deciding factor in plain words.
 
 The constants below were chosen on the development sets with ``evenhand eval summary``
 (BBC, ROUGE-2 at the reference length) and ``evenhand eval neutrality`` (Lim et al.: mean

@@ -45,6 +45,8 @@ __all__ = ["VoiceMap", "find_voices"]
 
 #: How many sentences back a pronoun or a continued quotation looks for its speaker.
 LOOKBACK = 4
+#: How many characters before a speech verb its subject (with an apposition) may start.
+_SUBJECT_REACH = 200
 
 # Verbs of belief that report a view as a say ("The ACLU believes …"); cues' speech verbs do the rest.
 _VIEW_VERBS = frozenset("believe believes believed think thinks thought claims point points pointed disagreed agreed objected responded".split())
@@ -263,20 +265,23 @@ def _credited(writer: str) -> tuple[str, int, int] | None:
             continue
         if match.group().startswith("point") and not writer[match.end() :].startswith(" out"):
             continue  # "Main points of the plan:" is no one pointing out
-        before = writer[: match.start()]
+        # Only the words just before the verb can be its subject: searching them alone keeps
+        # the end-anchored patterns linear in the sentence's length.
+        offset = max(0, match.start() - _SUBJECT_REACH)
+        before = writer[offset : match.start()]
         between = _BETWEEN.search(before)
         head = before[: between.start()] if between else before
         apposition = _APPOSITION.search(head)
         if apposition is not None:
             inner = _SUBJECT_BEFORE.search(apposition.group("inner"))
             if inner is not None and inner.start() == 0:
-                found = _trimmed(writer, apposition.start("inner"), apposition.end("inner"))
+                found = _trimmed(writer, offset + apposition.start("inner"), offset + apposition.end("inner"))
                 if found is not None and found[0][:1].isupper():
                     return found
             head = head[: apposition.start()]
         subject = _SUBJECT_BEFORE.search(head)
         if subject is not None:
-            found = _trimmed(writer, subject.start("name"), subject.end("name"))
+            found = _trimmed(writer, offset + subject.start("name"), offset + subject.end("name"))
             if found is not None:
                 return found
     for match in _VERB_SUBJECT.finditer(writer):
