@@ -15,7 +15,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-SCHEMA_VERSION = 1
+#: Version 2 added each sentence's ``speaker``; version 1 files are still read (no speakers).
+SCHEMA_VERSION = 2
 
 
 def _frozen_mapping(data: Mapping[str, float] | None = None) -> Mapping[str, float]:
@@ -141,6 +142,29 @@ class Reason:
 
 
 @dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who speaks in a sentence: a person or organisation the article credits with words.
+
+    Attributes:
+        name: the voice as the article names it most fully ("Maria Quayle", "the ACLU",
+            "critics"); every sentence of one voice carries the same name.
+        start, end: the mention in this sentence (the name, or the pronoun standing for it:
+            "They wrote:"); ``start == end`` when the sentence only goes on with a quotation
+            whose speaker is named elsewhere.
+        quoted: the sentence gives the speaker's words in quotation marks (or is the lead-in
+            of a quotation), not only reported speech.
+        via: the sentence that names the speaker, when this one names them by a pronoun or
+            not at all; ``None`` when it names them itself.
+    """
+
+    name: str
+    start: int
+    end: int
+    quoted: bool = False
+    via: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Decision:
     """What happened to one original sentence.
 
@@ -162,6 +186,8 @@ class Decision:
             with the cues inside quotations left out), or ``None`` when not measured.
         bias_quoted: the part of ``bias`` that loaded content quoted from a source adds
             (``bias_framing + bias_quoted`` is ``bias``, to rounding), or ``None`` when not measured.
+        speaker: who speaks in the sentence (:mod:`summarizer.voices`), or ``None`` for
+            the writer's own voice (and for selectors that do not look).
     """
 
     sentence: Sentence
@@ -178,6 +204,7 @@ class Decision:
     unit: int | None = None
     bias_framing: float | None = None
     bias_quoted: float | None = None
+    speaker: Speaker | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.factors, MappingProxyType):

@@ -10,8 +10,12 @@ sentence over 20 words counts for 20/words of its value), then weighed down by i
 score as it would read after trimming.  Strongly loaded sentences are set aside and used
 only if nothing else fills the budget.  It never keeps boilerplate, treats a colon lead-in
 and its quotation as one unit, and skips a sentence that repeats one already kept (maximal
-marginal relevance).  Every dropped sentence's first reason names the deciding factor in
-plain words.
+marginal relevance), with a small bonus for the facts a sentence adds that the kept ones do
+not carry yet (:mod:`summarizer.facts`).  It gives each voice of the article
+(:mod:`summarizer.voices`) a say when the budget allows and lets no voice's quotations take
+more than half of the summary's words unless it is the only one (:class:`_VoiceBalance`,
+:func:`_give_voices`, :func:`_rebalance`: the hooks in the greedy loop).  Every dropped
+sentence's first reason names the deciding factor in plain words.
 
 The constants below were chosen on the development sets with ``evenhand eval summary``
 (BBC, ROUGE-2 at the reference length) and ``evenhand eval neutrality`` (Lim et al.: mean
@@ -26,7 +30,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -45,6 +49,7 @@ from summarizer.context import (
     opens_with_back_pointer,
 )
 from summarizer.edits import apply_edits
+from summarizer.facts import sentence_facts
 from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason
 from summarizer.neutrality import THRESHOLD, bias_score, cue_summary
 from summarizer.options import SummaryOptions
@@ -54,6 +59,7 @@ from summarizer.readability import LONG_SENTENCE_WORDS, measure_counts, sentence
 from summarizer.reword import reword_edits
 from summarizer.tokens import words as word_list
 from summarizer.trim import trim_edits, untrimmable
+from summarizer.voices import VoiceMap, find_voices
 
 #: The centrality algorithm behind ``neutral``.
 CENTRALITY = "reduction"
@@ -86,6 +92,25 @@ REPEATS = 0.8
 MMR_SENTENCES = 5000
 #: How much similarity to what is kept counts against a candidate (MMR's trade-off).
 W_REDUNDANCY = 0.1
+#: Facts (:mod:`summarizer.facts`: numbers, dates, names): a candidate gains up to this much
+#: value for the facts it adds that no kept sentence carries yet, recomputed after every
+#: choice (greedy), weighed down by its bias like the rest of its value.  Small, a tie-breaker:
+#: on BBC dev every weight tried lowered ROUGE-2 (0.02: −0.002, 0.1: −0.007, 0.3: −0.042, the
+#: same on both halves by id) and raised the kept crowd bias on Lim dev; docs/evaluation.md.
+W_FACTS = 0.01
+#: This many new facts earn the whole of :data:`W_FACTS`; fewer earn a share.
+FACTS_FULL = 3
+#: Voices (:mod:`summarizer.voices`): no voice's quotations take more than this share of the
+#: summary's words, unless it is the only voice the article gives a say (the issue's rule).
+VOICE_SHARE = 0.5
+#: At most this share of the budget is held for giving each voice a say, so a long list of
+#: voices does not push the article's news out.  0.5 and 1.0 tried: 0.5 on both halves.
+VOICE_ROOM = 0.5
+#: Room is held only for a voice whose best sentence is worth at least this share of the best
+#: sentence's value: a passing "the firm declined to comment" does not push out the news.  Tried
+#: on BBC dev (halves by id, ROUGE-2 A/B): 0 → 0.684/0.687, 0.3 → 0.696/0.713,
+#: 0.4 → 0.701/0.719, 0.5 → 0.705/0.720; without any room held 0.706/0.717.
+VOICE_MIN_VALUE = 0.5
 
 #: Sentences shorter than this many words count for proportionally less ("The board did not say.").
 SHORT_SENTENCE_WORDS = 10
@@ -293,6 +318,17 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     allowed = set(content)
     why: dict[int, Reason] = {}
     brought: dict[int, int] = {}  # a sentence kept as the context of another → that other
+    voices = find_voices(document, quotations, skip={i for i in range(n) if analysis.boilerplate[i] is not None})
+    # Facts are weighed where redundancy is (cosine MMR); a very long text is chosen by value alone.
+    novelty = (
+        _Novelty(document, 1.0 - 0.8 * np.minimum(1.0, neutrality * residual_bias))
+        if W_FACTS and isinstance(chooser, _Chooser)
+        else None
+    )
+    chooser.novelty = novelty
+    balance = _VoiceBalance(voices, counts, content)
+    voice_kept: dict[int, str] = {}  # a sentence kept to give a voice a say → the voice
+    capped: dict[int, tuple[str, tuple[int, ...]]] = {}  # set aside: its voice had its share → voice, group
     lead = find_lead(document, content)
     lead_kept = False
     if lead is not None and lead not in loaded and residual_bias[lead] < LEAD_BIAS:
@@ -302,6 +338,13 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
             brought.update({j: lead for j in group if j != lead})
             lead_kept = True
 
+    def group_of(i: int) -> list[int]:
+        return _group(i, unit_of, needs, chooser.kept_set, allowed)
+
+    planned = balance.plan(
+        [i for i in content if i not in lead_ins and i not in loaded], value, group_of, chooser,
+        word_limit, target,
+    )
     for allow_loaded in (False, True):
         # A lead-in is never chosen for itself: it comes with its quotation.
         pool = [i for i in content if i not in lead_ins and (allow_loaded or i not in loaded)]
@@ -332,11 +375,32 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                 why[best] = _over_budget(len(group) - 1)
                 chooser.reject(best)
                 continue
+            # Voices: none takes more than its share; the room left is held for those not heard yet.
+            crowded = balance.crowding(group, chooser, word_limit, target)
+            if crowded is not None:
+                capped[best] = (crowded, tuple(group))
+                chooser.reject(best)
+                continue
+            if planned and not balance.room_left(group, planned, group_of, chooser, word_limit, target):
+                _give_voices(planned, balance, group_of, chooser, counts, word_limit, target, voice_kept, brought, why)
+                planned = []
+                continue
             chooser.keep(group, counts)
             why.pop(best, None)
             brought.update({j: best for j in group if j != best})
+        if planned:
+            _give_voices(planned, balance, group_of, chooser, counts, word_limit, target, voice_kept, brought, why)
+            planned = []
         if chooser.done(word_limit, target) or neutrality == 0:
             break
+    if balance.several:
+        _rebalance(
+            balance, chooser, counts, value, [i for i in content if i not in lead_ins and i not in loaded],
+            unit_of, needs, group_of, lead if lead_kept else None, voice_kept, capped, word_limit, target,
+        )
+    for i, reason in balance.reasons(capped, chooser).items():
+        if i not in chooser.kept_set:
+            why[i] = reason
 
     kept = chooser.kept
     note = budget.note
@@ -367,7 +431,9 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     for sentence in document.sentences:
         i = sentence.index
         is_kept = i in kept_set
-        if is_kept:
+        if is_kept and i in voice_kept:
+            reasons = [Reason("voice", f"gives {voice_kept[i]} a say (ranked {rank_of[i]} of {n})")]
+        elif is_kept:
             reasons = _kept_reasons(i, analysis, loaded, unit_of, brought, rank_of, n, lead if lead_kept else None)
         elif i in headlines:
             reasons = [Reason("headline", "the article's title line, not a sentence of its news")]
@@ -376,7 +442,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
         else:
             reasons = _dropped_reasons(
                 i, analysis, loaded, unfixable, chooser.repeated_by(i), unit_of, kept_set, rank_of, n,
-                worst_kept, context_kept,
+                worst_kept, context_kept, voice_kept,
             )
         edits = _merge_edits(trims.get(i, ()), repairs.get(i, ())) if is_kept else ()
         if is_kept and cuts_of.get(i):
@@ -394,6 +460,9 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                 for e in reworded[:4]
             )
             reasons.append(Reason("reworded", f"reworded in neutral terms: {changes}"))
+        added = novelty.added.get(i, ()) if novelty is not None and is_kept else ()
+        if added and reasons[0].code in ("selected", "selected_loaded", "voice"):
+            reasons.append(Reason("facts", "adds what no sentence kept before it says: " + ", ".join(added[:5])))
         if analysis.cues[i] and reasons[0].code not in ("loaded", "selected_loaded"):
             reasons.append(Reason("cues", cue_summary(analysis.cues[i])))
         decisions.append(
@@ -411,8 +480,10 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                     "context": round(float(context[i]), 4),
                     **({"words_after_edits": float(length[i])} if squeezed else {}),
                     "value": round(float(value[i]), 4),
+                    **({"new_facts": float(len(added) if is_kept else novelty.new_count(i))} if novelty is not None else {}),
                 },
                 unit=unit_index.get(i),
+                speaker=voices.speakers[i],
             )
         )
     return tuple(decisions), budget
@@ -569,6 +640,266 @@ def _repairs(
     return {k: tuple(v) for k, v in repairs.items()}
 
 
+class _Novelty:
+    """Facts a candidate would add to the summary (:mod:`summarizer.facts`), kept up to date greedily.
+
+    ``gain`` holds every sentence's bonus now: :data:`W_FACTS` times the share of
+    :data:`FACTS_FULL` new facts it carries (at most all of it), times its bias factor, so a
+    loaded sentence is not lifted by its numbers.  Keeping a sentence covers its facts; the
+    bonus is then recomputed in one sparse product.
+    """
+
+    def __init__(self, document: Document, bias_factor: np.ndarray) -> None:
+        facts = sentence_facts(document)
+        keys: dict[str, int] = {}
+        columns = [[keys.setdefault(k, len(keys)) for k in found] for found in facts]
+        indptr = np.cumsum([0, *map(len, columns)])
+        data = np.ones(int(indptr[-1]))
+        indices = np.asarray([c for row in columns for c in row], dtype=np.int64)
+        self.matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(facts), max(1, len(keys))))
+        self.facts = facts
+        self.uncovered = np.ones(self.matrix.shape[1])
+        self.scale = W_FACTS * bias_factor / FACTS_FULL
+        #: The facts each kept sentence added when it was kept, as the text says them.
+        self.added: dict[int, tuple[str, ...]] = {}
+        self._update()
+
+    def _update(self) -> None:
+        self.new = self.matrix @ self.uncovered
+        self.gain = self.scale * np.minimum(self.new, FACTS_FULL)
+
+    def new_count(self, i: int) -> int:
+        return int(self.new[i])
+
+    def rebuild(self, kept: Sequence[int]) -> None:
+        """What is covered, from the sentences kept now."""
+        self.uncovered[:] = 1.0
+        for j in kept:
+            self.uncovered[self.matrix.indices[self.matrix.indptr[j] : self.matrix.indptr[j + 1]]] = 0.0
+        self._update()
+
+    def keep(self, j: int) -> None:
+        first, last = self.matrix.indptr[j], self.matrix.indptr[j + 1]
+        columns = self.matrix.indices[first:last]
+        fresh = columns[self.uncovered[columns] > 0]
+        if fresh.size:
+            fresh_set = set(fresh.tolist())
+            self.added[j] = tuple(
+                surface for column, surface in zip(columns.tolist(), self.facts[j].values(), strict=True)
+                if column in fresh_set
+            )
+            self.uncovered[fresh] = 0.0
+            self._update()
+
+
+class _VoiceBalance:
+    """Every voice a say, none more than its share (:data:`VOICE_SHARE`, :data:`VOICE_ROOM`)."""
+
+    def __init__(self, voices: VoiceMap, counts: Sequence[int], content: Sequence[int]) -> None:
+        self.voices = voices
+        self.counts = counts
+        self.several = len(voices.voices) > 1
+        self.mean_words = float(np.mean([counts[i] for i in content])) if content else 0.0
+
+    def heard(self, kept: Collection[int]) -> set[str]:
+        return {v for i in kept if (v := self.voices.voice(i)) is not None}
+
+    def plan(
+        self,
+        candidates: Sequence[int],
+        value: np.ndarray,
+        group_of: Callable[[int], list[int]],
+        chooser: _BaseChooser,
+        word_limit: int | None,
+        target: int,
+    ) -> list[tuple[str, int]]:
+        """The voices to give a say, each with its best sentence, best first, as far as the room allows."""
+        if not self.several:
+            return []
+        # Each voice's say is its sentence of most value for the room it takes with what it needs.
+        best: dict[str, int] = {}
+        worth: dict[int, float] = {}
+        for i in candidates:
+            voice = self.voices.voice(i)
+            if voice is None:
+                continue
+            worth[i] = float(value[i]) / max(1, self._cost(group_of(i), chooser, word_limit))
+            if voice not in best or worth[i] > worth[best[voice]]:
+                best[voice] = i
+        heard = self.heard(chooser.kept_set)
+        room = VOICE_ROOM * (word_limit if word_limit is not None else target)
+        floor = VOICE_MIN_VALUE * max((float(value[i]) for i in candidates), default=0.0)
+        planned: list[tuple[str, int]] = []
+        members: set[int] = set()  # what the planned voices bring, counted once
+        for voice, i in sorted(best.items(), key=lambda item: (-value[item[1]], item[1])):
+            if voice in heard or value[i] < floor:
+                continue
+            group = set(group_of(i)) | members
+            if self._cost(sorted(group), chooser, word_limit) > room:
+                continue
+            planned.append((voice, i))
+            members = group
+        return planned
+
+    def _cost(self, group: Sequence[int], chooser: _BaseChooser, word_limit: int | None) -> int:
+        fresh = [j for j in group if j not in chooser.kept_set]
+        return sum(self.counts[j] for j in fresh) if word_limit is not None else len(fresh)
+
+    def room_left(
+        self,
+        group: Sequence[int],
+        planned: Sequence[tuple[str, int]],
+        group_of: Callable[[int], list[int]],
+        chooser: _BaseChooser,
+        word_limit: int | None,
+        target: int,
+    ) -> bool:
+        """Whether ``group`` leaves room for the planned voices it does not give a say itself.
+
+        A group that gives a voice not heard yet its say is one of the voices' own: it needs no room left.
+        """
+        before = self.heard(chooser.kept_set)
+        heard = self.heard([*chooser.kept_set, *group])
+        if heard - before:
+            return True
+        waiting = {j for voice, i in planned if voice not in heard for j in group_of(i)}
+        return chooser.fits(sorted(set(group) | waiting), self.counts, word_limit, target)
+
+    def over_share(self, kept: Sequence[int], counts: Sequence[int]) -> str | None:
+        """The voice whose quotations take more than its share of the words of ``kept``, if any."""
+        if not self.several:
+            return None
+        total = sum(counts[j] for j in kept)
+        quoted: dict[str, int] = {}
+        for j in kept:
+            voice = self.voices.voice(j)
+            if voice is not None and self.voices.quoted_words[j]:
+                quoted[voice] = quoted.get(voice, 0) + self.voices.quoted_words[j]
+        over = [v for v, words in quoted.items() if words > VOICE_SHARE * total]
+        return over[0] if over else None
+
+    def reasons(
+        self, capped: dict[int, tuple[str, tuple[int, ...]]], chooser: _BaseChooser
+    ) -> dict[int, Reason]:
+        """The reasons of the sentences set aside for their voice's share, true of the final summary."""
+        out = {}
+        for i, (voice, group) in capped.items():
+            fresh = [j for j in group if j not in chooser.kept_set]
+            total = chooser.words + sum(self.counts[j] for j in fresh)
+            quoted = sum(
+                self.voices.quoted_words[j] for j in (*chooser.kept, *fresh) if self.voices.voice(j) == voice
+            )
+            if quoted > VOICE_SHARE * total:
+                text = (
+                    f"{voice} would then have more than half of the summary's words in quotation"
+                    f" ({quoted} of {total})"
+                )
+            else:
+                text = f"set aside: with it {voice} was expected to have more than half of the summary's words in quotation"
+            out[i] = Reason("voice_share", text)
+        return out
+
+    def crowding(
+        self, group: Sequence[int], chooser: _BaseChooser, word_limit: int | None, target: int
+    ) -> str | None:
+        """The voice ``group`` would give more than its share of the summary's expected words, or ``None``."""
+        if not self.several:
+            return None
+        fresh = [j for j in group if j not in chooser.kept_set]
+        words_after = chooser.words + sum(self.counts[j] for j in fresh)
+        if word_limit is not None:
+            expected = max(words_after, word_limit)
+        else:
+            expected = max(words_after, round(words_after + max(0, target - len(chooser.kept) - len(fresh)) * self.mean_words))
+        for voice in {v for j in fresh if self.voices.quoted_words[j] and (v := self.voices.voice(j)) is not None}:
+            quoted = sum(self.voices.quoted_words[j] for j in (*chooser.kept, *fresh) if self.voices.voice(j) == voice)
+            if quoted > VOICE_SHARE * expected:
+                return voice
+        return None
+
+
+def _rebalance(
+    balance: _VoiceBalance,
+    chooser: _BaseChooser,
+    counts: Sequence[int],
+    value: np.ndarray,
+    candidates: Sequence[int],
+    unit_of: dict[int, QuoteUnit],
+    needs: Sequence[tuple[int, ...]],
+    group_of: Callable[[int], list[int]],
+    lead: int | None,
+    voice_kept: dict[int, str],
+    capped: dict[int, tuple[str, tuple[int, ...]]],
+    word_limit: int | None,
+    target: int,
+) -> None:
+    """Take back a voice's quotations while they hold more than its share of the words, filling the room with others.
+
+    The greedy choice holds each voice to its share of the words it expects the summary to have;
+    when the summary ends shorter, this makes the share hold of the summary as it is.  A voice
+    keeps its first say; a sentence goes only from the end of its quotation, and never one that
+    another kept sentence needs.
+    """
+    while (voice := balance.over_share(chooser.kept, counts)) is not None:
+        theirs = [j for j in chooser.kept if balance.voices.voice(j) == voice]
+        needed = {d for k in chooser.kept for d in needs[k]}
+        removable = [
+            j for j in theirs
+            if balance.voices.quoted_words[j] and j != lead and j not in needed
+            and not any(m > j and m in chooser.kept_set for m in (unit_of[j].members if j in unit_of else ()))
+            and len([k for k in theirs if balance.voices.quoted_words[k]]) > 1
+        ]
+        if not removable:
+            return
+        j = min(removable, key=lambda k: (value[k], -k))
+        dropped = [j]
+        unit = unit_of.get(j)
+        if unit is not None and unit.lead_in is not None and unit.quotation[0] == j:
+            dropped.append(unit.lead_in)  # a lead-in never stays without its quotation
+        for k in dropped:
+            chooser.drop(k, counts)
+            voice_kept.pop(k, None)
+        capped[j] = (voice, tuple(sorted(dropped)))
+        # Fill what was freed with sentences in other voices (or the writer's).
+        chooser.open([i for i in candidates if i not in capped and balance.voices.voice(i) != voice])
+        while not chooser.done(word_limit, target):
+            best = chooser.best()
+            if best is None:
+                break
+            group = group_of(best)
+            if any(balance.voices.voice(k) == voice and balance.voices.quoted_words[k] for k in group) or not chooser.fits(
+                group, counts, word_limit, target
+            ):
+                chooser.reject(best)
+                continue
+            chooser.keep(group, counts)
+
+
+def _give_voices(
+    planned: Sequence[tuple[str, int]],
+    balance: _VoiceBalance,
+    group_of: Callable[[int], list[int]],
+    chooser: _BaseChooser,
+    counts: Sequence[int],
+    word_limit: int | None,
+    target: int,
+    voice_kept: dict[int, str],
+    brought: dict[int, int],
+    why: dict[int, Reason],
+) -> None:
+    """Keep the best sentence of every planned voice not heard yet, while it fits and takes no more than its share."""
+    for voice, i in planned:
+        if voice in balance.heard(chooser.kept_set) or i in chooser.kept_set:
+            continue
+        group = group_of(i)
+        if not chooser.fits(group, counts, word_limit, target) or balance.crowding(group, chooser, word_limit, target):
+            continue
+        chooser.keep(group, counts)
+        voice_kept[i] = voice
+        why.pop(i, None)
+        brought.update({j: i for j in group if j != i})
+
+
 def _merge_edits(first: Sequence[Edit], second: Sequence[Edit]) -> tuple[Edit, ...]:
     """Both sets of edits in order, leaving out any of the second that would overlap the first."""
     merged = list(first)
@@ -592,6 +923,8 @@ class _BaseChooser:
         self.kept_set: set[int] = set()
         self.words = 0
         self.repeats: dict[int, int] = {}
+        #: What a candidate adds that the kept ones do not carry (facts); ``None``: not weighed.
+        self.novelty: _Novelty | None = None
 
     def open(self, pool: Sequence[int]) -> None:
         """Make ``pool`` the candidates, less what is kept or was found to repeat."""
@@ -632,6 +965,22 @@ class _BaseChooser:
             self.words += counts[j]
             self.open_mask[j] = False
             self._kept_one(j)
+            if self.novelty is not None:
+                self.novelty.keep(j)
+
+    def drop(self, j: int, counts: Sequence[int]) -> None:
+        """Take back kept sentence ``j`` (the similarities and facts are worked out again from what stays)."""
+        if j not in self.kept_set:
+            return
+        self.kept.remove(j)
+        self.kept_set.discard(j)
+        self.words -= counts[j]
+        self._rebuild()
+        if self.novelty is not None:
+            self.novelty.rebuild(self.kept)
+
+    def _rebuild(self) -> None:
+        """Similarity bookkeeping from the kept sentences alone."""
 
     def repeated_by(self, i: int) -> int | None:
         """The kept sentence that ``i`` (not kept) nearly repeats, if any."""
@@ -665,12 +1014,21 @@ class _Chooser(_BaseChooser):
     def best(self) -> int | None:
         if not self.open_mask.any():
             return None
-        gain = np.where(self.open_mask, self.value - W_REDUNDANCY * self.max_sim, -np.inf)
+        gain = self.value - W_REDUNDANCY * self.max_sim
+        if self.novelty is not None:
+            gain = gain + self.novelty.gain
+        gain = np.where(self.open_mask, gain, -np.inf)
         return int(np.argmax(gain))  # argmax takes the first maximum: ties go to the earlier sentence
 
     def nearest_kept(self, i: int) -> int | None:
         j = int(self.nearest[i])
         return None if j < 0 else j
+
+    def _rebuild(self) -> None:
+        self.max_sim[:] = 0.0
+        self.nearest[:] = -1
+        for j in self.kept:
+            self._kept_one(j)
 
     def similarity_to_kept(self, i: int) -> float:
         return float(self.max_sim[i])
@@ -728,6 +1086,11 @@ class _LargeChooser(_BaseChooser):
     def _kept_one(self, j: int) -> None:
         self.first_with.setdefault(self.keys[j], j)
 
+    def _rebuild(self) -> None:
+        self.first_with = {}
+        for j in self.kept:
+            self._kept_one(j)
+
 
 def _kept_reasons(
     i: int,
@@ -766,6 +1129,7 @@ def _dropped_reasons(
     n: int,
     worst_kept: int,
     context_kept: Sequence[int],
+    voice_kept: dict[int, str],
 ) -> list[Reason]:
     unit = unit_of.get(i)
     if analysis.boilerplate[i] is not None:
@@ -784,6 +1148,14 @@ def _dropped_reasons(
         return [Reason("quotation_cut", "later part of a kept quotation, cut for length")]
     if rank_of[i] > worst_kept:
         return [Reason("less_central", f"ranked {rank_of[i]} of {n}: less central than every kept sentence")]
+    for k in sorted(voice_kept):
+        if rank_of[k] > rank_of[i]:
+            return [
+                Reason(
+                    "outranked",
+                    f"ranked {rank_of[i]} of {n}: room was held for sentence {k + 1}, which gives {voice_kept[k]} a say",
+                )
+            ]
     below = [k for k in context_kept if rank_of[k] > rank_of[i]]
     listed = ", ".join(str(k + 1) for k in below[:4]) + (", …" if len(below) > 4 else "")
     return [
@@ -793,7 +1165,7 @@ def _dropped_reasons(
             f" and the context they need (sentence{'s' if len(below) > 1 else ''} {listed})"
             if below
             else f"ranked {rank_of[i]} of {n}: the budget filled before its turn (sentences are chosen by value"
-            " less their overlap with what is already kept)",
+            " less their overlap with what is already kept, plus the facts they add)",
         )
     ]
 

@@ -1,16 +1,18 @@
 """The summary as JSON: a documented, versioned schema, and its exact round trip.
 
-Schema version 1 (``docs/schema.md`` describes every field)::
+Schema version 2 (``docs/schema.md`` describes every field; version 1 files, which have no
+``speaker``, are still read)::
 
-    {"schema_version": 1, "source": ..., "algorithm": ..., "engine": ..., "language": ...,
-     "trim": bool, "edits": "none"|"trim"|"reword" (only where "trim" does not say it), "budget": {"sentences", "ratio", "words", "target", "note"},
+    {"schema_version": 2, "source": ..., "algorithm": ..., "engine": ..., "language": ...,
+     "trim": bool, "edits": "none"|"trim"|"reword"|"compress" (only where "trim" does not say it), "budget": {"sentences", "ratio", "words", "target", "note"},
      "summary": "the summary text", "notes": [...],
      "document": {"text": ..., "encoding": ..., "warnings": [...],
                   "page": {"title", "author", "date", "site_name", "url", "final_url"},  # web pages only
                   "paragraphs": [{"index", "start", "end", "first_sentence", "last_sentence"}]},
      "sentences": [{"index", "paragraph", "start", "end", "text", "kept", "score", "rank",
                     "bias", "bias_framing", "bias_quoted", "boilerplate", "cues": [...],
-                    "edits": [...], "reasons": [...], "output", "factors": {...}, "unit"}],
+                    "edits": [...], "reasons": [...], "output", "factors": {...}, "unit",
+                    "speaker": {"name", "start", "end", "quoted", "via"} | null, "plain": {...}}],
      "stats": {"words_original", "words_summary", "compression", "cues_original",
                "cues_summary", "readability": {"original": {...}, "summary": {...}}}}
 
@@ -38,6 +40,7 @@ from summarizer.model import (
     Readability,
     Reason,
     Sentence,
+    Speaker,
     Stats,
     Summary,
     WebPage,
@@ -50,7 +53,7 @@ class SchemaError(EvenhandError, ValueError):
 
 
 def to_dict(summary: Summary) -> dict[str, Any]:
-    """The summary as plain JSON-ready data (schema version 1)."""
+    """The summary as plain JSON-ready data (schema version :data:`~summarizer.model.SCHEMA_VERSION`)."""
     document = summary.document
     stats = summary.stats
     return {
@@ -129,6 +132,7 @@ def _decision_to_dict(decision: Decision) -> dict[str, Any]:
         "output": decision.output,
         "factors": dict(decision.factors),
         "unit": decision.unit,
+        "speaker": None if decision.speaker is None else _flat(decision.speaker),
         "plain": _marks(decision),
     }
 
@@ -139,10 +143,14 @@ def _marks(decision: Decision) -> dict[str, Any]:
     return decision_marks(decision)
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {kind: tuple(f.name for f in fields(kind)) for kind in (Cue, Edit, Reason)}
+_FIELDS: dict[type, tuple[str, ...]] = {
+    kind: tuple(f.name for f in fields(kind)) for kind in (Cue, Edit, Reason, Speaker)
+}
+#: The versions :func:`from_dict` reads: version 1 is version 2 without speakers.
+READABLE_VERSIONS = (1, SCHEMA_VERSION)
 
 
-def _flat(record: Cue | Edit | Reason) -> dict[str, Any]:
+def _flat(record: Cue | Edit | Reason | Speaker) -> dict[str, Any]:
     """A record of plain values as a dict: what ``asdict`` gives, without its deep copies."""
     return {name: getattr(record, name) for name in _FIELDS[type(record)]}
 
@@ -200,8 +208,10 @@ def from_dict(data: dict[str, Any]) -> Summary:
             offsets that do not index the text.
     """
     version = data.get("schema_version") if isinstance(data, dict) else None
-    if version != SCHEMA_VERSION:
-        raise SchemaError(f"expected an evenhand summary with schema_version {SCHEMA_VERSION}, got {version!r}")
+    if version not in READABLE_VERSIONS:
+        raise SchemaError(
+            f"expected an evenhand summary with schema_version {' or '.join(map(str, READABLE_VERSIONS))}, got {version!r}"
+        )
     try:
         doc = data["document"]
         text: str = doc["text"]
@@ -237,6 +247,7 @@ def from_dict(data: dict[str, Any]) -> Summary:
                 reasons=tuple(Reason(**r) for r in s.get("reasons", ())),
                 factors=s.get("factors", {}),
                 unit=s.get("unit"),
+                speaker=Speaker(**s["speaker"]) if s.get("speaker") is not None else None,
             )
             for sentence, s in zip(sentences, data["sentences"], strict=True)
         )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from summarizer import SCHEMA_VERSION
 from summarizer.atomic import atomic_open, write_atomic
 from summarizer.batch import (
     MANIFEST_NAME,
@@ -267,7 +268,7 @@ def test_jsonl_records_in_and_out(tmp_path: Path) -> None:
     assert len(written) == 5
     assert sum("error" in w for w in written) == 2
     good = [w for w in written if "error" not in w]
-    assert all(w["schema_version"] == 1 for w in good)
+    assert all(w["schema_version"] == SCHEMA_VERSION for w in good)
     for record in good:
         text = record["document"]["text"]
         assert all(text[s["start"] : s["end"]] == s["text"] for s in record["sentences"])

@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from evenhand.cli import SUMMARIZE_ALGORITHMS, SUMMARIZE_ENGINES, SUMMARIZE_FORMATS, app
+from summarizer import SCHEMA_VERSION
 
 from .articles import make_article
 
@@ -94,7 +95,7 @@ def test_a_folder_two_levels_deep_with_an_empty_and_a_binary_file(tmp_path: Path
     assert "section2/day1/story29.json" in outputs
     for output in outputs:
         summary = json.loads((out / output).read_text(encoding="utf-8"))
-        assert summary["schema_version"] == 1
+        assert summary["schema_version"] == SCHEMA_VERSION
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     failed = {Path(f["path"]).name: f["reason"] for f in manifest["failed"]}
     assert set(failed) == {"empty.txt", "binary.txt"}

@@ -80,3 +80,21 @@ def test_plain_lexrank_keeps_what_neutral_avoids(seed_text: str) -> None:
     plain = summarize(seed_text, algorithm="lexrank", sentences=8)
     neutral = summarize(seed_text, sentences=8)
     assert plain.stats.cues_summary > neutral.stats.cues_summary
+
+
+def test_default_summary_gives_the_scale_and_more_than_the_aclu_quotations(seed_text: str) -> None:
+    """Issue 13: the scale of the detentions, and at least one sentence that is not an ACLU quotation."""
+    summary = summarize(seed_text)
+    assert re.search(r"\b(?:30 thousand|30,000|56,000)\b", summary.text), summary.text
+    aclu_quotations = [d for d in summary.kept if d.speaker is not None and d.speaker.name == "the ACLU" and d.speaker.quoted]
+    assert aclu_quotations  # the ACLU is heard …
+    assert len(aclu_quotations) < len(summary.kept)  # … and is not all the summary says
+    assert any(d.speaker is None for d in summary.kept)  # the writer's report of what happened
+
+
+def test_every_aclu_sentence_names_the_aclu_as_its_speaker(seed_text: str) -> None:
+    summary = summarize(seed_text)
+    for decision in summary.decisions:
+        if decision.sentence.text.startswith(("They wrote:", "In a brief, the ACLU wrote:", "“ICE cultivated")):
+            assert decision.speaker is not None and decision.speaker.name == "the ACLU", decision.sentence.text
+    assert {d.speaker.name for d in summary.decisions if d.speaker is not None} == {"the ACLU"}

@@ -4,7 +4,8 @@ No external assets and no JavaScript: the styles are inline, light and dark foll
 ``prefers-color-scheme``, and a print stylesheet drops the backgrounds.  Each original
 sentence is a table row beside what became of it; a dropped sentence is highlighted,
 marked ``✗`` and carries its reason on hover (a ``title`` attribute), in the summary
-column and in the list "What was dropped and why".  Trimmed words are struck
+column and in the list "What was dropped and why"; a sentence in which someone speaks names
+them under it ("speaker: Maria Quayle (quoted)").  Trimmed words are struck
 (``<del>``), loaded words marked (``<mark>``, underlined).  Every colour has a glyph or a
 text style as its twin.
 
@@ -68,6 +69,7 @@ tr.dropped td { background: var(--dropped-bg); }
 tr.dropped td.original { color: var(--dropped-fg); }
 .reason { font-style: italic; color: var(--muted); }
 .num { color: var(--muted); font-size: .8em; margin-right: .3em; }
+.speaker { display: block; color: var(--muted); font-size: .8em; }
 del { color: var(--del); text-decoration: line-through 2px; }
 ins { background: var(--ins-bg); text-decoration: underline; }
 mark.cue { background: var(--cue-bg); color: inherit; text-decoration: underline wavy var(--cue-line);
@@ -217,7 +219,13 @@ def _row(row: Row) -> str:
     plain = _plain_marks(row)
     if plain:
         hover = f"{hover} · plain language: {plain}"
-    original = f'<td class="original">{glyph}{number}{_pieces(row.original)}</td>'
+    speaker = row.decision.speaker
+    said = ""
+    if speaker is not None:
+        how = "quoted" if speaker.quoted else "reported"
+        hover = f"{hover} · speaker: {speaker.name} ({how})"
+        said = f'<span class="speaker">speaker: {_e(one_line(speaker.name))} ({how})</span>'
+    original = f'<td class="original">{glyph}{number}{_pieces(row.original)}{said}</td>'
     if row.status == DROPPED:
         summary = f'<td class="summary"><span class="reason">{glyph}{_a(row.reason or "dropped")}</span></td>'
     else:

@@ -1,4 +1,4 @@
-"""The decision for the sentence under the cursor: kept or dropped, reasons, cues and scores.
+"""The decision for the sentence under the cursor: kept or dropped, reasons, speaker, cues and scores.
 
 The lines come in order of what a reader needs first (the verdict and its reason, the cues,
 what was trimmed, then the numbers), and the strip scrolls rather than cut off what does
@@ -31,6 +31,7 @@ FACTOR_LABELS = {
     "bias_after_trim": "bias after trimming",
     "context": "stands alone",
     "value": "value used for selection",
+    "new_facts": "new facts",
 }
 
 
@@ -76,6 +77,12 @@ def details_text(summary: Summary, index: int) -> Text:
     else:
         text.append("none")
 
+    if decision.speaker is not None:
+        text.append("\n")
+        text.append("speaker ", style="bold")
+        text.append(display_text(decision.speaker.name))
+        text.append(" (quoted)" if decision.speaker.quoted else " (reported)", style="dim")
+
     deletions = [e for e in decision.edits if e.end > e.start]
     if deletions:
         text.append("\n")
@@ -111,7 +118,7 @@ def details_text(summary: Summary, index: int) -> Text:
     _figure(text, "position", f"{_position(decision, total):.2f}")
     factors.pop("position", None)
     for key, weight in factors.items():
-        _figure(text, factor_label(key), f"{weight:.2f}")
+        _figure(text, factor_label(key), f"{weight:.0f}" if key == "new_facts" else f"{weight:.2f}")
 
     for reason in decision.reasons[1:]:
         text.append("\n")

@@ -1,0 +1,434 @@
+"""Voices: who speaks in each sentence, found once per document.
+
+A news article gives people and organisations a say: in quotation marks (`“…,” Quayle said`),
+in reported speech (`The council said the change would save …`, `according to the ministry`),
+or after a colon lead-in (`A group of harbour traders disagreed. They wrote:`).  This module
+finds, for every sentence, the speaker it credits, with the span of the mention, so that the
+selector can give every voice a say and let none take over the summary
+(:func:`summarizer.select.select_neutral`), and every face can show who speaks.
+
+The rules are plain and local, built on the quotation model (:mod:`summarizer.quotes`):
+
+* the writer's part of a sentence (outside quotation marks) credits a speaker with ``NAME
+  said`` (any speech verb of :mod:`summarizer.cues`, and a few verbs of belief), ``said
+  NAME``, ``according to NAME`` or a colon lead-in ``NAME wrote:``; ``NAME`` is a name in
+  capitals ("Maria Quayle", "the ACLU", "Time Warner"), a generic source ("critics",
+  "analysts", "a spokesman", "the company") or a pronoun;
+* a pronoun ("he said", "They wrote:") stands for the speaker named last: the one
+  :func:`summarizer.context.name_the_speaker` finds for a lead-in, else the last voice
+  heard within a few sentences ("he" and "she" only a person);
+* a sentence that only goes on with a quotation (its later sentences, the paragraphs of a
+  quotation after its lead-in, a quotation opening the sentence after its speaker's)
+  belongs to the quotation's speaker;
+* one voice may be named in several ways: "Maria Quayle", "Ms Quayle" and "Quayle" are one
+  voice by the surname, and "the company" is the organisation that spoke last when one did.
+
+Nothing here is learned from data; it will miss speakers a parser would find (a speaker
+named only in a long apposition, speech verbs far from their subject), and it never
+invents one: a sentence with no speaker it can name has none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from summarizer.context import name_the_speaker
+from summarizer.cues import _attribution_verbs
+from summarizer.model import Document, Speaker
+from summarizer.quotes import Quotation, find_quotations, is_lead_in, quotation_units
+from summarizer.tokens import words as word_list
+
+__all__ = ["VoiceMap", "find_voices"]
+
+#: How many sentences back a pronoun or a continued quotation looks for its speaker.
+LOOKBACK = 4
+#: How many characters before a speech verb its subject (with an apposition) may start.
+_SUBJECT_REACH = 200
+
+# Verbs of belief that report a view as a say ("The ACLU believes …"); cues' speech verbs do the rest.
+_VIEW_VERBS = frozenset("believe believes believed think thinks thought claims point points pointed disagreed agreed objected responded".split())
+# Speech verbs that are mostly something else after a name ("Smith read", "the firm posted profits").
+_NOT_SPEECH = frozenset(
+    "read reads post posts posted posting call calls report reports reported reporting counter counters "
+    "term terms quote quotes charge charges charged brand brands cite cites cited protest protests "
+    "promise promises promised answer answers answered".split()
+)
+_TITLES = frozenset("mr mrs ms miss dr sir dame lord lady prof professor president senator governor judge mayor".split())
+# Generic sources: a say, though not a name ("critics said", "a spokesman said").
+_GENERIC = (
+    "critics", "analysts", "experts", "parents", "families", "teachers", "workers", "staff", "users", "customers", "officials", "economists", "observers", "investors", "traders",
+    "residents", "campaigners", "activists", "protesters", "lawyers", "doctors", "scientists",
+    "researchers", "supporters", "opponents", "sources", "insiders", "witnesses", "police", "officers",
+    "spokesman", "spokeswoman", "spokesperson", "source", "official", "analyst", "insider", "witness",
+    "company", "firm", "group", "bank", "council", "government", "ministry", "department", "agency",
+    "board", "union", "association", "court", "report", "study", "survey", "statement", "committee", "commission",
+    "regulator", "airline", "carrier", "retailer", "maker", "giant", "club", "team", "party",
+)  # fmt: skip
+# Generic names for an organisation that, when one has spoken, are that organisation.
+_SAME_ORGANISATION = frozenset("company firm group bank airline carrier retailer maker giant".split())
+_PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group"}
+_CAPITAL = r"[A-Z][\w’'&.-]*"
+# A name in capitals, up to five words, with "of", "for", "and" or "&" inside ("Bank of England").
+_NAME = rf"{_CAPITAL}(?:\s+(?:(?:of|for|and|the|de|von|van)\s+)?{_CAPITAL}){{0,4}}"
+_DESCRIBED = (
+    r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Oo]ne|[Ss]ome|[Mm]any|[Oo]ther)\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}?"
+    r"(?:" + "|".join(_GENERIC) + r")"
+)
+# A subject that ends just before a speech verb: a name, a description, or a pronoun.
+_SUBJECT_BEFORE = re.compile(
+    rf"(?<![\w’'-])(?P<name>(?:[Tt]he\s+)?{_NAME}|{_DESCRIBED}|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s*$"
+)
+# What may stand between the subject and its verb: "has also", "does aptly", "later".
+_BETWEEN = re.compile(r"(?:\s+(?:has|have|had|does|do|did|also|further|later|then|again|\w+ly))*\s*$")
+# An apposition before the verb: "Maria Quayle, the finance chief, said"; or a name in one: "Its finance chief, Maria Quayle, told".
+_APPOSITION = re.compile(r",\s(?P<inner>[^,“”\"]{2,80}),\s*$")
+_SPEECH_WORD = re.compile(r"\b[a-z]+\b")
+# "said NAME", "said chief executive Tom Smith", "said the company".
+# "said Harbour Line’s chief executive, Petra Lind": an organisation's title, then the name.
+_VERB_SUBJECT = re.compile(
+    r"\b(?P<verb>said|says|added|adds|wrote|writes|explained|insisted|argued|warned|asked|continued|replied|noted)"
+    rf"\s+(?:(?:(?:the\s+)?{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}[’']s\s+)?(?:[a-z]+,?\s+){{0,3}}?(?P<name>{_NAME})"
+    rf"|(?P<described>{_DESCRIBED}))(?=\s*(?:[.,;:!?)]|$|\s+(?:who|in|on|at)\b))"
+)
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?:(?:a|an|the|its|their)\s+(?:\w+\s+){0,2}?(?:report|study|survey|statement|figures|data|"
+    rf"estimates?|research|poll)\s+(?:by|from|of)\s+)?(?P<name>(?:the\s+)?{_NAME}|{_DESCRIBED})"
+)
+_NOT_A_NAME = frozenset(
+    "the a an in on at but and for of this that these those it as by to if when while after before "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december however meanwhile also so yet still".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class VoiceMap:
+    """Every sentence's speaker (``None`` for the writer's own voice), and what they say in quotation marks.
+
+    Attributes:
+        speakers: one :class:`~summarizer.model.Speaker` or ``None`` per sentence, in order.
+        quoted_words: per sentence, the words its speaker says in quotation marks (a
+            lead-in counts whole: it only presents the quotation); 0 without a speaker.
+    """
+
+    speakers: tuple[Speaker | None, ...]
+    quoted_words: tuple[int, ...]
+
+    @property
+    def voices(self) -> tuple[str, ...]:
+        """The voices the article gives a say, in the order they first speak."""
+        seen: dict[str, None] = {}
+        for speaker in self.speakers:
+            if speaker is not None:
+                seen.setdefault(speaker.name, None)
+        return tuple(seen)
+
+    def voice(self, index: int) -> str | None:
+        speaker = self.speakers[index]
+        return None if speaker is None else speaker.name
+
+
+@dataclass(slots=True)
+class _Known:
+    """A voice heard so far: its fullest name and whether it is a person."""
+
+    name: str
+    person: bool
+    organisation: bool
+
+
+def find_voices(
+    document: Document, quotations: Sequence[Quotation] | None = None, *, skip: Collection[int] = ()
+) -> VoiceMap:
+    """Who speaks in every sentence of ``document`` (see the module's docstring for the rules).
+
+    Sentences in ``skip`` (boilerplate) have no speaker and are not searched.
+    """
+    if quotations is None:
+        quotations = find_quotations(document)
+    sentences = document.sentences
+    n = len(sentences)
+    text = document.text
+    quoted_spans = [(q.start, q.end) for q in quotations if q.depth == 0 and q.opening != "‘"]
+    pieces = _quoted_pieces(document, quoted_spans)
+    inside = [sum(end - start for start, end in p) for p in pieces]
+    lead_in_of: dict[int, int] = {}
+    for unit in quotation_units(document, quotations):
+        if unit.lead_in is not None:
+            lead_in_of.update(dict.fromkeys(unit.quotation, unit.lead_in))
+    # Sentences a quotation runs over from an earlier one: they go on with its speaker.
+    continues: dict[int, int] = {}
+    for q in quotations:
+        if q.depth == 0:
+            for i in range(q.first_sentence + 1, q.last_sentence + 1):
+                if q.start < sentences[i].start:
+                    continues.setdefault(i, q.first_sentence)
+    by_key: dict[str, _Known] = {}
+    speakers: list[Speaker | None] = [None] * n
+    last_voice: list[tuple[int, str]] = []  # (sentence, key) of every voice heard, in order
+    named_at: dict[str, int] = {}  # a voice's key → the last sentence that names it
+    for i, sentence in enumerate(sentences):
+        if i in skip:
+            continue
+        writer = _writer_part(sentence.text, sentence.start, inside[i])
+        found = _credited(writer)
+        speaker: Speaker | None = None
+        if found is not None:
+            mention, start, end = found
+            key, pronoun = _key(mention)
+            if pronoun is not None:
+                named = _resolve(document, i, pronoun, last_voice, by_key)
+                if named is not None:
+                    speaker = Speaker(by_key[named].name, sentence.start + start, sentence.start + end, False, named_at.get(named))
+            else:
+                key = _merge_generic(key, mention, last_voice, by_key, i)
+                known = by_key.get(key)
+                person = _is_person(mention)
+                if known is None:
+                    by_key[key] = _Known(_label(mention), person, _is_organisation(mention))
+                elif len(_label(mention)) > len(known.name) and not _is_generic(mention):
+                    known.name = _label(mention)
+                speaker = Speaker(by_key[key].name, sentence.start + start, sentence.start + end, False, None)
+                named_at[key] = i
+        if speaker is None:
+            # No speaker of its own: a quotation going on from an earlier sentence, or opening the
+            # sentence right after its speaker's, or the quotation a lead-in introduced.
+            source = continues.get(i)
+            if source is None and i in lead_in_of:
+                source = lead_in_of[i]
+            if source is None and _opens_with_quotation(sentence.text) and i > 0 and speakers[i - 1] is not None:
+                source = i - 1
+            if source is not None and speakers[source] is not None:
+                earlier = speakers[source]
+                assert earlier is not None
+                speaker = Speaker(earlier.name, sentence.start, sentence.start, False, earlier.via if earlier.via is not None else source)
+        if speaker is not None:
+            quoted = inside[i] > 0 or is_lead_in(sentence.text)
+            speaker = Speaker(speaker.name, speaker.start, speaker.end, quoted, speaker.via)
+            speakers[i] = speaker
+            last_voice.append((i, _key_of_name(speaker.name, by_key)))
+    quoted_words = tuple(
+        0
+        if speakers[i] is None or not speakers[i].quoted  # type: ignore[union-attr]
+        else len(word_list(sentences[i].text)) if is_lead_in(sentences[i].text)
+        else sum(len(word_list(text[start:end])) for start, end in pieces[i])
+        for i in range(n)
+    )
+    return VoiceMap(tuple(speakers), quoted_words)
+
+
+def _quoted_pieces(document: Document, spans: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Per sentence, its parts inside quotation marks (one sweep: sentences and spans are both in order)."""
+    result: list[list[tuple[int, int]]] = [[] for _ in document.sentences]
+    first = 0
+    for sentence in document.sentences:
+        while first < len(spans) and spans[first][1] <= sentence.start:
+            first += 1
+        k = first
+        while k < len(spans) and spans[k][0] < sentence.end:
+            start, end = max(spans[k][0], sentence.start), min(spans[k][1], sentence.end)
+            if start < end:
+                result[sentence.index].append((start, end))
+            k += 1
+    return result
+
+
+def _writer_part(text: str, offset: int, inside_chars: int) -> str:
+    """The sentence with what is inside double quotation marks blanked (offsets kept)."""
+    if not inside_chars:
+        return text
+    return re.sub(r"[“\"][^”\"]*(?:[”\"]|$)", lambda m: " " * len(m.group()), text)
+
+
+def _opens_with_quotation(text: str) -> bool:
+    return text.lstrip()[:1] in "“\"„«"
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return (_attribution_verbs() | _VIEW_VERBS) - _NOT_SPEECH
+
+
+def _credited(writer: str) -> tuple[str, int, int] | None:
+    """The mention of the speaker the writer's words credit, with its offsets in the sentence."""
+    for match in _ACCORDING.finditer(writer):
+        found = _trimmed(writer, match.start("name"), match.end("name"))
+        if found is not None:
+            return found
+    verbs = _speech_verbs()
+    for match in _SPEECH_WORD.finditer(writer):
+        if match.group() not in verbs:
+            continue
+        if match.group().startswith("point") and not writer[match.end() :].startswith(" out"):
+            continue  # "Main points of the plan:" is no one pointing out
+        # Only the words just before the verb can be its subject: searching them alone keeps
+        # the end-anchored patterns linear in the sentence's length.
+        offset = max(0, match.start() - _SUBJECT_REACH)
+        before = writer[offset : match.start()]
+        between = _BETWEEN.search(before)
+        head = before[: between.start()] if between else before
+        apposition = _APPOSITION.search(head)
+        if apposition is not None:
+            inner = _SUBJECT_BEFORE.search(apposition.group("inner"))
+            if inner is not None and inner.start() == 0:
+                found = _trimmed(writer, offset + apposition.start("inner"), offset + apposition.end("inner"))
+                if found is not None and found[0][:1].isupper():
+                    return found
+            head = head[: apposition.start()]
+        subject = _SUBJECT_BEFORE.search(head)
+        if subject is not None:
+            found = _trimmed(writer, offset + subject.start("name"), offset + subject.end("name"))
+            if found is not None:
+                return found
+    for match in _VERB_SUBJECT.finditer(writer):
+        group = "name" if match.group("name") else "described"
+        found = _trimmed(writer, match.start(group), match.end(group))
+        if found is not None:
+            return found
+    return None
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The mention at ``start:end`` without opening words that are not a name ("But Quayle" → "Quayle")."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while len(words) > 1 and words[0].group().lower().strip(",") in _NOT_A_NAME - {"the", "a", "an"}:
+        words.pop(0)
+    if not words:
+        return None
+    begin, finish = start + words[0].start(), start + words[-1].end()
+    name = text[begin:finish].rstrip(",.;:")
+    finish = begin + len(name)
+    if not name or name.endswith(("’s", "'s", "’", "'")) or not _plausible(name):
+        return None
+    return name, begin, finish
+
+
+def _plausible(name: str) -> bool:
+    first = name.split()[0].lower().strip("’'")
+    if first in _PRONOUNS:
+        return len(name.split()) == 1
+    words = [w.lower() for w in name.split()]
+    return not all(w in _NOT_A_NAME for w in words) and words[-1] not in _NOT_A_NAME
+
+
+def _key(mention: str) -> tuple[str, str | None]:
+    """A voice's key (the surname for a person, the name for the rest), or the pronoun it is."""
+    lowered = mention.lower()
+    if lowered in _PRONOUNS:
+        return "", lowered
+    words = [w.strip("’'.,") for w in mention.split()]
+    if _is_generic(mention):
+        return " ".join(w.lower() for w in words if w.lower() not in ("the", "a", "an", "its", "their", "his", "her")), None
+    words = [w for w in words if w.lower() not in _TITLES and w.lower() != "the"] or words
+    head, of, rest = mention.partition(" of ")
+    if of and rest[:1].isupper() and _is_person(head):
+        return _key(head)
+    if _is_person(mention):
+        return words[-1].lower().removesuffix("’s").removesuffix("'s"), None
+    return " ".join(w.lower() for w in words), None
+
+
+def _key_of_name(name: str, by_key: dict[str, _Known]) -> str:
+    for key, known in by_key.items():
+        if known.name == name:
+            return key
+    return _key(name)[0]
+
+
+def _label(mention: str) -> str:
+    """The name as a summary's reader would see it: "The ACLU" within a sentence's flow is "the ACLU"."""
+    words = mention.split()
+    if len(words) == 1 and _is_generic(mention):
+        return mention.lower()
+    if words[0] in ("The", "A", "An", "Its", "Their", "His", "Her") and (len(words) > 1):
+        return " ".join([words[0].lower(), *words[1:]])
+    return mention
+
+
+def _is_generic(mention: str) -> bool:
+    words = mention.split()
+    # "critics", "the company", "Critics" opening a sentence; not "the Friends of Old Mill Library".
+    return words[-1].lower() in _GENERIC and (len(words) == 1 or not words[-1][:1].isupper())
+
+
+def _is_person(mention: str) -> bool:
+    # "Mike Powell of Dresdner Kleinwort": a person of an organisation.
+    head, of, rest = mention.partition(" of ")
+    if of and rest[:1].isupper() and _is_person(head):
+        return True
+    words = mention.split()
+    if words[0].lower().strip(".") in _TITLES:
+        return True
+    if _is_generic(mention):
+        return mention.split()[-1].lower() in ("spokesman", "spokeswoman", "spokesperson", "analyst", "official", "insider", "witness")
+    capitals = [w for w in words if w[:1].isupper()]
+    return (
+        len(words) in (2, 3)
+        and len(capitals) == len(words)
+        and words[0].lower() != "the"
+        and not _is_organisation(mention)
+        and all(w[1:].islower() or len(w) <= 2 for w in words)
+    )
+
+
+_ORGANISATION_WORDS = frozenset(
+    "inc corp corporation ltd plc co company group bank association council union party ministry "
+    "department office agency commission committee board court fund institute university college "
+    "foundation society federation league club trust service services authority organisation organization "
+    "network systems motors airlines airways international".split()
+)
+
+
+def _is_organisation(mention: str) -> bool:
+    words = [w.lower().strip(".,") for w in mention.split()]
+    return any(w in _ORGANISATION_WORDS for w in words) or (len(words) <= 2 and mention.split()[-1].isupper())
+
+
+def _merge_generic(
+    key: str, mention: str, last_voice: Sequence[tuple[int, str]], by_key: dict[str, _Known], i: int
+) -> str:
+    """"The company said" after Time Warner spoke is Time Warner."""
+    if not _is_generic(mention) or mention.split()[-1].lower() not in _SAME_ORGANISATION:
+        return key
+    for _, earlier in reversed(last_voice):
+        if not by_key[earlier].person and not _is_generic(by_key[earlier].name):
+            return earlier
+    return key
+
+
+def _resolve(
+    document: Document,
+    i: int,
+    pronoun: str,
+    last_voice: Sequence[tuple[int, str]],
+    by_key: dict[str, _Known],
+) -> str | None:
+    """The key of the voice a pronoun speaker stands for, or ``None``."""
+    if is_lead_in(document.sentences[i].text):
+        edit = name_the_speaker(document, i)
+        if edit is not None:
+            # The speaker context.py names for the lead-in ("A group of harbour traders disagreed."):
+            # a voice from now on, if not one already.
+            named = edit.replacement.strip("[]")
+            for known_key, known in by_key.items():
+                if known.name.lower() == named.lower():
+                    return known_key
+            key, _ = _key(named)
+            if key not in by_key:
+                by_key[key] = _Known(_label(named), _is_person(named), _is_organisation(named))
+            return key
+    kind = _PRONOUNS[pronoun]
+    for sentence, key in reversed(last_voice):
+        if i - sentence > LOOKBACK:
+            break
+        known = by_key[key]
+        if kind == "person" and not known.person:
+            continue
+        if kind == "group" and known.person:
+            continue
+        return key
+    return None
