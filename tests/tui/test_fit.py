@@ -156,7 +156,7 @@ def test_config_round_trip_and_bad_values(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("algorithm", "trim", "edits"),
-    [("neutral", True, "reword"), ("neutral", False, "none"), ("lexrank", True, "trim"), ("lexrank", False, "none")],
+    [("neutral", True, "compress"), ("neutral", False, "none"), ("lexrank", True, "trim"), ("lexrank", False, "none")],
 )
 def test_an_older_config_with_trim_reads_as_its_edit_level(algorithm: str, trim: bool, edits: str) -> None:
     assert parse_config({"algorithm": algorithm, "trim": trim}).settings.edits == edits

@@ -12,7 +12,7 @@ from tui.settings import RATIOS, SummarySettings
 
 def test_default_options_are_the_librarys() -> None:
     assert SummarySettings().options() == SummaryOptions()
-    assert SummarySettings().options().edit_level == "reword"
+    assert SummarySettings().options().edit_level == "compress"
 
 
 def test_options_carry_every_setting() -> None:
@@ -58,8 +58,8 @@ def test_algorithms_cycle_through_all_and_reset_the_edit_level() -> None:
 
 
 def test_edit_levels_cycle_from_the_algorithms_own() -> None:
-    assert SummarySettings().effective_edits() == "reword"
-    assert SummarySettings().next_edits().edits == "none"  # reword wraps round to none
+    assert SummarySettings().effective_edits() == "compress"
+    assert SummarySettings().next_edits().edits == "none"  # compress wraps round to none
     assert SummarySettings(algorithm="lexrank").effective_edits() == "none"
     assert SummarySettings(algorithm="lexrank").next_edits().edits == "trim"
     settings, seen = SummarySettings(edits="none"), []
