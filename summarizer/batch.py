@@ -71,7 +71,7 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 # Summarising costs memory by sentence (~3-6 kB each at the peak, measured at 50,000 to
 # 800,000 sentences), not by byte: past this many, a document is refused rather than let
 # run for minutes into gigabytes.  A news article has tens; 100,000 is ~10 MB of prose.
-MAX_SENTENCES = 100_000
+MAX_SENTENCES = 1_000_000
 MANIFEST_NAME = "manifest.json"
 LOCK_NAME = ".evenhand.lock"
 MANIFEST_TOOL = "evenhand summarize"

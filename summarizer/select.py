@@ -426,10 +426,16 @@ def _repairs(
         return {}
     repairs: dict[int, list[Edit]] = {}
     previous_content = {b: a for a, b in pairwise(content)}
+    # The quotations over each kept sentence, in document order: one pass, not one per kept sentence.
+    over: dict[int, list[Quotation]] = {}
+    for q in quotations:
+        for k in range(q.first_sentence, q.last_sentence + 1):
+            if k in kept:
+                over.setdefault(k, []).append(q)
     for k in sorted(kept):
         sentence = document.sentences[k]
         open_quotes = [
-            q for q in quotations
+            q for q in over.get(k, ())
             if q.first_sentence <= k
             and ((k < q.last_sentence and k + 1 not in kept) or (k == q.last_sentence and not q.closed))
             and q.start < sentence.end
