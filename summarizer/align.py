@@ -172,7 +172,7 @@ def align_sentences(summary: Summary) -> tuple[tuple[str, ...], tuple[Opcode, ..
     opcodes = _sentence_opcodes(decisions, kept)
 
     pairs: dict[int, int] = {}
-    position = {d.index: j for j, d in enumerate(kept)}
+    position = {d.index: j for j, d in enumerate(kept)}  # kept sentences only: a long text's are a share
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             pairs.update(zip(range(i1, i2), range(j1, j2), strict=True))
@@ -204,12 +204,15 @@ def _sentence_opcodes(decisions: Sequence[Decision], kept: Sequence[Decision]) -
     keys (``tests/test_align.py`` checks it), without its quadratic worst case over tens
     of thousands of sentences.
     """
-    position = {d.index: i for i, d in enumerate(decisions)}
+    # Decisions come one per sentence in order, so a sentence's index is its position; a
+    # table is built only for a summary that breaks this (it costs memory over a long text).
+    in_order = all(d.index == i for i, d in enumerate(decisions))
+    position = {} if in_order else {d.index: i for i, d in enumerate(decisions)}
     blocks: list[list[int]] = []  # [i, j, size]
     for j, d in enumerate(kept):
         if d.output != d.sentence.text:
             continue
-        i = position[d.index]
+        i = d.index if in_order else position[d.index]
         if blocks and blocks[-1][0] + blocks[-1][2] == i and blocks[-1][1] + blocks[-1][2] == j:
             blocks[-1][2] += 1
         else:

@@ -28,7 +28,14 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from summarizer.errors import InputTooLargeError
 from summarizer.model import Document, Paragraph, Sentence
+
+#: The most sentences a document may have: past this, :func:`segment` stops and refuses the
+#: text (memory grows with sentences, not bytes: about 1 kB each to summarise and write as
+#: JSON, so 50 MB of prose, some 500,000 sentences, stays under 1 GB, while 50 MB of
+#: one-word lines, 10 million, would not).  ``docs/limits.md`` gives the measurements.
+MAX_SENTENCES = 1_000_000
 
 __all__ = ["is_space", "segment", "split_sentences"]
 
@@ -311,6 +318,7 @@ def segment(
     source: str | None = None,
     encoding: str | None = None,
     warnings: tuple[str, ...] = (),
+    max_sentences: int | None = None,
 ) -> Document:
     """Cut ``text`` into a :class:`~summarizer.model.Document` of paragraphs and sentences.
 
@@ -319,16 +327,27 @@ def segment(
         source: where the text came from, kept on the document.
         encoding: the encoding it was decoded with, kept on the document.
         warnings: notes from reading, kept on the document.
+        max_sentences: refuse a text of more sentences than this (default
+            :data:`MAX_SENTENCES`), before they are all made.
 
     Returns:
         The document; ``Sentence.paragraph`` is the paragraph index and each
         ``Paragraph`` names its first and last sentence.
+
+    Raises:
+        InputTooLargeError: the text has more than ``max_sentences`` sentences.
     """
+    limit = MAX_SENTENCES if max_sentences is None else max_sentences
     sentences: list[Sentence] = []
     paragraphs: list[Paragraph] = []
     for spans in _paragraphs(text):
         if not spans:
             continue
+        if len(sentences) + len(spans) > limit:
+            raise InputTooLargeError(
+                f"{source or 'the text'}: more than {limit:,} sentences, the most evenhand summarises"
+                " (memory grows with sentences; see docs/limits.md); split the text into articles"
+            )
         first = len(sentences)
         for start, end in spans:
             sentences.append(Sentence(len(sentences), len(paragraphs), start, end, text[start:end]))

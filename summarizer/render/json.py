@@ -56,7 +56,7 @@ def write_json(summary: Summary, file: TextIO) -> None:
     data = to_dict(summary, streamed=True)
     data["alignment"] = {
         "summary_sentences": list(outputs),
-        "opcodes": [list(op) for op in opcodes],
+        "opcodes": Stream(lambda: map(list, opcodes)),
         "rows": Stream(lambda: map(_row, iter_rows(summary, pairs))),
     }
     dump(data, file)
