@@ -569,13 +569,16 @@ def _print_summary(summary: Any, output_format: str, *, color: str, width: int |
     """Write one summary to standard output, through a pager when it is longer than the screen."""
     import shutil
 
-    from summarizer.render import render
+    from summarizer.render import render, write
 
     use_color = {"always": True, "never": False}.get(color)
     if use_color is None:  # auto: as Rich decides (a terminal, NO_COLOR unset)
         use_color = None if output_format == "terminal" else False
+    if not pager:  # written a piece at a time: a long document's JSON is never held whole
+        write(summary, output_format, sys.stdout, width=width, color=use_color)
+        return
     output = render(summary, output_format, width=width, color=use_color)
-    if pager and output.count("\n") >= shutil.get_terminal_size().lines and _page(output):
+    if output.count("\n") >= shutil.get_terminal_size().lines and _page(output):
         return
     sys.stdout.write(output)
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -37,8 +37,8 @@ from summarizer.cues import FRAMING_CATEGORIES
 from summarizer.model import Cue, Decision, Summary
 
 __all__ = [
-    "DROPPED", "KEPT", "STATUSES", "TRIMMED", "Alignment", "Piece", "Row", "align", "diff_words",
-    "difflib_sentence_opcodes",
+    "DROPPED", "KEPT", "STATUSES", "TRIMMED", "Alignment", "Piece", "Row", "align", "align_sentences",
+    "diff_words", "difflib_sentence_opcodes", "iter_rows",
 ]
 
 KEPT = "kept"
@@ -154,14 +154,25 @@ def align(summary: Summary) -> Alignment:
     Returns:
         One :class:`Row` per original sentence, and difflib's sentence-level opcodes.
     """
+    outputs, opcodes, pairs = align_sentences(summary)
+    return Alignment(rows=tuple(iter_rows(summary, pairs)), summary_sentences=outputs, opcodes=opcodes)
+
+
+def align_sentences(summary: Summary) -> tuple[tuple[str, ...], tuple[Opcode, ...], dict[int, int]]:
+    """The sentence pass of :func:`align` alone: the summary's sentences, the opcodes, and which
+    summary sentence each kept original became (original index → summary index).
+
+    With :func:`iter_rows`, a writer makes the rows one at a time instead of holding them all
+    (:func:`summarizer.render.json.write_json` does, for very long documents).
+    """
     decisions = summary.decisions
     kept = [d for d in decisions if d.kept]
-    outputs = [d.output for d in kept]
+    outputs = tuple(d.output for d in kept)
 
     opcodes = _sentence_opcodes(decisions, kept)
 
     pairs: dict[int, int] = {}
-    position = {d.index: j for j, d in enumerate(kept)}
+    position = {d.index: j for j, d in enumerate(kept)}  # kept sentences only: a long text's are a share
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             pairs.update(zip(range(i1, i2), range(j1, j2), strict=True))
@@ -174,9 +185,13 @@ def align(summary: Summary) -> Alignment:
                     pairs[i] = j
     if len(pairs) != len(kept):
         raise ValueError("the summary's sentences do not follow the order of the original's")
+    return outputs, opcodes, pairs
 
-    rows = tuple(_row(summary, i, d, pairs.get(i)) for i, d in enumerate(decisions))
-    return Alignment(rows=rows, summary_sentences=tuple(outputs), opcodes=opcodes)
+
+def iter_rows(summary: Summary, pairs: dict[int, int]) -> Iterator[Row]:
+    """The rows of :func:`align`, one at a time, given :func:`align_sentences`'s ``pairs``."""
+    for i, d in enumerate(summary.decisions):
+        yield _row(summary, i, d, pairs.get(i))
 
 
 def _sentence_opcodes(decisions: Sequence[Decision], kept: Sequence[Decision]) -> tuple[Opcode, ...]:
@@ -189,12 +204,15 @@ def _sentence_opcodes(decisions: Sequence[Decision], kept: Sequence[Decision]) -
     keys (``tests/test_align.py`` checks it), without its quadratic worst case over tens
     of thousands of sentences.
     """
-    position = {d.index: i for i, d in enumerate(decisions)}
+    # Decisions come one per sentence in order, so a sentence's index is its position; a
+    # table is built only for a summary that breaks this (it costs memory over a long text).
+    in_order = all(d.index == i for i, d in enumerate(decisions))
+    position = {} if in_order else {d.index: i for i, d in enumerate(decisions)}
     blocks: list[list[int]] = []  # [i, j, size]
     for j, d in enumerate(kept):
         if d.output != d.sentence.text:
             continue
-        i = position[d.index]
+        i = d.index if in_order else position[d.index]
         if blocks and blocks[-1][0] + blocks[-1][2] == i and blocks[-1][1] + blocks[-1][2] == j:
             blocks[-1][2] += 1
         else:

@@ -47,6 +47,7 @@ from summarizer.load import decode_input, is_url
 from summarizer.model import Summary
 from summarizer.options import SummaryOptions
 from summarizer.render import EXTENSIONS, render
+from summarizer.segment import MAX_SENTENCES  # the ceiling, re-exported: segment() refuses longer texts
 
 if TYPE_CHECKING:
     from summarizer.fetch import FetchOptions
@@ -75,10 +76,6 @@ __all__ = [
 DEFAULT_GLOBS: tuple[str, ...] = ("*.txt", "*.md", "*.html", "*.htm")
 JSONL_GLOB = "*.jsonl"
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-# Summarising costs memory by sentence (~3-6 kB each at the peak, measured at 50,000 to
-# 800,000 sentences), not by byte: past this many, a document is refused rather than let
-# run for minutes into gigabytes.  A news article has tens; 100,000 is ~10 MB of prose.
-MAX_SENTENCES = 100_000
 MANIFEST_NAME = "manifest.json"
 LOCK_NAME = ".evenhand.lock"
 MANIFEST_TOOL = "evenhand summarize"
@@ -404,11 +401,6 @@ def summarize_task(task: Task, options: SummaryOptions, *, max_bytes: int | None
         document = load_path(task.path, max_bytes=max_bytes, source=task.label)
     if not document.sentences:
         raise InputError(f"{_name(task.label)}: no sentence to summarise (the text holds no words)")
-    if len(document.sentences) > MAX_SENTENCES:
-        raise InputError(
-            f"{_name(task.label)}: {len(document.sentences):,} sentences, over the ceiling of {MAX_SENTENCES:,} "
-            "that keeps memory under 1 GB; split the text into articles"
-        )
     summary = summarize(document, options=options)
     if not summary.kept:
         raise InputError(f"{_name(task.label)}: no sentence to keep (every sentence was dropped)")

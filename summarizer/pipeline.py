@@ -131,16 +131,32 @@ def analyse(document: Document) -> Analysis:
     to summarise the same document again with other options without doing this again.
     """
     cues = find_cues(document)
-    words = tuple(split_words(s.text) for s in document.sentences)
+    words: tuple[tuple[str, ...], ...] | None = None
+    if len(document.sentences) <= WORDS_KEPT:
+        split = tuple(split_words(s.text) for s in document.sentences)
+        word_counts, syllable_counts, words = tuple(map(len, split)), tuple(map(syllables, split)), split
+    else:  # a long text: count sentence by sentence, never holding every sentence's words at once
+        word_counts, syllable_counts = _counts(document)
     return Analysis(
         document=document,
         cues=cues,
         bias=tuple(bias_score(s, c) for s, c in zip(document.sentences, cues, strict=True)),
         boilerplate=detect_boilerplate(document),
-        word_counts=tuple(map(len, words)),
-        syllables=tuple(map(syllables, words)),
-        words=words if len(words) <= WORDS_KEPT else None,
+        word_counts=word_counts,
+        syllables=syllable_counts,
+        words=words,
     )
+
+
+def _counts(document: Document) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Words and syllables of every sentence, split one sentence at a time."""
+    word_counts: list[int] = []
+    syllable_counts: list[int] = []
+    for sentence in document.sentences:
+        split = split_words(sentence.text)
+        word_counts.append(len(split))
+        syllable_counts.append(syllables(split))
+    return tuple(word_counts), tuple(syllable_counts)
 
 
 def summary_text(document: Document, decisions: Sequence[Decision]) -> str:

@@ -61,7 +61,10 @@ def quoted_spans(
 
 
 def _previous_end(text: str, start: int) -> int:
-    return len(text[:start].rstrip())
+    """``len(text[:start].rstrip())``, without copying the text before ``start``."""
+    while start and text[start - 1].isspace():
+        start -= 1
+    return start
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -75,8 +78,17 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 
 
 def inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
-    """Whether ``start:end`` lies within one of ``spans``."""
-    return any(s <= start and end <= e for s, e in spans)
+    """Whether ``start:end`` lies within one of ``spans`` (sorted and not overlapping, as
+    :func:`quoted_spans` gives them), found by bisection: a long text has thousands."""
+    if start > end:
+        return any(s <= start and end <= e for s, e in spans)
+    # The only candidate is the last span to start at or before ``start``.
+    last = bisect_right(spans, start, key=_first) - 1
+    return last >= 0 and end <= spans[last][1]
+
+
+def _first(span: tuple[int, int]) -> int:
+    return span[0]
 
 
 # ---------------------------------------------------------------------------

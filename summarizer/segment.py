@@ -28,7 +28,15 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from summarizer.errors import InputTooLargeError
 from summarizer.model import Document, Paragraph, Sentence
+
+#: The most sentences a document may have: past this, :func:`segment` stops and refuses the
+#: text.  Memory grows with sentences, not bytes (1-2.5 kB each to summarise and write as
+#: JSON), so 400,000 sentences stay under 1 GB: 50 MB of prose whose sentences average 130
+#: characters or more, while 50 MB of one-word lines (millions of sentences) is refused after
+#: reading 400,000 of them.  ``docs/limits.md`` gives the measurements.
+MAX_SENTENCES = 400_000
 
 __all__ = ["is_space", "segment", "split_sentences"]
 
@@ -259,8 +267,16 @@ def _split_run(text: str, start: int, end: int, out: list[tuple[int, int]]) -> N
         out.append(_content(text, begin, end))
 
 
-def _blocks(text: str) -> Iterator[list[tuple[int, int]]]:
-    """Runs of non-blank lines (content spans), separated by blank lines."""
+class _TooManyLines(Exception):
+    """A run of more non-blank lines than a document may have sentences."""
+
+
+def _blocks(text: str, max_lines: int | None = None) -> Iterator[list[tuple[int, int]]]:
+    """Runs of non-blank lines (content spans), separated by blank lines.
+
+    Raises:
+        _TooManyLines: a run is longer than ``max_lines`` (its lines alone would outgrow memory).
+    """
     block: list[tuple[int, int]] = []
     for start, end in _lines(text):
         if start == end:
@@ -269,13 +285,15 @@ def _blocks(text: str) -> Iterator[list[tuple[int, int]]]:
                 block = []
         else:
             block.append((start, end))
+            if max_lines is not None and len(block) > max_lines:
+                raise _TooManyLines
     if block:
         yield block
 
 
-def _paragraphs(text: str) -> Iterator[list[tuple[int, int]]]:
+def _paragraphs(text: str, max_lines: int | None = None) -> Iterator[list[tuple[int, int]]]:
     """Sentence spans, one list per paragraph (a list may be empty)."""
-    for block in _blocks(text):
+    for block in _blocks(text, max_lines):
         spans: list[tuple[int, int]] = []
         run_start = block[0][0]
         for index, (sentence_break, paragraph_break) in enumerate(_line_breaks(text, block)):
@@ -311,6 +329,7 @@ def segment(
     source: str | None = None,
     encoding: str | None = None,
     warnings: tuple[str, ...] = (),
+    max_sentences: int | None = None,
 ) -> Document:
     """Cut ``text`` into a :class:`~summarizer.model.Document` of paragraphs and sentences.
 
@@ -319,20 +338,37 @@ def segment(
         source: where the text came from, kept on the document.
         encoding: the encoding it was decoded with, kept on the document.
         warnings: notes from reading, kept on the document.
+        max_sentences: refuse a text of more sentences than this (default
+            :data:`MAX_SENTENCES`), before they are all made.
 
     Returns:
         The document; ``Sentence.paragraph`` is the paragraph index and each
         ``Paragraph`` names its first and last sentence.
+
+    Raises:
+        InputTooLargeError: the text has more than ``max_sentences`` sentences.
     """
+    limit = MAX_SENTENCES if max_sentences is None else max_sentences
     sentences: list[Sentence] = []
     paragraphs: list[Paragraph] = []
-    for spans in _paragraphs(text):
-        if not spans:
-            continue
-        first = len(sentences)
-        for start, end in spans:
-            sentences.append(Sentence(len(sentences), len(paragraphs), start, end, text[start:end]))
-        paragraphs.append(Paragraph(len(paragraphs), spans[0][0], spans[-1][1], first, len(sentences) - 1))
+    try:
+        for spans in _paragraphs(text, limit):
+            if not spans:
+                continue
+            if len(sentences) + len(spans) > limit:
+                raise InputTooLargeError(
+                    f"{source or 'the text'}: more than {limit:,} sentences, the most evenhand summarises"
+                    " (memory grows with sentences; see docs/limits.md); split the text into articles"
+                )
+            first = len(sentences)
+            for start, end in spans:
+                sentences.append(Sentence(len(sentences), len(paragraphs), start, end, text[start:end]))
+            paragraphs.append(Paragraph(len(paragraphs), spans[0][0], spans[-1][1], first, len(sentences) - 1))
+    except _TooManyLines:
+        raise InputTooLargeError(
+            f"{source or 'the text'}: more than {limit:,} lines without a blank line, more than evenhand"
+            " summarises (memory grows with lines and sentences; see docs/limits.md); split the text into articles"
+        ) from None
     return Document(
         text=text,
         sentences=tuple(sentences),

@@ -427,6 +427,8 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     cuts_of = _summary_compressions(document, kept_set, quoted) if trim and compress else {}
     worst_kept = max((rank_of[k] for k in kept_set), default=0)
     context_kept = sorted(k for k in kept_set if k in brought)
+    # Equal reasons share one tuple: a long text repeats a few hundred thousand times over.
+    shared_reasons: dict[tuple[Reason, ...], tuple[Reason, ...]] = {}
     decisions = []
     for sentence in document.sentences:
         i = sentence.index
@@ -471,7 +473,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                 bias=analysis.bias[i], boilerplate=analysis.boilerplate[i] is not None,
                 cues=analysis.cues[i],
                 edits=edits,
-                reasons=tuple(reasons),
+                reasons=shared_reasons.setdefault(tuple(reasons), tuple(reasons)),
                 factors={
                     "centrality": round(centrality[i], 4),
                     "position": round(position[i], 4),
@@ -615,10 +617,16 @@ def _repairs(
         return {}
     repairs: dict[int, list[Edit]] = {}
     previous_content = {b: a for a, b in pairwise(content)}
+    # The quotations over each kept sentence, in document order: one pass, not one per kept sentence.
+    over: dict[int, list[Quotation]] = {}
+    for q in quotations:
+        for k in range(q.first_sentence, q.last_sentence + 1):
+            if k in kept:
+                over.setdefault(k, []).append(q)
     for k in sorted(kept):
         sentence = document.sentences[k]
         open_quotes = [
-            q for q in quotations
+            q for q in over.get(k, ())
             if q.first_sentence <= k
             and ((k < q.last_sentence and k + 1 not in kept) or (k == q.last_sentence and not q.closed))
             and q.start < sentence.end
@@ -1061,9 +1069,28 @@ class _LargeChooser(_BaseChooser):
         super().__init__(value)
         self.order = [int(i) for i in np.lexsort((np.arange(value.shape[0]), -value))]
         self.position = 0
-        # One joined string per sentence: a tuple of words would cost ten times the memory.
-        self.keys = [" ".join(word_list(s.text)).lower() for s in document.sentences]
-        self.first_with: dict[str, int] = {}
+        # A hash of the joined words per sentence (a tuple of words would cost ten times the
+        # memory of the string, the string four times the hash); equal hashes are compared by words.
+        self.document = document
+        self.keys = [hash(self._key(i)) for i in range(value.shape[0])]
+        # hash → the first kept sentence of each distinct key with that hash, and its key.
+        self.first_with: dict[int, list[tuple[int, str]]] = {}
+        self.last: tuple[int, int | None] = (-1, None)  # the last look-up, asked twice in a row
+
+    def _key(self, i: int) -> str:
+        return " ".join(word_list(self.document.sentences[i].text)).lower()
+
+    def _first_kept_like(self, i: int) -> int | None:
+        """The first kept sentence with the same words in the same order as ``i``, if any."""
+        if self.last[0] == i:
+            return self.last[1]
+        kept = self.first_with.get(self.keys[i])
+        found = None
+        if kept:
+            key = self._key(i)
+            found = next((j for j, other in kept if other == key), None)
+        self.last = (i, found)
+        return found
 
     def open(self, pool: Sequence[int]) -> None:
         super().open(pool)
@@ -1078,13 +1105,15 @@ class _LargeChooser(_BaseChooser):
         return None
 
     def nearest_kept(self, i: int) -> int | None:
-        return self.first_with.get(self.keys[i])
+        return self._first_kept_like(i)
 
     def similarity_to_kept(self, i: int) -> float:
-        return 1.0 if self.keys[i] in self.first_with else 0.0
+        return 0.0 if self._first_kept_like(i) is None else 1.0
 
     def _kept_one(self, j: int) -> None:
-        self.first_with.setdefault(self.keys[j], j)
+        if self._first_kept_like(j) is None:
+            self.first_with.setdefault(self.keys[j], []).append((j, self._key(j)))
+        self.last = (-1, None)
 
     def _rebuild(self) -> None:
         self.first_with = {}

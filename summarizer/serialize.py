@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, fields
-from typing import Any
+from typing import Any, TextIO
 
 from summarizer.errors import EvenhandError
 from summarizer.invisible import INVISIBLE_CLASS
@@ -52,9 +53,19 @@ class SchemaError(EvenhandError, ValueError):
     """A JSON document that is not an evenhand summary of a version this code reads."""
 
 
-def to_dict(summary: Summary) -> dict[str, Any]:
-    """The summary as plain JSON-ready data (schema version :data:`~summarizer.model.SCHEMA_VERSION`)."""
+def to_dict(summary: Summary, *, streamed: bool = False) -> dict[str, Any]:
+    """The summary as plain JSON-ready data (schema version :data:`~summarizer.model.SCHEMA_VERSION`).
+
+    With ``streamed``, the sentences are a :class:`Stream`, each made as :func:`dump`
+    writes it, so a document of hundreds of thousands of sentences is never held as data
+    all at once (only :func:`dump` and :func:`dumps` write a :class:`Stream`).
+    """
     document = summary.document
+    sentences: list[dict[str, Any]] | Stream = (
+        Stream(lambda: map(_decision_to_dict, summary.decisions))
+        if streamed
+        else [_decision_to_dict(d) for d in summary.decisions]
+    )
     stats = summary.stats
     return {
         "schema_version": SCHEMA_VERSION,
@@ -68,7 +79,7 @@ def to_dict(summary: Summary) -> dict[str, Any]:
         "summary": summary.text,
         "notes": list(summary.notes),
         "document": _document_to_dict(document),
-        "sentences": [_decision_to_dict(d) for d in summary.decisions],
+        "sentences": sentences,
         "stats": {
             "words_original": stats.words_original,
             "words_summary": stats.words_summary,
@@ -176,6 +187,19 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{code:04x}"
 
 
+class Stream:
+    """A list of objects (dicts or lists) that :func:`dump` writes as it makes them, one a line.
+
+    ``make`` is called once per writing and returns the items in order; nothing holds them
+    all at once.  It is laid out as the same list would be.
+    """
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], Iterable[Any]]) -> None:
+        self.make = make
+
+
 def dumps(data: Any, *, indent: int | None = 2) -> str:
     """Write JSON-ready ``data`` as JSON text that is inert on a terminal and quick to write.
 
@@ -186,18 +210,66 @@ def dumps(data: Any, *, indent: int | None = 2) -> str:
     ``grep`` and ``diff``: the top-level object and the objects in it show one key a line,
     and a list of objects or lists shows one item a line, each item on a line of its own.
     """
-    text = _COMPACT(data) if indent is None else _layout(data, " " * indent, "")
+    text = _COMPACT(data) if indent is None else "".join(_layout(data, " " * indent, ""))
     return _RAW.sub(_escape, text)
 
 
-def _layout(value: Any, step: str, pad: str) -> str:
+#: :func:`dump` writes about this many characters at a time.
+CHUNK = 1 << 20
+
+
+def dump(data: Any, file: TextIO, *, indent: int = 2) -> None:
+    """Write ``data`` to ``file`` exactly as :func:`dumps` would, a piece at a time.
+
+    Memory stays within a few times :data:`CHUNK` beyond ``data`` itself: long strings are
+    encoded slice by slice, and a :class:`Stream`'s items are made as they are written.
+    """
+    pending: list[str] = []
+    size = 0
+    for piece in _layout(data, " " * indent, ""):
+        pending.append(piece)
+        size += len(piece)
+        if size >= CHUNK:
+            file.write(_RAW.sub(_escape, "".join(pending)))
+            pending, size = [], 0
+    file.write(_RAW.sub(_escape, "".join(pending)))
+
+
+def _layout(value: Any, step: str, pad: str) -> Iterator[str]:
+    """The pieces of :func:`dumps`'s layout of ``value`` (before escaping), in order."""
     inner = pad + step
     if isinstance(value, dict) and value and len(pad) < 2 * len(step):
-        items = (f"{inner}{_COMPACT(key)}: {_layout(item, step, inner)}" for key, item in value.items())
-        return "{\n" + ",\n".join(items) + f"\n{pad}}}"
-    if isinstance(value, list) and value and isinstance(value[0], dict | list):
-        return "[\n" + ",\n".join(inner + _COMPACT(item) for item in value) + f"\n{pad}]"
-    return _COMPACT(value)
+        opening = "{\n"
+        for key, item in value.items():
+            yield f"{opening}{inner}{_COMPACT(key)}: "
+            yield from _layout(item, step, inner)
+            opening = ",\n"
+        yield f"\n{pad}}}"
+    elif isinstance(value, Stream):
+        items = iter(value.make())
+        first = next(items, _NOTHING)
+        if first is _NOTHING:
+            yield "[]"
+        elif not isinstance(first, dict | list):
+            yield _COMPACT([first, *items])
+        else:
+            yield f"[\n{inner}{_COMPACT(first)}"
+            for item in items:
+                yield f",\n{inner}{_COMPACT(item)}"
+            yield f"\n{pad}]"
+    elif isinstance(value, list) and value and isinstance(value[0], dict | list):
+        yield "[\n" + ",\n".join(inner + _COMPACT(item) for item in value) + f"\n{pad}]"
+    elif isinstance(value, str) and len(value) > CHUNK:
+        # A character's JSON encoding does not depend on its neighbours: encode slice by slice.
+        yield '"'
+        for start in range(0, len(value), CHUNK):
+            yield _COMPACT(value[start : start + CHUNK])[1:-1]
+        yield '"'
+    else:
+        yield _COMPACT(value)
+
+
+_NOTHING = object()
 
 
 def from_dict(data: dict[str, Any]) -> Summary:

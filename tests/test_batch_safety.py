@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import summarizer.batch as batch
+import summarizer.segment as segment_module
 from evenhand.cli import app
 from summarizer.batch import (
     LOCK_NAME,
@@ -567,13 +568,13 @@ def test_a_lone_surrogate_in_a_record_is_replaced_with_a_warning(tmp_path: Path)
 
 
 def test_a_document_over_the_sentence_ceiling_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(batch, "MAX_SENTENCES", 5)
+    monkeypatch.setattr(segment_module, "MAX_SENTENCES", 5)
     text = " ".join(f"Sentence number {i} is here." for i in range(8))
     result = CliRunner().invoke(app, ["summarize", "-", "-f", "json"], input=text)
     assert result.exit_code == 1
     assert result.output == (
-        "evenhand: error: standard input: 8 sentences, over the ceiling of 5 that keeps memory under 1 GB;"
-        " split the text into articles\n"
+        "evenhand: error: -: more than 5 sentences, the most evenhand summarises (memory grows with sentences;"
+        " see docs/limits.md); split the text into articles\n"
     )
 
 

@@ -22,6 +22,7 @@ exact text so that offsets index it.
 from __future__ import annotations
 
 import io
+from typing import TextIO
 
 from rich.console import Console
 
@@ -29,13 +30,13 @@ from summarizer.align import Alignment, align
 from summarizer.model import Summary
 from summarizer.render.diff import render_diff
 from summarizer.render.html import render_html
-from summarizer.render.json import render_json
+from summarizer.render.json import render_json, write_json
 from summarizer.render.markdown import render_markdown
 from summarizer.render.sanitize import inert, one_line
 from summarizer.render.terminal import render_terminal
 from summarizer.render.text import render_text
 
-__all__ = ["EXTENSIONS", "FORMATS", "inert", "one_line", "render", "render_terminal"]
+__all__ = ["EXTENSIONS", "FORMATS", "inert", "one_line", "render", "render_terminal", "write"]
 
 FORMATS: tuple[str, ...] = ("terminal", "text", "markdown", "html", "json", "diff")
 
@@ -84,6 +85,17 @@ def render(summary: Summary, fmt: str, *, width: int | None = None, color: bool 
     if fmt == "json":
         return render_json(summary, alignment)
     return render_diff(summary, alignment)
+
+
+def write(
+    summary: Summary, fmt: str, file: TextIO, *, width: int | None = None, color: bool | None = None
+) -> None:
+    """Write :func:`render`'s output to ``file``; JSON is written a piece at a time
+    (:func:`~summarizer.render.json.write_json`), so a very long document's is never held whole."""
+    if fmt == "json":
+        write_json(summary, file)
+    else:
+        file.write(render(summary, fmt, width=width, color=color))
 
 
 def _terminal(summary: Summary, alignment: Alignment, *, width: int | None, color: bool | None) -> str:
