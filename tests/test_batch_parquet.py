@@ -21,11 +21,12 @@ pq = pytest.importorskip("pyarrow.parquet")
 
 import summarizer.batch_dask as batch_dask  # noqa: E402
 from evenhand.cli import app  # noqa: E402
-from summarizer.batch import MANIFEST_NAME, BatchOptions, SummaryOptions, plan_batch, run_batch  # noqa: E402
+from summarizer.batch import MANIFEST_NAME, BatchOptions, plan_batch, run_batch  # noqa: E402
 from summarizer.batch_parquet import OUT_SCHEMA_COLUMNS  # noqa: E402
 from summarizer.errors import BatchError  # noqa: E402
 
 from .articles import make_article  # noqa: E402
+from .test_batch_dask import options, tree  # noqa: E402  (the batch tests' own helpers)
 
 IDS: list[object] = ["a", "b", "dup", "DUP", None, "", 7, "c/d", "e", "f"]
 
@@ -56,17 +57,6 @@ def write_jsonl(path: Path, records: list[dict[str, object]]) -> Path:
         lines.append(json.dumps(record))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
-
-
-def options(**changes: object) -> BatchOptions:
-    base: dict[str, object] = {"summary": SummaryOptions(sentences=2), "format": "json", "jobs": 1}
-    base.update(changes)
-    return BatchOptions(**base)  # type: ignore[arg-type]
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != MANIFEST_NAME}
 
 
 def outcomes(folder: Path) -> list[dict[str, object]]:
