@@ -174,10 +174,15 @@ def test_bias_feature_patterns_on_folded_text_match_as_case_insensitive_ones(tex
 
 
 def _spans_by_scanning_every_character(text: str) -> tuple[tuple[int, int], ...]:
-    """The quotation scan as first written, one character at a time."""
+    """The quotation scan as first written, one character at a time.
+
+    With the rule for a line that begins inside a quotation: its first double mark closes it
+    (a curly closing mark, or a straight one after a letter or punctuation and before no word).
+    """
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     n = len(text)
+    line, seen = 0, False
     for i, ch in enumerate(text):
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
@@ -186,7 +191,20 @@ def _spans_by_scanning_every_character(text: str) -> tuple[tuple[int, int], ...]
                 kind, start = stack.pop()
                 if kind == '"':
                     spans.append((start, i))
+            line, seen = i + 1, False
             continue
+        if ch in "“„«”»\"" and not seen:
+            seen = True
+            before = text[i - 1] if i > line else " "
+            closing = ch in "”»" or (
+                ch == '"' and not before.isspace() and not before.isdigit() and not (nxt.isalnum() or nxt in "'’")
+            )
+            if closing:
+                first = line
+                while text[first].isspace():
+                    first += 1
+                spans.append((first, i + 1))
+                continue
         if ch in "“„«":
             stack.append(('"', i))
         elif ch in "”»" or ch == '"':
@@ -211,7 +229,7 @@ def _spans_by_scanning_every_character(text: str) -> tuple[tuple[int, int], ...]
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab ’'‘“”„«»\"\n([-.90")), max_size=60))
+@given(st.text(alphabet=st.sampled_from(list("ab ’'‘“”„«»\"\n([-.90\t")), max_size=60))
 def test_quotation_scan_jumps_between_marks_without_changing_spans(text: str) -> None:
     assert quotation_spans(text) == _spans_by_scanning_every_character(text)
 

@@ -48,6 +48,8 @@ class _Quotations:
     #: ``max_end[k]``: the largest end among ``spans[:k]`` (-1 for none).
     max_end: tuple[int, ...]
     inside: tuple[list[int], list[int]]
+    #: Starts of the spans continued from an earlier line (no opening mark: never a scare quote).
+    continued: frozenset[int] = frozenset()
 
 
 def _coverage(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -74,11 +76,35 @@ def _covered(position: int, coverage: tuple[list[int], list[int]]) -> bool:
     return i >= 0 and position <= lasts[i]
 
 
-def _scan_quotations(text: str) -> tuple[tuple[int, int], ...]:
+_DOUBLE_MARKS = "“„«”»\""
+
+
+def _closes_a_continued_quotation(text: str, line: int, i: int) -> bool:
+    """Whether the line's first double mark, at ``i``, closes a quotation opened on an earlier line.
+
+    A closing curly mark, or a straight one right after a word or punctuation with no word
+    character after it (``…need it."``, ``…protected," he said``), as the line's first mark: the
+    line began inside a quotation (a sentence of a quotation cut from its opening, as a corpus
+    of one sentence a line has it), so the words before the mark are the speaker's.
+    """
+    if text[i] in "”»":
+        return True
+    before = text[i - 1] if i > line else " "
+    if text[i] != '"' or before.isspace() or before.isdigit():  # 5" is inches
+        return False
+    after = text[i + 1 : i + 2]
+    return not after.isalnum() and after not in ("'", "’")
+
+
+def _scan_quotations(text: str) -> tuple[tuple[tuple[int, int], ...], frozenset[int]]:
+    """The spans, and the starts of those continued from an earlier line (they have no opening mark)."""
     spans: list[tuple[int, int]] = []
+    continued: set[int] = set()
     stack: list[tuple[str, int]] = []  # (kind, start): kind is '"' or "'"
     doubles = 0  # double marks on the stack
     n = len(text)
+    line = 0  # where the current line starts
+    seen = False  # a double mark seen on this line
     for match in _QUOTE_MARKS.finditer(text):  # every other character leaves the state alone
         i = match.start()
         ch = text[i]
@@ -88,7 +114,15 @@ def _scan_quotations(text: str) -> tuple[tuple[int, int], ...]:
                 if kind == '"':
                     spans.append((start, i))
             doubles = 0
+            line, seen = i + 1, False
             continue
+        if ch in _DOUBLE_MARKS and not seen:
+            seen = True
+            if _closes_a_continued_quotation(text, line, i):
+                first = line + len(text[line:i]) - len(text[line:i].lstrip())
+                spans.append((first, i + 1))
+                continued.add(first)
+                continue
         if ch in _OPEN_DOUBLE:
             stack.append(('"', i))
             doubles += 1
@@ -115,16 +149,18 @@ def _scan_quotations(text: str) -> tuple[tuple[int, int], ...]:
         kind, start = stack.pop()
         if kind == '"':
             spans.append((start, n))
-    return tuple(sorted(spans))
+    return tuple(sorted(spans)), frozenset(continued)
 
 
 @lru_cache(maxsize=2)  # find_cues and detect_boilerplate ask for the same document in turn
 def _quotations(text: str) -> _Quotations:
-    spans = _scan_quotations(text)
+    spans, continued = _scan_quotations(text)
     max_end = [-1]
     for _, end in spans:
         max_end.append(max(max_end[-1], end))
-    return _Quotations(spans, tuple(start for start, _ in spans), tuple(max_end), _coverage(spans))
+    # A continued quotation has no opening mark: its first character is inside it too.
+    inside = _coverage((start - 1, end) if start in continued else (start, end) for start, end in spans)
+    return _Quotations(spans, tuple(start for start, _ in spans), tuple(max_end), inside, continued)
 
 
 def quotation_spans(text: str) -> tuple[tuple[int, int], ...]:

@@ -120,7 +120,7 @@ def _structural_cues(
     # told from a scare quote (see _names_something), so none is flagged: no evidence, no cue.
     spans = quotes.spans[first:last] if _has_capitals(text) else ()
     for start, end in spans:
-        if end > sentence.end:
+        if end > sentence.end or start in quotes.continued:
             continue
         inner = text[start + 1 : end - 1] if end - start >= 2 else ""
         words = _words(inner)
