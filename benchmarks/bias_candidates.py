@@ -10,6 +10,7 @@ crowd or the experts might respond to, and that the model does not read yet, wou
   intercept each, cue features kept ≥ 0, L2 0.01), at Lim weight 0 (the shipped choice) and
   16: five-fold CV (folds by news link and by article) for BABE macro-F1 / ROC-AUC and Lim's
   rho, and Lim's rho by event (each event scored by a model fitted without it);
+- at Lim weight 0, each of the ten left out, and the cue features alone;
 - the ceiling for the crowd alone: an ordinary least-squares fit on Lim only, of length with
   up to three other features, each event scored by the fit on the other.
 
@@ -290,6 +291,13 @@ def main() -> None:
         for name in candidates:
             runs[f"+ {name}"] = fitter.cross_validate([*shipped, name], lim_weight)
         runs["+ all candidates"] = fitter.cross_validate([*shipped, *candidates], lim_weight)
+        if not lim_weight:  # and each of the ten left out: which of them work against the crowd
+            for name in shipped:
+                runs[f"- {name}"] = fitter.cross_validate([n for n in shipped if n != name], lim_weight)
+            text_features = ("personal", "figures", "attributed", "negations", "length")
+            runs["cue groups, quoted and density only"] = fitter.cross_validate(
+                [n for n in shipped if n not in text_features], lim_weight
+            )
         report[f"cross_validated_lim_weight_{lim_weight:g}"] = runs
     report["crowd_only_ceiling"] = crowd_ceiling(table, [*shipped, *candidates])
     print(json.dumps(report, indent=1))
