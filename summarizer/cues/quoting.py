@@ -76,7 +76,7 @@ def _covered(position: int, coverage: tuple[list[int], list[int]]) -> bool:
     return i >= 0 and position <= lasts[i]
 
 
-_DOUBLE_MARKS = "“„«”»\""
+_DOUBLE_MARKS = '“„«”»"'
 
 
 def _closes_a_continued_quotation(text: str, line: int, i: int) -> bool:
