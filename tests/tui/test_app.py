@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,15 @@ async def settle(pilot: Pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+async def until(pilot: Pilot, ready: Callable[[], bool], *, seconds: float = 10.0) -> None:
+    """Pause until ``ready()`` holds (a loaded machine paints later), failing after ``seconds``."""
+    for _ in range(int(seconds / 0.05)):
+        if ready():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"not ready after {seconds} s")
 
 
 def reader(app: EvenhandApp) -> ReaderScreen:
@@ -135,6 +145,7 @@ async def test_details_toggle(stored_summary: Summary) -> None:
         await pilot.pause()
         details = app.reader.query_one(DetailsPanel)
         assert details.display
+        await until(pilot, lambda: "importance" in details.text)
         text = details.text
         assert "importance" in text and "bias" in text and "position" in text
         await pilot.press("d")
