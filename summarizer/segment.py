@@ -114,10 +114,13 @@ _OPENER_WORDS = _words(
 # Words a sentence cannot end on: a full stop with white space before it after one of these
 # ("pleading guilty in . 2008") is a line break of the copy flattened into a dot, not a stop.
 _NOT_LAST = _words(
-    """the an of in on at to for with from into onto and or nor but since than because although
-    though whether if is are was were be been has have had will would can could should may might
-    must my our your their its whose mr mrs ms dr"""
+    """the an and or nor but since than because although though whether if is are was were be
+    been has have had will would can could should may might must my our your their its whose
+    mr mrs ms dr"""
 )
+# Prepositions can end a sentence ("the escape you have been waiting for . The lodge"), so
+# after one the dot is a break only before a usual sentence opener or a quotation.
+_PREPOSITIONS = _words("of in on at to for with from into onto about over under after before")
 # Headings and labels: a short line with no final punctuation.
 _HEADLINE_MAX = 200
 
@@ -259,10 +262,13 @@ def _is_boundary(prev: str, punct: str, nxt: str, *, line_end: bool = False, spa
     if first.islower() and not _CAMEL.match(word):
         # A lower-case word runs on ("etc. and"); "eBay" or "iPod" may still open a sentence.
         return False
+    lowered = word.rstrip(_CLOSERS + ",.;:!?").lower()
     if spaced and punct == ".":
         # "guilty in . 2008", "After the war, . Elizabeth": a line broken mid-sentence.
-        return not (prev.endswith((",", ";")) or prev.lstrip(_OPENERS).lower() in _NOT_LAST)
-    lowered = word.rstrip(_CLOSERS + ",.;:!?").lower()
+        before = prev.lstrip(_OPENERS).lower()
+        if before in _PREPOSITIONS:
+            return lowered in _OPENER_WORDS or nxt[0] in _QUOTES
+        return not (prev.endswith((",", ";")) or before in _NOT_LAST)
     # After an abbreviation that may end a sentence: a new sentence only if a usual
     # opener follows (or the line ends there).
     opens = line_end or lowered in _OPENER_WORDS or nxt[0] in _QUOTES

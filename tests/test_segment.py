@@ -231,7 +231,7 @@ CASES = [
     pytest.param(
         "By . Jo Hale . PUBLISHED: . 10:02 GMT, 3 May 2024 . The ferry sailed . Pictured: the ferry . "
         "The crew, who had trained for . months, were ready. It docked in . 2019 after the war, . "
-        "Mr . Ross said.",
+        "Mr . Ross said. The wait was worth waiting for . The crowd came in . ‘It is fine,’ Ross said.",
         [
             "By .",
             "Jo Hale .",
@@ -241,6 +241,9 @@ CASES = [
             "Pictured: the ferry .",
             "The crew, who had trained for . months, were ready.",
             "It docked in . 2019 after the war, . Mr . Ross said.",
+            "The wait was worth waiting for .",
+            "The crowd came in .",
+            "‘It is fine,’ Ross said.",
         ],
         id="line-breaks-flattened-into-spaced-dots",
     ),
