@@ -438,7 +438,9 @@ def segment(
             first = len(sentences)
             for start, end in spans:
                 sentences.append(Sentence(len(sentences), len(paragraphs), start, end, text[start:end]))
-            paragraphs.append(Paragraph(len(paragraphs), spans[0][0], spans[-1][1], first, len(sentences) - 1))
+            paragraphs.append(
+                Paragraph(len(paragraphs), spans[0][0], spans[-1][1], first, len(sentences) - 1)
+            )
     except _TooManyLines:
         raise InputTooLargeError(
             f"{source or 'the text'}: more than {limit:,} lines without a blank line, more than evenhand"

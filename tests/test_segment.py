@@ -203,12 +203,22 @@ CASES = [
     ),
     pytest.param(
         "Arsenal 2-1 Chelsea\nHenry scored twice. Federer won 3-6 6-4 7-5. Kick-off is at 5.30pm. Fans waited.",
-        ["Arsenal 2-1 Chelsea", "Henry scored twice.", "Federer won 3-6 6-4 7-5.", "Kick-off is at 5.30pm.", "Fans waited."],
+        [
+            "Arsenal 2-1 Chelsea",
+            "Henry scored twice.",
+            "Federer won 3-6 6-4 7-5.",
+            "Kick-off is at 5.30pm.",
+            "Fans waited.",
+        ],
         id="results-scores-and-times",
     ),
     pytest.param(
         "He lives on Downing St. His neighbour moved to St. Albans. She met Rev. Hill and Mt. Kenya guides.",
-        ["He lives on Downing St.", "His neighbour moved to St. Albans.", "She met Rev. Hill and Mt. Kenya guides."],
+        [
+            "He lives on Downing St.",
+            "His neighbour moved to St. Albans.",
+            "She met Rev. Hill and Mt. Kenya guides.",
+        ],
         id="street-or-saint",
     ),
     pytest.param(
@@ -225,7 +235,11 @@ CASES = [
     ),
     pytest.param(
         'She starred in Who Wants To Be A Winner? last year. "Is this real?!" she asked. Nos. 3 and 4 won.',
-        ["She starred in Who Wants To Be A Winner? last year.", '"Is this real?!" she asked.', "Nos. 3 and 4 won."],
+        [
+            "She starred in Who Wants To Be A Winner? last year.",
+            '"Is this real?!" she asked.',
+            "Nos. 3 and 4 won.",
+        ],
         id="quoted-and-punctuated-titles",
     ),
     pytest.param(
