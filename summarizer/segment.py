@@ -8,7 +8,10 @@ Rules, in the order they apply:
    followed by one that does not run on in lower case; it is also its own paragraph),
    and after a line that ends with a full stop, ``?`` or ``!`` (also a new paragraph:
    copied news often has one paragraph per line).  Hard-wrapped prose (three or more
-   lines of even length) is read as one run of text, its line breaks as spaces.
+   lines of even length) is read as one run of text, its line breaks as spaces.  A
+   lead-in with no final punctuation whose list items start in lower case ("The court
+   found the firms" / "- misled buyers" / "- hid the risks.") is one sentence, over blank
+   lines too, and so is a paragraph cut off after a comma or semicolon and the next one.
 2. Stops.  A full stop, ``?``, ``!`` or ellipsis followed by white space ends a sentence
    unless the next word starts in lower case (``eBay`` and ``iPod`` excepted), or the
    word before is a title or similar abbreviation (``Mr.``, ``Sen.``, ``e.g.``, ``No. 5``),
@@ -16,6 +19,8 @@ Rules, in the order they apply:
    (``Inc.``, ``U.S.``, ``a.m.``, ``Jan.``, ``R-Ala.``) or an ellipsis, and the next word
    is not a usual sentence opener (``The``, ``He``, an opening quotation mark...).
    Closing quotation marks and brackets right after the stop end the sentence with it.
+   A full stop with white space before it (" . ", copied news's flattened line breaks)
+   after a word a sentence cannot end on ("in", "the", "Mr", a comma) goes on.
 
 Spans never include the white space around a sentence, and every character that is not
 white space (zero-width spaces count as white space, but are never removed) belongs to
