@@ -16,6 +16,8 @@ def test_a_quotation_after_telling_has_its_speaker() -> None:
 
 
 def test_a_quotation_with_nobody_saying_it_is_unattributed() -> None:
-    text = 'The ferry was late again. The main problem is "a shortage of crews and of spare parts". Fares rose.'
+    text = (
+        'The ferry was late again. The main problem is "a shortage of crews and of spare parts". Fares rose.'
+    )
     found = check_summary(summarize(text, sentences=3), "ferry")
     assert found.counts["unattributed_quotation"] == 1
