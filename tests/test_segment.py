@@ -334,6 +334,7 @@ _PIECES = st.sampled_from(
         "word", "Word", "U.S.", "Mr.", "e.g.", "J.", "3.5", "$1", ".", "...", "…", "?", "!", ":", ",",
         '"', "“", "”", "’", "«", "»", "(", ")", "-", "*", "•", "1.", " ", " ", "  ", "\n", "\n\n",
         "\r\n", "\r", "\t", "\u00a0", "\u200b", "\ufeff", "\u2028", "eBay", "The", "no",
+        " . ", "in", "St.", "- low", "\n - item", ";",
     ]
 )  # fmt: skip
 _TEXTS = st.one_of(st.lists(_PIECES, max_size=60).map("".join), st.text(max_size=80))
