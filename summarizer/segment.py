@@ -9,9 +9,10 @@ Rules, in the order they apply:
    and after a line that ends with a full stop, ``?`` or ``!`` (also a new paragraph:
    copied news often has one paragraph per line).  Hard-wrapped prose (three or more
    lines of even length) is read as one run of text, its line breaks as spaces.  A
-   lead-in with no final punctuation whose list items start in lower case ("The court
-   found the firms" / "- misled buyers" / "- hid the risks.") is one sentence, over blank
-   lines too, and so is a paragraph cut off after a comma or semicolon and the next one.
+   lead-in of four words or more, with no final punctuation, whose list items start in
+   lower case ("The court found the firms" / "- misled buyers" / "- hid the risks.") is
+   one sentence, over blank lines too, and so is a paragraph cut off after a comma or
+   semicolon and the next one.
 2. Stops.  A full stop, ``?``, ``!`` or ellipsis followed by white space ends a sentence
    unless the next word starts in lower case (``eBay`` and ``iPod`` excepted), or the
    word before is a title or similar abbreviation (``Mr.``, ``Sen.``, ``e.g.``, ``No. 5``),
@@ -126,6 +127,8 @@ _NOT_LAST = _words(
 # Prepositions can end a sentence ("the escape you have been waiting for . The lodge"), so
 # after one the dot is a break only before a usual sentence opener or a quotation.
 _PREPOSITIONS = _words("of in on at to for with from into onto about over under after before")
+# The fewest words of a lead-in that its list items finish (shorter lines are headings).
+_LEAD_IN_WORDS = 4
 # Headings and labels: a short line with no final punctuation.
 _HEADLINE_MAX = 200
 
@@ -182,7 +185,8 @@ def _continues_list(line: str, following: str, *, in_list: bool) -> bool:
     """
     if not _is_list_item(following) or _FINAL.search(line):
         return False
-    if _is_list_item(line) and not in_list:
+    if not in_list and (_is_list_item(line) or len(line.split()) < _LEAD_IN_WORDS):
+        # A short line is a heading ("What we know"), not the start of a sentence.
         return False
     body = _LIST_ITEM.sub("", following, count=1).lstrip(_OPENERS)
     return body[:1].islower()

@@ -197,6 +197,11 @@ CASES = [
         id="capitalised-items-stay-apart",
     ),
     pytest.param(
+        "What we know\n- three people were hurt\n- the road is shut",
+        ["What we know", "- three people were hurt", "- the road is shut"],
+        id="a-short-heading-is-not-a-lead-in",
+    ),
+    pytest.param(
         "The firm agreed to stop sales in 2003,\n\nThe fines were paid later.",
         ["The firm agreed to stop sales in 2003,\n\nThe fines were paid later."],
         id="paragraph-cut-after-a-comma-runs-on",
