@@ -973,6 +973,8 @@ def eval_segmentation(
     table.add_row("exact match", f"{result.exact_match:.2%}")
     table.add_row("reference sentences", f"{result.matched:,} of {result.reference_sentences:,} matched")
     table.add_row("misses across a line break", f"{result.across_lines:,}")
+    table.add_row("misses not in the text", f"{result.not_in_text:,}")
+    table.add_row("misses cut before a lower-case word", f"{result.lower_case_cut:,}")
     table.add_row("articles", f"{result.articles:,} ({result.duplicates_skipped:,} duplicates skipped)")
     table.add_row("time", f"{result.ms_per_article:.3f} ms per article")
     console.print(table)

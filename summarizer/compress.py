@@ -167,7 +167,8 @@ def _asides(document: Document, sentence: Sentence) -> Iterable[tuple[Edit, str 
         yield Edit("aside", start, end, document.text[start:end]), None
     dashes = list(_DASH.finditer(text))
     # Only a single pair of dashes: three or more are a list or a dateline's dash plus an aside.
-    if len(dashes) == 2:
+    # A dash that opens a line is a list item's marker ("the firms\n - misled buyers\n - hid…").
+    if len(dashes) == 2 and all(text[text.rfind("\n", 0, d.start()) + 1 : d.start()].strip() for d in dashes):
         first, second = dashes
         before = text[: first.start()]
         if len(_WORD.findall(before)) >= 2 and not before.rstrip().endswith(")") and text[second.end() :].strip():

@@ -8,7 +8,11 @@ Rules, in the order they apply:
    followed by one that does not run on in lower case; it is also its own paragraph),
    and after a line that ends with a full stop, ``?`` or ``!`` (also a new paragraph:
    copied news often has one paragraph per line).  Hard-wrapped prose (three or more
-   lines of even length) is read as one run of text, its line breaks as spaces.
+   lines of even length) is read as one run of text, its line breaks as spaces.  A
+   lead-in of four words or more, with no final punctuation, whose list items start in
+   lower case ("The court found the firms" / "- misled buyers" / "- hid the risks.") is
+   one sentence, over blank lines too, and so is a paragraph cut off after a comma or
+   semicolon and the next one.
 2. Stops.  A full stop, ``?``, ``!`` or ellipsis followed by white space ends a sentence
    unless the next word starts in lower case (``eBay`` and ``iPod`` excepted), or the
    word before is a title or similar abbreviation (``Mr.``, ``Sen.``, ``e.g.``, ``No. 5``),
@@ -16,6 +20,8 @@ Rules, in the order they apply:
    (``Inc.``, ``U.S.``, ``a.m.``, ``Jan.``, ``R-Ala.``) or an ellipsis, and the next word
    is not a usual sentence opener (``The``, ``He``, an opening quotation mark...).
    Closing quotation marks and brackets right after the stop end the sentence with it.
+   A full stop with white space before it (" . ", copied news's flattened line breaks)
+   after a word a sentence cannot end on ("in", "the", "Mr", a comma) goes on.
 
 Spans never include the white space around a sentence, and every character that is not
 white space (zero-width spaces count as white space, but are never removed) belongs to
@@ -84,15 +90,15 @@ def _words(listing: str) -> frozenset[str]:
 # Abbreviations that do not end a sentence (a title before a name, "e.g.").
 _NEVER_FINAL = _words(
     """mr mrs ms messrs mme mlle dr prof sen sens rep reps gov govt gen lt col maj capt cmdr
-    cdr sgt cpl pvt adm rev hon pres supt insp det fr st mt ft rt e.g i.e cf viz vs v
+    cdr sgt cpl pvt adm rev hon pres supt insp det fr mt ft rt e.g i.e cf viz vs v
     approx ca dept univ assn natl intl est fig figs vol vols pp p no nos op art arts ch sec
-    secs para paras ed eds ave blvd rd hwy ref refs tel nr"""
+    secs para paras ed eds ref refs tel nr"""
 )
 # Of those, the ones that are abbreviations only before a number ("No. 10", "p. 5").
 _BEFORE_NUMBER = _words("no nos p pp vol vols art arts fig figs sec secs op ch para paras ref refs tel")
 # Abbreviations that may end a sentence: split only before a usual sentence opener.
 _MAYBE_FINAL = _words(
-    """inc corp co ltd llc plc bros etc al jr sr u.s u.k u.n e.u d.c n.y l.a u.s.a ph.d
+    """st ave rd blvd hwy inc corp co ltd llc plc bros etc al jr sr u.s u.k u.n e.u d.c n.y l.a u.s.a ph.d
     b.a m.a jan feb mar apr jun jul aug sep sept oct nov dec ala ariz ark calif colo conn fla
     kan kans ky md mich minn mont neb nev okla tenn tex vt wis wyo n.h n.j n.m n.c n.d s.c s.d
     r.i w.va yrs mins hrs oz lb lbs sq"""
@@ -111,6 +117,18 @@ _OPENER_WORDS = _words(
     where which some many most several all both each such no not one two three mr mrs ms dr
     last next earlier later according analysts officials critics experts police"""
 )
+# Words a sentence cannot end on: a full stop with white space before it after one of these
+# ("pleading guilty in . 2008") is a line break of the copy flattened into a dot, not a stop.
+_NOT_LAST = _words(
+    """the an and or nor but since than because although though whether if is are was were be
+    been has have had will would can could should may might must my our your their its whose
+    mr mrs ms dr"""
+)
+# Prepositions can end a sentence ("the escape you have been waiting for . The lodge"), so
+# after one the dot is a break only before a usual sentence opener or a quotation.
+_PREPOSITIONS = _words("of in on at to for with from into onto about over under after before")
+# The fewest words of a lead-in that its list items finish (shorter lines are headings).
+_LEAD_IN_WORDS = 4
 # Headings and labels: a short line with no final punctuation.
 _HEADLINE_MAX = 200
 
@@ -157,13 +175,49 @@ def _hard_wrapped(text: str, block: list[tuple[int, int]]) -> bool:
     return finals * 2 < len(block) - 1
 
 
-def _line_breaks(text: str, block: list[tuple[int, int]]) -> list[tuple[bool, bool]]:
-    """For each gap between two lines of a block: (ends a sentence, starts a paragraph)."""
+def _continues_list(line: str, following: str, *, in_list: bool) -> bool:
+    """Whether the list item ``following`` goes on with the sentence of ``line``.
+
+    A lead-in with no final punctuation ("The court found the firms") whose items start in
+    lower case ("- misled buyers", "- hid the risks.") is one sentence: the items finish it.
+    The sentence goes on over the items until one ends with a stop.  After a lead-in that
+    ends with a colon, or with items in capitals, every item is its own sentence.
+    """
+    if not _is_list_item(following) or _FINAL.search(line):
+        return False
+    if not in_list and (_is_list_item(line) or len(line.split()) < _LEAD_IN_WORDS):
+        # A short line is a heading ("What we know"), not the start of a sentence.
+        return False
+    body = _LIST_ITEM.sub("", following, count=1).lstrip(_OPENERS)
+    return body[:1].islower()
+
+
+def _runs_on(line: str, following: str, *, in_list: bool) -> bool:
+    """Whether a sentence goes on over a blank line, from ``line`` into ``following``."""
+    # A paragraph cut off after a comma or semicolon, or a lead-in and its lower-case items.
+    if _is_list_item(line) or _is_list_item(following):
+        return _continues_list(line, following, in_list=in_list)
+    return line.endswith((",", ";"))
+
+
+def _line_breaks(
+    text: str, block: list[tuple[int, int]], *, in_list: bool = False
+) -> tuple[list[tuple[bool, bool]], bool]:
+    """For each gap between two lines of a block: (ends a sentence, starts a paragraph).
+
+    ``in_list``: the block's first line is an item that goes on with a sentence begun before
+    it.  Also returns whether the block's last line is such an item.
+    """
     wrapped = _hard_wrapped(text, block)
     breaks: list[tuple[bool, bool]] = []
     for (start, end), (next_start, next_end) in pairwise(block):
         line = text[start:end]
         following = text[next_start:next_end]
+        if _continues_list(line, following, in_list=in_list):
+            in_list = True
+            breaks.append((False, False))
+            continue
+        in_list = False
         if _is_list_item(line) or _is_list_item(following) or line.endswith(":"):
             breaks.append((True, False))
             continue
@@ -180,7 +234,7 @@ def _line_breaks(text: str, block: list[tuple[int, int]]) -> list[tuple[bool, bo
             continue
         # A heading, a byline or a label: its own sentence and paragraph.
         breaks.append((True, len(line) <= _HEADLINE_MAX))
-    return breaks
+    return breaks, in_list
 
 
 def _splits(line: str, following: str, *, line_end: bool) -> bool:
@@ -200,11 +254,13 @@ def _word_before(text: str, floor: int, index: int) -> str:
     return found.group() if found else ""
 
 
-def _is_boundary(prev: str, punct: str, nxt: str, *, line_end: bool = False) -> bool:
+def _is_boundary(prev: str, punct: str, nxt: str, *, line_end: bool = False, spaced: bool = False) -> bool:
     """Decide whether a stop ends a sentence, from the words either side of it.
 
     ``line_end``: the stop ends a line of unwrapped text, so only a lower-case next
-    word or a title ("Mr.") keeps the sentence going.
+    word or a title ("Mr.") keeps the sentence going.  ``spaced``: white space comes
+    before the stop (``prev`` is the word before that space), as where copied news turned
+    its line breaks into " . ".
     """
     word = nxt.lstrip(_OPENERS + "*-–—¡¿")
     if not word:
@@ -216,6 +272,12 @@ def _is_boundary(prev: str, punct: str, nxt: str, *, line_end: bool = False) -> 
         # A lower-case word runs on ("etc. and"); "eBay" or "iPod" may still open a sentence.
         return False
     lowered = word.rstrip(_CLOSERS + ",.;:!?").lower()
+    if spaced and punct == ".":
+        # "guilty in . 2008", "After the war, . Elizabeth": a line broken mid-sentence.
+        before = prev.lstrip(_OPENERS).lower()
+        if before in _PREPOSITIONS:
+            return lowered in _OPENER_WORDS or nxt[0] in _QUOTES
+        return not (prev.endswith((",", ";")) or before in _NOT_LAST)
     # After an abbreviation that may end a sentence: a new sentence only if a usual
     # opener follows (or the line ends there).
     opens = line_end or lowered in _OPENER_WORDS or nxt[0] in _QUOTES
@@ -257,8 +319,13 @@ def _split_run(text: str, start: int, end: int, out: list[tuple[int, int]]) -> N
     """Split the run ``text[start:end]`` (no hard breaks inside) into sentences."""
     begin = start
     for match in _STOP.finditer(text, start, end):
-        prev = _word_before(text, start, match.start())
-        if _is_boundary(prev, match.group("punct"), match.group("next")):
+        at = match.start()
+        spaced = at > start and is_space(text[at - 1])
+        if spaced:
+            # The word before the space: what a " . " line break follows.
+            at = _content(text, max(start, at - _WORD_WINDOW), at)[1]
+        prev = _word_before(text, start, at)
+        if _is_boundary(prev, match.group("punct"), match.group("next"), spaced=spaced):
             stop = match.end("close")
             if stop > begin:
                 out.append((begin, stop))
@@ -293,17 +360,34 @@ def _blocks(text: str, max_lines: int | None = None) -> Iterator[list[tuple[int,
 
 def _paragraphs(text: str, max_lines: int | None = None) -> Iterator[list[tuple[int, int]]]:
     """Sentence spans, one list per paragraph (a list may be empty)."""
+    spans: list[tuple[int, int]] = []
+    run_start = 0
+    last: tuple[int, int] | None = None  # the last line of the block before
+    last_in_list = False  # ... and whether it is an item that carries a sentence on
     for block in _blocks(text, max_lines):
-        spans: list[tuple[int, int]] = []
-        run_start = block[0][0]
-        for index, (sentence_break, paragraph_break) in enumerate(_line_breaks(text, block)):
+        in_list = False
+        if last is None:
+            run_start = block[0][0]
+        else:
+            line, following = text[last[0] : last[1]], text[block[0][0] : block[0][1]]
+            # A blank line ends the paragraph, unless the sentence plainly goes on after it.
+            in_list = _continues_list(line, following, in_list=last_in_list)
+            if not (in_list or _runs_on(line, following, in_list=last_in_list)):
+                _split_run(text, run_start, last[1], spans)
+                yield spans
+                spans = []
+                run_start = block[0][0]
+        breaks, last_in_list = _line_breaks(text, block, in_list=in_list)
+        for index, (sentence_break, paragraph_break) in enumerate(breaks):
             if sentence_break:
                 _split_run(text, run_start, block[index][1], spans)
                 run_start = block[index + 1][0]
                 if paragraph_break:
                     yield spans
                     spans = []
-        _split_run(text, run_start, block[-1][1], spans)
+        last = block[-1]
+    if last is not None:
+        _split_run(text, run_start, last[1], spans)
         yield spans
 
 
@@ -363,7 +447,9 @@ def segment(
             first = len(sentences)
             for start, end in spans:
                 sentences.append(Sentence(len(sentences), len(paragraphs), start, end, text[start:end]))
-            paragraphs.append(Paragraph(len(paragraphs), spans[0][0], spans[-1][1], first, len(sentences) - 1))
+            paragraphs.append(
+                Paragraph(len(paragraphs), spans[0][0], spans[-1][1], first, len(sentences) - 1)
+            )
     except _TooManyLines:
         raise InputTooLargeError(
             f"{source or 'the text'}: more than {limit:,} lines without a blank line, more than evenhand"

@@ -137,3 +137,9 @@ def test_of_two_sentences_saying_the_same_the_plainer_is_kept_and_the_reason_say
     assert shorter.kept and not longer.kept
     assert longer.reasons[0].code == "repeats"
     assert any(r.code == "plainer" and "sentence 3" in r.text for r in longer.reasons)
+
+
+def test_list_markers_are_not_a_dashed_aside() -> None:
+    # A lead-in and its two lower-case items are one sentence; their dashes mark items, not an aside.
+    text = "The court found the firms\n - misled buyers\n - hid the risks.\nThe firms will appeal."
+    assert compressed(text) == ("The court found the firms\n - misled buyers\n - hid the risks. The firms will appeal.", [])

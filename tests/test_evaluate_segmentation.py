@@ -43,7 +43,27 @@ def test_evaluate_segmentation_counts(tmp_path: Path) -> None:
     assert [m.record for m in result.misses] == ["a3"]
     assert result.misses[0].segments == ("Prices [rose] today", "And then fell.")
     assert result.misses[0].across_lines
+    assert result.misses[0].kind == "across_lines"
     assert result.across_lines == 1
+
+
+def test_misses_are_sorted_by_what_the_reference_does(tmp_path: Path) -> None:
+    records = [
+        {
+            "id": "k1",
+            "text": '"Why now?" he asked. Nobody knew.\n\nPhoto of the pier',
+            "reference_sentences": [
+                '"Why now?"',  # cut before a lower-case word where a reader reads on
+                "he asked.",  # starts after that cut
+                "Photo of the pierNobody knew.",  # a caption glued on: not in the text
+                'now?" he asked.',  # none of those
+            ],
+        }
+    ]
+    result = evaluate_segmentation(write_jsonl(tmp_path / "set.jsonl", records))
+    assert [m.kind for m in result.misses] == ["lower_case_cut", "lower_case_cut", "not_in_text", "other"]
+    assert (result.lower_case_cut, result.not_in_text, result.across_lines) == (2, 1, 0)
+    assert result.to_dict()["misses"][2]["kind"] == "not_in_text"
 
 
 def test_evaluate_segmentation_limit(tmp_path: Path) -> None:

@@ -182,6 +182,91 @@ CASES = [
         id="hard-wrapped-prose",
     ),
     pytest.param(
+        "The court found the firms\n - misled buyers\n - hid the risks.\nThe firms will appeal.",
+        ["The court found the firms\n - misled buyers\n - hid the risks.", "The firms will appeal."],
+        id="lower-case-items-finish-the-lead-in",
+    ),
+    pytest.param(
+        "The court found the firms\n\n - misled buyers\n - hid the risks.\n\nThe firms will appeal.",
+        ["The court found the firms\n\n - misled buyers\n - hid the risks.", "The firms will appeal."],
+        id="lower-case-items-finish-the-lead-in-over-a-blank-line",
+    ),
+    pytest.param(
+        "Winners\n- Best film: Dusk\n- Best actor: Sam Okoro",
+        ["Winners", "- Best film: Dusk", "- Best actor: Sam Okoro"],
+        id="capitalised-items-stay-apart",
+    ),
+    pytest.param(
+        "What we know\n- three people were hurt\n- the road is shut",
+        ["What we know", "- three people were hurt", "- the road is shut"],
+        id="a-short-heading-is-not-a-lead-in",
+    ),
+    pytest.param(
+        "The firm agreed to stop sales in 2003,\n\nThe fines were paid later.",
+        ["The firm agreed to stop sales in 2003,\n\nThe fines were paid later."],
+        id="paragraph-cut-after-a-comma-runs-on",
+    ),
+    pytest.param(
+        "Arsenal 2-1 Chelsea\nHenry scored twice. Federer won 3-6 6-4 7-5. Kick-off is at 5.30pm. Fans waited.",
+        [
+            "Arsenal 2-1 Chelsea",
+            "Henry scored twice.",
+            "Federer won 3-6 6-4 7-5.",
+            "Kick-off is at 5.30pm.",
+            "Fans waited.",
+        ],
+        id="results-scores-and-times",
+    ),
+    pytest.param(
+        "He lives on Downing St. His neighbour moved to St. Albans. She met Rev. Hill and Mt. Kenya guides.",
+        [
+            "He lives on Downing St.",
+            "His neighbour moved to St. Albans.",
+            "She met Rev. Hill and Mt. Kenya guides.",
+        ],
+        id="street-or-saint",
+    ),
+    pytest.param(
+        "Gov. Ray, Sen. Cole, Rep. Bell, Lt. Col. Tran and Sgt. Moss met. Acme Ltd. and Bolt Inc. paid. "
+        "It was Leeds vs. York and Hall v Hart. J.K. Rowling flew to the U.S. The trip was long.",
+        [
+            "Gov. Ray, Sen. Cole, Rep. Bell, Lt. Col. Tran and Sgt. Moss met.",
+            "Acme Ltd. and Bolt Inc. paid.",
+            "It was Leeds vs. York and Hall v Hart.",
+            "J.K. Rowling flew to the U.S.",
+            "The trip was long.",
+        ],
+        id="titles-companies-versus-initials",
+    ),
+    pytest.param(
+        'She starred in Who Wants To Be A Winner? last year. "Is this real?!" she asked. Nos. 3 and 4 won.',
+        [
+            "She starred in Who Wants To Be A Winner? last year.",
+            '"Is this real?!" she asked.',
+            "Nos. 3 and 4 won.",
+        ],
+        id="quoted-and-punctuated-titles",
+    ),
+    pytest.param(
+        "By . Jo Hale . PUBLISHED: . 10:02 GMT, 3 May 2024 . The ferry sailed . Pictured: the ferry . "
+        "The crew, who had trained for . months, were ready. It docked in . 2019 after the war, . "
+        "Mr . Ross said. The wait was worth waiting for . The crowd came in . ‘It is fine,’ Ross said.",
+        [
+            "By .",
+            "Jo Hale .",
+            "PUBLISHED: .",
+            "10:02 GMT, 3 May 2024 .",
+            "The ferry sailed .",
+            "Pictured: the ferry .",
+            "The crew, who had trained for . months, were ready.",
+            "It docked in . 2019 after the war, . Mr . Ross said.",
+            "The wait was worth waiting for .",
+            "The crowd came in .",
+            "‘It is fine,’ Ross said.",
+        ],
+        id="line-breaks-flattened-into-spaced-dots",
+    ),
+    pytest.param(
         "Sales rose. eBay said so. It costs more, etc. and that is all.",
         ["Sales rose.", "eBay said so.", "It costs more, etc. and that is all."],
         id="lower-case-next-word",
@@ -198,6 +283,18 @@ def test_fixture_article() -> None:
     text = (FIXTURES / "article.txt").read_text(encoding="utf-8")
     expected = (FIXTURES / "article.sentences.txt").read_text(encoding="utf-8").splitlines()
     assert sentences(text) == expected
+
+
+@pytest.mark.parametrize("desk", ["sport", "entertainment", "politics"])
+def test_fixture_desks(desk: str) -> None:
+    text = (FIXTURES / f"{desk}.txt").read_text(encoding="utf-8")
+    expected = (FIXTURES / f"{desk}.sentences.txt").read_text(encoding="utf-8").splitlines()
+    assert [" ".join(s.split()) for s in sentences(text)] == expected
+
+
+def test_lead_in_and_its_items_are_one_paragraph() -> None:
+    doc = segment("Intro line.\n\nThe court found the firms\n\n - misled buyers\n - hid the risks.\n\nEnd.")
+    assert [s.paragraph for s in doc.sentences] == [0, 1, 2]
 
 
 def test_document_paragraphs() -> None:
@@ -242,6 +339,7 @@ _PIECES = st.sampled_from(
         "word", "Word", "U.S.", "Mr.", "e.g.", "J.", "3.5", "$1", ".", "...", "…", "?", "!", ":", ",",
         '"', "“", "”", "’", "«", "»", "(", ")", "-", "*", "•", "1.", " ", " ", "  ", "\n", "\n\n",
         "\r\n", "\r", "\t", "\u00a0", "\u200b", "\ufeff", "\u2028", "eBay", "The", "no",
+        " . ", "in", "St.", "- low", "\n - item", ";",
     ]
 )  # fmt: skip
 _TEXTS = st.one_of(st.lists(_PIECES, max_size=60).map("".join), st.text(max_size=80))

@@ -67,7 +67,7 @@ _POINTING = frozenset("he she they it his her hers their theirs its him them thi
 _TIME_WORDS = frozenset("year week month season morning afternoon evening night weekend time day quarter".split())
 _JOINING = frozenset("but however yet also meanwhile then and so instead still nevertheless moreover furthermore".split())
 _SAYING = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|tell|wrote|writes|write|added|adds|stated|states|announced|"
+    r"\b(?:said|says|say|saying|told|tells|tell|telling|wrote|writes|write|added|adds|stated|states|announced|"
     r"announces|explained|explains|insisted|insists|argued|argues|warned|warns|claimed|claims|noted|notes|"
     r"replied|asked|asks|continued|declared|confirmed|admitted|recalled|urged|suggested|acknowledged|"
     r"commented|tweeted|posted|according to|quoted|describ\w+|calls?|called|put it|reported|reports|"

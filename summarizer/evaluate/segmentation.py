@@ -4,6 +4,12 @@ Each record needs ``text`` (the article) and ``reference_sentences`` (sentences 
 from it, as in ``../shared/data/bbc-news-summary``).  A reference sentence counts as
 matched when exactly one segment of the text equals it, white space normalised.
 Records marked ``"is_duplicate": true`` are skipped so repeated articles count once.
+
+Misses are sorted by what the reference does where the segments do not: it runs across a
+line break (a headline, caption or list line joined to the next line), it is not in the
+text at all (white space normalised: a caption the summary file glued to another sentence),
+or it cuts at a stop before a lower-case word (``"Why now?" | he asked.``).  These are the
+reference's conventions rather than errors of the segmenter; the rest are counted as other.
 """
 
 from __future__ import annotations
@@ -34,12 +40,15 @@ class SegmentationMiss:
         segments: the segments that overlap it, white space normalised.
         across_lines: the reference runs across a line break of the text (a headline,
             caption or list line that the segmenter ends at the line, by design).
+        kind: ``"across_lines"``, ``"not_in_text"``, ``"lower_case_cut"`` (the reference
+            starts or ends at a stop next to a lower-case word of the text) or ``"other"``.
     """
 
     record: str
     reference: str
     segments: tuple[str, ...]
     across_lines: bool = False
+    kind: str = "other"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +64,10 @@ class SegmentationResult:
         ms_per_article: mean time to segment one article, in milliseconds.
         duplicates_skipped: records skipped because ``is_duplicate`` was true.
         across_lines: misses whose reference runs across a line break of the text.
+        not_in_text: misses whose reference does not occur in the text (no segmentation
+            could match it).
+        lower_case_cut: misses whose reference cuts at a stop before (or starts after a
+            stop with) a lower-case word, where the segmenter reads on.
         misses: the first few misses, as examples.
     """
 
@@ -66,6 +79,8 @@ class SegmentationResult:
     ms_per_article: float
     duplicates_skipped: int = 0
     across_lines: int = 0
+    not_in_text: int = 0
+    lower_case_cut: int = 0
     misses: tuple[SegmentationMiss, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -79,12 +94,15 @@ class SegmentationResult:
             "ms_per_article": self.ms_per_article,
             "duplicates_skipped": self.duplicates_skipped,
             "across_lines": self.across_lines,
+            "not_in_text": self.not_in_text,
+            "lower_case_cut": self.lower_case_cut,
             "misses": [
                 {
                     "record": m.record,
                     "reference": m.reference,
                     "segments": list(m.segments),
                     "across_lines": m.across_lines,
+                    "kind": m.kind,
                 }
                 for m in self.misses
             ],
@@ -104,11 +122,24 @@ def _overlapping(reference: str, segments: list[str]) -> tuple[str, ...]:
     )
 
 
-def _across_lines(reference: str, text: str) -> bool:
-    """Whether ``reference`` occurs in ``text`` only across a line break."""
+_STOP_END = re.compile(r"[.!?…][\"'”’»)\]]*\Z")
+_LOWER_AFTER = re.compile(r"\s+[\"'“‘(]*[a-z]")
+_STOP_BEFORE = re.compile(r"[.!?…][\"'”’»)\]]*\s+\Z")
+
+
+def _kind(reference: str, text: str) -> str:
+    """Where ``reference`` (white space normalised) sits in ``text``: see :class:`SegmentationMiss`."""
     pattern = r"\s+".join(re.escape(word) for word in reference.split())
     found = re.search(pattern, text)
-    return found is not None and any(mark in found.group() for mark in "\n\r")
+    if found is None:
+        return "not_in_text"
+    if any(mark in found.group() for mark in "\n\r"):
+        return "across_lines"
+    ends_at_stop = _STOP_END.search(reference) and _LOWER_AFTER.match(text, found.end())
+    starts_after_stop = reference[:1].islower() and _STOP_BEFORE.search(
+        text, max(0, found.start() - 8), found.start()
+    )
+    return "lower_case_cut" if ends_at_stop or starts_after_stop else "other"
 
 
 def evaluate_segmentation(
@@ -129,7 +160,8 @@ def evaluate_segmentation(
             ``text`` or ``reference_sentences``; the message names the line.
     """
     file = Path(path)
-    articles = total = matched = duplicates = across = 0
+    articles = total = matched = duplicates = 0
+    kinds = dict.fromkeys(("across_lines", "not_in_text", "lower_case_cut", "other"), 0)
     seconds = 0.0
     misses: list[SegmentationMiss] = []
     for number, record in read_records(file):
@@ -159,11 +191,12 @@ def evaluate_segmentation(
             if normal in found:
                 matched += 1
                 continue
-            lines = _across_lines(normal, text)
-            across += lines
+            kind = _kind(normal, text)
+            kinds[kind] += 1
             if len(misses) < examples:
                 label = str(record.get("id", f"line {number}"))
-                misses.append(SegmentationMiss(label, normal, _overlapping(normal, segments), lines))
+                overlapping = _overlapping(normal, segments)
+                misses.append(SegmentationMiss(label, normal, overlapping, kind == "across_lines", kind))
     if articles == 0:
         raise InputError(f"{file}: no articles to measure")
     return SegmentationResult(
@@ -174,6 +207,8 @@ def evaluate_segmentation(
         matched=matched,
         ms_per_article=seconds / articles * 1000,
         duplicates_skipped=duplicates,
-        across_lines=across,
+        across_lines=kinds["across_lines"],
+        not_in_text=kinds["not_in_text"],
+        lower_case_cut=kinds["lower_case_cut"],
         misses=tuple(misses),
     )
