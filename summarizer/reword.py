@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from summarizer.lexicons import StyleEntry, style_table
+from summarizer.lexicons import StyleEntry, flag_only, style_table
 from summarizer.model import Cue, Document, Edit, Sentence
 from summarizer.quotes import inside
 from summarizer.trim import KEPT_ADVERBS
@@ -99,6 +99,49 @@ def _first_words() -> frozenset[str]:
     return frozenset(e.term.translate(_TO_SPACE).split()[0] for e in style_table())
 
 
+#: How many of the writer's puffery words, intensifiers and stance adverbs one sentence loses
+#: at most, the most loaded first (:func:`rank_cues`): Wikipedia's editors fix one word, and a
+#: summary that rewrites every adjective reads as a new text, not the writer's.
+DELETION_BUDGET = 1
+
+#: The order in which cues are taken for the most loaded (:func:`rank_cues`): one-sided labels,
+#: the writer's verdicts and framing verbs first, then intensifiers and puffery, hedges, the
+#: general lexicons' valenced and subjective words, and last the structural cues.
+CUE_TIERS: dict[str, int] = {
+    "loaded_term": 0,
+    "stance_adverb": 0,
+    "assertive_verb": 0,
+    "factive_verb": 0,
+    "intensifier": 1,
+    "hedge": 2,
+    "valenced_word": 3,
+    "subjective_word": 3,
+}
+_LAST_TIER = 4
+
+
+def rank_cues(cues: Sequence[Cue]) -> list[Cue]:
+    """``cues``, the one most likely to be the writer's loaded word first.
+
+    By tier (:data:`CUE_TIERS`), then weight, then position (the earlier first).
+    """
+    return sorted(cues, key=_rank_key)
+
+
+def _rank_key(cue: Cue) -> tuple[int, float, int]:
+    return (CUE_TIERS.get(cue.category, _LAST_TIER), -cue.weight, cue.start)
+
+
+def _deletable(cue: Cue) -> bool:
+    """Whether a cue is one the rewording may delete: puffery, an intensifier or a stance adverb, not a flag-only word."""
+    return cue.source in DELETED_SOURCES and not _flag_only(cue.text)
+
+
+def _flag_only(term: str) -> bool:
+    """Whether a term is loaded in some uses and plain in others: a cue, never deleted."""
+    return _key(term) in flag_only()
+
+
 def article_for(word: str) -> str:
     """"a" or "an" for the word that follows."""
     if _AN_SILENT_H.match(word):
@@ -130,6 +173,8 @@ def reword_edits(
     # Most sentences hold no term of the table: a set look-up per word rules them out cheaply.
     words = set(sentence.text.lower().translate(_TO_SPACE).split())
     matches = _pattern().finditer(sentence.text) if not words.isdisjoint(_first_words()) else ()
+    # The lists' deletions compete for the sentence's budget, the most loaded first; the table's edits do not.
+    deletions: list[tuple[tuple[int, float, int], Edit]] = []
     for match in matches:
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if inside(quoted, start, end):
@@ -137,19 +182,27 @@ def reword_edits(
         entry = _entries().get(_key(match.group()))
         if entry is None or (" " not in entry.term and _PARTICLE.match(text, end)):
             continue  # "blasted away the competition", "slams into": a verb of motion, not of saying
-        edit = _replace(text, sentence, start, end, entry) if entry.replacement else _delete(text, sentence, start, end)
-        if edit is not None:
+        if entry.replacement:
+            edits.append(_replace(text, sentence, start, end, entry))
+        elif not _flag_only(match.group()) and (edit := _delete(text, sentence, start, end)) is not None:
             edits.append(edit)
     for cue in cues:
         if (
-            cue.source in DELETED_SOURCES
+            _deletable(cue)
             and sentence.start <= cue.start
             and cue.end <= sentence.end
             and not inside(quoted, cue.start, cue.end)
         ):
             edit = _delete_modifier(text, sentence, cue)
             if edit is not None:
-                edits.append(edit)
+                deletions.append((_rank_key(cue), edit))
+    budget = DELETION_BUDGET - sum(1 for e in edits if e.kind == "term_deleted")
+    for _, edit in sorted(deletions, key=lambda d: d[0]):
+        if budget <= 0:
+            break
+        if not any(edit.start < e.end and e.start < edit.end for e in edits):
+            edits.append(edit)
+            budget -= 1
     for cue in cues:
         if cue.category == "scare_quote" and sentence.start <= cue.start and cue.end <= sentence.end:
             inner = cue.text[1:-1] if len(cue.text) > 2 else ""

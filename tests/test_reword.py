@@ -29,18 +29,20 @@ def reworded(text: str) -> list[str]:
         ("Police held an illegal immigrant overnight.", "Police held an immigrant in the country illegally overnight."),
         ("He is a disgraced politician.", "He is a politician."),
         ("It was an infamous period.", "It was a period."),
-        ("The most famous painting was sold.", "The painting was sold."),
+        ("The most magnificent painting was sold.", "The painting was sold."),
         ("The so-called experts slammed the plan.", "The experts criticised the plan."),
         ("Repeal the death tax, they said on Monday.", "Repeal the estate tax, they said on Monday."),
         ("The ‘safety’ of those people matters.", "The safety of those people matters."),
         # Puffery and intensifiers in the writer's voice go where the noun phrase stays whole.
         ("She won a prestigious award.", "She won an award."),
-        ("The city's famous bridge reopened.", "The city's bridge reopened."),
-        ("In 2002, 102 notable people signed it.", "In 2002, 102 people signed it."),
-        ("Her critically acclaimed album sold well.", "Her album sold well."),
+        ("The city's picturesque bridge reopened.", "The city's bridge reopened."),
+        ("In 2002, 102 illustrious people signed it.", "In 2002, 102 people signed it."),
+        ("Her hugely impressive album sold well.", "Her album sold well."),
         ("The missionaries were horribly massacred.", "The missionaries were massacred."),
         ("Sadly, the mill closed in 1990.", "The mill closed in 1990."),
-        ("The controversial founder resigned.", "The founder resigned."),
+        ("The self-styled founder resigned.", "The founder resigned."),
+        # One of the writer's puffery words per sentence at most, the most loaded first: the earlier of equals.
+        ("A magnificent new stadium hosted a spectacular final.", "A new stadium hosted a spectacular final."),
         ("Only an exceptionally strong quarter helped.", "Only a strong quarter helped."),
         ("The soaring cost of oil hurt growth.", "The cost of oil hurt growth."),
         # Style guides' neutral words: no euphemism for death, gender-neutral job titles.
@@ -68,6 +70,11 @@ def test_rewording(before: str, after: str) -> None:
         "Doom 3 has blasted away the competition.",  # a verb of motion, not of saying
         "It tried to stop staff numbers spiralling out of control.",  # a participle after a noun: a verb
         "Shareholders asked for an extraordinary general meeting.",  # a fixed term
+        # Flag-only words: loaded in some uses, plain in others; cues, never deleted.
+        "The controversial founder resigned.",
+        "The city's famous bridge reopened.",
+        "Her critically acclaimed album sold well.",
+        "Sales greatly expanded in 1990.",
     ],
 )
 def test_what_is_not_changed(text: str) -> None:
@@ -155,3 +162,25 @@ def test_puffery_adverbs_come_from_the_adjectives() -> None:
     ]  # fmt: skip
     assert "brilliantly" in lexicons.puffery()
     assert "notably" not in lexicons.puffery()  # "notably" also means "especially"
+
+
+def test_the_most_loaded_cue_comes_first() -> None:
+    from summarizer.reword import rank_cues
+
+    def first(text: str) -> str:
+        document = segment(text)
+        return rank_cues(analyse(document).cues[0])[0].text
+
+    # A one-sided label or a framing verb before puffery, puffery before the general lexicons' words.
+    assert first("The great leftist writer won a prestigious prize.") == "leftist"
+    assert first("He claimed the prize was a prestigious one.") == "claimed"
+    assert first("It was a great and prestigious prize.") == "prestigious"
+
+
+def test_flag_only_words_stay_cues() -> None:
+    from summarizer.cues import find_cues
+
+    flagged = lexicons.flag_only()
+    assert "famous" in flagged and all(w == w.lower().strip() for w in flagged)
+    document = segment("The famous bridge reopened.")
+    assert [c.text for c in find_cues(document)[0]] == ["famous"]
