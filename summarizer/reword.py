@@ -61,6 +61,9 @@ _LINKING_VERBS = frozenset(
 #: most stance adverbs already (:mod:`summarizer.trim`); these edits add the ones it leaves:
 #: first in the sentence ("Sadly, the …" → "The …") and stance adverbs without "-ly".
 DELETED_SOURCES = frozenset({"evenhand/intensifiers.txt", "evenhand/puffery.txt", "evenhand/stance_adverbs.txt"})
+#: The loaded terms of no one side, the writer's verdicts; deleted only before a noun after a
+#: determiner or a preposition ("a draconian law"), never where the word may be a verb.
+VERDICT_SOURCE = "evenhand/loaded_terms.tsv:any"
 #: Degree adverbs without "-ly" that modify the next word ("very popular", "really good").
 _DEGREE_ADVERBS = frozenset("very really truly".split())  # alone they are kept: "is very unlikely"
 #: Degree words that go with a deleted adjective ("the most famous" → "the").
@@ -133,8 +136,18 @@ def _rank_key(cue: Cue) -> tuple[int, float, int]:
 
 
 def _deletable(cue: Cue) -> bool:
-    """Whether a cue is one the rewording may delete: puffery, an intensifier or a stance adverb, not a flag-only word."""
-    return cue.source in DELETED_SOURCES and not _flag_only(cue.text)
+    """Whether a cue is one the rewording may delete, not a flag-only word: puffery, an intensifier,
+    a stance adverb, or one word of the writer's verdict (:func:`_is_verdict`)."""
+    return (cue.source in DELETED_SOURCES or _is_verdict(cue)) and not _flag_only(cue.text)
+
+
+def _is_verdict(cue: Cue) -> bool:
+    """A plainly loaded term of no one side ("draconian", "sinister", "crackpot"): the writer's verdict.
+
+    One-sided labels are not deleted ("leftist", "far-right" name a position; the table
+    replaces the ones a newsroom would), nor terms loaded only in some uses (weight below 1).
+    """
+    return cue.source == VERDICT_SOURCE and cue.weight >= 1.0 and " " not in cue.text
 
 
 def _flag_only(term: str) -> bool:
@@ -278,6 +291,8 @@ def _delete_modifier(text: str, sentence: Sentence, cue: Cue) -> Edit | None:
     if lowered in _DEGREE_ADVERBS:
         return None  # deleted only with the adjective after it (see _delete)
     if not lowered.endswith("ly"):
+        if _is_verdict(cue) and not _after_determiner(text, sentence, start):
+            return None  # "He boasted record profits": perhaps a verb
         return _delete(text, sentence, start, end)
     head = text[sentence.start : start]
     if not head.strip(" \t"):
@@ -298,6 +313,15 @@ def _delete_modifier(text: str, sentence: Sentence, cue: Cue) -> Edit | None:
             at = before[1]
             return Edit("term_deleted", at, following.start(), text[at : following.start()], wanted + " ")
     return Edit("term_deleted", start, following.start(), text[start : following.start()], "")
+
+
+def _after_determiner(text: str, sentence: Sentence, start: int) -> bool:
+    """Whether the word at ``start`` follows a determiner, a preposition or a possessive ("the", "of", "the city's")."""
+    before = _previous_word(text, sentence.start, start)
+    if before is None:
+        return False
+    word = before[0].lower()
+    return word in _BEFORE_ADJECTIVE or word.endswith(("'s", "’s"))
 
 
 def _skip_space(text: str, at: int, limit: int) -> int:

@@ -41,6 +41,8 @@ def reworded(text: str) -> list[str]:
         ("The missionaries were horribly massacred.", "The missionaries were massacred."),
         ("Sadly, the mill closed in 1990.", "The mill closed in 1990."),
         ("The self-styled founder resigned.", "The founder resigned."),
+        # The writer's verdict of no one side, before a noun after a determiner.
+        ("The council passed a draconian curfew.", "The council passed a curfew."),
         # One of the writer's puffery words per sentence at most, the most loaded first: the earlier of equals.
         ("A magnificent new stadium hosted a spectacular final.", "A new stadium hosted a spectacular final."),
         ("Only an exceptionally strong quarter helped.", "Only a strong quarter helped."),
@@ -70,6 +72,8 @@ def test_rewording(before: str, after: str) -> None:
         "Doom 3 has blasted away the competition.",  # a verb of motion, not of saying
         "It tried to stop staff numbers spiralling out of control.",  # a participle after a noun: a verb
         "Shareholders asked for an extraordinary general meeting.",  # a fixed term
+        "Executives boasted record profits.",  # a verdict word that may be a verb: no determiner before it
+        "The leftist party won the vote.",  # a one-sided label names a position: not deleted
         # Flag-only words: loaded in some uses, plain in others; cues, never deleted.
         "The controversial founder resigned.",
         "The city's famous bridge reopened.",
