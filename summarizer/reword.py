@@ -253,7 +253,12 @@ def _delete(text: str, sentence: Sentence, start: int, end: int) -> Edit | None:
         return None
     before = _previous_word(text, sentence.start, start)
     if before is None:
-        return None
+        # First in the sentence, before a common noun: the noun takes the capital ("Greedy
+        # landlords raised rents" → "Landlords raised rents"); before a capital it may be a name.
+        if opening or text[sentence.start : start].strip(" \t") or not following.group()[:1].islower():
+            return None
+        noun = _capitalised_like(text[start:end], following.group())
+        return Edit("term_deleted", start, following.end(), text[start : following.end()], noun)
     word, at = before
     if word.lower() in _DEGREE or (word.lower().endswith("ly") and word.lower() not in _NOT_DEGREE):
         start = at

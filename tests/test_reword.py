@@ -43,6 +43,7 @@ def reworded(text: str) -> list[str]:
         ("The self-styled founder resigned.", "The founder resigned."),
         # The writer's verdict of no one side, before a noun after a determiner.
         ("The council passed a draconian curfew.", "The council passed a curfew."),
+        ("Greedy landlords raised rents.", "Landlords raised rents."),  # first: the noun takes the capital
         # One of the writer's puffery words per sentence at most, the most loaded first: the earlier of equals.
         ("A magnificent new stadium hosted a spectacular final.", "A new stadium hosted a spectacular final."),
         ("Only an exceptionally strong quarter helped.", "Only a strong quarter helped."),
@@ -62,7 +63,7 @@ def test_rewording(before: str, after: str) -> None:
         "“We will not let illegal aliens in,” the mayor said.",  # the speaker's words stay
         "Fans celebrated the win.",  # a verb, not puffery
         "She is famous.",  # no noun follows: deleting would break the sentence
-        "Famous names signed the letter.",  # nothing before it: the capital would move
+        "Legendary Pictures made the film.",  # first, before a capital: perhaps a name
         "The band became famous overnight.",  # a predicate after a linking verb
         "The show is very popular with children.",  # "very" goes only with a deleted adjective
         "He allegedly stole the car.",  # deleting "allegedly" would state the claim as fact
