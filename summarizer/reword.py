@@ -123,16 +123,23 @@ CUE_TIERS: dict[str, int] = {
 _LAST_TIER = 4
 
 
+#: Endings of adjectives and adverbs ("dictatorial", "tragically", "famous", "hopeless"): the
+#: writer's loaded word is most often a modifier, so within a tier these come first.
+_MODIFIER_ENDING = re.compile(r"(?:ous|ful|ive|ic|al|able|ible|ant|ent|ish|less|ly|est|y)$", re.IGNORECASE)
+
+
 def rank_cues(cues: Sequence[Cue]) -> list[Cue]:
     """``cues``, the one most likely to be the writer's loaded word first.
 
-    By tier (:data:`CUE_TIERS`), then weight, then position (the earlier first).
+    By tier (:data:`CUE_TIERS`), then a modifier's ending before any other word (part of speech
+    by simple morphology), then weight, then position (the earlier first).
     """
     return sorted(cues, key=_rank_key)
 
 
-def _rank_key(cue: Cue) -> tuple[int, float, int]:
-    return (CUE_TIERS.get(cue.category, _LAST_TIER), -cue.weight, cue.start)
+def _rank_key(cue: Cue) -> tuple[int, int, float, int]:
+    modifier = 0 if _MODIFIER_ENDING.search(cue.text) else 1
+    return (CUE_TIERS.get(cue.category, _LAST_TIER), modifier, -cue.weight, cue.start)
 
 
 def _deletable(cue: Cue) -> bool:
@@ -187,7 +194,7 @@ def reword_edits(
     words = set(sentence.text.lower().translate(_TO_SPACE).split())
     matches = _pattern().finditer(sentence.text) if not words.isdisjoint(_first_words()) else ()
     # The lists' deletions compete for the sentence's budget, the most loaded first; the table's edits do not.
-    deletions: list[tuple[tuple[int, float, int], Edit]] = []
+    deletions: list[tuple[tuple[int, int, float, int], Edit]] = []
     for match in matches:
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if inside(quoted, start, end):
