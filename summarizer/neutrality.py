@@ -60,24 +60,16 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from summarizer.cues import TABLE as CUE_TABLE
 from summarizer.cues import fold_case, quote_once
 from summarizer.model import Cue, Sentence
 
 #: Cue categories pooled into each feature of the model (cues in the writer's own voice;
-#: every cue inside a quotation counts towards ``quoted`` instead).
+#: every cue inside a quotation counts towards ``quoted`` instead): each category's
+#: ``feature`` in the cue table (:data:`summarizer.cues.TABLE`); hedges count towards none.
 FEATURE_GROUPS: Mapping[str, tuple[str, ...]] = {
-    "loaded": ("loaded_term", "stance_adverb", "intensifier"),
-    "devices": (
-        "factive_verb",
-        "assertive_verb",
-        "scare_quote",
-        "bracketed_insertion",
-        "rhetorical_question",
-        "exclamation",
-        "call_to_action",
-    ),
-    "lexical": ("valenced_word", "subjective_word"),
-    "personal": ("personal_voice",),
+    feature: tuple(c.name for c in CUE_TABLE if c.feature == feature)
+    for feature in dict.fromkeys(c.feature for c in CUE_TABLE if c.feature is not None)
 }
 #: How much the Lim et al. crowd scores weigh in the joint fit, against 1 for BABE SG2 (see above).
 LIM_WEIGHT = 0.0
@@ -104,17 +96,7 @@ THRESHOLD = 0.5
 
 _QUOTED = "(quoted)"
 # Cues that are the writer's own doing; a sentence with one of them is not excused by "said".
-_WRITERS_DEVICES = frozenset(
-    {
-        "loaded_term",
-        "stance_adverb",
-        "intensifier",
-        "factive_verb",
-        "assertive_verb",
-        "scare_quote",
-        "bracketed_insertion",
-    }
-)
+_WRITERS_DEVICES = frozenset(c.name for c in CUE_TABLE if c.writers_device)
 # Negations and attribution, matched on the folded text (see :func:`summarizer.cues.fold_case`):
 # the same matches as case-insensitive patterns on the original, at a fraction of the cost.
 _NEGATION = re.compile(r"\bn(?:o(?:t|thing|body|ne|r)?|e(?:ver|ither))\b|n[’']t\b")
@@ -232,21 +214,12 @@ def split_bias(sentence: Sentence, cues: Sequence[Cue]) -> tuple[float, float]:
     return framing, max(0.0, total - framing)
 
 
+# How a reason names each category (the cue table's ``label``), kinds in the order they first
+# appear in the table, the categories of one kind together: the order reasons list them in.
+_LABEL_RANK = {label: rank for rank, label in enumerate(dict.fromkeys(c.label for c in CUE_TABLE))}
 _LABELS = {
-    "loaded_term": "loaded language",
-    "stance_adverb": "loaded language",
-    "intensifier": "loaded language",
-    "valenced_word": "loaded language",
-    "subjective_word": "loaded language",
-    "factive_verb": "framing verb",
-    "assertive_verb": "framing verb",
-    "hedge": "hedge",
-    "scare_quote": "scare quote",
-    "bracketed_insertion": "insertion in a quotation",
-    "rhetorical_question": "rhetorical question",
-    "exclamation": "exclamation",
-    "call_to_action": "call to action",
-    "personal_voice": "personal voice",
+    c.name: c.label
+    for _, c in sorted(enumerate(CUE_TABLE), key=lambda item: (_LABEL_RANK[item[1].label], item[0]))
 }
 _PRIORITY = {category: rank for rank, category in enumerate(_LABELS)}
 _SHOWN_TEXT = {

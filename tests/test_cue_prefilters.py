@@ -16,8 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer import boilerplate, cues, lexicons, neutrality
-from summarizer.cues import fold_case, quotation_spans
+from summarizer import boilerplate, lexicons, neutrality
+from summarizer.cues import fold_case, quotation_spans, structural
+from summarizer.cues import phrases as index
 
 ALL_CHARACTERS = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
 BMP = ALL_CHARACTERS[:0xF800]  # U+0000..U+FFFF, surrogates left out
@@ -49,7 +50,7 @@ def _pattern_words(*patterns: re.Pattern[str]) -> list[str]:
 
 def _phrase_words() -> list[str]:
     words: set[str] = set()
-    for phrases in cues._word_patterns():
+    for phrases in index._word_patterns():
         for phrase in phrases.ordered:
             words |= set(re.split(r"[\s\-]+", phrase.replace("*", "ing")))
             words.add(phrase.replace("*", ""))
@@ -69,55 +70,55 @@ PHRASE_WORDS = _phrase_words()
 LEXICON_SAMPLE = [*PHRASE_WORDS, "I", "we", "We", "us", "US", "you", "said", "told", "disaster", "brilliant"]
 
 
-@pytest.mark.parametrize("compile_after", [0, cues.COMPILE_AFTER])
+@pytest.mark.parametrize("compile_after", [0, index.COMPILE_AFTER])
 @settings(max_examples=150, deadline=None)
 @given(text=_texts(LEXICON_SAMPLE))
 def test_phrase_index_finds_what_the_regex_finds(compile_after: int, text: str) -> None:
     # compile_after 0: every candidate set has its own small regex; else the whole pattern's.
-    cues._CANDIDATE_USES.clear()
-    cues.COMPILE_AFTER, saved = compile_after, cues.COMPILE_AFTER
+    index._CANDIDATE_USES.clear()
+    index.COMPILE_AFTER, saved = compile_after, index.COMPILE_AFTER
     try:
         _check_phrase_index(text)
     finally:
-        cues.COMPILE_AFTER = saved
+        index.COMPILE_AFTER = saved
 
 
 def _check_phrase_index(text: str) -> None:
-    expected = [[m.span() for m in phrases.regex.finditer(text)] for phrases in cues._word_patterns()]
+    expected = [[m.span() for m in phrases.regex.finditer(text)] for phrases in index._word_patterns()]
     found: list[list[tuple[int, int]]] = [[] for _ in expected]
-    for k, matches in cues._phrase_matches(text, cues._runs_of(text)):
+    for k, matches in index._phrase_matches(text, index._runs_of(text)):
         assert matches, "a pattern without matches is left out"
         found[k] = [m.span() for m in matches]
     assert found == expected
 
 
 def test_every_phrase_is_indexed() -> None:
-    assert all(phrases.indexed for phrases in cues._word_patterns())
+    assert all(phrases.indexed for phrases in index._word_patterns())
 
 
 @settings(max_examples=150, deadline=None)
 @given(_texts(LEXICON_SAMPLE))
 def test_run_look_ups_match_the_word_and_pronoun_patterns(text: str) -> None:
-    runs = cues._runs_of(text)
+    runs = index._runs_of(text)
     personal = [(s, e) for s, e, info in runs if info.personal]
     pronouns = re.compile(
         r"(?<![\w’'\-])(?:I|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves|us|[Yy]ou|[Yy]our|[Yy]ours|[Mm]y|me|[Mm]ine)(?![\w’'\-])"
     )
     assert personal == [m.span() for m in pronouns.finditer(text)]
-    words = {m.start() for m in cues._WORD.finditer(text)}
+    words = {m.start() for m in index._WORD.finditer(text)}
     for start, _, info in runs:
         if info.word is not None:
             assert start + info.word[1] in words
 
 
-CTA_WORDS = [*_pattern_words(cues._CALL_TO_ACTION), "you", "your", "us", "want", "to"]
+CTA_WORDS = [*_pattern_words(structural._call_to_action_regex()), "you", "your", "us", "want", "to"]
 
 
 @settings(max_examples=200, deadline=None)
 @given(_texts(CTA_WORDS))
 def test_call_to_action_hint_is_never_stricter_than_the_pattern(text: str) -> None:
-    if cues._CALL_TO_ACTION.search(text):
-        assert cues._may_call_to_action(text)
+    if structural._call_to_action_regex().search(text):
+        assert structural._may_call_to_action(text)
 
 
 BOILERPLATE_WORDS = _pattern_words(
@@ -139,7 +140,21 @@ def test_boilerplate_hints_are_never_stricter_than_the_patterns(text: str) -> No
             assert boilerplate._hinted(folded, hints), pattern.pattern[:40]
 
 
-NEGATIONS = ["not", "never", "no", "nothing", "nobody", "none", "neither", "nor", "don't", "won’t", "n't", "now", "note"]
+NEGATIONS = [
+    "not",
+    "never",
+    "no",
+    "nothing",
+    "nobody",
+    "none",
+    "neither",
+    "nor",
+    "don't",
+    "won’t",
+    "n't",
+    "now",
+    "note",
+]
 ATTRIBUTIONS = ["said", "says", "told", "according", "to", "according to", "sayso", "toldo"]
 
 
@@ -159,10 +174,15 @@ def test_bias_feature_patterns_on_folded_text_match_as_case_insensitive_ones(tex
 
 
 def _spans_by_scanning_every_character(text: str) -> tuple[tuple[int, int], ...]:
-    """The quotation scan as first written, one character at a time."""
+    """The quotation scan as first written, one character at a time.
+
+    With the rule for a line that begins inside a quotation: its first double mark closes it
+    (a curly closing mark, or a straight one after a letter or punctuation and before no word).
+    """
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     n = len(text)
+    line, seen = 0, False
     for i, ch in enumerate(text):
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
@@ -171,7 +191,20 @@ def _spans_by_scanning_every_character(text: str) -> tuple[tuple[int, int], ...]
                 kind, start = stack.pop()
                 if kind == '"':
                     spans.append((start, i))
+            line, seen = i + 1, False
             continue
+        if ch in "“„«”»\"" and not seen:
+            seen = True
+            before = text[i - 1] if i > line else " "
+            closing = ch in "”»" or (
+                ch == '"' and not before.isspace() and not before.isdigit() and not (nxt.isalnum() or nxt in "'’")
+            )
+            if closing:
+                first = line
+                while text[first].isspace():
+                    first += 1
+                spans.append((first, i + 1))
+                continue
         if ch in "“„«":
             stack.append(('"', i))
         elif ch in "”»" or ch == '"':
@@ -196,7 +229,7 @@ def _spans_by_scanning_every_character(text: str) -> tuple[tuple[int, int], ...]
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab ’'‘“”„«»\"\n([-.90")), max_size=60))
+@given(st.text(alphabet=st.sampled_from(list("ab ’'‘“”„«»\"\n([-.90\t")), max_size=60))
 def test_quotation_scan_jumps_between_marks_without_changing_spans(text: str) -> None:
     assert quotation_spans(text) == _spans_by_scanning_every_character(text)
 
@@ -208,9 +241,12 @@ def test_lexicons_are_ascii() -> None:
 
 def test_loaded_entry_is_the_longest_term_whose_regex_matches_it_all() -> None:
     terms = sorted(lexicons.loaded_terms(), key=lambda t: len(t.term), reverse=True)
-    every = [(re.compile(cues._term_regex(t.term), re.IGNORECASE), t) for t in terms]
+    every = [(re.compile(index._term_regex(t.term), re.IGNORECASE), t) for t in terms]
     for term in terms:
         for ending in ("", "s", "ers"):
-            for text in (term.term.replace("*", ending), term.term.replace("*", ending).upper().replace(" ", "-")):
-                if cues._phrase_pattern([term.term]).fullmatch(text):
-                    assert cues._loaded_entry(text) == next(t for regex, t in every if regex.fullmatch(text))
+            for text in (
+                term.term.replace("*", ending),
+                term.term.replace("*", ending).upper().replace(" ", "-"),
+            ):
+                if index._phrase_pattern([term.term]).fullmatch(text):
+                    assert index._loaded_entry(text) == next(t for regex, t in every if regex.fullmatch(text))

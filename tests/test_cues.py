@@ -240,3 +240,27 @@ def test_no_scare_quotes_in_text_without_capitals() -> None:
     # A lower-cased corpus cannot tell a title from a scare quote: no evidence, no cue.
     assert "scare_quote" not in categories_of('he starred in "danny" and other films.')
     assert "scare_quote" in categories_of('He defended the "reform" on Monday.')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'We sure need it," she said.',  # a sentence of a quotation, cut from its opening line
+        "Our stories are shameful,” the statement read.",
+        'We pay for your disastrous stories."',
+    ],
+)
+def test_a_line_that_begins_inside_a_quotation_is_the_speakers(text: str) -> None:
+    _, found = cues_of(text)
+    assert not [c for c in found if c.category == "personal_voice"]
+    assert all(c.source.endswith("(quoted)") for c in found if c.category != "rhetorical_question")
+
+
+def test_inches_and_an_opening_straight_mark_are_not_a_closing_one() -> None:
+    assert quotation_spans('A 5" pipe burst.') == ((3, 16),)  # a straight mark left open runs to the end
+    assert quotation_spans('He wrote "we" once.') == ((9, 13),)
+
+
+def test_a_short_continued_quotation_is_no_scare_quote() -> None:
+    _, found = cues_of('The end.\n\nNot at all."')
+    assert not [c for c in found if c.category == "scare_quote"]

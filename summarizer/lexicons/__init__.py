@@ -8,7 +8,10 @@ the repository's ``NOTICE`` names them all:
     recasens/*.txt              Hyland hedges, Hooper factives and
                                 assertives (MIT, via rpryzant/neutralizing-bias)
     evenhand/*                  lists the evenhand contributors wrote (MIT): loaded terms, stance
-                                adverbs, intensifiers, puffery, plain fixed phrases, the style table
+                                adverbs, intensifiers, puffery, plain fixed phrases, the style table,
+                                and the lists the cue finder reads beside them (which of Hooper's
+                                and Hyland's words are plain, plain news words, speech verbs,
+                                pronouns, irregular verbs, title words): :func:`word_list`
 
 Lists are read once, on first use, from the installed package (no network, no downloads).
 """
@@ -43,6 +46,11 @@ class LoadedTerm:
 def _lines(relative: str) -> list[str]:
     text = resources.files(__name__).joinpath(relative).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def lines(relative: str) -> tuple[str, ...]:
+    """Return the entries of one list file, one a line, as written (comments and blank lines left out)."""
+    return tuple(_lines(relative))
 
 
 def _word_set(relative: str) -> frozenset[str]:
@@ -117,6 +125,28 @@ def adverb_of(adjective: str) -> str | None:
 def neutral_phrases() -> frozenset[str]:
     """Return evenhand's fixed phrases in which an emotive word is plain ("loved ones", "sexual assault")."""
     return _word_set("evenhand/neutral_phrases.tsv")
+
+
+@cache
+def word_list(relative: str, *, fold: bool = True) -> frozenset[str]:
+    """Return one of the plain word lists, one entry a line (``"evenhand/plain_news_words.txt"``).
+
+    Args:
+        relative: the file, relative to this package.
+        fold: lower-case every entry; ``False`` keeps the case as written (a list matched
+            case-sensitively, as ``evenhand/personal_pronouns.txt``).
+    """
+    return _word_set(relative) if fold else frozenset(_lines(relative))
+
+
+@cache
+def irregular_verbs() -> Mapping[str, tuple[str, ...]]:
+    """Return the irregular forms of the verbs the cue lists inflect ("say" → ("said",))."""
+    table = {}
+    for line in _lines("evenhand/irregular_verbs.tsv"):
+        verb, forms = line.split("\t")
+        table[verb] = tuple(forms.split(","))
+    return MappingProxyType(table)
 
 
 @cache

@@ -1,0 +1,84 @@
+"""Find the cues of every sentence: the phrase index, the word lexicons, personal voice and the structural cues, in one pass."""
+
+from __future__ import annotations
+
+from summarizer.cues.categories import QUOTED_FACTOR
+from summarizer.cues.phrases import _NEUTRAL_PHRASE, _loaded_entry, _phrase_matches, _runs_of, _word_patterns
+from summarizer.cues.quoting import _coverage, _covered, _Quotations, _quotations
+from summarizer.cues.structural import _Brackets, _structural_cues, bracket_insertions
+from summarizer.model import Cue, Document, Sentence
+
+
+def _sentence_cues(
+    document: Document,
+    sentence: Sentence,
+    quotes: _Quotations,
+    brackets: _Brackets,
+) -> tuple[Cue, ...]:
+    text = document.text
+    base = sentence.start
+    body = sentence.text
+    inside = quotes.inside
+
+    def quoted(position: int) -> bool:
+        return _covered(position, inside) and not _covered(position, brackets.inside)
+
+    taken: list[tuple[int, int]] = []
+    cues: list[Cue] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    def add_word(category: str, start: int, end: int, weight: float, source: str) -> None:
+        if not free(start, end):
+            return
+        in_quote = quoted(start)
+        if in_quote and category in ("factive_verb", "assertive_verb"):
+            return
+        if in_quote:
+            weight, source = weight * QUOTED_FACTOR, f"{source} (quoted)"
+        taken.append((start, end))
+        cues.append(Cue(category, start, end, text[start:end], round(weight, 3), source))
+
+    runs = _runs_of(body)
+    patterns = _word_patterns()
+    for k, matches in _phrase_matches(body, runs):
+        phrases = patterns[k]
+        if phrases.category == _NEUTRAL_PHRASE:
+            taken.extend((base + m.start(), base + m.end()) for m in matches)
+            continue
+        for match in matches:
+            if phrases.category == "loaded_term":
+                entry = _loaded_entry(match.group())
+                weight, source = entry.weight, f"evenhand/loaded_terms.tsv:{entry.side}"
+            else:
+                weight, source = phrases.weight, phrases.source
+            add_word(phrases.category, base + match.start(), base + match.end(), weight, source)
+
+    for start, _, info in runs:
+        if info.word is not None:
+            category, first, last, weight, source = info.word
+            add_word(category, base + start + first, base + start + last, weight, source)
+
+    for start, end, info in runs:
+        if info.personal and not quoted(base + start):
+            add_word("personal_voice", base + start, base + end, 1.0, "rule")
+
+    cues.extend(_structural_cues(document, sentence, quotes, brackets))
+    return tuple(sorted(cues, key=lambda cue: (cue.start, cue.end, cue.category)))
+
+
+def find_cues(document: Document) -> tuple[tuple[Cue, ...], ...]:
+    """Find the cues of loaded language in every sentence of ``document``.
+
+    Args:
+        document: the segmented text.
+
+    Returns:
+        One tuple of cues per sentence, in document order; each cue's ``start:end``
+        indexes ``document.text`` and ``cue.text`` is the text as written.
+    """
+    quotes = _quotations(document.text)
+    spans = bracket_insertions(document.text)
+    brackets = _Brackets(spans, tuple(start for start, _ in spans), _coverage(spans))
+    return tuple(_sentence_cues(document, sentence, quotes, brackets) for sentence in document.sentences)
