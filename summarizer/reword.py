@@ -3,19 +3,24 @@
 The table (:func:`summarizer.lexicons.style_table`) pairs each one-sided or loaded term with
 the term a newsroom writes instead ("illegal aliens" → "immigrants in the country
 illegally", "death tax" → "estate tax", "gun nuts" → "gun-rights supporters"), or with
-nothing where the term is the writer's verdict or puffery ("so-called", "disgraced",
-"renowned").  :func:`reword_edits` finds them in a sentence and returns recorded edits:
+nothing where the term is the writer's verdict ("so-called", "disgraced", "infamous").
+:func:`reword_edits` finds them in a sentence and returns recorded edits:
 
 * only in the writer's voice: never inside quotation marks, never in a title line;
 * grammar kept: a capital where the term opened the sentence, "a"/"an" agreeing with the word
   that now follows, and a deleted adjective only where it modifies the word after it ("a
-  disgraced politician", "of renowned chefs", "the city's famous bridge"; not "became famous
-  overnight", not "is famous for"), with a degree word before it going too ("the most famous",
-  "critically acclaimed");
-* puffery, intensifiers and stance adverbs (the cues of :data:`DELETED_SOURCES`) deleted the
+  disgraced politician", "of prestigious chefs", "the city's picturesque bridge"; not "became
+  famous overnight", not "is famous for"), with a degree word before it going too ("the most
+  magnificent", "hugely impressive");
+* puffery, intensifiers and stance adverbs (the cues of :data:`DELETED_SOURCES`) and the
+  writer's verdicts of no one side (:data:`VERDICT_SOURCE`, "a draconian curfew") deleted the
   same way, and an "-ly" adverb between two words ("were horribly massacred" → "were
   massacred") or opening the sentence ("Sadly, the mill closed" → "The mill closed"); an
   adverb that attributes a claim ("allegedly") is never deleted (:data:`~summarizer.trim.KEPT_ADVERBS`);
+* of these list words, one a sentence at most (:data:`DELETION_BUDGET`), the most loaded
+  first (:func:`rank_cues`), and never a flag-only word, loaded in some uses and plain in
+  others ("famous", "popular", "controversial": :func:`summarizer.lexicons.flag_only`), which
+  stays a cue for the reader to see;
 * scare quotes in the writer's voice lose their marks ("the ‘safety’ of" → "the safety of").
 
 Each edit's ``kind`` is ``"reworded"``, ``"term_deleted"`` or ``"scare_quote_removed"``; the
