@@ -33,7 +33,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from summarizer.lexicons import StyleEntry, flag_only, style_table
+from summarizer.lexicons import StyleEntry, flag_only, style_table, subjectivity
 from summarizer.model import Cue, Document, Edit, Sentence
 from summarizer.quotes import inside
 from summarizer.trim import KEPT_ADVERBS
@@ -164,7 +164,12 @@ def _is_verdict(cue: Cue) -> bool:
 
 def _flag_only(term: str) -> bool:
     """Whether a term is loaded in some uses and plain in others: a cue, never deleted."""
-    return _key(term) in flag_only()
+    return _key(term) in _flag_only_keys()
+
+
+@cache
+def _flag_only_keys() -> frozenset[str]:
+    return frozenset(_key(w) for w in flag_only())
 
 
 def article_for(word: str) -> str:
@@ -280,6 +285,8 @@ def _delete(text: str, sentence: Sentence, start: int, end: int) -> Edit | None:
         word, at = before
     if word.lower() in _LINKING_VERBS:
         return None  # "became famous overnight": a predicate, not a modifier
+    if word.lower() in _COORDINATORS:
+        return _delete_coordinated(text, sentence, at, end)
     cut_end = after
     if word.lower() in ("a", "an"):
         wanted = _capitalised_like(word, article_for(following.group()))
@@ -323,6 +330,8 @@ def _delete_modifier(text: str, sentence: Sentence, cue: Cue) -> Edit | None:
     if following is None or following.start() == end or not re.search(r"[\w,]\s+$", head):
         return None
     before = _previous_word(text, sentence.start, start)
+    if before is not None and before[0].lower() in _COORDINATORS:
+        return _delete_coordinated(text, sentence, before[1], end)
     if before is not None and before[0].lower() in ("a", "an"):
         # "an exceptionally strong" → "a strong"
         wanted = _capitalised_like(before[0], article_for(following.group()))
@@ -330,6 +339,25 @@ def _delete_modifier(text: str, sentence: Sentence, cue: Cue) -> Edit | None:
             at = before[1]
             return Edit("term_deleted", at, following.start(), text[at : following.start()], wanted + " ")
     return Edit("term_deleted", start, following.start(), text[start : following.start()], "")
+
+
+_COORDINATORS = frozenset({"and", "or", "nor"})
+
+
+def _delete_coordinated(text: str, sentence: Sentence, coordinator: int, end: int) -> Edit | None:
+    """Delete a modifier joined to the one before it ("the old and picturesque town" → "the old
+    town", "quickly and brutally" → "quickly"), the coordinator going with it; ``None`` where the
+    word before the coordinator may be a noun ("cats and magnificent dogs"): then nothing is cut."""
+    before = _previous_word(text, sentence.start, coordinator)
+    if before is None or not _looks_like_modifier(before[0]):
+        return None
+    cut = before[1] + len(before[0])
+    return Edit("term_deleted", cut, end, text[cut:end], "")
+
+
+def _looks_like_modifier(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in subjectivity() or bool(_MODIFIER_ENDING.search(lowered)) or _flag_only(lowered)
 
 
 def _after_determiner(text: str, sentence: Sentence, start: int) -> bool:

@@ -44,6 +44,9 @@ def reworded(text: str) -> list[str]:
         # The writer's verdict of no one side, before a noun after a determiner.
         ("The council passed a draconian curfew.", "The council passed a curfew."),
         ("Greedy landlords raised rents.", "Landlords raised rents."),  # first: the noun takes the capital
+        # Joined to a modifier before it, the coordinator goes too.
+        ("They visited the old and picturesque town.", "They visited the old town."),
+        ("The rebels were quickly and brutally crushed.", "The rebels were quickly crushed."),
         # One of the writer's puffery words per sentence at most, the most loaded first: the earlier of equals.
         ("A magnificent new stadium hosted a spectacular final.", "A new stadium hosted a spectacular final."),
         ("Only an exceptionally strong quarter helped.", "Only a strong quarter helped."),
@@ -75,6 +78,8 @@ def test_rewording(before: str, after: str) -> None:
         "Shareholders asked for an extraordinary general meeting.",  # a fixed term
         "Executives boasted record profits.",  # a verdict word that may be a verb: no determiner before it
         "The leftist party won the vote.",  # a one-sided label names a position: not deleted
+        "Cats and magnificent dogs ran.",  # after "and" and what may be a noun: nothing is cut
+        "He is an actor and award-winning writer.",
         # Flag-only words: loaded in some uses, plain in others; cues, never deleted.
         "The controversial founder resigned.",
         "The city's famous bridge reopened.",
