@@ -213,6 +213,8 @@ def reword_edits(
         if entry is None or (" " not in entry.term and _PARTICLE.match(text, end)):
             continue  # "blasted away the competition", "slams into": a verb of motion, not of saying
         if entry.replacement:
+            if entry.term.endswith(" passing") and not _ends_phrase(text, end, sentence.end):
+                continue  # "his passing game", "her passing and shooting": the sport, not a death
             edits.append(_replace(text, sentence, start, end, entry))
         elif not _flag_only(match.group()) and (edit := _delete(text, sentence, start, end)) is not None:
             edits.append(edit)
@@ -367,6 +369,17 @@ def _after_determiner(text: str, sentence: Sentence, start: int) -> bool:
         return False
     word = before[0].lower()
     return word in _BEFORE_ADJECTIVE or word.endswith(("'s", "’s"))
+
+
+def _ends_phrase(text: str, end: int, limit: int) -> bool:
+    """Whether the noun phrase ends at ``end``: punctuation, the sentence's end, a name or a
+    function word other than "and"/"or" follows ("until his passing.", "after her passing in
+    1990", "after his passing Smith took over")."""
+    following = _WORD.match(text, _skip_space(text, end, limit))
+    if following is None or following.group()[:1].isupper():
+        return True
+    word = following.group().lower()
+    return word in _NOT_A_NOUN and word not in _COORDINATORS | {"but"}
 
 
 def _skip_space(text: str, at: int, limit: int) -> int:

@@ -78,6 +78,8 @@ def test_rewording(before: str, after: str) -> None:
         "Shareholders asked for an extraordinary general meeting.",  # a fixed term
         "Executives boasted record profits.",  # a verdict word that may be a verb: no determiner before it
         "The leftist party won the vote.",  # a one-sided label names a position: not deleted
+        "He was known for his passing and his vision.",  # the sport, not a euphemism for death
+        "Her passing game improved.",
         "Cats and magnificent dogs ran.",  # after "and" and what may be a noun: nothing is cut
         "He is an actor and award-winning writer.",
         # Flag-only words: loaded in some uses, plain in others; cues, never deleted.
