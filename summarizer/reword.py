@@ -3,19 +3,24 @@
 The table (:func:`summarizer.lexicons.style_table`) pairs each one-sided or loaded term with
 the term a newsroom writes instead ("illegal aliens" → "immigrants in the country
 illegally", "death tax" → "estate tax", "gun nuts" → "gun-rights supporters"), or with
-nothing where the term is the writer's verdict or puffery ("so-called", "disgraced",
-"renowned").  :func:`reword_edits` finds them in a sentence and returns recorded edits:
+nothing where the term is the writer's verdict ("so-called", "disgraced", "infamous").
+:func:`reword_edits` finds them in a sentence and returns recorded edits:
 
 * only in the writer's voice: never inside quotation marks, never in a title line;
 * grammar kept: a capital where the term opened the sentence, "a"/"an" agreeing with the word
   that now follows, and a deleted adjective only where it modifies the word after it ("a
-  disgraced politician", "of renowned chefs", "the city's famous bridge"; not "became famous
-  overnight", not "is famous for"), with a degree word before it going too ("the most famous",
-  "critically acclaimed");
-* puffery, intensifiers and stance adverbs (the cues of :data:`DELETED_SOURCES`) deleted the
+  disgraced politician", "of prestigious chefs", "the city's picturesque bridge"; not "became
+  famous overnight", not "is famous for"), with a degree word before it going too ("the most
+  magnificent", "hugely impressive");
+* puffery, intensifiers and stance adverbs (the cues of :data:`DELETED_SOURCES`) and the
+  writer's verdicts of no one side (:data:`VERDICT_SOURCE`, "a draconian curfew") deleted the
   same way, and an "-ly" adverb between two words ("were horribly massacred" → "were
   massacred") or opening the sentence ("Sadly, the mill closed" → "The mill closed"); an
   adverb that attributes a claim ("allegedly") is never deleted (:data:`~summarizer.trim.KEPT_ADVERBS`);
+* of these list words, one a sentence at most (:data:`DELETION_BUDGET`), the most loaded
+  first (:func:`rank_cues`), and never a flag-only word, loaded in some uses and plain in
+  others ("famous", "popular", "controversial": :func:`summarizer.lexicons.flag_only`), which
+  stays a cue for the reader to see;
 * scare quotes in the writer's voice lose their marks ("the ‘safety’ of" → "the safety of").
 
 Each edit's ``kind`` is ``"reworded"``, ``"term_deleted"`` or ``"scare_quote_removed"``; the
@@ -28,7 +33,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from summarizer.lexicons import StyleEntry, style_table
+from summarizer.lexicons import StyleEntry, flag_only, style_table, subjectivity
 from summarizer.model import Cue, Document, Edit, Sentence
 from summarizer.quotes import inside
 from summarizer.trim import KEPT_ADVERBS
@@ -61,6 +66,9 @@ _LINKING_VERBS = frozenset(
 #: most stance adverbs already (:mod:`summarizer.trim`); these edits add the ones it leaves:
 #: first in the sentence ("Sadly, the …" → "The …") and stance adverbs without "-ly".
 DELETED_SOURCES = frozenset({"evenhand/intensifiers.txt", "evenhand/puffery.txt", "evenhand/stance_adverbs.txt"})
+#: The loaded terms of no one side, the writer's verdicts; deleted only before a noun after a
+#: determiner or a preposition ("a draconian law"), never where the word may be a verb.
+VERDICT_SOURCE = "evenhand/loaded_terms.tsv:any"
 #: Degree adverbs without "-ly" that modify the next word ("very popular", "really good").
 _DEGREE_ADVERBS = frozenset("very really truly".split())  # alone they are kept: "is very unlikely"
 #: Degree words that go with a deleted adjective ("the most famous" → "the").
@@ -99,6 +107,71 @@ def _first_words() -> frozenset[str]:
     return frozenset(e.term.translate(_TO_SPACE).split()[0] for e in style_table())
 
 
+#: How many of the writer's puffery words, intensifiers and stance adverbs one sentence loses
+#: at most, the most loaded first (:func:`rank_cues`): Wikipedia's editors fix one word, and a
+#: summary that rewrites every adjective reads as a new text, not the writer's.
+DELETION_BUDGET = 1
+
+#: The order in which cues are taken for the most loaded (:func:`rank_cues`): one-sided labels,
+#: the writer's verdicts and framing verbs first, then intensifiers and puffery, hedges, the
+#: general lexicons' valenced and subjective words, and last the structural cues.
+CUE_TIERS: dict[str, int] = {
+    "loaded_term": 0,
+    "stance_adverb": 0,
+    "assertive_verb": 0,
+    "factive_verb": 0,
+    "intensifier": 1,
+    "hedge": 2,
+    "valenced_word": 3,
+    "subjective_word": 3,
+}
+_LAST_TIER = 4
+
+
+#: Endings of adjectives and adverbs ("dictatorial", "tragically", "famous", "hopeless"): the
+#: writer's loaded word is most often a modifier, so within a tier these come first.
+_MODIFIER_ENDING = re.compile(r"(?:ous|ful|ive|ic|al|able|ible|ant|ent|ish|less|ly|est|y)$", re.IGNORECASE)
+
+
+def rank_cues(cues: Sequence[Cue]) -> list[Cue]:
+    """``cues``, the one most likely to be the writer's loaded word first.
+
+    By tier (:data:`CUE_TIERS`), then a modifier's ending before any other word (part of speech
+    by simple morphology), then weight, then position (the earlier first).
+    """
+    return sorted(cues, key=_rank_key)
+
+
+def _rank_key(cue: Cue) -> tuple[int, int, float, int]:
+    modifier = 0 if _MODIFIER_ENDING.search(cue.text) else 1
+    return (CUE_TIERS.get(cue.category, _LAST_TIER), modifier, -cue.weight, cue.start)
+
+
+def _deletable(cue: Cue) -> bool:
+    """Whether a cue is one the rewording may delete, not a flag-only word: puffery, an intensifier,
+    a stance adverb, or one word of the writer's verdict (:func:`_is_verdict`)."""
+    return (cue.source in DELETED_SOURCES or _is_verdict(cue)) and not _flag_only(cue.text)
+
+
+def _is_verdict(cue: Cue) -> bool:
+    """A plainly loaded term of no one side ("draconian", "sinister", "crackpot"): the writer's verdict.
+
+    One-sided labels are not deleted ("leftist", "far-right" name a position; the table
+    replaces the ones a newsroom would), nor terms loaded only in some uses (weight below 1).
+    """
+    return cue.source == VERDICT_SOURCE and cue.weight >= 1.0 and " " not in cue.text
+
+
+def _flag_only(term: str) -> bool:
+    """Whether a term is loaded in some uses and plain in others: a cue, never deleted."""
+    return _key(term) in _flag_only_keys()
+
+
+@cache
+def _flag_only_keys() -> frozenset[str]:
+    return frozenset(_key(w) for w in flag_only())
+
+
 def article_for(word: str) -> str:
     """"a" or "an" for the word that follows."""
     if _AN_SILENT_H.match(word):
@@ -130,6 +203,8 @@ def reword_edits(
     # Most sentences hold no term of the table: a set look-up per word rules them out cheaply.
     words = set(sentence.text.lower().translate(_TO_SPACE).split())
     matches = _pattern().finditer(sentence.text) if not words.isdisjoint(_first_words()) else ()
+    # The lists' deletions compete for the sentence's budget, the most loaded first; the table's edits do not.
+    deletions: list[tuple[tuple[int, int, float, int], Edit]] = []
     for match in matches:
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if inside(quoted, start, end):
@@ -137,19 +212,29 @@ def reword_edits(
         entry = _entries().get(_key(match.group()))
         if entry is None or (" " not in entry.term and _PARTICLE.match(text, end)):
             continue  # "blasted away the competition", "slams into": a verb of motion, not of saying
-        edit = _replace(text, sentence, start, end, entry) if entry.replacement else _delete(text, sentence, start, end)
-        if edit is not None:
+        if entry.replacement:
+            if entry.term.endswith(" passing") and not _ends_phrase(text, end, sentence.end):
+                continue  # "his passing game", "her passing and shooting": the sport, not a death
+            edits.append(_replace(text, sentence, start, end, entry))
+        elif not _flag_only(match.group()) and (edit := _delete(text, sentence, start, end)) is not None:
             edits.append(edit)
     for cue in cues:
         if (
-            cue.source in DELETED_SOURCES
+            _deletable(cue)
             and sentence.start <= cue.start
             and cue.end <= sentence.end
             and not inside(quoted, cue.start, cue.end)
         ):
             edit = _delete_modifier(text, sentence, cue)
             if edit is not None:
-                edits.append(edit)
+                deletions.append((_rank_key(cue), edit))
+    budget = DELETION_BUDGET - sum(1 for e in edits if e.kind == "term_deleted")
+    for _, edit in sorted(deletions, key=lambda d: d[0]):
+        if budget <= 0:
+            break
+        if not any(edit.start < e.end and e.start < edit.end for e in edits):
+            edits.append(edit)
+            budget -= 1
     for cue in cues:
         if cue.category == "scare_quote" and sentence.start <= cue.start and cue.end <= sentence.end:
             inner = cue.text[1:-1] if len(cue.text) > 2 else ""
@@ -187,7 +272,12 @@ def _delete(text: str, sentence: Sentence, start: int, end: int) -> Edit | None:
         return None
     before = _previous_word(text, sentence.start, start)
     if before is None:
-        return None
+        # First in the sentence, before a common noun: the noun takes the capital ("Greedy
+        # landlords raised rents" → "Landlords raised rents"); before a capital it may be a name.
+        if opening or text[sentence.start : start].strip(" \t") or not following.group()[:1].islower():
+            return None
+        noun = _capitalised_like(text[start:end], following.group())
+        return Edit("term_deleted", start, following.end(), text[start : following.end()], noun)
     word, at = before
     if word.lower() in _DEGREE or (word.lower().endswith("ly") and word.lower() not in _NOT_DEGREE):
         start = at
@@ -197,6 +287,8 @@ def _delete(text: str, sentence: Sentence, start: int, end: int) -> Edit | None:
         word, at = before
     if word.lower() in _LINKING_VERBS:
         return None  # "became famous overnight": a predicate, not a modifier
+    if word.lower() in _COORDINATORS:
+        return _delete_coordinated(text, sentence, at, end)
     cut_end = after
     if word.lower() in ("a", "an"):
         wanted = _capitalised_like(word, article_for(following.group()))
@@ -225,6 +317,8 @@ def _delete_modifier(text: str, sentence: Sentence, cue: Cue) -> Edit | None:
     if lowered in _DEGREE_ADVERBS:
         return None  # deleted only with the adjective after it (see _delete)
     if not lowered.endswith("ly"):
+        if _is_verdict(cue) and not _after_determiner(text, sentence, start):
+            return None  # "He boasted record profits": perhaps a verb
         return _delete(text, sentence, start, end)
     head = text[sentence.start : start]
     if not head.strip(" \t"):
@@ -238,6 +332,8 @@ def _delete_modifier(text: str, sentence: Sentence, cue: Cue) -> Edit | None:
     if following is None or following.start() == end or not re.search(r"[\w,]\s+$", head):
         return None
     before = _previous_word(text, sentence.start, start)
+    if before is not None and before[0].lower() in _COORDINATORS:
+        return _delete_coordinated(text, sentence, before[1], end)
     if before is not None and before[0].lower() in ("a", "an"):
         # "an exceptionally strong" → "a strong"
         wanted = _capitalised_like(before[0], article_for(following.group()))
@@ -245,6 +341,45 @@ def _delete_modifier(text: str, sentence: Sentence, cue: Cue) -> Edit | None:
             at = before[1]
             return Edit("term_deleted", at, following.start(), text[at : following.start()], wanted + " ")
     return Edit("term_deleted", start, following.start(), text[start : following.start()], "")
+
+
+_COORDINATORS = frozenset({"and", "or", "nor"})
+
+
+def _delete_coordinated(text: str, sentence: Sentence, coordinator: int, end: int) -> Edit | None:
+    """Delete a modifier joined to the one before it ("the old and picturesque town" → "the old
+    town", "quickly and brutally" → "quickly"), the coordinator going with it; ``None`` where the
+    word before the coordinator may be a noun ("cats and magnificent dogs"): then nothing is cut."""
+    before = _previous_word(text, sentence.start, coordinator)
+    if before is None or not _looks_like_modifier(before[0]):
+        return None
+    cut = before[1] + len(before[0])
+    return Edit("term_deleted", cut, end, text[cut:end], "")
+
+
+def _looks_like_modifier(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in subjectivity() or bool(_MODIFIER_ENDING.search(lowered)) or _flag_only(lowered)
+
+
+def _after_determiner(text: str, sentence: Sentence, start: int) -> bool:
+    """Whether the word at ``start`` follows a determiner, a preposition or a possessive ("the", "of", "the city's")."""
+    before = _previous_word(text, sentence.start, start)
+    if before is None:
+        return False
+    word = before[0].lower()
+    return word in _BEFORE_ADJECTIVE or word.endswith(("'s", "’s"))
+
+
+def _ends_phrase(text: str, end: int, limit: int) -> bool:
+    """Whether the noun phrase ends at ``end``: punctuation, the sentence's end, a name or a
+    function word other than "and"/"or" follows ("until his passing.", "after her passing in
+    1990", "after his passing Smith took over")."""
+    following = _WORD.match(text, _skip_space(text, end, limit))
+    if following is None or following.group()[:1].isupper():
+        return True
+    word = following.group().lower()
+    return word in _NOT_A_NOUN and word not in _COORDINATORS | {"but"}
 
 
 def _skip_space(text: str, at: int, limit: int) -> int:

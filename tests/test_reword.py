@@ -29,18 +29,26 @@ def reworded(text: str) -> list[str]:
         ("Police held an illegal immigrant overnight.", "Police held an immigrant in the country illegally overnight."),
         ("He is a disgraced politician.", "He is a politician."),
         ("It was an infamous period.", "It was a period."),
-        ("The most famous painting was sold.", "The painting was sold."),
+        ("The most magnificent painting was sold.", "The painting was sold."),
         ("The so-called experts slammed the plan.", "The experts criticised the plan."),
         ("Repeal the death tax, they said on Monday.", "Repeal the estate tax, they said on Monday."),
         ("The ‘safety’ of those people matters.", "The safety of those people matters."),
         # Puffery and intensifiers in the writer's voice go where the noun phrase stays whole.
         ("She won a prestigious award.", "She won an award."),
-        ("The city's famous bridge reopened.", "The city's bridge reopened."),
-        ("In 2002, 102 notable people signed it.", "In 2002, 102 people signed it."),
-        ("Her critically acclaimed album sold well.", "Her album sold well."),
+        ("The city's picturesque bridge reopened.", "The city's bridge reopened."),
+        ("In 2002, 102 illustrious people signed it.", "In 2002, 102 people signed it."),
+        ("Her hugely impressive album sold well.", "Her album sold well."),
         ("The missionaries were horribly massacred.", "The missionaries were massacred."),
         ("Sadly, the mill closed in 1990.", "The mill closed in 1990."),
-        ("The controversial founder resigned.", "The founder resigned."),
+        ("The self-styled founder resigned.", "The founder resigned."),
+        # The writer's verdict of no one side, before a noun after a determiner.
+        ("The council passed a draconian curfew.", "The council passed a curfew."),
+        ("Greedy landlords raised rents.", "Landlords raised rents."),  # first: the noun takes the capital
+        # Joined to a modifier before it, the coordinator goes too.
+        ("They visited the old and picturesque town.", "They visited the old town."),
+        ("The rebels were quickly and brutally crushed.", "The rebels were quickly crushed."),
+        # One of the writer's puffery words per sentence at most, the most loaded first: the earlier of equals.
+        ("A magnificent new stadium hosted a spectacular final.", "A new stadium hosted a spectacular final."),
         ("Only an exceptionally strong quarter helped.", "Only a strong quarter helped."),
         ("The soaring cost of oil hurt growth.", "The cost of oil hurt growth."),
         # Style guides' neutral words: no euphemism for death, gender-neutral job titles.
@@ -58,7 +66,7 @@ def test_rewording(before: str, after: str) -> None:
         "“We will not let illegal aliens in,” the mayor said.",  # the speaker's words stay
         "Fans celebrated the win.",  # a verb, not puffery
         "She is famous.",  # no noun follows: deleting would break the sentence
-        "Famous names signed the letter.",  # nothing before it: the capital would move
+        "Legendary Pictures made the film.",  # first, before a capital: perhaps a name
         "The band became famous overnight.",  # a predicate after a linking verb
         "The show is very popular with children.",  # "very" goes only with a deleted adjective
         "He allegedly stole the car.",  # deleting "allegedly" would state the claim as fact
@@ -68,6 +76,17 @@ def test_rewording(before: str, after: str) -> None:
         "Doom 3 has blasted away the competition.",  # a verb of motion, not of saying
         "It tried to stop staff numbers spiralling out of control.",  # a participle after a noun: a verb
         "Shareholders asked for an extraordinary general meeting.",  # a fixed term
+        "Executives boasted record profits.",  # a verdict word that may be a verb: no determiner before it
+        "The leftist party won the vote.",  # a one-sided label names a position: not deleted
+        "He was known for his passing and his vision.",  # the sport, not a euphemism for death
+        "Her passing game improved.",
+        "Cats and magnificent dogs ran.",  # after "and" and what may be a noun: nothing is cut
+        "He is an actor and award-winning writer.",
+        # Flag-only words: loaded in some uses, plain in others; cues, never deleted.
+        "The controversial founder resigned.",
+        "The city's famous bridge reopened.",
+        "Her critically acclaimed album sold well.",
+        "Sales greatly expanded in 1990.",
     ],
 )
 def test_what_is_not_changed(text: str) -> None:
@@ -155,3 +174,25 @@ def test_puffery_adverbs_come_from_the_adjectives() -> None:
     ]  # fmt: skip
     assert "brilliantly" in lexicons.puffery()
     assert "notably" not in lexicons.puffery()  # "notably" also means "especially"
+
+
+def test_the_most_loaded_cue_comes_first() -> None:
+    from summarizer.reword import rank_cues
+
+    def first(text: str) -> str:
+        document = segment(text)
+        return rank_cues(analyse(document).cues[0])[0].text
+
+    # A one-sided label or a framing verb before puffery, puffery before the general lexicons' words.
+    assert first("The great leftist writer won a prestigious prize.") == "leftist"
+    assert first("He claimed the prize was a prestigious one.") == "claimed"
+    assert first("It was a great and prestigious prize.") == "prestigious"
+
+
+def test_flag_only_words_stay_cues() -> None:
+    from summarizer.cues import find_cues
+
+    flagged = lexicons.flag_only()
+    assert "famous" in flagged and all(w == w.lower().strip() for w in flagged)
+    document = segment("The famous bridge reopened.")
+    assert [c.text for c in find_cues(document)[0]] == ["famous"]

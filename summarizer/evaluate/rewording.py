@@ -11,8 +11,10 @@ the style table, :func:`summarizer.reword.rewrite`) and reports:
 * ``changed`` and ``on_target``: the share of biased sentences evenhand changed, and of those
   the share whose edits touch the labelled word;
 * ``false_edits``: the share of the editors' neutral versions that evenhand changes at all;
-* ``top1_detection``: the share of biased sentences whose highest-weighted cue covers the
-  labelled word (Recasens et al. 2013's measure; ties go to the earlier cue).
+* ``top1_detection``: the share of biased sentences whose most loaded cue covers the labelled
+  word (Recasens et al. 2013's measure), the cue the rewording would take first
+  (:func:`summarizer.reword.rank_cues`: one-sided labels, verdicts and framing verbs before
+  intensifiers, hedges and the general lexicons; then weight, then position).
 """
 
 from __future__ import annotations
@@ -88,7 +90,7 @@ def evaluate_rewording(path: str | os.PathLike[str], *, limit: int | None = None
         InputError: the file cannot be read, or a record lacks ``sentence``/``neutral_version``.
     """
     from summarizer.pipeline import analyse
-    from summarizer.reword import rewrite
+    from summarizer.reword import rank_cues, rewrite
     from summarizer.segment import segment
 
     started = time.perf_counter()
@@ -119,7 +121,7 @@ def evaluate_rewording(path: str | os.PathLike[str], *, limit: int | None = None
         document = segment(biased)
         cues = [c for found in analyse(document).cues for c in found] if document.sentences else []
         if cues:
-            best = max(cues, key=lambda c: (c.weight, -c.start))
+            best = rank_cues(cues)[0]
             if _words(best.text) & labelled or any(re.search(rf"\b{re.escape(w)}\b", best.text.lower()) for w in labelled):
                 top1 += 1
         if limit is not None and pairs >= limit:

@@ -214,3 +214,13 @@ def style_table() -> tuple[StyleEntry, ...]:
             raise ValueError(f"style.tsv: unknown side {side!r} for {term!r}")
         entries.append(StyleEntry(term=term.lower(), replacement=replacement, side=side, rationale=rationale))
     return tuple(entries)
+
+
+@cache
+def flag_only() -> frozenset[str]:
+    """Return the words that are loaded in some uses and plain in others ("famous", "popular").
+
+    They stay cues, so the reader sees them; the rewording never deletes them
+    (``evenhand/flag_only.txt``).
+    """
+    return _word_set("evenhand/flag_only.txt")
