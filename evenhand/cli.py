@@ -16,6 +16,9 @@ from typing import Any, NoReturn
 import typer
 
 from summarizer.errors import EvenhandError
+from summarizer.levels import EDITS, NEUTRAL
+from summarizer.rank.algorithms import ALGORITHMS, ENGINES
+from summarizer.render.formats import FORMATS
 
 EVAL_EPILOG = """
 [bold]Examples[/bold]
@@ -149,16 +152,12 @@ def fail_from(error: EvenhandError) -> NoReturn:
 
 # ---- summarize ----
 
-# Kept here rather than imported so that `evenhand --help` does not load NumPy and SciPy;
-# tests/test_cli_summarize.py checks them against summarizer.ALL_ALGORITHMS and render.FORMATS.
-SUMMARIZE_ALGORITHMS = (
-    "neutral", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic", "reduction", "random",
-)
-SUMMARIZE_FORMATS = ("terminal", "text", "markdown", "html", "json", "diff")
-SUMMARIZE_ENGINES = ("fast", "sumy")
-SUMMARIZE_EDITS = ("none", "trim", "reword", "compress")  # summarizer.options.EDITS (tested alike)
+# From the registries, which import nothing heavy: `evenhand --help` loads neither NumPy nor Rich.
+SUMMARIZE_ALGORITHMS: tuple[str, ...] = (NEUTRAL, *ALGORITHMS)
+SUMMARIZE_FORMATS = FORMATS
+SUMMARIZE_ENGINES = ENGINES
+SUMMARIZE_EDITS = EDITS
 COLOR_CHOICES = ("auto", "always", "never")
-EXIT_INTERRUPTED = 130
 
 _SUMMARIZE_HELP = """
 Summarise articles: one file to the terminal, or many files, folders and JSON Lines corpora in parallel.

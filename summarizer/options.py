@@ -5,18 +5,8 @@ from the reader's settings) and passes it whole to :func:`summarizer.summarize`;
 for what is a valid option live here and in :func:`summarizer.budget.check_budget`, nowhere
 else.  An invalid option raises an :class:`~summarizer.errors.OptionsError`.
 
-The edits a summary may make to its kept sentences are an ordered set of levels, each one
-including the ones before it (:data:`EDIT_LEVELS`)::
-
-    none     the kept sentences as the writer wrote them
-    trim     + the writer's bracketed insertions and stance adverbs removed, a quotation cut
-               short closed, a dangling connective dropped, a lead-in's pronoun named
-    reword   + the writer's loaded terms said in a style table's neutral terms
-    compress + asides, appositives and non-restrictive relative clauses cut, a sentence
-               split at a semicolon (summarizer.compress)
-
-A new level is one more entry at its place in :data:`EDIT_LEVELS`; a selector asks
-:meth:`SummaryOptions.allows` whether its kind of edit is on.
+The edit levels (``none`` < ``trim`` < ``reword`` < ``compress``) are defined in
+:mod:`summarizer.levels`, which the model reads too; they are re-exported here.
 """
 
 from __future__ import annotations
@@ -26,9 +16,18 @@ from dataclasses import dataclass
 
 from summarizer.budget import check_budget
 from summarizer.errors import OptionsError, UnknownAlgorithmError, UnknownLanguageError
-from summarizer.rank import ALGORITHMS, ENGINES
+from summarizer.levels import (  # noqa: F401  (re-exported: the faces import them from here)
+    DEFAULT_EDITS,
+    EDIT_LEVELS,
+    EDITS,
+    NEUTRAL,
+    NO_EDITS,
+    EditLevel,
+    default_edits,
+    edits_for_trim,
+)
+from summarizer.rank.algorithms import ALGORITHMS, ENGINES
 
-NEUTRAL = "neutral"
 ALL_ALGORITHMS: tuple[str, ...] = (NEUTRAL, *ALGORITHMS)
 DEFAULT_ALGORITHM = NEUTRAL
 DEFAULT_ENGINE = "fast"
@@ -36,54 +35,6 @@ DEFAULT_LANGUAGE = "english"
 #: How strongly ``neutral`` avoids loaded sentences: 0 (not at all) to this; 1 is the default.
 NEUTRALITY_MAX = 5.0
 DEFAULT_NEUTRALITY = 1.0
-
-
-@dataclass(frozen=True, slots=True)
-class EditLevel:
-    """One level of the edits a summary may make, with what it adds to the level before."""
-
-    name: str
-    adds: str
-
-
-#: The edit levels, each including every one before it.
-EDIT_LEVELS: tuple[EditLevel, ...] = (
-    EditLevel("none", "no edits: the kept sentences as the writer wrote them"),
-    EditLevel(
-        "trim",
-        "the writer's bracketed insertions and stance adverbs removed, a quotation cut short closed, "
-        "a dangling connective dropped, a lead-in's pronoun given the speaker's name",
-    ),
-    EditLevel("reword", "the writer's loaded terms said in a style table's neutral terms"),
-    EditLevel(
-        "compress",
-        "asides, appositives and non-restrictive relative clauses cut, a sentence split at a semicolon "
-        "(never a number, a negation, an attribution, a quotation or a name said nowhere else)",
-    ),
-)
-EDITS: tuple[str, ...] = tuple(level.name for level in EDIT_LEVELS)
-NO_EDITS = EDITS[0]
-#: The level an algorithm edits at unless asked otherwise; any other algorithm: no edits.
-DEFAULT_EDITS: dict[str, str] = {NEUTRAL: "compress"}
-
-
-def default_edits(algorithm: str) -> str:
-    """The edit level ``algorithm`` uses when none is asked for."""
-    return DEFAULT_EDITS.get(algorithm.lower(), NO_EDITS)
-
-
-def edits_for_trim(trim: bool | None, algorithm: str) -> str | None:
-    """The edit level the old ``trim`` switch stands for (``None``: not given, the default).
-
-    ``trim=False`` is no edits; ``trim=True`` is the algorithm's own level when it has one,
-    else ``"trim"``.
-    """
-    if trim is None:
-        return None
-    if not trim:
-        return NO_EDITS
-    level = default_edits(algorithm)
-    return level if level != NO_EDITS else "trim"
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from summarizer.boilerplate import detect_boilerplate
 from summarizer.compress import split_counts
 from summarizer.cues import find_cues
 from summarizer.edits import apply_edits
-from summarizer.errors import EmptyInputError, OptionsError
+from summarizer.errors import AnalysisError, EmptyInputError, OptionsError
 from summarizer.model import Budget, Decision, Document, Stats, Summary
 from summarizer.neutrality import bias_score, split_bias
 from summarizer.options import (  # noqa: F401  (ALL_ALGORITHMS … are imported from here too)
@@ -86,7 +86,7 @@ def summarize(
         OptionsError: an invalid option, or ``options`` given with keyword options; its kinds
             :class:`BudgetError` (the length budget), :class:`UnknownAlgorithmError` (no
             algorithm or engine by that name) and :class:`UnknownLanguageError`.
-        ValueError: ``analysis`` is not of the document given.
+        AnalysisError: ``analysis`` is not of the document given.
     """
     keywords = {
         "algorithm": algorithm, "sentences": sentences, "ratio": ratio, "words": words, "language": language,
@@ -105,7 +105,7 @@ def summarize(
     if analysis is None:
         analysis = analyse(document)
     elif analysis.document is not document:
-        raise ValueError("the analysis is of another document: pass the Document it was made from")
+        raise AnalysisError("the analysis is of another document: pass the Document it was made from")
     return _select_and_assemble(analysis, options)
 
 
