@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 from summarizer.budget import check_budget
 from summarizer.errors import OptionsError, UnknownAlgorithmError, UnknownLanguageError
@@ -138,25 +139,38 @@ def check_language(language: str) -> None:
         ) from None
 
 
-def options_from(
-    *,
-    algorithm: str | None = None,
-    sentences: int | None = None,
-    ratio: float | None = None,
-    words: int | None = None,
-    language: str | None = None,
-    engine: str | None = None,
-    edits: str | None = None,
-    trim: bool | None = None,
-    neutrality: float | None = None,
-) -> SummaryOptions:
+class OptionKeywords(TypedDict, total=False):
+    """The options as keyword arguments (of :func:`options_from` and :func:`summarizer.summarize`);
+    ``None`` is the default.  Each is the :class:`SummaryOptions` field of that name, but for
+    ``trim``, the old switch for ``edits`` (:func:`edits_for_trim`)."""
+
+    algorithm: str | None
+    sentences: int | None
+    ratio: float | None
+    words: int | None
+    language: str | None
+    engine: str | None
+    edits: str | None
+    trim: bool | None
+    neutrality: float | None
+
+
+_KEYWORDS = frozenset(OptionKeywords.__annotations__)
+
+
+def options_from(**keywords: Unpack[OptionKeywords]) -> SummaryOptions:
     """:class:`SummaryOptions` from keyword options where ``None`` means the default, and the old
     ``trim`` switch (see :func:`edits_for_trim`) as another way to give ``edits``.
 
     Raises:
         OptionsError: as :class:`SummaryOptions`, or ``edits`` and ``trim`` given together.
+        TypeError: a keyword that names no option.
     """
-    algorithm = DEFAULT_ALGORITHM if algorithm is None else algorithm
+    if unknown := sorted(set(keywords) - _KEYWORDS):
+        raise TypeError(f"no option named {', '.join(map(repr, unknown))}; the options are: {', '.join(sorted(_KEYWORDS))}")
+    algorithm = keywords.get("algorithm") or DEFAULT_ALGORITHM
+    edits, trim = keywords.get("edits"), keywords.get("trim")
+    language, engine, neutrality = keywords.get("language"), keywords.get("engine"), keywords.get("neutrality")
     if trim is not None:
         if edits is not None:
             raise OptionsError(
@@ -169,11 +183,28 @@ def options_from(
         edits = edits_for_trim(trim, algorithm if isinstance(algorithm, str) else DEFAULT_ALGORITHM)
     return SummaryOptions(
         algorithm=algorithm,
-        sentences=sentences,
-        ratio=ratio,
-        words=words,
+        sentences=keywords.get("sentences"),
+        ratio=keywords.get("ratio"),
+        words=keywords.get("words"),
         language=DEFAULT_LANGUAGE if language is None else language,
         engine=DEFAULT_ENGINE if engine is None else engine,
         edits=edits,
         neutrality=DEFAULT_NEUTRALITY if neutrality is None else neutrality,
     )
+
+
+def resolve_options(options: SummaryOptions | None, keywords: OptionKeywords) -> SummaryOptions:
+    """``options`` when given whole, else the options made from ``keywords`` (:func:`options_from`).
+
+    Raises:
+        OptionsError: an invalid option, or ``options`` given with keyword options (other than ``None``).
+        TypeError: a keyword that names no option.
+    """
+    if options is None:
+        return options_from(**keywords)
+    if given := [name for name, value in keywords.items() if value is not None]:
+        raise OptionsError(
+            f"give the options as options= or as keyword arguments, not both (options= and {', '.join(given)})",
+            options=tuple(given),
+        )
+    return options

@@ -719,8 +719,8 @@ class _VoiceBalance:
     def heard(self, kept: Collection[int]) -> set[str]:
         voice_of = self._voice_of
         heard = {voice_of[i] for i in kept}
-        heard.discard(None)
-        return heard  # type: ignore[return-value]  (None removed)
+        heard.discard(None)  # the writer's own voice
+        return heard  # type: ignore[return-value]
 
     def plan(
         self,
