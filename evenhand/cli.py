@@ -16,6 +16,9 @@ from typing import Any, NoReturn
 import typer
 
 from summarizer.errors import EvenhandError
+from summarizer.levels import EDITS, NEUTRAL
+from summarizer.rank.algorithms import ALGORITHMS, ENGINES
+from summarizer.render.formats import FORMATS
 
 EVAL_EPILOG = """
 [bold]Examples[/bold]
@@ -149,16 +152,12 @@ def fail_from(error: EvenhandError) -> NoReturn:
 
 # ---- summarize ----
 
-# Kept here rather than imported so that `evenhand --help` does not load NumPy and SciPy;
-# tests/test_cli_summarize.py checks them against summarizer.ALL_ALGORITHMS and render.FORMATS.
-SUMMARIZE_ALGORITHMS = (
-    "neutral", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic", "reduction", "random",
-)
-SUMMARIZE_FORMATS = ("terminal", "text", "markdown", "html", "json", "diff")
-SUMMARIZE_ENGINES = ("fast", "sumy")
-SUMMARIZE_EDITS = ("none", "trim", "reword", "compress")  # summarizer.options.EDITS (tested alike)
+# From the registries, which import nothing heavy: `evenhand --help` loads neither NumPy nor Rich.
+SUMMARIZE_ALGORITHMS: tuple[str, ...] = (NEUTRAL, *ALGORITHMS)
+SUMMARIZE_FORMATS = FORMATS
+SUMMARIZE_ENGINES = ENGINES
+SUMMARIZE_EDITS = EDITS
 COLOR_CHOICES = ("auto", "always", "never")
-EXIT_INTERRUPTED = 130
 
 _SUMMARIZE_HELP = """
 Summarise articles: one file to the terminal, or many files, folders and JSON Lines corpora in parallel.
@@ -957,13 +956,8 @@ def eval_segmentation(
 
     from summarizer.evaluate.segmentation import evaluate_segmentation
 
-    _check_table_or_json(output_format)
-    try:
-        result = evaluate_segmentation(data, limit=limit)
-    except EvenhandError as error:
-        fail_from(error)
-    if output_format == "json":
-        _print_json(result)
+    result = _evaluated(output_format, lambda: evaluate_segmentation(data, limit=limit))
+    if result is None:
         return
     console = Console()
     table = Table(title="Sentence segmentation", show_header=True)
@@ -1008,6 +1002,17 @@ def _evaluated(output_format: str, run: Callable[[], Any]) -> Any:
         _print_json(result)
         return None
     return result
+
+
+def _evaluated_with_progress(output_format: str, run: Callable[[Callable[[int, int], None]], Any]) -> Any:
+    """:func:`_evaluated` with a progress bar on stderr: ``run`` is given the callback that moves it."""
+
+    def with_progress() -> Any:
+        progress, update = _eval_progress()
+        with progress:
+            return run(update)
+
+    return _evaluated(output_format, with_progress)
 
 
 def _print_json(result: Any) -> None:
@@ -1074,18 +1079,10 @@ def eval_summary(
 
     from summarizer.evaluate.summary import evaluate_summary
 
-    _check_table_or_json(output_format)
-    progress, update = _eval_progress()
-
-    try:
-        with progress:
-            result = evaluate_summary(
-                data, limit=limit, systems=_system_names(systems), engine=engine, jobs=jobs, progress=update
-            )
-    except EvenhandError as error:
-        fail_from(error)
-    if output_format == "json":
-        _print_json(result)
+    result = _evaluated_with_progress(output_format, lambda update: evaluate_summary(
+        data, limit=limit, systems=_system_names(systems), engine=engine, jobs=jobs, progress=update
+    ))
+    if result is None:
         return
     best = result.best("rouge2")
     table = Table(
@@ -1141,17 +1138,16 @@ def eval_integrity(
     from summarizer.evaluate.summary import check_systems
 
     _check_table_or_json(output_format)
-    progress, update = _eval_progress()
     try:
         names = check_systems(_system_names(systems) or []) if systems is not None else None
-        if names is not None and "lead" in names:
-            fail("'lead' is not an algorithm; choose algorithm names", code=2)
-        with progress:
-            result = evaluate_integrity(data, systems=names, limit=limit, jobs=jobs, progress=update)
     except EvenhandError as error:
         fail_from(error)
-    if output_format == "json":
-        _print_json(result)
+    if names is not None and "lead" in names:
+        fail("'lead' is not an algorithm; choose algorithm names", code=2)
+    result = _evaluated_with_progress(output_format, lambda update: evaluate_integrity(
+        data, systems=names, limit=limit, jobs=jobs, progress=update
+    ))
+    if result is None:
         return
     table = Table(
         title=Text(f"Integrity of summaries on {result.path}: {result.articles:,} articles"),
@@ -1236,13 +1232,8 @@ def eval_words(
 
     from summarizer.evaluate.words import evaluate_words
 
-    _check_table_or_json(output_format)
-    try:
-        result = evaluate_words(data, limit=limit, all_categories=not framing_only)
-    except EvenhandError as error:
-        fail_from(error)
-    if output_format == "json":
-        _print_json(result)
+    result = _evaluated(output_format, lambda: evaluate_words(data, limit=limit, all_categories=not framing_only))
+    if result is None:
         return
     console = Console()
     table = Table(title=Text(f"Cues on {result.path}: {result.pairs:,} pairs"))
@@ -1304,19 +1295,11 @@ def eval_neutrality(
 
     from summarizer.evaluate.neutrality import evaluate_neutrality
 
-    _check_table_or_json(output_format)
-    progress, update = _eval_progress()
-
-    try:
-        with progress:
-            result = evaluate_neutrality(
-                data, limit=limit, systems=_system_names(systems), engine=engine,
-                min_sentences=min_sentences, progress=update,
-            )
-    except EvenhandError as error:
-        fail_from(error)
-    if output_format == "json":
-        _print_json(result)
+    result = _evaluated_with_progress(output_format, lambda update: evaluate_neutrality(
+        data, limit=limit, systems=_system_names(systems), engine=engine, min_sentences=min_sentences,
+        progress=update,
+    ))
+    if result is None:
         return
     console = Console()
     table = Table(
@@ -1392,15 +1375,10 @@ def eval_plain(
 
     from summarizer.evaluate.plain import evaluate_plain
 
-    _check_table_or_json(output_format)
-    progress, update = _eval_progress()
-    try:
-        with progress:
-            result = evaluate_plain(data, limit=limit, jobs=jobs, progress=update)
-    except EvenhandError as error:
-        fail_from(error)
-    if output_format == "json":
-        _print_json(result)
+    result = _evaluated_with_progress(
+        output_format, lambda update: evaluate_plain(data, limit=limit, jobs=jobs, progress=update)
+    )
+    if result is None:
         return
     table = Table(
         title=Text(f"Plain language on {result.path}: {result.articles:,} articles"),

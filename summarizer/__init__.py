@@ -21,7 +21,7 @@ _EXPORTS = {
     "summarizer.errors": (
         "BinaryInputError", "BudgetError", "DecodeError", "EmptyInputError", "EvenhandError",
         "FetchError", "InputError", "InputTooLargeError", "NothingFitsError", "OptionsError",
-        "UnknownAlgorithmError", "UnknownLanguageError",
+        "UnknownAlgorithmError", "UnknownFormatError", "UnknownLanguageError", "AnalysisError", "SchemaError",
     ),
     "summarizer.model": (
         "SCHEMA_VERSION", "Budget", "Cue", "Decision", "Document", "Edit", "Paragraph",
@@ -29,7 +29,7 @@ _EXPORTS = {
     ),
     "summarizer.read": ("DecodedText", "decode", "read_path"),
     "summarizer.load": ("load_bytes", "load_path", "load_text", "load_url"),
-    "summarizer.serialize": ("SchemaError", "from_dict", "from_json", "to_dict", "to_json"),
+    "summarizer.serialize": ("from_dict", "from_json", "to_dict", "to_json"),
     "summarizer.options": ("ALL_ALGORITHMS", "DEFAULT_ALGORITHM", "EDITS", "SummaryOptions"),
     "summarizer.pipeline": ("analyse", "summarize"),
     "summarizer.select": ("Analysis",),
@@ -38,6 +38,7 @@ _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in nam
 
 if TYPE_CHECKING:
     from summarizer.errors import (
+        AnalysisError,
         BinaryInputError,
         BudgetError,
         DecodeError,
@@ -48,7 +49,9 @@ if TYPE_CHECKING:
         InputTooLargeError,
         NothingFitsError,
         OptionsError,
+        SchemaError,
         UnknownAlgorithmError,
+        UnknownFormatError,
         UnknownLanguageError,
     )
     from summarizer.load import load_bytes, load_path, load_text, load_url
@@ -72,7 +75,7 @@ if TYPE_CHECKING:
     from summarizer.pipeline import analyse, summarize
     from summarizer.read import DecodedText, decode, read_path
     from summarizer.select import Analysis
-    from summarizer.serialize import SchemaError, from_dict, from_json, to_dict, to_json
+    from summarizer.serialize import from_dict, from_json, to_dict, to_json
 
 
 def __getattr__(name: str) -> Any:
@@ -94,6 +97,7 @@ __all__ = [
     "EDITS",
     "SCHEMA_VERSION",
     "Analysis",
+    "AnalysisError",
     "BinaryInputError",
     "Budget",
     "BudgetError",
@@ -120,6 +124,7 @@ __all__ = [
     "Summary",
     "SummaryOptions",
     "UnknownAlgorithmError",
+    "UnknownFormatError",
     "UnknownLanguageError",
     "WebPage",
     "analyse",

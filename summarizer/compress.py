@@ -340,7 +340,7 @@ def _split(sentence: Sentence, quoted: tuple[tuple[int, int], ...], cuts: Sequen
     """``"…; he left."`` → ``"…. He left."``: the one semicolon of a sentence of two clauses; or
     failing that, ``"…, but it failed."`` → ``"…. But it failed."`` where a subject follows "but"."""
     text = sentence.text
-    if any(ch in _DOUBLE_QUOTES for ch in text):
+    if not _DOUBLE_QUOTES.isdisjoint(text):
         return None
     edit = _split_at_semicolon(sentence) if text.count(";") == 1 else _split_at_but(sentence) if ";" not in text else None
     if edit is None or _touches(quoted, edit.start, edit.end) or any(c.start < edit.end and edit.start < c.end for c in cuts):

@@ -13,8 +13,14 @@
     │   │                         neutrality weight out of range, …: see summarizer.options)
     │   ├── BudgetError           an invalid length budget (0, negative, ratio > 1, two at once)
     │   ├── UnknownAlgorithmError no summarizer (or engine) by that name
-    │   └── UnknownLanguageError  no stemmer or stop words for that language
+    │   ├── UnknownLanguageError  no stemmer or stop words for that language
+    │   └── UnknownFormatError    no output format by that name
+    ├── AnalysisError             an analysis passed to summarize() that is of another document
+    ├── SchemaError               JSON that is not an evenhand summary of a version this code reads
     └── BatchError                a batch that cannot run as asked (an unsafe --out, …)
+
+Every error is also a ``ValueError`` where it stands for a wrong value (options, schema,
+analysis, batch), so code that caught ``ValueError`` before these existed still works.
 
 Each message is one line, names what is wrong and, where it helps, what to do.
 """
@@ -98,6 +104,18 @@ class UnknownAlgorithmError(OptionsError):
 
 class UnknownLanguageError(OptionsError):
     """No stemmer or stop words for that language."""
+
+
+class UnknownFormatError(OptionsError):
+    """No output format has that name (:mod:`summarizer.render.formats`)."""
+
+
+class AnalysisError(EvenhandError, ValueError):
+    """An :class:`~summarizer.select.Analysis` given to :func:`summarizer.summarize` is of another document."""
+
+
+class SchemaError(EvenhandError, ValueError):
+    """A JSON document that is not an evenhand summary of a version this code reads."""
 
 
 class BatchError(EvenhandError, ValueError):

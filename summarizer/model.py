@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import ClassVar
 
+from summarizer.levels import edits_for_trim
+
 #: Version 2 added each sentence's ``speaker``; version 1 files are still read (no speakers).
 SCHEMA_VERSION = 2
 
@@ -337,8 +339,6 @@ class Summary:
 
     def __post_init__(self) -> None:
         if self.edits is None:
-            from summarizer.options import edits_for_trim  # options → budget → model: imported on use
-
             object.__setattr__(self, "edits", edits_for_trim(self.trim, self.algorithm))
 
     @property

@@ -5,30 +5,30 @@ from the reader's settings) and passes it whole to :func:`summarizer.summarize`;
 for what is a valid option live here and in :func:`summarizer.budget.check_budget`, nowhere
 else.  An invalid option raises an :class:`~summarizer.errors.OptionsError`.
 
-The edits a summary may make to its kept sentences are an ordered set of levels, each one
-including the ones before it (:data:`EDIT_LEVELS`)::
-
-    none     the kept sentences as the writer wrote them
-    trim     + the writer's bracketed insertions and stance adverbs removed, a quotation cut
-               short closed, a dangling connective dropped, a lead-in's pronoun named
-    reword   + the writer's loaded terms said in a style table's neutral terms
-    compress + asides, appositives and non-restrictive relative clauses cut, a sentence
-               split at a semicolon (summarizer.compress)
-
-A new level is one more entry at its place in :data:`EDIT_LEVELS`; a selector asks
-:meth:`SummaryOptions.allows` whether its kind of edit is on.
+The edit levels (``none`` < ``trim`` < ``reword`` < ``compress``) are defined in
+:mod:`summarizer.levels`, which the model reads too; they are re-exported here.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 from summarizer.budget import check_budget
 from summarizer.errors import OptionsError, UnknownAlgorithmError, UnknownLanguageError
-from summarizer.rank import ALGORITHMS, ENGINES
+from summarizer.levels import (  # noqa: F401  (re-exported: the faces import them from here)
+    DEFAULT_EDITS,
+    EDIT_LEVELS,
+    EDITS,
+    NEUTRAL,
+    NO_EDITS,
+    EditLevel,
+    default_edits,
+    edits_for_trim,
+)
+from summarizer.rank.algorithms import ALGORITHMS, ENGINES
 
-NEUTRAL = "neutral"
 ALL_ALGORITHMS: tuple[str, ...] = (NEUTRAL, *ALGORITHMS)
 DEFAULT_ALGORITHM = NEUTRAL
 DEFAULT_ENGINE = "fast"
@@ -36,54 +36,6 @@ DEFAULT_LANGUAGE = "english"
 #: How strongly ``neutral`` avoids loaded sentences: 0 (not at all) to this; 1 is the default.
 NEUTRALITY_MAX = 5.0
 DEFAULT_NEUTRALITY = 1.0
-
-
-@dataclass(frozen=True, slots=True)
-class EditLevel:
-    """One level of the edits a summary may make, with what it adds to the level before."""
-
-    name: str
-    adds: str
-
-
-#: The edit levels, each including every one before it.
-EDIT_LEVELS: tuple[EditLevel, ...] = (
-    EditLevel("none", "no edits: the kept sentences as the writer wrote them"),
-    EditLevel(
-        "trim",
-        "the writer's bracketed insertions and stance adverbs removed, a quotation cut short closed, "
-        "a dangling connective dropped, a lead-in's pronoun given the speaker's name",
-    ),
-    EditLevel("reword", "the writer's loaded terms said in a style table's neutral terms"),
-    EditLevel(
-        "compress",
-        "asides, appositives and non-restrictive relative clauses cut, a sentence split at a semicolon "
-        "(never a number, a negation, an attribution, a quotation or a name said nowhere else)",
-    ),
-)
-EDITS: tuple[str, ...] = tuple(level.name for level in EDIT_LEVELS)
-NO_EDITS = EDITS[0]
-#: The level an algorithm edits at unless asked otherwise; any other algorithm: no edits.
-DEFAULT_EDITS: dict[str, str] = {NEUTRAL: "compress"}
-
-
-def default_edits(algorithm: str) -> str:
-    """The edit level ``algorithm`` uses when none is asked for."""
-    return DEFAULT_EDITS.get(algorithm.lower(), NO_EDITS)
-
-
-def edits_for_trim(trim: bool | None, algorithm: str) -> str | None:
-    """The edit level the old ``trim`` switch stands for (``None``: not given, the default).
-
-    ``trim=False`` is no edits; ``trim=True`` is the algorithm's own level when it has one,
-    else ``"trim"``.
-    """
-    if trim is None:
-        return None
-    if not trim:
-        return NO_EDITS
-    level = default_edits(algorithm)
-    return level if level != NO_EDITS else "trim"
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,25 +139,38 @@ def check_language(language: str) -> None:
         ) from None
 
 
-def options_from(
-    *,
-    algorithm: str | None = None,
-    sentences: int | None = None,
-    ratio: float | None = None,
-    words: int | None = None,
-    language: str | None = None,
-    engine: str | None = None,
-    edits: str | None = None,
-    trim: bool | None = None,
-    neutrality: float | None = None,
-) -> SummaryOptions:
+class OptionKeywords(TypedDict, total=False):
+    """The options as keyword arguments (of :func:`options_from` and :func:`summarizer.summarize`);
+    ``None`` is the default.  Each is the :class:`SummaryOptions` field of that name, but for
+    ``trim``, the old switch for ``edits`` (:func:`edits_for_trim`)."""
+
+    algorithm: str | None
+    sentences: int | None
+    ratio: float | None
+    words: int | None
+    language: str | None
+    engine: str | None
+    edits: str | None
+    trim: bool | None
+    neutrality: float | None
+
+
+_KEYWORDS = frozenset(OptionKeywords.__annotations__)
+
+
+def options_from(**keywords: Unpack[OptionKeywords]) -> SummaryOptions:
     """:class:`SummaryOptions` from keyword options where ``None`` means the default, and the old
     ``trim`` switch (see :func:`edits_for_trim`) as another way to give ``edits``.
 
     Raises:
         OptionsError: as :class:`SummaryOptions`, or ``edits`` and ``trim`` given together.
+        TypeError: a keyword that names no option.
     """
-    algorithm = DEFAULT_ALGORITHM if algorithm is None else algorithm
+    if unknown := sorted(set(keywords) - _KEYWORDS):
+        raise TypeError(f"no option named {', '.join(map(repr, unknown))}; the options are: {', '.join(sorted(_KEYWORDS))}")
+    algorithm = keywords.get("algorithm") or DEFAULT_ALGORITHM
+    edits, trim = keywords.get("edits"), keywords.get("trim")
+    language, engine, neutrality = keywords.get("language"), keywords.get("engine"), keywords.get("neutrality")
     if trim is not None:
         if edits is not None:
             raise OptionsError(
@@ -218,11 +183,28 @@ def options_from(
         edits = edits_for_trim(trim, algorithm if isinstance(algorithm, str) else DEFAULT_ALGORITHM)
     return SummaryOptions(
         algorithm=algorithm,
-        sentences=sentences,
-        ratio=ratio,
-        words=words,
+        sentences=keywords.get("sentences"),
+        ratio=keywords.get("ratio"),
+        words=keywords.get("words"),
         language=DEFAULT_LANGUAGE if language is None else language,
         engine=DEFAULT_ENGINE if engine is None else engine,
         edits=edits,
         neutrality=DEFAULT_NEUTRALITY if neutrality is None else neutrality,
     )
+
+
+def resolve_options(options: SummaryOptions | None, keywords: OptionKeywords) -> SummaryOptions:
+    """``options`` when given whole, else the options made from ``keywords`` (:func:`options_from`).
+
+    Raises:
+        OptionsError: an invalid option, or ``options`` given with keyword options (other than ``None``).
+        TypeError: a keyword that names no option.
+    """
+    if options is None:
+        return options_from(**keywords)
+    if given := [name for name, value in keywords.items() if value is not None]:
+        raise OptionsError(
+            f"give the options as options= or as keyword arguments, not both (options= and {', '.join(given)})",
+            options=tuple(given),
+        )
+    return options

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Unpack
 
 from summarizer.boilerplate import detect_boilerplate
 from summarizer.compress import split_counts
 from summarizer.cues import find_cues
 from summarizer.edits import apply_edits
-from summarizer.errors import EmptyInputError, OptionsError
+from summarizer.errors import AnalysisError, EmptyInputError
 from summarizer.model import Budget, Decision, Document, Stats, Summary
 from summarizer.neutrality import bias_score, split_bias
 from summarizer.options import (  # noqa: F401  (ALL_ALGORITHMS … are imported from here too)
@@ -21,9 +22,11 @@ from summarizer.options import (  # noqa: F401  (ALL_ALGORITHMS … are imported
     DEFAULT_ALGORITHM,
     DEFAULT_ENGINE,
     NEUTRAL,
+    OptionKeywords,
     SummaryOptions,
     check_language,
     options_from,
+    resolve_options,
 )
 from summarizer.rank import block_note
 from summarizer.readability import measure_counts, sentence_counts, syllables
@@ -36,17 +39,9 @@ def summarize(
     text: str | Document,
     *,
     options: SummaryOptions | None = None,
-    algorithm: str | None = None,
-    sentences: int | None = None,
-    ratio: float | None = None,
-    words: int | None = None,
-    language: str | None = None,
-    engine: str | None = None,
-    edits: str | None = None,
-    trim: bool | None = None,
-    neutrality: float | None = None,
     source: str | None = None,
     analysis: Analysis | None = None,
+    **keywords: Unpack[OptionKeywords],
 ) -> Summary:
     """Summarise ``text``, recording a decision for every sentence.
 
@@ -86,26 +81,17 @@ def summarize(
         OptionsError: an invalid option, or ``options`` given with keyword options; its kinds
             :class:`BudgetError` (the length budget), :class:`UnknownAlgorithmError` (no
             algorithm or engine by that name) and :class:`UnknownLanguageError`.
-        ValueError: ``analysis`` is not of the document given.
+        TypeError: a keyword that names no option.
+        AnalysisError: ``analysis`` is not of the document given.
     """
-    keywords = {
-        "algorithm": algorithm, "sentences": sentences, "ratio": ratio, "words": words, "language": language,
-        "engine": engine, "edits": edits, "trim": trim, "neutrality": neutrality,
-    }
-    if options is None:
-        options = options_from(**keywords)  # type: ignore[arg-type]
-    elif given := [name for name, value in keywords.items() if value is not None]:
-        raise OptionsError(
-            f"give the options as options= or as keyword arguments, not both (options= and {', '.join(given)})",
-            options=tuple(given),
-        )
+    options = resolve_options(options, keywords)
     document = text if isinstance(text, Document) else segment(text, source=source)
     if not document.sentences:
         raise EmptyInputError(f"{document.source or 'the input'}: no text to summarise")
     if analysis is None:
         analysis = analyse(document)
     elif analysis.document is not document:
-        raise ValueError("the analysis is of another document: pass the Document it was made from")
+        raise AnalysisError("the analysis is of another document: pass the Document it was made from")
     return _select_and_assemble(analysis, options)
 
 

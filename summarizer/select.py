@@ -33,9 +33,9 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from summarizer.budget import order_by_score, resolve_budget, select_within
 from summarizer.compress import KINDS as COMPRESSION
@@ -60,6 +60,9 @@ from summarizer.reword import reword_edits
 from summarizer.tokens import words as word_list
 from summarizer.trim import trim_edits, untrimmable
 from summarizer.voices import VoiceMap, find_voices
+
+if TYPE_CHECKING:
+    from scipy import sparse  # imported where a matrix is made: SciPy is not loaded to import this module
 
 #: The centrality algorithm behind ``neutral``.
 CENTRALITY = "reduction"
@@ -664,6 +667,8 @@ class _Novelty:
         indptr = np.cumsum([0, *map(len, columns)])
         data = np.ones(int(indptr[-1]))
         indices = np.asarray([c for row in columns for c in row], dtype=np.int64)
+        from scipy import sparse
+
         self.matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(facts), max(1, len(keys))))
         self.facts = facts
         self.uncovered = np.ones(self.matrix.shape[1])
@@ -707,10 +712,15 @@ class _VoiceBalance:
         self.voices = voices
         self.counts = counts
         self.several = len(voices.voices) > 1
+        # Every sentence's voice, looked up once: heard() runs for each candidate of the greedy loop.
+        self._voice_of = tuple(None if s is None else s.name for s in voices.speakers)
         self.mean_words = float(np.mean([counts[i] for i in content])) if content else 0.0
 
     def heard(self, kept: Collection[int]) -> set[str]:
-        return {v for i in kept if (v := self.voices.voice(i)) is not None}
+        voice_of = self._voice_of
+        heard = {voice_of[i] for i in kept}
+        heard.discard(None)  # the writer's own voice
+        return heard  # type: ignore[return-value]
 
     def plan(
         self,
@@ -728,7 +738,7 @@ class _VoiceBalance:
         best: dict[str, int] = {}
         worth: dict[int, float] = {}
         for i in candidates:
-            voice = self.voices.voice(i)
+            voice = self._voice_of[i]
             if voice is None:
                 continue
             worth[i] = float(value[i]) / max(1, self._cost(group_of(i), chooser, word_limit))
@@ -767,7 +777,7 @@ class _VoiceBalance:
         A group that gives a voice not heard yet its say is one of the voices' own: it needs no room left.
         """
         before = self.heard(chooser.kept_set)
-        heard = self.heard([*chooser.kept_set, *group])
+        heard = before | self.heard(group)
         if heard - before:
             return True
         waiting = {j for voice, i in planned if voice not in heard for j in group_of(i)}
@@ -780,7 +790,7 @@ class _VoiceBalance:
         total = sum(counts[j] for j in kept)
         quoted: dict[str, int] = {}
         for j in kept:
-            voice = self.voices.voice(j)
+            voice = self._voice_of[j]
             if voice is not None and self.voices.quoted_words[j]:
                 quoted[voice] = quoted.get(voice, 0) + self.voices.quoted_words[j]
         over = [v for v, words in quoted.items() if words > VOICE_SHARE * total]
@@ -795,7 +805,7 @@ class _VoiceBalance:
             fresh = [j for j in group if j not in chooser.kept_set]
             total = chooser.words + sum(self.counts[j] for j in fresh)
             quoted = sum(
-                self.voices.quoted_words[j] for j in (*chooser.kept, *fresh) if self.voices.voice(j) == voice
+                self.voices.quoted_words[j] for j in (*chooser.kept, *fresh) if self._voice_of[j] == voice
             )
             if quoted > VOICE_SHARE * total:
                 text = (
@@ -819,8 +829,8 @@ class _VoiceBalance:
             expected = max(words_after, word_limit)
         else:
             expected = max(words_after, round(words_after + max(0, target - len(chooser.kept) - len(fresh)) * self.mean_words))
-        for voice in {v for j in fresh if self.voices.quoted_words[j] and (v := self.voices.voice(j)) is not None}:
-            quoted = sum(self.voices.quoted_words[j] for j in (*chooser.kept, *fresh) if self.voices.voice(j) == voice)
+        for voice in {v for j in fresh if self.voices.quoted_words[j] and (v := self._voice_of[j]) is not None}:
+            quoted = sum(self.voices.quoted_words[j] for j in (*chooser.kept, *fresh) if self._voice_of[j] == voice)
             if quoted > VOICE_SHARE * expected:
                 return voice
         return None
@@ -1015,6 +1025,8 @@ class _Chooser(_BaseChooser):
         super().__init__(value)
         n = value.shape[0]
         self.rows = rows
+        from scipy import sparse
+
         self.columns = sparse.csr_matrix(rows.T)
         self.max_sim = np.zeros(n)
         self.nearest = np.full(n, -1, dtype=np.int64)
@@ -1289,6 +1301,8 @@ def _unit_rows(
     document: Document, language: str, words: Sequence[Sequence[str]] | None = None
 ) -> sparse.csr_matrix:
     """Sentence × term rows scaled to unit length: a row times the transpose gives cosines."""
+    from scipy import sparse
+
     matrix = sparse.csr_matrix(term_matrix(document, language=language, words=words), dtype=float)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0

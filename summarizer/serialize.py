@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, fields
 from typing import Any, TextIO
 
-from summarizer.errors import EvenhandError
+from summarizer.errors import SchemaError  # re-exported: its home is summarizer.errors
 from summarizer.invisible import INVISIBLE_CLASS
 from summarizer.model import (
     SCHEMA_VERSION,
@@ -47,10 +47,6 @@ from summarizer.model import (
     WebPage,
 )
 from summarizer.options import edits_for_trim
-
-
-class SchemaError(EvenhandError, ValueError):
-    """A JSON document that is not an evenhand summary of a version this code reads."""
 
 
 def to_dict(summary: Summary, *, streamed: bool = False) -> dict[str, Any]:

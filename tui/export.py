@@ -11,19 +11,19 @@ from pathlib import Path
 from summarizer import Summary
 from summarizer.atomic import write_atomic
 from summarizer.render import render
+from summarizer.render.formats import EXPORT_FORMATS, EXTENSIONS, format_named
 
-EXPORT_FORMATS: tuple[str, ...] = ("markdown", "html", "json")
-SUFFIXES = {"markdown": ".md", "html": ".html", "json": ".json"}
+#: The suffix of each export's file (the formats' own, :mod:`summarizer.render.formats`).
+SUFFIXES = {fmt: EXTENSIONS[fmt] for fmt in EXPORT_FORMATS}
 
 
 def render_summary(summary: Summary, fmt: str) -> str:
     """``summary`` in format ``fmt`` (one of :data:`EXPORT_FORMATS`).
 
     Raises:
-        ValueError: an unknown format.
+        UnknownFormatError: not a format the TUI exports.
     """
-    if fmt not in EXPORT_FORMATS:
-        raise ValueError(f"cannot export as {fmt!r}; choose one of: {', '.join(EXPORT_FORMATS)}")
+    format_named(fmt, among=EXPORT_FORMATS)
     return render(summary, fmt)
 
 
@@ -31,7 +31,7 @@ def export_summary(summary: Summary, fmt: str, path: Path) -> None:
     """Render ``summary`` as ``fmt`` and write it to ``path`` atomically (overwriting it).
 
     Raises:
-        ValueError: an unknown format.
+        UnknownFormatError: not a format the TUI exports.
         OSError: the file cannot be written.
     """
     write_atomic(path, render_summary(summary, fmt))

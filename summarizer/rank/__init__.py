@@ -14,19 +14,17 @@ from typing import TYPE_CHECKING
 
 from summarizer.errors import UnknownAlgorithmError
 from summarizer.model import Document
+from summarizer.rank.algorithms import ALGORITHMS, ENGINES, QUADRATIC, algorithm_named
 
 if TYPE_CHECKING:
     from scipy import sparse
 
 __all__ = ["ALGORITHMS", "BLOCK_SENTENCES", "ENGINES", "block_note", "rank", "term_matrix"]
 
-ALGORITHMS: tuple[str, ...] = ("lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic", "reduction", "random")
-ENGINES: tuple[str, ...] = ("fast", "sumy")
-
 #: Above this many sentences the fast engine rates the quadratic algorithms (those that
 #: compare every sentence with every other) block by block, so time and memory stay linear.
 BLOCK_SENTENCES = 2000
-_QUADRATIC = frozenset({"lexrank", "textrank", "reduction", "kl", "sumbasic"})
+_QUADRATIC = QUADRATIC
 
 
 def block_note(sentences: int, algorithm: str, engine: str) -> str | None:
@@ -68,8 +66,7 @@ def rank(
         UnknownAlgorithmError: ``algorithm`` or ``engine`` is not one of the names above.
         LookupError: no stemmer or stop words for ``language``.
     """
-    if algorithm not in ALGORITHMS:
-        raise UnknownAlgorithmError(f"unknown algorithm {algorithm!r}; choose one of: {', '.join(ALGORITHMS)}")
+    algorithm_named(algorithm)
     if engine not in ENGINES:
         raise UnknownAlgorithmError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
     if engine == "sumy":

@@ -10,11 +10,13 @@ Reduction), :mod:`~summarizer.rank.greedy` (KL-Sum, SumBasic) and
 from __future__ import annotations
 
 from collections.abc import Sequence
+from importlib import import_module
 
 import numpy as np
 
 from summarizer.model import Document
-from summarizer.rank import graph, greedy, lexical
+from summarizer.rank import lexical
+from summarizer.rank.algorithms import algorithm_named
 from summarizer.rank.terms import content_stems, language_tools, paragraph_spans, sentence_words
 
 
@@ -40,28 +42,21 @@ def rank_fast(
     """
     if not document.sentences:
         return ()
-    if algorithm == "random":
+    if algorithm_named(algorithm).reads == "count":
         return tuple(float(r) for r in lexical.random_ratings(len(document.sentences), seed))
     tools = language_tools(language)
     if words is None:
         words = sentence_words(document)
+    record = algorithm_named(algorithm)
+    module, _, name = record.fast.partition(":")
+    function = getattr(import_module(module), name)
     ratings: np.ndarray
-    if algorithm == "lexrank":
-        ratings = graph.lexrank(content_stems(words, tools))
-    elif algorithm == "textrank":
-        ratings = graph.textrank(content_stems(words, tools))
-    elif algorithm == "reduction":
-        ratings = graph.reduction(content_stems(words, tools))
-    elif algorithm == "kl":
-        ratings = greedy.kl(words, tools.stop_words)
-    elif algorithm == "sumbasic":
-        ratings = greedy.sumbasic(content_stems(words, tools))
-    elif algorithm == "luhn":
-        ratings = lexical.luhn(words, tools)
-    elif algorithm == "lsa":
-        ratings = lexical.lsa(words, tools)
-    elif algorithm == "edmundson":
-        ratings = lexical.edmundson(words, paragraph_spans(document), tools)
-    else:  # rank() checks names first; this guards direct callers.
-        raise ValueError(f"the fast engine has no algorithm {algorithm!r}")
+    if record.reads == "stems":
+        ratings = function(content_stems(words, tools))
+    elif record.reads == "words+stops":
+        ratings = function(words, tools.stop_words)
+    elif record.reads == "words":
+        ratings = function(words, tools)
+    else:  # "words+paragraphs"
+        ratings = function(words, paragraph_spans(document), tools)
     return tuple(float(r) for r in ratings)

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Sequence
+from importlib import import_module
 from typing import Any
 
 import numpy as np
 
 from summarizer import tokens
 from summarizer.model import Document
+from summarizer.rank.algorithms import algorithm_named
 from summarizer.rank.language import stemmer, stop_words
 from summarizer.rank.lexical import EDMUNDSON_BONUS_WORDS, EDMUNDSON_STIGMA_WORDS, random_ratings
 from summarizer.rank.terms import paragraph_spans
@@ -67,24 +69,10 @@ def _summarizer(algorithm: str, language: str, seed: int) -> Any:
     stops = stop_words(language)
     if algorithm == "random":
         return _random_summarizer(stem, seed)
-    if algorithm == "lexrank":
-        from sumy.summarizers.lex_rank import LexRankSummarizer as cls
-    elif algorithm == "textrank":
-        from sumy.summarizers.text_rank import TextRankSummarizer as cls
-    elif algorithm == "lsa":
-        from sumy.summarizers.lsa import LsaSummarizer as cls
-    elif algorithm == "luhn":
-        from sumy.summarizers.luhn import LuhnSummarizer as cls
-    elif algorithm == "kl":
-        from sumy.summarizers.kl import KLSummarizer as cls
-    elif algorithm == "sumbasic":
-        from sumy.summarizers.sum_basic import SumBasicSummarizer as cls
-    elif algorithm == "reduction":
-        from sumy.summarizers.reduction import ReductionSummarizer as cls
-    elif algorithm == "edmundson":
-        from sumy.summarizers.edmundson import EdmundsonSummarizer as cls
-    else:  # rank() checks names first; this guards direct callers.
-        raise ValueError(f"sumy has no summarizer {algorithm!r}")
+    where = algorithm_named(algorithm).sumy
+    assert where is not None  # only random has no sumy class, and it returned above
+    module, _, name = where.partition(":")
+    cls = getattr(import_module(module), name)
     summarizer = cls(stem)
     if algorithm == "edmundson":
         summarizer.bonus_words = EDMUNDSON_BONUS_WORDS

@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from summarizer import tokens
 from summarizer.model import Document
+
+if TYPE_CHECKING:
+    from scipy import sparse  # imported where a matrix is made: SciPy is not loaded to import this module
 
 #: What :attr:`Language.terms` holds for a stop word.
 _STOP = "\x00stop"
@@ -116,6 +119,8 @@ def count_terms(per_sentence: Sequence[Sequence[str]], vocabulary: dict[str, int
     lengths = np.fromiter((len(ids) for ids in order), dtype=np.int64, count=len(order))
     rows = np.repeat(np.arange(len(order)), lengths)
     cols = np.fromiter((t for ids in order for t in ids), dtype=np.int64, count=int(lengths.sum()))
+    from scipy import sparse
+
     counts = sparse.csr_array(
         (np.ones(len(cols)), (rows, cols)), shape=(len(order), max(len(vocab), 1))
     )

@@ -13,6 +13,7 @@ cell is a :class:`rich.text.Text` built from inert strings.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator, Sequence
 from itertools import groupby
 
@@ -40,6 +41,41 @@ STYLES = {
     "dropped_glyph": "red",
     "note": "yellow",
 }
+
+#: The width of the terminal view when it is not going to a terminal.
+DEFAULT_WIDTH = 80
+
+
+def render_terminal_text(
+    summary: Summary, alignment: Alignment, *, width: int | None = None, color: bool | None = None
+) -> str:
+    """The side-by-side view as a string (the ``terminal`` format of :func:`summarizer.render.render`).
+
+    ``width`` is the terminal's by default, or :data:`DEFAULT_WIDTH` off a terminal; ``color``
+    ``None`` decides as Rich does (none with ``NO_COLOR`` or off a terminal).
+    """
+    if color is None or width is None:
+        probe = Console()
+        if color is None:
+            color = probe.is_terminal and probe.color_system is not None and not probe.no_color
+        if width is None:
+            width = probe.width if probe.is_terminal else DEFAULT_WIDTH
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        no_color=not color,
+        legacy_windows=False,
+        _environ={},
+    )
+    render_terminal(summary, console, alignment=alignment)
+    output = buffer.getvalue()
+    if not color:
+        # Rich pads every table cell to its width; plain text has no use for trailing spaces.
+        output = "\n".join(line.rstrip() for line in output.split("\n"))
+    return output
 
 
 def render_terminal(summary: Summary, console: Console, *, alignment: Alignment | None = None) -> None:

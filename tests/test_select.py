@@ -1,0 +1,80 @@
+"""The selectors called directly (summarizer.select), on texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.options import SummaryOptions
+from summarizer.pipeline import analyse
+from summarizer.segment import segment
+from summarizer.select import select_neutral, select_plain
+
+TEXT = (
+    "The city council approved a new budget for the harbour on Monday. "
+    "The budget sets aside money for two new ferries and a repaired pier.\n\n"
+    "Council members voted seven to two after a long debate about the ferries. "
+    "The harbour master said the pier had been closed for most of the winter.\n\n"
+    "Work on the pier will start in the spring and should end by the autumn. "
+    "The two new ferries are expected to enter service next year. "
+    "Fares will stay the same until the ferries arrive.\n\n"
+    "Residents can read the full budget on the council's website. "
+    "A public meeting on the timetable will be held next month."
+)
+QUOTED = (
+    "The mayor opened the new library on Friday. "
+    '"This is a place for everyone in the town," she said. '
+    '"It will be open every day of the week, and the reading rooms will stay open late.\n\n'
+    '"We hope that children will come here after school," she added. '
+    "The library cost four million pounds and took two years to build. "
+    "It holds more than fifty thousand books. "
+    "Parking near the library is limited."
+)
+
+
+@pytest.fixture(scope="module")
+def analysis():  # type: ignore[no-untyped-def]
+    return analyse(segment(TEXT))
+
+
+@pytest.mark.parametrize("select", [select_neutral, select_plain])
+@pytest.mark.parametrize("count", [1, 3, 5])
+def test_a_sentence_budget_keeps_that_many_in_document_order(analysis, select, count: int) -> None:  # type: ignore[no-untyped-def]
+    algorithm = "neutral" if select is select_neutral else "textrank"
+    decisions, budget = select(analysis, SummaryOptions(algorithm=algorithm, sentences=count, edits="none"))
+    assert [d.sentence.index for d in decisions] == list(range(len(analysis.document.sentences)))
+    assert sum(d.kept for d in decisions) == count
+    assert budget.sentences == count
+
+
+@pytest.mark.parametrize("limit", [15, 30, 60])
+def test_a_word_budget_is_never_passed(analysis, limit: int) -> None:  # type: ignore[no-untyped-def]
+    decisions, _ = select_neutral(analysis, SummaryOptions(words=limit, edits="none"))
+    kept_words = sum(analysis.word_counts[d.sentence.index] for d in decisions if d.kept)
+    assert 0 < kept_words <= limit
+
+
+def test_every_decision_has_a_reason_and_a_rank(analysis) -> None:  # type: ignore[no-untyped-def]
+    decisions, _ = select_neutral(analysis, SummaryOptions(sentences=3))
+    assert all(d.reasons for d in decisions)
+    assert sorted(d.rank for d in decisions) == list(range(1, len(decisions) + 1))
+
+
+def test_plain_selection_keeps_the_best_rated(analysis) -> None:  # type: ignore[no-untyped-def]
+    decisions, _ = select_plain(analysis, SummaryOptions(algorithm="lexrank", sentences=2))
+    kept = {d.rank for d in decisions if d.kept}
+    assert kept == {1, 2}
+
+
+def test_a_quotation_running_across_paragraphs_is_kept_from_its_start() -> None:
+    quoted = analyse(segment(QUOTED))
+    units = 0
+    for count in range(1, len(quoted.document.sentences) + 1):
+        decisions, _ = select_neutral(quoted, SummaryOptions(sentences=count, edits="none"))
+        by_unit: dict[int, list[bool]] = {}
+        for d in decisions:
+            if d.unit is not None:
+                by_unit.setdefault(d.unit, []).append(d.kept)
+        units += len(by_unit)
+        # Kept members of a unit are its first ones: never a later part without the start.
+        assert all(kept == sorted(kept, reverse=True) for kept in by_unit.values()), (count, by_unit)
+    assert units  # the quotation across paragraphs was found as a unit
