@@ -175,7 +175,7 @@ def read(data: Path) -> Table:
 
 
 class Fitter:
-    """``fit_bias.Model``'s procedure over any named features of a :class:`Table`."""
+    """``fit_bias.train``, the one fitting procedure, over any named features of a :class:`Table`."""
 
     def __init__(self, table: Table) -> None:
         self.table = table
@@ -183,29 +183,9 @@ class Fitter:
         self.y = np.asarray(table.y)
         self.sets = np.asarray(table.set)
         self.cued = np.asarray(table.cued)
-        self.offsets = np.asarray(
-            [[1.0 if s == o else 0.0 for o in ("sg1", "mbic", "lim")] for s in table.set]
-        )
 
     def train(self, names: list[str], mask: np.ndarray, lim_weight: float) -> tuple[float, dict[str, float]]:
-        set_weights = {**fit_bias.SET_WEIGHTS, "lim": lim_weight}
-        sizes = {s: int(np.sum(self.sets == s)) for s in set_weights}
-        w = np.asarray([set_weights[s] / sizes[s] for s in self.sets])
-        active = list(names)
-        while True:
-            x = np.column_stack([self.x[n] for n in active])[mask]
-            mean, scale = x.mean(0), x.std(0) + 1e-12
-            beta = fit_bias.fit((x - mean) / scale, self.y[mask], w[mask], self.offsets[mask], 0.01)
-            slopes = beta[1 : 1 + len(active)] / scale
-            negative = [
-                n for n, s in zip(active, slopes, strict=True) if n in fit_bias.CUE_FEATURES and s < 0
-            ]
-            if not negative:
-                break
-            active = [n for n in active if n not in negative]
-        weights = dict.fromkeys(names, 0.0)
-        weights.update(dict(zip(active, map(float, slopes), strict=True)))
-        return float(beta[0] - (beta[1 : 1 + len(active)] * mean / scale).sum()), weights
+        return fit_bias.train(self.x, names, self.y, self.sets, mask, lim_weight, 0.01)
 
     def score(self, mask: np.ndarray, intercept: float, weights: dict[str, float]) -> np.ndarray:
         z = intercept + sum(self.x[n][mask] * v for n, v in weights.items())

@@ -37,7 +37,7 @@ import argparse
 import json
 import sys
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -141,35 +141,57 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, offsets: np.ndarray, l2: fl
     return beta
 
 
+def train(
+    columns: Mapping[str, np.ndarray],
+    names: Sequence[str],
+    y: np.ndarray,
+    sets: np.ndarray,
+    mask: np.ndarray,
+    lim_weight: float,
+    l2: float,
+) -> tuple[float, dict[str, float]]:
+    """The fitting procedure, the one home of it (``bias_candidates.py`` fits with it too).
+
+    Standardise the features ``names`` (columns of ``columns``) over the rows in ``mask``, fit
+    the weighted logistic loss (each set's rows weigh :data:`SET_WEIGHTS` in all, Lim
+    ``lim_weight``; an intercept per set), drop the cue features (:data:`CUE_FEATURES`) fitted
+    below zero and refit.  Returns the intercept and the weights in the features' own units
+    (0 for a dropped feature).
+    """
+    weights_of = {**SET_WEIGHTS, "lim": lim_weight}
+    sizes = {s: int(np.sum(sets == s)) for s in weights_of}
+    w = np.asarray([weights_of[s] / sizes[s] for s in sets])
+    others = [s for s in weights_of if s != "sg2"]
+    offsets = np.asarray([[1.0 if s == o else 0.0 for o in others] for s in sets])
+    active = list(names)
+    while True:
+        x = np.column_stack([columns[n] for n in active])[mask]
+        mean, scale = x.mean(0), x.std(0) + 1e-12
+        beta = fit((x - mean) / scale, y[mask], w[mask], offsets[mask], l2)
+        slopes = beta[1 : 1 + len(active)] / scale
+        negative = [n for n, s in zip(active, slopes, strict=True) if n in CUE_FEATURES and s < 0]
+        if not negative:
+            break
+        active = [n for n in active if n not in negative]
+    weights = dict.fromkeys(names, 0.0)
+    weights.update(dict(zip(active, map(float, slopes), strict=True)))
+    return float(beta[0] - (beta[1 : 1 + len(active)] * mean / scale).sum()), weights
+
+
 class Model:
-    """The fitting procedure: standardise, fit, drop cue features fitted below zero, refit."""
+    """The shipped features of :class:`Rows`, fitted by :func:`train`."""
 
     def __init__(self, rows: Rows, lim_weight: float, l2: float) -> None:
-        self.x = np.asarray(rows.x)
+        x = np.asarray(rows.x)
+        self.columns = {name: x[:, i] for i, name in enumerate(NAMES)}
         self.y = np.asarray(rows.y)
         self.sets = np.asarray(rows.set)
-        weights = {**SET_WEIGHTS, "lim": lim_weight}
-        sizes = {s: int(np.sum(self.sets == s)) for s in weights}
-        self.w = np.asarray([weights[s] / sizes[s] for s in rows.set])
-        others = [s for s in weights if s != "sg2"]
-        self.offsets = np.asarray([[1.0 if s == o else 0.0 for o in others] for s in rows.set])
+        self.lim_weight = lim_weight
         self.l2 = l2
 
     def train(self, mask: np.ndarray) -> tuple[float, dict[str, float]]:
         """(intercept, weights) in the features' own units, fitted on the rows in ``mask``."""
-        active = list(range(len(NAMES)))
-        while True:
-            x = self.x[mask][:, active]
-            mean, scale = x.mean(0), x.std(0) + 1e-12
-            beta = fit((x - mean) / scale, self.y[mask], self.w[mask], self.offsets[mask], self.l2)
-            slopes = beta[1 : 1 + len(active)] / scale
-            negative = [a for a, s in zip(active, slopes, strict=True) if NAMES[a] in CUE_FEATURES and s < 0]
-            if not negative:
-                break
-            active = [a for a in active if a not in negative]
-        weights = dict.fromkeys(NAMES, 0.0)
-        weights.update({NAMES[a]: float(s) for a, s in zip(active, slopes, strict=True)})
-        return float(beta[0] - (beta[1 : 1 + len(active)] * mean / scale).sum()), weights
+        return train(self.columns, NAMES, self.y, self.sets, mask, self.lim_weight, self.l2)
 
 
 def scores(x: np.ndarray, cued: np.ndarray, intercept: float, weights: dict[str, float]) -> np.ndarray:

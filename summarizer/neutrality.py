@@ -229,6 +229,7 @@ _SHOWN_TEXT = {
     "scare quote",
     "insertion in a quotation",
     "personal voice",
+    "framing an opponent",
 }
 
 

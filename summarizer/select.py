@@ -73,7 +73,8 @@ W_CENTRALITY = 1.0
 W_POSITION = 0.0
 W_ATTRIBUTED = 0.0
 #: A sentence whose bias score (after trimming) reaches this, or that uses one side's
-#: vocabulary in the writer's own voice ("illegal aliens", "gun grabbers"), is "loaded" and
+#: vocabulary in the writer's own voice ("illegal aliens", "gun grabbers"), or in which the writer
+#: frames an opponent ("instead of noting", "ignores the fact that": no trim takes it out), is "loaded" and
 #: is kept only if nothing else can fill the budget.  Higher than the bias model's own threshold (0.5),
 #: which flags too many plain news sentences to set them all aside.  Re-set from 0.6 with the bias model
 #: refitted in issue 13, where one loaded term in the writer's voice in a sentence of 20-40 words scores
@@ -283,7 +284,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
         left = [c for c in analysis.cues[i] if not _removed(c, edits)] if edits else analysis.cues[i]
         if edits:
             residual_bias[i] = bias_score(document.sentences[i], left)
-        if any(_is_one_sided(c) for c in left):
+        if any(_is_one_sided(c) or _frames_opponent(c) for c in left):
             one_sided.add(i)
     squeezed = _compressions(document, content, quoted) if trim and compress else {}
     # Plain language as the reader gets it: a sentence's length after its cuts (its longest part, once split).
@@ -1233,6 +1234,11 @@ def _is_one_sided(cue: Cue) -> bool:
         cue.category == "loaded_term"
         and cue.source.endswith((":left", ":right"))
     )
+
+
+def _frames_opponent(cue: Cue) -> bool:
+    """The writer arguing with an opponent ("instead of noting"), in the writer's own voice."""
+    return cue.category == "opponent_framing" and not cue.source.endswith("(quoted)")
 
 
 def _removed(cue: Cue, edits: Sequence[Edit]) -> bool:

@@ -121,6 +121,16 @@ def test_call_to_action_hint_is_never_stricter_than_the_pattern(text: str) -> No
         assert structural._may_call_to_action(text)
 
 
+FRAMING_WORDS = [*_pattern_words(structural._opponent_framing_regex()), "the", "fact", "to", "of", "you", "won't"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_texts(FRAMING_WORDS))
+def test_opponent_framing_hint_is_never_stricter_than_the_pattern(text: str) -> None:
+    if structural._opponent_framing_regex().search(text):
+        assert structural._may_frame_opponent(text)
+
+
 BOILERPLATE_WORDS = _pattern_words(
     boilerplate._WIRE, boilerplate._PHOTO, boilerplate._PITCH, boilerplate._COPYRIGHT
 )

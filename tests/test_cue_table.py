@@ -22,7 +22,7 @@ def test_categories_follow_the_table() -> None:
     assert len(set(cues.CATEGORIES)) == len(TABLE)
     assert {"loaded_term", "stance_adverb", "intensifier", "factive_verb",
                                        "assertive_verb", "hedge", "scare_quote", "bracketed_insertion",
-                                       "rhetorical_question", "exclamation", "call_to_action"} == cues.FRAMING_CATEGORIES  # fmt: skip
+                                       "rhetorical_question", "exclamation", "call_to_action", "opponent_framing"} == cues.FRAMING_CATEGORIES  # fmt: skip
 
 
 def test_neutrality_reads_its_groups_and_labels_from_the_table() -> None:
@@ -67,9 +67,10 @@ def test_every_cue_source_names_a_row_of_the_table() -> None:
         assert path in {s.path for s in categories.BY_NAME[cue.category].sources}, cue
 
 
-#: The call-to-action prefilter: the words its patterns need, an index over
-#: ``evenhand/call_to_action.txt`` kept in step by tests/test_cue_prefilters.py, not a list of cues.
-_INDEXES = {"_CTA_WORDS", "_CTA_OPENERS", "_CTA_HINTS", "__all__"}
+#: The call-to-action and opponent-framing prefilters: the words their patterns need, indexes over
+#: ``evenhand/call_to_action.txt`` and ``evenhand/opponent_framing.txt`` kept in step by
+#: tests/test_cue_prefilters.py, not lists of cues.
+_INDEXES = {"_CTA_WORDS", "_CTA_OPENERS", "_CTA_HINTS", "_FRAMING_HINTS", "__all__"}
 
 
 def test_no_word_list_is_inline() -> None:

@@ -264,3 +264,42 @@ def test_inches_and_an_opening_straight_mark_are_not_a_closing_one() -> None:
 def test_a_short_continued_quotation_is_no_scare_quote() -> None:
     _, found = cues_of('The end.\n\nNot at all."')
     assert not [c for c in found if c.category == "scare_quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Instead of noting any benefit, the group claims the program failed.", "Instead of noting"),
+        ("The council conveniently ignores the fact that most farms are small.", "ignores the fact"),
+        ("The senator fails to mention that the fund is empty.", "fails to mention"),
+        ("Her report glosses over the cost of the plan.", "glosses over"),
+        ("The board has yet to acknowledge the petition.", "has yet to acknowledge"),
+    ],
+)
+def test_the_writer_framing_an_opponent_is_a_cue(text: str, phrase: str) -> None:
+    _, found = cues_of(text)
+    framing = [c for c in found if c.category == "opponent_framing"]
+    assert [c.text for c in framing] == [phrase]
+    assert framing[0].weight == 1.0 and framing[0].source == "rule"
+
+
+def test_framing_an_opponent_weighs_the_same_whichever_side_is_framed() -> None:
+    left = "The union ignores the fact that wages rose by 4 percent last year."
+    right = "The company ignores the fact that wages fell by 4 percent last year."
+    assert [(c.category, c.weight) for c in cues_of(left)[1]] == [(c.category, c.weight) for c in cues_of(right)[1]]
+
+
+def test_plain_reporting_of_what_was_left_out_is_not_framing() -> None:
+    for text in (
+        "The firm settled the case without admitting wrongdoing.",
+        "Regulators said the bank failed to disclose the risks.",
+        "The amendment failed 19 to 31.",
+        "Rather than wait, the council voted on Tuesday.",
+    ):
+        assert not [c for c in cues_of(text)[1] if c.category == "opponent_framing"], text
+
+
+def test_a_speaker_framing_an_opponent_is_quoted_framing() -> None:
+    _, found = cues_of('“They ignore the fact that the river is polluted,” Ellison said.')
+    framing = [c for c in found if c.category == "opponent_framing"]
+    assert [(c.text, c.weight, c.source) for c in framing] == [("ignore the fact", QUOTED_FACTOR, "rule (quoted)")]

@@ -98,3 +98,12 @@ def test_every_aclu_sentence_names_the_aclu_as_its_speaker(seed_text: str) -> No
         if decision.sentence.text.startswith(("They wrote:", "In a brief, the ACLU wrote:", "“ICE cultivated")):
             assert decision.speaker is not None and decision.speaker.name == "the ACLU", decision.sentence.text
     assert {d.speaker.name for d in summary.decisions if d.speaker is not None} == {"the ACLU"}
+
+
+def test_default_sets_aside_the_writer_framing_the_aclu(seed_text: str) -> None:
+    # "… instead of noting any potential benefit …, they claim …": the writer arguing, not news.
+    summary = summarize(seed_text)
+    framing = next(d for d in summary.decisions if "instead of noting" in d.sentence.text)
+    assert not framing.kept
+    assert any(c.category == "opponent_framing" for c in framing.cues)
+    assert any("30 thousand" in d.sentence.text or "30,000" in d.sentence.text for d in summary.kept)

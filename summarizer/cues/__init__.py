@@ -38,6 +38,11 @@ The categories (:data:`CATEGORIES`; every fact about each is one row of
     an exclamation mark in the writer's voice.
 ``call_to_action``
     the reader addressed and told to act: "Do you want to …", "Click to …", "Sign up …".
+``opponent_framing``
+    the writer framing an opponent: telling the reader what the other side leaves out or will
+    not admit ("instead of noting", "ignores the fact that", "fails to mention", "glosses
+    over"; ``evenhand/opponent_framing.txt``, phrases of no side); counted with the loaded
+    terms, and inside a quotation at the quoted weight.
 ``valenced_word``
     a strongly positive or negative adjective or adverb (VADER mean valence of magnitude 2 or
     more, for a word in Pattern's adjective list or ending in "-ly"); weight = magnitude / 4.
@@ -55,7 +60,7 @@ Plain fixed phrases.  Inside a phrase of ``evenhand/neutral_phrases.tsv`` ("love
 Each word is one cue at most: the first category that matches in the order above wins
 (evenhand's curated lists before the general lexicons), so a loaded term and its mirror
 from the other side weigh the same.  Structural cues (scare quotes, brackets, questions,
-exclamations, calls to action) are found independently and may contain word cues.
+exclamations, calls to action, framing an opponent) are found independently and may contain word cues.
 
 Quoted words.  Loaded words inside a real quotation are the speaker's words, not the
 writer's: they are still cues, because the reader should see them, but their weight is
@@ -65,7 +70,7 @@ Factive and assertive verbs are framing only in the writer's voice, so inside qu
 they are not cues at all.
 
 Helpers other modules share: :func:`quotation_spans` (where the quotations are),
-:func:`bracket_insertions` and :func:`call_to_action`.
+:func:`bracket_insertions`, :func:`call_to_action` and :func:`opponent_framing`.
 
 The package, one job a module:
 
@@ -86,7 +91,12 @@ from summarizer.cues.categories import CATEGORIES, FRAMING_CATEGORIES, QUOTED_FA
 from summarizer.cues.find import find_cues
 from summarizer.cues.phrases import GAP, GAP_WORDS, SUBJECTIVITY_MIN, VALENCE_MIN, fold_case
 from summarizer.cues.quoting import QUOTE_MARKS, quotation_spans, quote_once, within_quotation
-from summarizer.cues.structural import SCARE_QUOTE_MAX_WORDS, bracket_insertions, call_to_action
+from summarizer.cues.structural import (
+    SCARE_QUOTE_MAX_WORDS,
+    bracket_insertions,
+    call_to_action,
+    opponent_framing,
+)
 
 __all__ = [
     "CATEGORIES",
@@ -107,6 +117,7 @@ __all__ = [
     "call_to_action",
     "find_cues",
     "fold_case",
+    "opponent_framing",
     "quotation_spans",
     "quote_once",
     "within_quotation",

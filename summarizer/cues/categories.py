@@ -134,6 +134,16 @@ TABLE: tuple[Category, ...] = (
     Category("rhetorical_question", True, _RULE, "devices", False, "rhetorical question"),
     Category("exclamation", True, _RULE, "devices", False, "exclamation"),
     Category("call_to_action", True, _RULE, "devices", False, "call to action"),
+    # The writer arguing with an opponent ("instead of noting", "ignores the fact that"): as
+    # strong a sign as a loaded term, and not excused by crediting a speaker nearby.
+    Category(
+        "opponent_framing",
+        True,
+        (Source("rule", 1.0, ("evenhand/opponent_framing.txt",)),),
+        "loaded",
+        True,
+        "framing an opponent",
+    ),
     Category(
         "valenced_word",
         False,

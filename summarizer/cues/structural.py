@@ -1,4 +1,5 @@
-"""The structural cues: scare quotes, bracketed insertions, rhetorical questions, exclamations, calls to action.
+"""The structural cues: scare quotes, bracketed insertions, rhetorical questions, exclamations, calls to action,
+the writer framing an opponent.
 
 They are found from the sentence's shape and its quotations rather than from word lists, and
 may contain word cues.  :func:`call_to_action` and :func:`bracket_insertions` are shared with
@@ -30,6 +31,45 @@ def _call_to_action_regex() -> re.Pattern[str]:
     return re.compile(
         "(?i)" + "|".join(f"(?:{line})" for line in lexicons.lines("evenhand/call_to_action.txt"))
     )
+
+
+@cache
+def _opponent_framing_regex() -> re.Pattern[str]:
+    """The writer framing an opponent (``evenhand/opponent_framing.txt``), one alternative a line."""
+    return re.compile(
+        "(?i)" + "|".join(f"(?:{line})" for line in lexicons.lines("evenhand/opponent_framing.txt"))
+    )
+
+
+# One of these is in the folded text of every match of _opponent_framing_regex() (each line
+# needs one of the words), tested before the regex: most sentences hold none.
+_FRAMING_HINTS = ("instead", "rather", "ignor", "overlook", "fail", "neglect", "omit", "out", "gloss", "blind",
+                  "you", "yet")  # fmt: skip
+
+
+def _may_frame_opponent(text: str) -> bool:
+    folded = fold_case(text)
+    for hint in _FRAMING_HINTS:  # noqa: SIM110  # a loop: any() over a generator is slower here
+        if hint in folded:
+            return True
+    return False
+
+
+def opponent_framing(text: str) -> list[tuple[int, int]]:
+    """Find where the writer frames an opponent: what the other side leaves out or will not admit.
+
+    "instead of noting", "ignores the fact that", "fails to mention", "glosses over": the
+    writer arguing with the people reported on, whichever side they are (the list names none).
+
+    Args:
+        text: one sentence.
+
+    Returns:
+        The ``(start, end)`` of every such phrase within ``text``, in order.
+    """
+    if not _may_frame_opponent(text):
+        return []
+    return [match.span() for match in _opponent_framing_regex().finditer(text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +192,13 @@ def _structural_cues(
     if "!" in outside:
         at = sentence.start + outside.index("!")
         cues.append(Cue("exclamation", at, at + 1, "!", 1.0, "rule"))
+    # Framing an opponent: the writer's, or inside a quotation the speaker's (at the quoted weight).
+    for first, last in opponent_framing(sentence.text):
+        s, e = sentence.start + first, sentence.start + last
+        if _covered(s, quotes.inside) and not _covered(s, brackets.inside):
+            cues.append(Cue("opponent_framing", s, e, text[s:e], QUOTED_FACTOR, "rule (quoted)"))
+        else:
+            cues.append(Cue("opponent_framing", s, e, text[s:e], 1.0, "rule"))
     return cues
 
 
