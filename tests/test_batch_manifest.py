@@ -176,3 +176,25 @@ def test_an_interrupt_while_an_output_is_written_comes_after_it_is_recorded(
     record = manifest(out)
     assert len(record["done"]) == 2  # type: ignore[arg-type]
     assert set(record["outputs"].values()) == outputs_on_disk(out) == {"s0.json", "s1.json"}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("source", ["file", "stdin"])
+def test_one_document_to_standard_output_does_not_load_the_batch(tmp_path: Path, source: str) -> None:
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text(make_article(1), encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from evenhand.cli import main\n"
+        "sys.argv = ['evenhand', 'summarize', sys.argv[1], '-f', 'json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('BATCH' if any(m.startswith('summarizer.batch') for m in sys.modules) else 'ALONE', file=sys.stderr)\n"
+    )
+    given = str(article) if source == "file" else "-"
+    done = subprocess.run([sys.executable, "-c", script, given], capture_output=True, text=True, timeout=120,
+                          input=article.read_text("utf-8") if source == "stdin" else None,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.stderr.strip().splitlines()[-1] == "ALONE", done.stderr
+    assert any(s["kept"] for s in json.loads(done.stdout)["sentences"])

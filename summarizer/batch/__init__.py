@@ -45,7 +45,7 @@ from summarizer.batch.model import (
 )
 from summarizer.batch.names import output_names
 from summarizer.batch.read import iter_tasks
-from summarizer.batch.run import run_batch, summarize_task
+from summarizer.batch.run import read_task, run_batch, summarize_task
 from summarizer.errors import BatchError
 from summarizer.options import SummaryOptions
 from summarizer.segment import MAX_SENTENCES  # the ceiling, re-exported: segment() refuses longer texts
@@ -69,6 +69,7 @@ __all__ = [
     "iter_tasks",
     "output_names",
     "plan_batch",
+    "read_task",
     "render_summary",
     "run_batch",
     "summarize_task",

@@ -30,9 +30,9 @@ from summarizer.batch.model import (
 from summarizer.batch.read import iter_tasks
 from summarizer.batch.write import _JsonlOut, _output_folder, _Writer, write_manifest
 from summarizer.batch_parquet import ParquetOut
-from summarizer.budget import check_word_budget
-from summarizer.errors import BatchError, EvenhandError, InputError, NothingFitsError
-from summarizer.model import Summary
+from summarizer.errors import BatchError, EvenhandError, InputError
+from summarizer.model import Document, Summary
+from summarizer.one import summarize_document
 from summarizer.options import SummaryOptions
 
 if TYPE_CHECKING:
@@ -40,33 +40,30 @@ if TYPE_CHECKING:
 
 
 
+def read_task(task: Task, *, max_bytes: int | None = None) -> Document:
+    """Read (or take) and extract one task's document, through the one loader (:mod:`summarizer.load`).
+
+    Raises:
+        EvenhandError: the input cannot be read (the message names it).
+    """
+    from summarizer.load import load_fetched, load_path, load_text
+
+    if task.page is not None:
+        return load_fetched(task.page)
+    if task.text is not None:
+        return load_text(task.text, source=task.label, warnings=task.warnings, html=task.html)
+    if task.path is None:
+        raise InputError(f"{task.label}: nothing to read")
+    return load_path(task.path, max_bytes=max_bytes, source=task.label)
+
+
 def summarize_task(task: Task, options: SummaryOptions, *, max_bytes: int | None = None) -> Summary:
-    """Read (or take), extract and summarise one document, through the one loader (:mod:`summarizer.load`).
+    """Read one task's document and summarise it (see :func:`summarizer.one.summarize_document`).
 
     Raises:
         EvenhandError: the input cannot be read or summarised (the message names it).
     """
-    from summarizer.load import load_fetched, load_path, load_text
-    from summarizer.pipeline import summarize
-
-    if task.page is not None:
-        document = load_fetched(task.page)
-    elif task.text is not None:
-        document = load_text(task.text, source=task.label, warnings=task.warnings, html=task.html)
-    else:
-        if task.path is None:
-            raise InputError(f"{task.label}: nothing to read")
-        document = load_path(task.path, max_bytes=max_bytes, source=task.label)
-    if not document.sentences:
-        raise InputError(f"{_name(task.label)}: no sentence to summarise (the text holds no words)")
-    summary = summarize(document, options=options)
-    if not summary.kept:
-        raise InputError(f"{_name(task.label)}: no sentence to keep (every sentence was dropped)")
-    try:
-        check_word_budget(summary, options.words)
-    except NothingFitsError as error:
-        raise NothingFitsError(f"{_name(task.label)}: {error}") from None
-    return summary
+    return summarize_document(read_task(task, max_bytes=max_bytes), options, name=_name(task.label))
 
 
 def _process(task: Task, options: BatchOptions) -> Outcome:
