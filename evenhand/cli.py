@@ -464,6 +464,13 @@ def summarize_command(
         fail(f"{corpora[0]} is a JSON Lines file: give --jsonl-field FIELD to summarise that field of each "
              "record (e.g. --jsonl-field text)", code=EXIT_USAGE)
 
+    if out is None and jsonl_out is None and parquet_out is None and len(paths) == 1 and _one_document(paths[0]):
+        # One document to standard output: loader → summary → renderer, without the batch machinery.
+        document = _load_one(paths[0], size_limit, timeout=timeout, retries=retries)
+        _show_one(document, paths[0], summary_options, output_format, color=color, width=width,
+                  pager=not no_pager and stdout_is_terminal and output_format == "terminal")
+        return
+
     from summarizer.batch import (
         DEFAULT_GLOBS,
         BatchError,
@@ -471,7 +478,7 @@ def summarize_command(
         Outcome,
         iter_tasks,
         plan_batch,
-        summarize_task,
+        read_task,
     )
     from summarizer.fetch import FetchOptions
 
@@ -510,24 +517,66 @@ def summarize_command(
             fail("nothing to summarise", code=EXIT_FAILED)
         if isinstance(item, Outcome):  # a JSONL record that cannot be read
             fail(f"{item.label}: {item.reason}")
-        try:
-            summary = summarize_task(item, options.summary, max_bytes=size_limit)
+        try:  # a folder holding one file, a corpus of one record: read as the batch reads them
+            document = read_task(item, max_bytes=size_limit)
         except EvenhandError as error:
             fail_from(error)
-        for warning in summary.document.warnings:
-            _say(errors, f"evenhand: warning: {item.label}: {warning}")
-        _check_word_budget(summary, words)
-        try:
-            _print_summary(summary, output_format, color=color, width=width,
-                           pager=not no_pager and stdout_is_terminal and output_format == "terminal")
-            sys.stdout.flush()
-        except BrokenPipeError:
-            exit_pipe_closed()
-        except OSError as error:  # a full disk behind a redirection
-            fail(f"cannot write standard output ({error.strerror or type(error).__name__})")
+        _show_one(document, item.label, summary_options, output_format, color=color, width=width,
+                  pager=not no_pager and stdout_is_terminal and output_format == "terminal")
         return
 
     _run_summarize_batch(plan, options, errors, quiet=quiet)
+
+
+def _one_document(path: str) -> bool:
+    """``path`` is one document, read whole: standard input, a URL, a file that is not a corpus."""
+    from summarizer.load import is_url
+
+    if path == "-" or is_url(path):
+        return True
+    return os.path.isfile(path) and not path.lower().endswith((".jsonl", ".parquet"))
+
+
+def _load_one(path: str, max_bytes: int, *, timeout: float, retries: int) -> Any:
+    """Read one document through the one loader (a one-line error if it cannot be read)."""
+    from summarizer.fetch import FetchOptions
+    from summarizer.load import decode_input, is_url, load_path, load_text, load_url
+    from summarizer.read import read_bytes
+
+    try:
+        if is_url(path):
+            return load_url(path, options=FetchOptions(timeout=timeout, retries=retries, max_bytes=max_bytes))
+        if path == "-":  # decoded as a page would be (by its declared charset), as the batch reads it
+            data = read_bytes("-", max_bytes=max_bytes)
+            decoded, _ = decode_input(data, source="-")
+            return load_text(decoded.text, source="-", warnings=decoded.warnings)
+        return load_path(path, max_bytes=max_bytes, source=path)
+    except EvenhandError as error:
+        fail_from(error)
+
+
+def _show_one(document: Any, label: str, options: Any, output_format: str, *, color: str, width: int | None,
+              pager: bool) -> None:
+    """Summarise one document and print it (warnings on stderr first)."""
+    from rich.console import Console
+
+    from summarizer.one import summarize_document
+
+    name = "standard input" if label == "-" else label
+    try:
+        summary = summarize_document(document, options, name=name)
+    except EvenhandError as error:
+        fail_from(error)
+    errors = Console(stderr=True, highlight=False)
+    for warning in summary.document.warnings:
+        _say(errors, f"evenhand: warning: {label}: {warning}")
+    try:
+        _print_summary(summary, output_format, color=color, width=width, pager=pager)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        exit_pipe_closed()
+    except OSError as error:  # a full disk behind a redirection
+        fail(f"cannot write standard output ({error.strerror or type(error).__name__})")
 
 
 def _read_url_list(name: str) -> list[str]:
@@ -552,16 +601,6 @@ def _read_url_list(name: str) -> list[str]:
     if not urls:
         fail(f"--urls {name}: no URLs in the file", code=EXIT_USAGE)
     return urls
-
-
-def _check_word_budget(summary: Any, words: int | None) -> None:
-    """A summary never has more words than --words asks: when no sentence fits, say so and stop."""
-    from summarizer.budget import check_word_budget
-
-    try:
-        check_word_budget(summary, words)
-    except EvenhandError as error:
-        fail_from(error)
 
 
 def _print_summary(summary: Any, output_format: str, *, color: str, width: int | None, pager: bool) -> None:

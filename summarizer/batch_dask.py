@@ -1,4 +1,4 @@
-"""The batch on a Dask distributed cluster: Dask only schedules, :func:`summarizer.batch._process` does the work.
+"""The batch on a Dask distributed cluster: Dask only schedules, :func:`summarizer.batch.run._process` does the work.
 
 Used by :func:`summarizer.batch.run_batch` when ``BatchOptions.cluster`` is set (``evenhand
 summarize … --cluster``); nothing here imports Dask until a batch runs on a cluster.
@@ -38,25 +38,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from summarizer.batch import (
-    BatchOptions,
-    BatchPlan,
-    Outcome,
-    Task,
+from summarizer.batch.discover import BatchPlan, _Source
+from summarizer.batch.model import BatchOptions, Outcome, Task
+from summarizer.batch.names import _Names
+from summarizer.batch.read import (
     _fetched_tasks,
     _labels,
-    _Names,
-    _process,
     _read_record,
-    _ready,
     _record_item,
     _RecordNamer,
-    _Source,
     _source_items,
-    _stop,
     _table_record,
-    _Writer,
 )
+from summarizer.batch.run import _process, _ready, _stop
+from summarizer.batch.write import _Writer
 from summarizer.batch_parquet import table as parquet_table
 from summarizer.errors import BatchError
 
@@ -145,7 +140,7 @@ def _quiet_on_ctrl_c() -> Any:
     """A worker plugin: local workers ignore Ctrl-C (it reaches the whole terminal's process group).
 
     The driver handles it: it cancels the work, writes the manifest and closes the cluster,
-    as the local pool's workers leave it to their parent (``batch._init_worker``).
+    as the local pool's workers leave it to their parent (``batch.run._init_worker``).
     """
     from distributed import WorkerPlugin
 

@@ -3,7 +3,7 @@
 A ``.parquet`` input is a table with one article per row: the text in ``--text-column``
 (default ``text``), its name in ``--id-column`` (default ``id`` where the table has one;
 otherwise rows are named ``row-N``).  Rows become documents exactly as JSON Lines records do
-(:func:`summarizer.batch._record_item`): the same labels (``FILE#ID``), output names, size
+(:func:`summarizer.batch.read._record_item`): the same labels (``FILE#ID``), output names, size
 limit and failures, so a table and the same records as JSON Lines give the same outputs.
 
 ``--parquet-out DIR`` writes the outcomes as a Parquet dataset: ``DIR/part-00000.parquet``,
@@ -166,7 +166,7 @@ class ParquetOut:
     """The ``--parquet-out`` dataset: outcomes buffered and written as whole part files.
 
     The caller holds the folder (created, locked, a killed run's temporary files removed:
-    ``batch._output_folder``).
+    ``batch.write._output_folder``).
 
     Without ``resume`` a folder that already holds parts is refused (nothing of an earlier
     run is overwritten); with it (``--skip-existing``) the done rows of the parts there are

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import NoReturn
 
 from summarizer.errors import BudgetError, NothingFitsError
-from summarizer.model import Budget, Summary
+from summarizer.model import Budget, Decision, Summary
 
 DEFAULT_RATIO = 0.3
 DEFAULT_MIN_SENTENCES = 3
@@ -143,3 +143,23 @@ def check_word_budget(summary: Summary, words: int | None) -> None:
         f"no sentence fits in {words} word{'s' if words != 1 else ''}: the best candidate has {needed}; "
         f"give --words {needed} or more, or --sentences 1"
     )
+
+
+def kept_note(budget: Budget, decisions: Sequence[Decision]) -> str | None:
+    """The budget's note, made true of what was kept: a sentence budget the text could not fill says why.
+
+    ``"asked for 4 sentences, kept 3 of the text's 4: the other was left out (repeats sentence 1)"``,
+    the reasons being those recorded for the sentences left out.  A note that the summary is the
+    whole text is kept only when it is.
+    """
+    if budget.sentences is None:
+        return budget.note
+    kept = sum(1 for d in decisions if d.kept)
+    if kept >= min(budget.sentences, len(decisions)) and (budget.note is None or kept == len(decisions)):
+        return budget.note
+    left = [d for d in decisions if not d.kept]
+    reasons = list(dict.fromkeys(d.reason.text for d in left if d.reason is not None))
+    why = "; ".join(reasons[:3]) + ("; …" if len(reasons) > 3 else "")
+    others = "the other was" if len(left) == 1 else f"the other {len(left)} were"
+    return (f"asked for {budget.sentences} sentences, kept {kept} of the text's {len(decisions)}: "
+            f"{others} left out" + (f" ({why})" if why else ""))

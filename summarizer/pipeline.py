@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Unpack
 
 from summarizer.boilerplate import detect_boilerplate
+from summarizer.budget import kept_note
 from summarizer.compress import split_counts
 from summarizer.cues import find_cues
 from summarizer.edits import apply_edits
@@ -203,6 +204,9 @@ def assemble(
         cues_original=sum(len(d.cues) for d in final),
         cues_summary=sum(len(d.cues) - _trimmed_cues(d) for d in kept),
     )
+    note = kept_note(budget, final)
+    if note != budget.note:
+        budget = replace(budget, note=note)
     notes = tuple(n for n in (*document.warnings, budget.note, *notes) if n)
     return Summary(
         document=document,

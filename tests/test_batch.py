@@ -370,7 +370,7 @@ def test_packed_labels_behave_as_a_list_of_the_names() -> None:
 
 
 def test_taken_names_are_found_across_the_merge_into_the_sorted_array(monkeypatch: pytest.MonkeyPatch) -> None:
-    from summarizer.batch import _Names
+    from summarizer.batch.names import _Names
 
     monkeypatch.setattr(_Names, "_MERGE_AT", 7)
     taken = _Names(["x"])

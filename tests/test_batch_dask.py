@@ -30,12 +30,11 @@ from summarizer.batch import (
     BatchOptions,
     SummaryOptions,
     Task,
-    _labels,
-    _RecordNamer,
     iter_tasks,
     plan_batch,
     run_batch,
 )
+from summarizer.batch.read import _labels, _RecordNamer
 from summarizer.batch_dask import _run_range, _scan_range, byte_ranges, check_cluster, local_workers
 
 from .articles import make_article

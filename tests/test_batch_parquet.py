@@ -178,7 +178,7 @@ def test_a_killed_run_leaves_whole_parts_and_resumes(tmp_path: Path, monkeypatch
     out = tmp_path / "parts"
     (out).mkdir()
     (out / ".evenhand-x.tmp").write_bytes(b"half a part")  # what a kill -9 mid-write leaves
-    import summarizer.batch as batch
+    import summarizer.batch.run as batch
 
     real = batch._process
     calls = {"n": 0}

@@ -23,7 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-import summarizer.batch as batch
+import summarizer.batch.run as batch_run
+import summarizer.batch.write as batch_write
 import summarizer.segment as segment_module
 from evenhand.cli import app
 from summarizer.batch import (
@@ -234,7 +235,7 @@ def test_a_full_disk_stops_the_batch_with_one_line(tmp_path: Path, monkeypatch: 
     def full(path: object, data: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
-    monkeypatch.setattr(batch, "write_atomic", full)
+    monkeypatch.setattr(batch_write, "write_atomic", full)
     result = CliRunner().invoke(
         app, ["summarize", str(folder), "--out", str(tmp_path / "out"), "-f", "json", "-j", "1", "-q"]
     )
@@ -248,14 +249,14 @@ def test_an_unwritable_manifest_is_one_line(tmp_path: Path, monkeypatch: pytest.
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(make_article(1), encoding="utf-8")
-    real = batch.atomic_open
+    real = batch_write.atomic_open
 
     def no_manifest(path: Path, **kwargs: bool) -> Any:
         if Path(path).name == MANIFEST_NAME:
             raise OSError(errno.EIO, "Input/output error")
         return real(path, **kwargs)
 
-    monkeypatch.setattr(batch, "atomic_open", no_manifest)
+    monkeypatch.setattr(batch_write, "atomic_open", no_manifest)
     result = CliRunner().invoke(app, ["summarize", str(folder), "--out", str(tmp_path / "out"), "-j", "1", "-q"])
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == (
@@ -324,7 +325,7 @@ def test_a_read_only_output_folder_is_one_line_before_any_work(tmp_path: Path, m
 
     monkeypatch.setattr(os, "open", read_only)
     calls: list[Task] = []
-    monkeypatch.setattr(batch, "_process", lambda task, opts: calls.append(task))
+    monkeypatch.setattr(batch_run, "_process", lambda task, opts: calls.append(task))
     result = CliRunner().invoke(app, ["summarize", str(folder), "--out", str(out), "-j", "1", "-q"])
     assert result.exit_code == 1
     assert result.output == f"evenhand: error: --out {out}: cannot write there (Permission denied)\n"
@@ -420,7 +421,7 @@ def test_a_second_batch_into_a_locked_folder_is_refused(tmp_path: Path) -> None:
     (folder / "a.txt").write_text(make_article(1), encoding="utf-8")
     out = tmp_path / "out"
     opts = options(out=out)
-    with batch._output_folder(out):
+    with batch_write._output_folder(out):
         assert (out / LOCK_NAME).exists()
         with pytest.raises(BatchError, match="another evenhand batch is writing to this folder"):
             run_batch(plan_batch([str(folder)], opts), opts)
@@ -431,10 +432,10 @@ def test_a_second_batch_into_a_locked_folder_is_refused(tmp_path: Path) -> None:
 
 def test_a_second_batch_into_a_locked_jsonl_file_is_refused(tmp_path: Path) -> None:
     target = tmp_path / "records.jsonl"
-    first = batch._JsonlOut(str(target), resume=False)
+    first = batch_write._JsonlOut(str(target), resume=False)
     try:
         with pytest.raises(BatchError, match="another evenhand batch is writing to it"):
-            batch._JsonlOut(str(target), resume=True)
+            batch_write._JsonlOut(str(target), resume=True)
     finally:
         first.close()
 
@@ -446,13 +447,13 @@ def test_jsonl_out_streams_each_record_as_it_finishes(tmp_path: Path, monkeypatc
         (folder / f"s{i}.txt").write_text(make_article(i), encoding="utf-8")
     target = tmp_path / "records.jsonl"
     seen: list[int] = []
-    real = batch._process
+    real = batch_run._process
 
     def watching(task: Task, opts: BatchOptions) -> Outcome:
         seen.append(len(target.read_text("utf-8").splitlines()))
         return real(task, opts)
 
-    monkeypatch.setattr(batch, "_process", watching)
+    monkeypatch.setattr(batch_run, "_process", watching)
     opts = options(jsonl_out=str(target))
     run_batch(plan_batch([str(folder)], opts), opts)
     assert seen == [0, 1, 2]
