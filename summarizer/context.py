@@ -296,7 +296,8 @@ def find_lead(document: Document, content: Sequence[int]) -> int | None:
 
 _SUBJECT_PRONOUNS = {"they": "any", "he": "person", "she": "person"}
 _LEAD_IN = re.compile(r"(?P<pronoun>They|He|She)\s+(?:\w+ly\s+)?(?:also\s+)?\w+(?:\s+(?:in|on|to|at)\s+[\w’' ]{1,40})?\s*:\s*")
-_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|President|Senator|Governor|Judge|Mayor)\.?"
+# A title as a whole word: "Dr" and "Dr." but not "Drax".
+_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|President|Senator|Governor|Judge|Mayor)(?:\.|\b)"
 _NAMED_SPEAKER = re.compile(
     r"(?:^|[,;–—]\s*|\b(?:while|when|as|after|and|but|in\s+a\s+\w+,)\s+)"
     r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*){0,4})\s+"

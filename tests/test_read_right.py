@@ -251,3 +251,12 @@ def test_words_that_only_look_like_connectives_stay() -> None:
         assert connective_edit(segment(text).sentences[0]) is None, text
     edit = connective_edit(segment("But 104,000 jobs were created.").sentences[0])
     assert edit is not None and edit.replacement == "1"
+
+
+def test_a_title_is_a_whole_word() -> None:
+    from summarizer.context import name_the_speaker
+
+    # "Drax" is no "Dr": one capitalised word is no person's name for "He".
+    assert name_the_speaker(segment("Drax said no.\n\nHe wrote:\n\n“No.”"), 1) is None
+    edit = name_the_speaker(segment("Dr Lee said no.\n\nHe wrote:\n\n“No.”"), 1)
+    assert edit is not None and edit.replacement == "[Dr Lee]"
