@@ -157,6 +157,7 @@ def dependencies(
     *,
     connectives: bool = True,
     named: Collection[int] = (),
+    completed: Collection[int] = (),
 ) -> tuple[tuple[int, ...], ...]:
     """For every sentence, the earlier sentences it needs in a summary (none: ``()``).
 
@@ -166,7 +167,9 @@ def dependencies(
     quotation nobody is credited with, or (with ``connectives``, when no edit may drop it)
     opens with a connective ("But", "However").  A list item needs its heading line.
     Sentences in ``named`` have their pronoun replaced by the speaker's name
-    (:func:`name_the_speaker`) and need nothing.
+    (:func:`name_the_speaker`) and need nothing; sentences in ``completed`` have a surname
+    completed in brackets (:func:`name_completions`) and do not need the sentence that
+    introduced the person.
     """
     sentences = document.sentences
     n = len(sentences)
@@ -196,7 +199,7 @@ def dependencies(
         first_of_paragraph = paragraph.first_sentence == i
         line = document.text[paragraph.start : paragraph.end].lstrip()
         listed = first_of_paragraph and _LIST_MARK.match(line) is not None
-        introduced = _introduction(sentence.text, i, first_named)
+        introduced = None if i in completed else _introduction(sentence.text, i, first_named)
         if listed and heading is not None:
             needs[i] = (heading,)
         elif previous is not None and not inside_from_before[i]:
@@ -244,6 +247,54 @@ def _introduction(text: str, index: int, first_named: dict[str, int]) -> int | N
         if introduced is not None and introduced != index:
             return introduced
     return None
+
+
+# "Trevor Manuel", "Ana M. Pereira": a given name before a surname (overlapping, so
+# "Finance Minister Trevor Manuel" yields Manuel's given name "Trevor").
+_GIVEN_SURNAME = re.compile(r"(?=\b(?P<given>[A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
+#: Capitalised words that are no given name: titles, offices and sentence openers.
+_NOT_GIVEN = frozenset(
+    """Mr Mrs Ms Miss Dr Sir Dame Lord Lady Prof Professor President Senator Governor Judge Mayor Minister
+    Secretary Chancellor Chairman Chairwoman Chief Director Manager Coach Captain General Judge Justice Officer
+    Inspector Sergeant Detective Bishop Pope King Queen Prince Princess Council Councillor Member Leader Mister
+    The A An In On At But And For Of This That These Those It As By To If When While After Before Since Then
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+    September October November December New North South East West United Royal National""".split()
+)
+
+
+def name_completions(document: Document, content: Sequence[int]) -> dict[int, tuple[int, str, Edit]]:
+    """For a sentence that calls a speaker by surname alone ("Pereira said", "Mr Manuel told"),
+    the edit that completes the name in brackets ("[Ana] Pereira", "Mr [Trevor] Manuel") from
+    the earlier sentence that gave it whole: sentence → (that sentence, the surname, the edit).
+
+    The selector applies the edit only when that sentence is not in the summary, instead of
+    keeping it for the name alone.
+    """
+    first_named: dict[str, tuple[int, str]] = {}  # a surname → the sentence that first gives it whole, its given name
+    out: dict[int, tuple[int, str, Edit]] = {}
+    for i in content:
+        sentence = document.sentences[i]
+        text = sentence.text
+        writer = _mask_quotes(text)
+        for match in _SURNAME_SPEAKER.finditer(writer):
+            group = 1 if match.group(1) else 2
+            surname, at = match.group(group), match.start(group)
+            found = first_named.get(surname)
+            if found is None or found[0] == i or re.search(rf"\b{re.escape(found[1])}\s+{re.escape(surname)}\b", text):
+                continue
+            start = sentence.start + at
+            out[i] = (found[0], surname, Edit("name_completed", start, start, "", f"[{found[1]}] "))
+            break
+        for match in _GIVEN_SURNAME.finditer(text):
+            if match.group("given") not in _NOT_GIVEN and match.group("surname") not in _NOT_GIVEN:
+                first_named.setdefault(match.group("surname"), (i, match.group("given")))
+    return out
+
+
+def _mask_quotes(text: str) -> str:
+    """The sentence with what is between double quotation marks blanked out, offsets kept."""
+    return re.sub(r"[“\"][^”\"]*(?:[”\"]|$)", lambda m: " " * len(m.group()), text)
 
 
 #: How far back a quotation with no speaker of its own looks for the sentence that names one.

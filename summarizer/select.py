@@ -45,6 +45,7 @@ from summarizer.context import (
     dependencies,
     find_lead,
     is_headline,
+    name_completions,
     name_the_speaker,
     opens_with_back_pointer,
 )
@@ -261,8 +262,11 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     lead_ins = {u.lead_in for u in units if u.lead_in is not None}
     # "They wrote:" → "[The ACLU] wrote:" where the speaker is named earlier: it then needs no sentence before it.
     speakers = {i: e for i in lead_ins if trim and (e := name_the_speaker(document, i)) is not None}
+    # "Pereira said" → "[Ana] Pereira said" where the whole name is given earlier: no sentence needed for it.
+    completions = name_completions(document, content) if trim else {}
     needs = dependencies(
-        document, analysis.boilerplate, analysis.word_counts, quotations, connectives=trim, named=speakers
+        document, analysis.boilerplate, analysis.word_counts, quotations, connectives=trim, named=speakers,
+        completed=completions,
     )
     quoted = quoted_spans(document, quotations)
     # What a kept sentence would say after trimming is what the reader sees: judge that.
@@ -306,8 +310,9 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     # A word budget counts the words the reader gets: a sentence as its edits leave it.
     counts = list(analysis.word_counts)
     for i, edits in trims.items():
-        if edits or i in speakers or squeezed.get(i):
-            read_as = _merge_edits(_merge_edits(edits, (speakers[i],) if i in speakers else ()), squeezed.get(i, ()))
+        if edits or i in speakers or i in completions or squeezed.get(i):
+            repaired = ((speakers[i],) if i in speakers else ()) + ((completions[i][2],) if i in completions else ())
+            read_as = _merge_edits(_merge_edits(edits, repaired), squeezed.get(i, ()))
             counts[i] = len(word_list(apply_edits(document.sentences[i], read_as)))
     word_limit = budget.words
     target = budget.target
@@ -424,7 +429,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     rank_of = ranks(value.tolist())
     scores = normalise(raw)
     unit_index = {m: u.members[0] for u in units for m in u.members}
-    repairs = _repairs(document, kept_set, quotations, needs, content, trim, speakers)
+    repairs = _repairs(document, kept_set, quotations, needs, content, trim, speakers, completions)
     cuts_of = _summary_compressions(document, kept_set, quoted) if trim and compress else {}
     worst_kept = max((rank_of[k] for k in kept_set), default=0)
     context_kept = sorted(k for k in kept_set if k in brought)
@@ -609,11 +614,13 @@ def _repairs(
     content: Sequence[int],
     trim: bool,
     speakers: dict[int, Edit],
+    completions: dict[int, tuple[int, str, Edit]],
 ) -> dict[int, tuple[Edit, ...]]:
     """The edits that make the kept sentences read right on their own: a quotation cut short
     is closed (an ellipsis and its closing mark), a quotation the writer never closed gets its
     mark, an opening connective ("But", "However,") whose sentence before was dropped goes, and
-    a lead-in's pronoun whose sentence before was dropped gives way to the speaker's name."""
+    a lead-in's pronoun whose sentence before was dropped gives way to the speaker's name, and
+    a surname whose whole name is in a dropped sentence is completed ("[Ana] Pereira")."""
     if not trim:
         return {}
     repairs: dict[int, list[Edit]] = {}
@@ -624,8 +631,14 @@ def _repairs(
         for k in range(q.first_sentence, q.last_sentence + 1):
             if k in kept:
                 over.setdefault(k, []).append(q)
+    completed: set[str] = set()  # surnames the summary has given whole so far
     for k in sorted(kept):
         sentence = document.sentences[k]
+        if k in completions:
+            introduced, surname, completion = completions[k]
+            if introduced not in kept and surname not in completed:
+                repairs.setdefault(k, []).append(completion)
+            completed.add(surname)
         open_quotes = [
             q for q in over.get(k, ())
             if q.first_sentence <= k

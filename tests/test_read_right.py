@@ -242,8 +242,31 @@ def test_a_speaker_called_by_surname_comes_with_the_sentence_that_introduced_the
     needs = dependencies(document, analysis.boilerplate, analysis.word_counts, find_quotations(document))
     assert needs[3] == (1,)
     for n in range(1, 5):
-        kept = {d.index for d in summarize(document, sentences=n, analysis=analysis).kept}
-        assert 3 not in kept or 1 in kept
+        summary = summarize(document, sentences=n, analysis=analysis)
+        kept = {d.index: d for d in summary.kept}
+        if 3 in kept and 1 not in kept:
+            # The name is completed in brackets instead of keeping sentence 2 for it alone.
+            assert kept[3].output == "“The fare was the problem,” [Ana] Pereira said."
+            assert [e.kind for e in kept[3].edits] == ["name_completed"]
+
+
+def test_a_surname_after_a_title_is_completed_and_only_once() -> None:
+    from summarizer.context import name_completions
+
+    text = (
+        "Finance Minister Trevor Manuel backed the plan on Monday.\n\n"
+        "Fuel duty will rise by two pence a litre in April.\n\n"
+        "Mr Manuel said the budget could bear the cost of the cut.\n\n"
+        "Mr Manuel added that he would review it in a year."
+    )
+    document = segment(text)
+    completions = name_completions(document, range(len(document.sentences)))
+    assert {i: (intro, edit.replacement) for i, (intro, _, edit) in completions.items()} == {
+        2: (0, "[Trevor] "),
+        3: (0, "[Trevor] "),
+    }
+    # A given name in a sentence of its own is not completed again; "Drax" and titles are no given names.
+    assert name_completions(segment("Mr Brandt said no. Mr Brandt said yes."), range(2)) == {}
 
 
 def test_words_that_only_look_like_connectives_stay() -> None:
