@@ -264,9 +264,11 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     speakers = {i: e for i in lead_ins if trim and (e := name_the_speaker(document, i)) is not None}
     # "Pereira said" → "[Ana] Pereira said" where the whole name is given earlier: no sentence needed for it.
     completions = name_completions(document, content) if trim else {}
+    # "“…,” he said." → "“…,” [Mr Lee] said."; a quotation with no speaker → "[Mr Lee said:] “…”".
+    credits: dict[int, tuple[tuple[int, ...], Edit]] = {}
     needs = dependencies(
         document, analysis.boilerplate, analysis.word_counts, quotations, connectives=trim, named=speakers,
-        completed=completions,
+        completed=completions, credits=credits if trim else None,
     )
     quoted = quoted_spans(document, quotations)
     # What a kept sentence would say after trimming is what the reader sees: judge that.
@@ -310,8 +312,12 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     # A word budget counts the words the reader gets: a sentence as its edits leave it.
     counts = list(analysis.word_counts)
     for i, edits in trims.items():
-        if edits or i in speakers or i in completions or squeezed.get(i):
-            repaired = ((speakers[i],) if i in speakers else ()) + ((completions[i][2],) if i in completions else ())
+        if edits or i in speakers or i in completions or i in credits or squeezed.get(i):
+            repaired = (
+                ((speakers[i],) if i in speakers else ())
+                + ((completions[i][2],) if i in completions else ())
+                + ((credits[i][1],) if i in credits else ())
+            )
             read_as = _merge_edits(_merge_edits(edits, repaired), squeezed.get(i, ()))
             counts[i] = len(word_list(apply_edits(document.sentences[i], read_as)))
     word_limit = budget.words
@@ -429,7 +435,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     rank_of = ranks(value.tolist())
     scores = normalise(raw)
     unit_index = {m: u.members[0] for u in units for m in u.members}
-    repairs = _repairs(document, kept_set, quotations, needs, content, trim, speakers, completions)
+    repairs = _repairs(document, kept_set, quotations, needs, content, trim, speakers, completions, credits)
     cuts_of = _summary_compressions(document, kept_set, quoted) if trim and compress else {}
     worst_kept = max((rank_of[k] for k in kept_set), default=0)
     context_kept = sorted(k for k in kept_set if k in brought)
@@ -615,12 +621,14 @@ def _repairs(
     trim: bool,
     speakers: dict[int, Edit],
     completions: dict[int, tuple[int, str, Edit]],
+    credits: dict[int, tuple[tuple[int, ...], Edit]],
 ) -> dict[int, tuple[Edit, ...]]:
     """The edits that make the kept sentences read right on their own: a quotation cut short
     is closed (an ellipsis and its closing mark), a quotation the writer never closed gets its
     mark, an opening connective ("But", "However,") whose sentence before was dropped goes, and
     a lead-in's pronoun whose sentence before was dropped gives way to the speaker's name, and
-    a surname whose whole name is in a dropped sentence is completed ("[Ana] Pereira")."""
+    a surname whose whole name is in a dropped sentence is completed ("[Ana] Pereira"), and a
+    quotation whose speaker is named only in a dropped sentence is credited in brackets."""
     if not trim:
         return {}
     repairs: dict[int, list[Edit]] = {}
@@ -655,6 +663,8 @@ def _repairs(
         before = previous_content.get(k)
         if k in speakers and before is not None and before not in kept:
             repairs.setdefault(k, []).append(speakers[k])
+        if k in credits and not all(j in kept for j in credits[k][0]):
+            repairs.setdefault(k, []).append(credits[k][1])
         if before is None or before not in kept:
             edit = connective_edit(sentence)
             if edit is not None:

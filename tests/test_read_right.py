@@ -88,11 +88,13 @@ def test_edits_off_means_no_edit_at_all() -> None:
     assert summary.text.count("“") == 1
 
 
-def test_a_lead_in_with_a_pronoun_comes_with_the_sentence_naming_the_speaker() -> None:
+def test_a_lead_in_with_a_pronoun_is_credited_to_the_speaker_named_before() -> None:
     summary = summarize(FERRY, sentences=4)
-    kept = [d.sentence.text for d in summary.kept]
-    assert "They wrote:" in kept
-    assert "A group of harbour traders disagreed." in kept
+    kept = {d.sentence.text: d.output for d in summary.kept}
+    # "A group of harbour traders disagreed." is not kept for the name alone: the name comes in brackets,
+    # from the nearest sentence that says something (the council's figures, further back, are not theirs).
+    assert kept["They wrote:"] == "[A group of harbour traders] wrote:"
+    assert "A group of harbour traders disagreed." not in kept
 
 
 def test_a_dropped_connective_is_a_recorded_edit_with_a_capital() -> None:
@@ -283,3 +285,35 @@ def test_a_title_is_a_whole_word() -> None:
     assert name_the_speaker(segment("Drax said no.\n\nHe wrote:\n\n“No.”"), 1) is None
     edit = name_the_speaker(segment("Dr Lee said no.\n\nHe wrote:\n\n“No.”"), 1)
     assert edit is not None and edit.replacement == "[Dr Lee]"
+
+
+def test_a_quotation_and_a_pronoun_speaker_are_credited_in_brackets() -> None:
+    from summarizer.context import credit_the_quotation
+
+    text = (
+        "The mill will close in March, its owner said on Monday.\n\n"
+        "Mr Tom Lee, the chief executive, said exports had fallen by half. Sales rose in Asia.\n\n"
+        "“We are sorry for the staff.”\n\n"
+        "The union said it would fight the closure.\n\n"
+        "“This is a betrayal of the town,” they said.\n\n"
+        "The firm hired Jo Park last year. He said the plan was sound."
+    )
+    document = segment(text)
+    analysis = analyse(document)
+    credits: dict = {}
+    needs = dependencies(document, analysis.boilerplate, analysis.word_counts, find_quotations(document), credits=credits)
+    replaced = {i: (chain, edit.kind, edit.replacement) for i, (chain, edit) in credits.items()}
+    assert replaced == {
+        3: ((2, 1), "speaker_credited", "[Mr Tom Lee said:] "),
+        5: ((4,), "speaker_named", "[The union]"),
+    }
+    # "said it would" begins what was said: no speaker is needed for it.
+    assert needs[4] == ()
+    # The nearest sentence names no speaker: no guess (Jo Park is hired, not speaking); the sentence before is kept.
+    assert credit_the_quotation(document, 7, (6,)) is None and needs[7] == (6,)
+    for n in range(1, len(document.sentences) + 1):
+        kept = {d.index: d.output for d in summarize(document, sentences=n, analysis=analysis).kept}
+        if 3 in kept and 1 not in kept:
+            assert kept[3] == "[Mr Tom Lee said:] “We are sorry for the staff.”"
+        if 5 in kept and 4 not in kept:
+            assert kept[5] == "“This is a betrayal of the town,” [The union] said."
