@@ -385,7 +385,10 @@ def credit_the_quotation(document: Document, index: int, chain: Sequence[int]) -
 
 def _speaker_in(writer: str, kind: str) -> str | None:
     """The last named subject of a verb of saying in ``writer`` (a sentence's own words), capitalised."""
-    for name in reversed([m.group("name") for m in _NAMED_SPEAKER.finditer(writer)]):
+    for found in reversed([m.group("name") for m in _NAMED_SPEAKER.finditer(writer)]):
+        # "But Ian Shepherdson said": the connective is not part of the name.
+        opening = _connective(found)
+        name = found[opening.end() :] if opening is not None and found[opening.end() :][:1].isupper() else found
         if kind == "person" and not (
             re.match(_TITLES, name) or (len(name.split()) >= 2 and not name.lower().startswith("the "))
         ):

@@ -317,3 +317,11 @@ def test_a_quotation_and_a_pronoun_speaker_are_credited_in_brackets() -> None:
             assert kept[3] == "[Mr Tom Lee said:] “We are sorry for the staff.”"
         if 5 in kept and 4 not in kept:
             assert kept[5] == "“This is a betrayal of the town,” [The union] said."
+
+
+def test_a_connective_is_no_part_of_the_speaker_s_name() -> None:
+    from summarizer.context import credit_the_quotation
+
+    document = segment("But Ian Shepherdson said prices would rise. “The rise is temporary,” he said.")
+    edit = credit_the_quotation(document, 1, (0,))
+    assert edit is not None and edit.replacement == "[Ian Shepherdson]"
