@@ -239,6 +239,9 @@ def _comma_stays(before: str, after: str) -> bool:
     if _TRAILING.match(after):
         return True
     rest = [w.lower() for w in _WORD.findall(after)]
+    if rest and rest[0] in _ATTRIBUTIONS:
+        # "Ana Pereira, who heads the board, said": the clause sat between the speaker and the verb.
+        return False
     if len(rest) <= 6 and any(w in _ATTRIBUTIONS or w in ("found", "show", "shows", "showed") for w in rest):
         return True
     if "," in before:

@@ -66,7 +66,8 @@ _LIST_MARK = re.compile(r"(?:[-*•·–—]|\d{1,2}[.)])\s+")
 _PRONOUN_SAID = re.compile(
     r"\b(?:(?:he|she|they|it|we)\s+(?:said|says|added|told|wrote|writes|explained|insisted|argued|"
     r"warned|claimed|stated|continued|replied|noted|asked)"
-    r"|(?:said|says|added|told|wrote|explained|insisted|argued|warned|continued|replied)\s+(?:he|she|they|it))\b",
+    # "…,” said he." ends the sentence; "said it would" begins what was said, and needs no speaker.
+    r"|(?:said|says|added|told|wrote|explained|insisted|argued|warned|continued|replied)\s+(?:he|she|they|it)(?=\s*[.,;!?]|\s*$))\b",
     re.IGNORECASE,
 )
 _SAID = re.compile(
@@ -157,6 +158,8 @@ def dependencies(
     *,
     connectives: bool = True,
     named: Collection[int] = (),
+    completed: Collection[int] = (),
+    credits: dict[int, tuple[tuple[int, ...], Edit]] | None = None,
 ) -> tuple[tuple[int, ...], ...]:
     """For every sentence, the earlier sentences it needs in a summary (none: ``()``).
 
@@ -166,7 +169,12 @@ def dependencies(
     quotation nobody is credited with, or (with ``connectives``, when no edit may drop it)
     opens with a connective ("But", "However").  A list item needs its heading line.
     Sentences in ``named`` have their pronoun replaced by the speaker's name
-    (:func:`name_the_speaker`) and need nothing.
+    (:func:`name_the_speaker`) and need nothing; sentences in ``completed`` have a surname
+    completed in brackets (:func:`name_completions`) and do not need the sentence that
+    introduced the person.  With ``credits`` (a dict to fill), a quotation or attribution that
+    would need the sentences back to its speaker gets, where the speaker is named there, an
+    edit that credits it in brackets instead (:func:`credit_the_quotation`): ``credits[i]`` is
+    (the sentences it stands in for, the edit), and ``i`` needs nothing for its speaker.
     """
     sentences = document.sentences
     n = len(sentences)
@@ -196,7 +204,7 @@ def dependencies(
         first_of_paragraph = paragraph.first_sentence == i
         line = document.text[paragraph.start : paragraph.end].lstrip()
         listed = first_of_paragraph and _LIST_MARK.match(line) is not None
-        introduced = _introduction(sentence.text, i, first_named)
+        introduced = None if i in completed else _introduction(sentence.text, i, first_named)
         if listed and heading is not None:
             needs[i] = (heading,)
         elif previous is not None and not inside_from_before[i]:
@@ -206,13 +214,30 @@ def dependencies(
                 if opens_quotation[i] and not is_lead_in(sentences[previous].text) and (
                     not _SAID.search(writer) or _PRONOUN_SAID.search(writer)
                 ):
-                    needs[i] = _back_to_speaker(sentences, history)
+                    chain = _back_to_speaker(sentences, history)
+                    credit = credit_the_quotation(document, i, chain) if credits is not None else None
+                    if credit is not None and credits is not None:
+                        credits[i] = (chain, credit)
+                    else:
+                        needs[i] = chain
             elif (
                 opens_with_back_pointer(text)
                 or _PRONOUN_SAID.search(_outside_quotes(text))
                 or (not connectives and _connective(stripped))
             ):
-                needs[i] = (previous,)
+                credit = credit_the_quotation(document, i, (previous,)) if credits is not None else None
+                # The credit stands in only when its pronoun is all that points back ("He said …",
+                # "… , they said."), not "This, he said, …" or an opening connective kept.
+                opening = sentence.start + len(text) - len(stripped)
+                if (
+                    credits is not None
+                    and credit is not None
+                    and (credit.start == opening or not opens_with_back_pointer(text))
+                    and (connectives or not _connective(stripped))
+                ):
+                    credits[i] = ((previous,), credit)
+                else:
+                    needs[i] = (previous,)
         if introduced is not None and introduced not in needs[i]:
             needs[i] = (*needs[i], introduced)
         for match in _FULL_NAME.finditer(text):
@@ -246,6 +271,54 @@ def _introduction(text: str, index: int, first_named: dict[str, int]) -> int | N
     return None
 
 
+# "Trevor Manuel", "Ana M. Pereira": a given name before a surname (overlapping, so
+# "Finance Minister Trevor Manuel" yields Manuel's given name "Trevor").
+_GIVEN_SURNAME = re.compile(r"(?=\b(?P<given>[A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
+#: Capitalised words that are no given name: titles, offices and sentence openers.
+_NOT_GIVEN = frozenset(
+    """Mr Mrs Ms Miss Dr Sir Dame Lord Lady Prof Professor President Senator Governor Judge Mayor Minister
+    Secretary Chancellor Chairman Chairwoman Chief Director Manager Coach Captain General Judge Justice Officer
+    Inspector Sergeant Detective Bishop Pope King Queen Prince Princess Council Councillor Member Leader Mister
+    The A An In On At But And For Of This That These Those It As By To If When While After Before Since Then
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+    September October November December New North South East West United Royal National""".split()
+)
+
+
+def name_completions(document: Document, content: Sequence[int]) -> dict[int, tuple[int, str, Edit]]:
+    """For a sentence that calls a speaker by surname alone ("Pereira said", "Mr Manuel told"),
+    the edit that completes the name in brackets ("[Ana] Pereira", "Mr [Trevor] Manuel") from
+    the earlier sentence that gave it whole: sentence → (that sentence, the surname, the edit).
+
+    The selector applies the edit only when that sentence is not in the summary, instead of
+    keeping it for the name alone.
+    """
+    first_named: dict[str, tuple[int, str]] = {}  # a surname → the sentence that first gives it whole, its given name
+    out: dict[int, tuple[int, str, Edit]] = {}
+    for i in content:
+        sentence = document.sentences[i]
+        text = sentence.text
+        writer = _mask_quotes(text)
+        for match in _SURNAME_SPEAKER.finditer(writer):
+            group = 1 if match.group(1) else 2
+            surname, at = match.group(group), match.start(group)
+            found = first_named.get(surname)
+            if found is None or found[0] == i or re.search(rf"\b{re.escape(found[1])}\s+{re.escape(surname)}\b", text):
+                continue
+            start = sentence.start + at
+            out[i] = (found[0], surname, Edit("name_completed", start, start, "", f"[{found[1]}] "))
+            break
+        for match in _GIVEN_SURNAME.finditer(text):
+            if match.group("given") not in _NOT_GIVEN and match.group("surname") not in _NOT_GIVEN:
+                first_named.setdefault(match.group("surname"), (i, match.group("given")))
+    return out
+
+
+def _mask_quotes(text: str) -> str:
+    """The sentence with what is between double quotation marks blanked out, offsets kept."""
+    return re.sub(r"[“\"][^”\"]*(?:[”\"]|$)", lambda m: " " * len(m.group()), text)
+
+
 #: How far back a quotation with no speaker of its own looks for the sentence that names one.
 SPEAKER_LOOKBACK = 3
 
@@ -264,6 +337,66 @@ def _back_to_speaker(sentences: Sequence[Sentence], history: Sequence[int]) -> t
         if is_lead_in(sentences[j].text) or (_SAID.search(writer) and not _PRONOUN_SAID.search(writer)):
             return tuple(chain)
     return tuple(chain[:1])
+
+
+_PRONOUN_SPEAKER = re.compile(
+    r"\b(?:(?P<before>[Hh]e|[Ss]he|[Tt]hey)\s+(?:said|says|added|told|wrote|writes|explained|insisted|argued|warned|"
+    r"claimed|stated|continued|replied|noted)|(?:said|says|added|told|wrote|explained|insisted|argued|warned|continued|"
+    r"replied)\s+(?P<after>he|she|they)(?=\s*[.,;!?]|\s*$))\b"
+)
+
+
+def credit_the_quotation(document: Document, index: int, chain: Sequence[int]) -> Edit | None:
+    """The bracketed credit that gives a sentence its speaker without the sentences ``chain``
+    before it: "“…,” he said." → "“…,” [Mr Lee] said."; "“We are pleased.”" → "[Mr Lee said:] “We are pleased.”".
+
+    The speaker is the named subject of a verb of saying in the farthest sentence of ``chain``
+    (the one :func:`_back_to_speaker` stopped at); "he" and "she" take only a person's name.
+    ``None`` when no speaker is named there or the sentence is not one of these forms: the
+    selector then keeps the chain.
+    """
+    sentence = document.sentences[index]
+    text = sentence.text
+    masked = _mask_quotes(text)
+    pronoun = _PRONOUN_SPEAKER.search(masked)
+    lead = len(text) - len(text.lstrip())
+    stripped = text.lstrip()
+    if pronoun is None and (stripped[:1] not in _OPENING_MARKS or _SAID.search(masked)):
+        return None
+    if not chain:
+        return None
+    source = _outside_quotes(document.sentences[chain[-1]].text)
+    if is_lead_in(document.sentences[chain[-1]].text) and not _NAMED_SPEAKER.search(source):
+        return None
+    kind = "any"
+    if pronoun is not None:
+        word = (pronoun.group("before") or pronoun.group("after")).lower()
+        kind = _SUBJECT_PRONOUNS[word]
+    name = _speaker_in(source, kind)
+    if name is None:
+        return None
+    if pronoun is not None:
+        group = "before" if pronoun.group("before") else "after"
+        start = sentence.start + pronoun.start(group)
+        return Edit("speaker_named", start, start + len(pronoun.group(group)), pronoun.group(group), f"[{name}]")
+    start = sentence.start + lead
+    return Edit("speaker_credited", start, start, "", f"[{name} said:] ")
+
+
+def _speaker_in(writer: str, kind: str) -> str | None:
+    """The last named subject of a verb of saying in ``writer`` (a sentence's own words), capitalised."""
+    for found in reversed([m.group("name") for m in _NAMED_SPEAKER.finditer(writer)]):
+        # "But Ian Shepherdson said": the connective is not part of the name.
+        opening = _connective(found)
+        name = found[opening.end() :] if opening is not None and found[opening.end() :][:1].isupper() else found
+        if kind == "person" and not (
+            re.match(_TITLES, name) or (len(name.split()) >= 2 and not name.lower().startswith("the "))
+        ):
+            continue
+        if name.split()[0].lower() in BACK_POINTERS or name.split()[0].lower() in ("we", "i", "you"):
+            continue
+        return name[0].upper() + name[1:]
+    return None
 
 
 def _outside_quotes(text: str) -> str:
@@ -296,14 +429,22 @@ def find_lead(document: Document, content: Sequence[int]) -> int | None:
 
 _SUBJECT_PRONOUNS = {"they": "any", "he": "person", "she": "person"}
 _LEAD_IN = re.compile(r"(?P<pronoun>They|He|She)\s+(?:\w+ly\s+)?(?:also\s+)?\w+(?:\s+(?:in|on|to|at)\s+[\w’' ]{1,40})?\s*:\s*")
-_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|President|Senator|Governor|Judge|Mayor)\.?"
-_NAMED_SPEAKER = re.compile(
-    r"(?:^|[,;–—]\s*|\b(?:while|when|as|after|and|but|in\s+a\s+\w+,)\s+)"
-    r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*){0,4})\s+"
-    r"(?:(?:does|do|did|has|have|had|also|\w+ly)\s+){0,2}"
+# A title as a whole word: "Dr" and "Dr." but not "Drax".
+_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|President|Senator|Governor|Judge|Mayor)(?:\.|\b)"
+_SAYING_VERBS = (
     r"(?:said|says|wrote|writes|told|tells|argued|argues|added|adds|stated|states|believes|claims|claimed|"
     r"warned|warns|insisted|insists|explained|noted|notes|point(?:s|ed)?\s+out|announced|disagreed|agreed|replied)\b"
 )
+_NAMED_SPEAKER = re.compile(
+    r"(?:^|[,;–—]\s*|\b(?:while|when|as|after|and|but|in\s+a\s+\w+,)\s+)"
+    r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*){0,4}"
+    # "The union said", "A group of harbour traders disagreed": a description in lower case.
+    r"|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?|[Aa]\s+(?:group|number)\s+of\s+[a-z]+(?:\s+[a-z]+)?)"
+    # "Mr Lee, the chief executive, said": the name, then an appositive between commas.
+    r"(?:,\s+[^,;:“”\"]{1,60},)?\s+"
+    r"(?:(?:does|do|did|has|have|had|also|\w+ly)\s+){0,2}" + _SAYING_VERBS
+)
+_SAYING = re.compile(r"\b" + _SAYING_VERBS)
 
 
 def name_the_speaker(document: Document, index: int, *, lookback: int = 8) -> Edit | None:
@@ -323,14 +464,11 @@ def name_the_speaker(document: Document, index: int, *, lookback: int = 8) -> Ed
     kind = _SUBJECT_PRONOUNS[match.group("pronoun").lower()]
     for earlier in range(index - 1, max(-1, index - 1 - lookback), -1):
         writer = _outside_quotes(document.sentences[earlier].text)
-        found = [m.group("name") for m in _NAMED_SPEAKER.finditer(writer)]
-        for name in reversed(found):
-            if kind == "person" and not (re.match(_TITLES, name) or (len(name.split()) >= 2 and not name.lower().startswith("the "))):
-                continue
-            if name.split()[0].lower() in BACK_POINTERS or name.split()[0].lower() in ("we", "i", "you"):
-                continue
-            label = name[0].upper() + name[1:]
+        label = _speaker_in(writer, kind)
+        if label is not None:
             start = sentence.start + (len(sentence.text) - len(sentence.text.lstrip()))
             pronoun = match.group("pronoun")
             return Edit("speaker_named", start, start + len(pronoun), pronoun, f"[{label}]")
+        if _SAYING.search(writer):
+            return None  # the nearest one to say something is not named: no guessing further back
     return None

@@ -45,6 +45,7 @@ from summarizer.context import (
     dependencies,
     find_lead,
     is_headline,
+    name_completions,
     name_the_speaker,
     opens_with_back_pointer,
 )
@@ -94,8 +95,9 @@ REPEATS = 0.8
 #: Up to this many sentences redundancy is measured by cosine similarity (MMR); above it,
 #: only exact repeats (the same words in the same order) are caught, so time stays linear.
 MMR_SENTENCES = 5000
-#: How much similarity to what is kept counts against a candidate (MMR's trade-off).
-W_REDUNDANCY = 0.1
+#: How much similarity to what is kept counts against a candidate (MMR's trade-off).  0 since issue 12:
+#: on BBC dev 0.1 cost ROUGE-2 and near repeats are still skipped (:data:`REPEATS`).
+W_REDUNDANCY = 0.0
 #: Facts (:mod:`summarizer.facts`: numbers, dates, names): a candidate gains up to this much
 #: value for the facts it adds that no kept sentence carries yet, recomputed after every
 #: choice (greedy), weighed down by its bias like the rest of its value.  Small, a tie-breaker:
@@ -264,8 +266,13 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     lead_ins = {u.lead_in for u in units if u.lead_in is not None}
     # "They wrote:" → "[The ACLU] wrote:" where the speaker is named earlier: it then needs no sentence before it.
     speakers = {i: e for i in lead_ins if trim and (e := name_the_speaker(document, i)) is not None}
+    # "Pereira said" → "[Ana] Pereira said" where the whole name is given earlier: no sentence needed for it.
+    completions = name_completions(document, content) if trim else {}
+    # "“…,” he said." → "“…,” [Mr Lee] said."; a quotation with no speaker → "[Mr Lee said:] “…”".
+    credits: dict[int, tuple[tuple[int, ...], Edit]] = {}
     needs = dependencies(
-        document, analysis.boilerplate, analysis.word_counts, quotations, connectives=trim, named=speakers
+        document, analysis.boilerplate, analysis.word_counts, quotations, connectives=trim, named=speakers,
+        completed=completions, credits=credits if trim else None,
     )
     quoted = quoted_spans(document, quotations)
     # What a kept sentence would say after trimming is what the reader sees: judge that.
@@ -309,8 +316,13 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     # A word budget counts the words the reader gets: a sentence as its edits leave it.
     counts = list(analysis.word_counts)
     for i, edits in trims.items():
-        if edits or i in speakers or squeezed.get(i):
-            read_as = _merge_edits(_merge_edits(edits, (speakers[i],) if i in speakers else ()), squeezed.get(i, ()))
+        if edits or i in speakers or i in completions or i in credits or squeezed.get(i):
+            repaired = (
+                ((speakers[i],) if i in speakers else ())
+                + ((completions[i][2],) if i in completions else ())
+                + ((credits[i][1],) if i in credits else ())
+            )
+            read_as = _merge_edits(_merge_edits(edits, repaired), squeezed.get(i, ()))
             counts[i] = len(word_list(apply_edits(document.sentences[i], read_as)))
     word_limit = budget.words
     target = budget.target
@@ -427,7 +439,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     rank_of = ranks(value.tolist())
     scores = normalise(raw)
     unit_index = {m: u.members[0] for u in units for m in u.members}
-    repairs = _repairs(document, kept_set, quotations, needs, content, trim, speakers)
+    repairs = _repairs(document, kept_set, quotations, needs, content, trim, speakers, completions, credits)
     cuts_of = _summary_compressions(document, kept_set, quoted) if trim and compress else {}
     worst_kept = max((rank_of[k] for k in kept_set), default=0)
     context_kept = sorted(k for k in kept_set if k in brought)
@@ -612,11 +624,15 @@ def _repairs(
     content: Sequence[int],
     trim: bool,
     speakers: dict[int, Edit],
+    completions: dict[int, tuple[int, str, Edit]],
+    credits: dict[int, tuple[tuple[int, ...], Edit]],
 ) -> dict[int, tuple[Edit, ...]]:
     """The edits that make the kept sentences read right on their own: a quotation cut short
     is closed (an ellipsis and its closing mark), a quotation the writer never closed gets its
     mark, an opening connective ("But", "However,") whose sentence before was dropped goes, and
-    a lead-in's pronoun whose sentence before was dropped gives way to the speaker's name."""
+    a lead-in's pronoun whose sentence before was dropped gives way to the speaker's name, and
+    a surname whose whole name is in a dropped sentence is completed ("[Ana] Pereira"), and a
+    quotation whose speaker is named only in a dropped sentence is credited in brackets."""
     if not trim:
         return {}
     repairs: dict[int, list[Edit]] = {}
@@ -627,8 +643,14 @@ def _repairs(
         for k in range(q.first_sentence, q.last_sentence + 1):
             if k in kept:
                 over.setdefault(k, []).append(q)
+    completed: set[str] = set()  # surnames the summary has given whole so far
     for k in sorted(kept):
         sentence = document.sentences[k]
+        if k in completions:
+            introduced, surname, completion = completions[k]
+            if introduced not in kept and surname not in completed:
+                repairs.setdefault(k, []).append(completion)
+            completed.add(surname)
         open_quotes = [
             q for q in over.get(k, ())
             if q.first_sentence <= k
@@ -645,6 +667,8 @@ def _repairs(
         before = previous_content.get(k)
         if k in speakers and before is not None and before not in kept:
             repairs.setdefault(k, []).append(speakers[k])
+        if k in credits and not all(j in kept for j in credits[k][0]):
+            repairs.setdefault(k, []).append(credits[k][1])
         if before is None or before not in kept:
             edit = connective_edit(sentence)
             if edit is not None:

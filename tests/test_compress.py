@@ -143,3 +143,17 @@ def test_list_markers_are_not_a_dashed_aside() -> None:
     # A lead-in and its two lower-case items are one sentence; their dashes mark items, not an aside.
     text = "The court found the firms\n - misled buyers\n - hid the risks.\nThe firms will appeal."
     assert compressed(text) == ("The court found the firms\n - misled buyers\n - hid the risks. The firms will appeal.", [])
+
+
+def test_a_relative_clause_between_speaker_and_verb_leaves_no_comma() -> None:
+
+    for text, expected in (
+        ("Council member Ana Pereira, who proposed the change last year, said ridership was down.",
+         "Council member Ana Pereira said ridership was down."),
+        ("Speaking on TV, the mayor, who runs the city council, said no.", "Speaking on TV, the mayor said no."),
+        ("Sales fell sharply, which worried the investors, government research found.",
+         "Sales fell sharply, government research found."),
+    ):
+        document = segment(text)
+        sentence = document.sentences[0]
+        assert apply_edits(sentence, compress_edits(document, sentence, (), known=set(), lower=frozenset())) == expected

@@ -88,11 +88,13 @@ def test_edits_off_means_no_edit_at_all() -> None:
     assert summary.text.count("“") == 1
 
 
-def test_a_lead_in_with_a_pronoun_comes_with_the_sentence_naming_the_speaker() -> None:
+def test_a_lead_in_with_a_pronoun_is_credited_to_the_speaker_named_before() -> None:
     summary = summarize(FERRY, sentences=4)
-    kept = [d.sentence.text for d in summary.kept]
-    assert "They wrote:" in kept
-    assert "A group of harbour traders disagreed." in kept
+    kept = {d.sentence.text: d.output for d in summary.kept}
+    # "A group of harbour traders disagreed." is not kept for the name alone: the name comes in brackets,
+    # from the nearest sentence that says something (the council's figures, further back, are not theirs).
+    assert kept["They wrote:"] == "[A group of harbour traders] wrote:"
+    assert "A group of harbour traders disagreed." not in kept
 
 
 def test_a_dropped_connective_is_a_recorded_edit_with_a_capital() -> None:
@@ -242,8 +244,31 @@ def test_a_speaker_called_by_surname_comes_with_the_sentence_that_introduced_the
     needs = dependencies(document, analysis.boilerplate, analysis.word_counts, find_quotations(document))
     assert needs[3] == (1,)
     for n in range(1, 5):
-        kept = {d.index for d in summarize(document, sentences=n, analysis=analysis).kept}
-        assert 3 not in kept or 1 in kept
+        summary = summarize(document, sentences=n, analysis=analysis)
+        kept = {d.index: d for d in summary.kept}
+        if 3 in kept and 1 not in kept:
+            # The name is completed in brackets instead of keeping sentence 2 for it alone.
+            assert kept[3].output == "“The fare was the problem,” [Ana] Pereira said."
+            assert [e.kind for e in kept[3].edits] == ["name_completed"]
+
+
+def test_a_surname_after_a_title_is_completed_and_only_once() -> None:
+    from summarizer.context import name_completions
+
+    text = (
+        "Finance Minister Trevor Manuel backed the plan on Monday.\n\n"
+        "Fuel duty will rise by two pence a litre in April.\n\n"
+        "Mr Manuel said the budget could bear the cost of the cut.\n\n"
+        "Mr Manuel added that he would review it in a year."
+    )
+    document = segment(text)
+    completions = name_completions(document, range(len(document.sentences)))
+    assert {i: (intro, edit.replacement) for i, (intro, _, edit) in completions.items()} == {
+        2: (0, "[Trevor] "),
+        3: (0, "[Trevor] "),
+    }
+    # A given name in a sentence of its own is not completed again; "Drax" and titles are no given names.
+    assert name_completions(segment("Mr Brandt said no. Mr Brandt said yes."), range(2)) == {}
 
 
 def test_words_that_only_look_like_connectives_stay() -> None:
@@ -251,3 +276,52 @@ def test_words_that_only_look_like_connectives_stay() -> None:
         assert connective_edit(segment(text).sentences[0]) is None, text
     edit = connective_edit(segment("But 104,000 jobs were created.").sentences[0])
     assert edit is not None and edit.replacement == "1"
+
+
+def test_a_title_is_a_whole_word() -> None:
+    from summarizer.context import name_the_speaker
+
+    # "Drax" is no "Dr": one capitalised word is no person's name for "He".
+    assert name_the_speaker(segment("Drax said no.\n\nHe wrote:\n\n“No.”"), 1) is None
+    edit = name_the_speaker(segment("Dr Lee said no.\n\nHe wrote:\n\n“No.”"), 1)
+    assert edit is not None and edit.replacement == "[Dr Lee]"
+
+
+def test_a_quotation_and_a_pronoun_speaker_are_credited_in_brackets() -> None:
+    from summarizer.context import credit_the_quotation
+
+    text = (
+        "The mill will close in March, its owner said on Monday.\n\n"
+        "Mr Tom Lee, the chief executive, said exports had fallen by half. Sales rose in Asia.\n\n"
+        "“We are sorry for the staff.”\n\n"
+        "The union said it would fight the closure.\n\n"
+        "“This is a betrayal of the town,” they said.\n\n"
+        "The firm hired Jo Park last year. He said the plan was sound."
+    )
+    document = segment(text)
+    analysis = analyse(document)
+    credits: dict = {}
+    needs = dependencies(document, analysis.boilerplate, analysis.word_counts, find_quotations(document), credits=credits)
+    replaced = {i: (chain, edit.kind, edit.replacement) for i, (chain, edit) in credits.items()}
+    assert replaced == {
+        3: ((2, 1), "speaker_credited", "[Mr Tom Lee said:] "),
+        5: ((4,), "speaker_named", "[The union]"),
+    }
+    # "said it would" begins what was said: no speaker is needed for it.
+    assert needs[4] == ()
+    # The nearest sentence names no speaker: no guess (Jo Park is hired, not speaking); the sentence before is kept.
+    assert credit_the_quotation(document, 7, (6,)) is None and needs[7] == (6,)
+    for n in range(1, len(document.sentences) + 1):
+        kept = {d.index: d.output for d in summarize(document, sentences=n, analysis=analysis).kept}
+        if 3 in kept and 1 not in kept:
+            assert kept[3] == "[Mr Tom Lee said:] “We are sorry for the staff.”"
+        if 5 in kept and 4 not in kept:
+            assert kept[5] == "“This is a betrayal of the town,” [The union] said."
+
+
+def test_a_connective_is_no_part_of_the_speaker_s_name() -> None:
+    from summarizer.context import credit_the_quotation
+
+    document = segment("But Ian Shepherdson said prices would rise. “The rise is temporary,” he said.")
+    edit = credit_the_quotation(document, 1, (0,))
+    assert edit is not None and edit.replacement == "[Ian Shepherdson]"
