@@ -1,18 +1,29 @@
 """Compressing kept sentences: the cuts a careful sub-editor makes, each a recorded edit.
 
 Deletion-based sentence compression by rules, so that every cut is shown in the diff and
-can be checked.  Four kinds, and only these:
+can be checked.  Seven kinds, and only these:
 
 * ``aside``: a parenthetical in round brackets ("the firm (a supplier to the army) said"),
   or between a pair of dashes ("the firm – a supplier to the army – said").  A bracketed
   acronym that glosses the words before it ("the Office for National Statistics (ONS)") is
   an aside too, cut only when the acronym is not used elsewhere in the summary.
-* ``appositive``: ", the former minister," after a name, opened by a determiner.
+* ``appositive``: ", the former minister," or ", chief executive of Acme," after a name.  A
+  speaker's ("Jane Harrow, the minister, said") says who is speaking: kept, unless the summary
+  says every content word of it elsewhere.
 * ``relative_clause``: a non-restrictive relative clause between commas (", who lives
-  nearby,", ", which makes toys,").  A restrictive one has no commas and is never touched.
-* ``split``: a sentence of two clauses joined by one semicolon becomes two sentences
-  ("…; he left." → "…. He left."), and so does one whose only ", but" is followed by a
-  subject ("…, but it failed." → "…. But it failed.").  Nothing is deleted.
+  nearby,", ", which makes toys,"), or one that ends the sentence (", which surprised many.");
+  not a ", who …" after an attribution (it describes the speaker).  A restrictive one has no
+  commas and is never touched.
+* ``trailing_phrase``: a participle phrase that ends the sentence (", prompting fears of a
+  strike."); never one that reports speech or limits the claim ("saying", "excluding", "starting").
+* ``example``: an example list that ends the sentence (", such as trains and buses.").
+* ``opening``: a phrase before the subject whose every content word the summary says elsewhere
+  ("After the long debate, the council agreed" → "The council agreed"); never a time ("Last
+  month,") nor a condition ("if", "when", "unless" do not open a cuttable phrase).
+* ``split``: a sentence becomes two or more at its semicolons ("…; he left." → "…. He left."),
+  or at ", but" before a subject ("…, but it failed." → "…. But it failed."), or at ", and",
+  ", while", ", whereas" or a lone dash before a new subject and verb (the joining word
+  deleted).  Nothing else is deleted.
 
 A cut never takes a number (digits or number words), a negation, an attribution ("according
 to …", "she said"), a name (a capitalised word) not said elsewhere in the summary or in what
