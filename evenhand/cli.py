@@ -1439,7 +1439,12 @@ def eval_plain(
             f"{s.over_20:.1%}", f"{s.over_30:.1%}", f"{s.edited_sentences:.1%}",
             f"{s.rouge_selection[1]:.4f}", f"{s.rouge_edited[1]:.4f}",
         )
-    Console().print(table)
+    console = Console()
+    console.print(table)
+    for name, s in result.systems.items():
+        if s.compression_kinds:
+            kinds = ", ".join(f"{kind.replace('_', ' ')} {count:,}" for kind, count in s.compression_kinds.items())
+            console.print(Text(f"compression edits of {name}: {kinds}"))
 
 
 def main() -> None:

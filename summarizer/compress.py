@@ -1,18 +1,29 @@
 """Compressing kept sentences: the cuts a careful sub-editor makes, each a recorded edit.
 
 Deletion-based sentence compression by rules, so that every cut is shown in the diff and
-can be checked.  Four kinds, and only these:
+can be checked.  Seven kinds, and only these:
 
 * ``aside``: a parenthetical in round brackets ("the firm (a supplier to the army) said"),
   or between a pair of dashes ("the firm – a supplier to the army – said").  A bracketed
   acronym that glosses the words before it ("the Office for National Statistics (ONS)") is
   an aside too, cut only when the acronym is not used elsewhere in the summary.
-* ``appositive``: ", the former minister," after a name, opened by a determiner.
+* ``appositive``: ", the former minister," or ", chief executive of Acme," after a name.  A
+  speaker's ("Jane Harrow, the minister, said") says who is speaking: kept, unless the summary
+  says every content word of it elsewhere.
 * ``relative_clause``: a non-restrictive relative clause between commas (", who lives
-  nearby,", ", which makes toys,").  A restrictive one has no commas and is never touched.
-* ``split``: a sentence of two clauses joined by one semicolon becomes two sentences
-  ("…; he left." → "…. He left."), and so does one whose only ", but" is followed by a
-  subject ("…, but it failed." → "…. But it failed.").  Nothing is deleted.
+  nearby,", ", which makes toys,"), or one that ends the sentence (", which surprised many.");
+  not a ", who …" after an attribution (it describes the speaker).  A restrictive one has no
+  commas and is never touched.
+* ``trailing_phrase``: a participle phrase that ends the sentence (", prompting fears of a
+  strike."); never one that reports speech or limits the claim ("saying", "excluding", "starting").
+* ``example``: an example list that ends the sentence (", such as trains and buses.").
+* ``opening``: a phrase before the subject whose every content word the summary says elsewhere
+  ("After the long debate, the council agreed" → "The council agreed"); never a time ("Last
+  month,") nor a condition ("if", "when", "unless" do not open a cuttable phrase).
+* ``split``: a sentence becomes two or more at its semicolons ("…; he left." → "…. He left."),
+  or at ", but" before a subject ("…, but it failed." → "…. But it failed."), or at ", and",
+  ", while", ", whereas" or a lone dash before a new subject and verb (the joining word
+  deleted).  Nothing else is deleted.
 
 A cut never takes a number (digits or number words), a negation, an attribution ("according
 to …", "she said"), a name (a capitalised word) not said elsewhere in the summary or in what
@@ -30,7 +41,7 @@ from collections.abc import Container, Iterable, Sequence
 from summarizer.model import Document, Edit, Sentence
 
 #: The kinds of edit this module makes.
-KINDS = ("aside", "appositive", "relative_clause", "split")
+KINDS = ("aside", "appositive", "relative_clause", "trailing_phrase", "example", "opening", "split")
 
 #: A cut leaves at least this many words in the sentence.
 MIN_WORDS_LEFT = 5
@@ -84,7 +95,12 @@ _DOUBLE_QUOTES = frozenset('"“”«»')
 _BRACKET = re.compile(r" \(([^()]{1,200})\)")
 # A dash between spaces: en or em dash, a double hyphen, or a hyphen standing alone.
 _DASH = re.compile(r" ?— ?| – | -- | - ")
-_APPOSITIVE = re.compile(rf", (?:{_DETERMINERS}) [^,;:()–—\"“”]+?,", re.IGNORECASE)
+#: Words that open a role said of a name without a determiner (", chief executive of Acme,").
+_ROLES = (
+    "chief|head|director|chairman|chairwoman|chair|president|vice-president|leader|minister|secretary|manager"
+    "|coach|editor|founder|co-founder|owner|professor|captain|deputy|senior|former|spokesman|spokeswoman"
+)
+_APPOSITIVE = re.compile(rf", (?:(?:{_DETERMINERS}) |(?:{_ROLES})\b)[^,;:()–—\"“”]*?,", re.IGNORECASE)
 _RELATIVE = re.compile(r", (?:who|which|whose) [^,;:()–—\"“”]+?,")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}s?")
 
@@ -96,6 +112,7 @@ def compress_edits(
     *,
     known: Container[str] = frozenset(),
     lower: Container[str] | None = None,
+    said: Container[str] = frozenset(),
 ) -> tuple[Edit, ...]:
     """The cuts that compress ``sentence`` (see the module docstring).
 
@@ -109,6 +126,9 @@ def compress_edits(
             name counts as unknown except those left in the sentence.
         lower: the words the document writes in lower case (:func:`lower_case_words`), when
             the caller has them; a capitalised word among them is not a name.
+        said: the content words (:func:`content_words`) said elsewhere in the summary: an
+            opening phrase is cut, and a speaker's role repeated, only when every content word
+            of it is among them.  By default nothing counts as said, and neither is cut.
 
     Returns:
         Non-overlapping edits, in order, each within the sentence.
@@ -124,7 +144,13 @@ def compress_edits(
         candidates.append(edit)
         if acronym is not None:
             acronyms[edit] = acronym
-    candidates += [*_appositives(sentence, lower), *_relative_clauses(sentence)]
+    candidates += [
+        *_appositives(sentence, lower, said),
+        *_relative_clauses(sentence),
+        *_final_relative_clause(sentence),
+        *_trailing_phrases(sentence),
+        *_opening(sentence, said),
+    ]
     candidates = [
         e for e in candidates
         if not _touches(quoted, e.start, e.end)
@@ -140,8 +166,8 @@ def compress_edits(
     cuts = _keep_names(sentence, cuts, known, acronyms)
     while cuts and _words_left(sentence, cuts) < MIN_WORDS_LEFT:
         cuts.pop(max(range(len(cuts)), key=lambda j: cuts[j].end - cuts[j].start))
-    split = _split(sentence, quoted, cuts)
-    return tuple(sorted([*cuts, *([split] if split else [])], key=lambda e: (e.start, e.end)))
+    splits = _splits(sentence, quoted, cuts)
+    return tuple(sorted([*cuts, *splits], key=lambda e: (e.start, e.end)))
 
 
 def _may_compress(text: str) -> bool:
@@ -184,7 +210,7 @@ def _glosses(before: str, acronym: str) -> bool:
     return len(capitals) >= len(letters) and "".join(capitals[-len(letters) :]) == letters
 
 
-def _appositives(sentence: Sentence, lower: Container[str]) -> Iterable[Edit]:
+def _appositives(sentence: Sentence, lower: Container[str], said: Container[str]) -> Iterable[Edit]:
     text, base = sentence.text, sentence.start
     for match in _APPOSITIVE.finditer(text):
         before = text[: match.start()]
@@ -200,6 +226,13 @@ def _appositives(sentence: Sentence, lower: Container[str]) -> Iterable[Edit]:
         if next_word is None or next_word.group().lower() in ("who", "which", "whose", "where", "that"):
             continue
         if len(_WORD.findall(match.group())) > MAX_APPOSITIVE_WORDS:
+            continue
+        if not re.match(rf", (?:{_DETERMINERS}) ", match.group(), re.IGNORECASE) and match.group()[2].isupper():
+            continue  # ", Chief Constable Ann Lee,": a title before a name, not a role after one
+        # "Jane Harrow, the health minister, said …": a speaker's role says who is speaking; kept
+        # unless the summary says it already (every content word of it said elsewhere).
+        near = [w.lower() for w in _WORD.findall(after)[:3]] + [w.lower() for w in _WORD.findall(before)[-4:-1]]
+        if any(w in _ATTRIBUTIONS for w in near) and not _all_said(match.group(), said):
             continue
         # ", the minister," → delete ", the minister" and the comma; the space before the verb stays.
         start, end = base + match.start(), base + match.end()
@@ -229,6 +262,140 @@ def _relative_clauses(sentence: Sentence) -> Iterable[Edit]:
             # ", government research found." or "Speaking on TV, …, he said": the closing comma sets off more than the clause.
             end -= 1
         yield Edit("relative_clause", start, end, sentence.text[match.start() : end - base])
+
+
+_CLAUSE_BODY = r"[^,;:()–—\"“”]+?"
+_FINAL_RELATIVE = re.compile(rf", (?:who|which|whose) {_CLAUSE_BODY}(?=[.!?]$)")
+
+
+def _final_relative_clause(sentence: Sentence) -> Iterable[Edit]:
+    """", which surprised the board." or ", who joined in May." that ends the sentence.  One that
+    describes the speaker of an attribution before it ("…, said Ann Lee, who runs the shop.") is kept."""
+    text, base = sentence.text.rstrip(), sentence.start
+    for match in _FINAL_RELATIVE.finditer(text):
+        before = text[: match.start()]
+        if len(_WORD.findall(match.group())) < 3 or len(_WORD.findall(before)) < MIN_WORDS_LEFT:
+            continue
+        if match.group().startswith(", who") and any(w.lower() in _ATTRIBUTIONS for w in _WORD.findall(before)):
+            continue
+        if _list_before(before):
+            continue
+        yield Edit("relative_clause", base + match.start(), base + match.end(), match.group())
+
+
+#: Participles that qualify the claim rather than add to it, or that report speech: never cut.
+_QUALIFYING = frozenset(
+    """according excluding including depending assuming pending barring starting beginning ending following
+    regarding concerning during notwithstanding saying adding claiming arguing warning insisting noting
+    explaining telling suggesting stating calling urging describing accusing denying admitting asking
+    threatening promising vowing pledging citing quoting writing reporting""".split()
+)
+#: Words in -ing that are not participles.
+_NOT_PARTICIPLES = frozenset(
+    "something anything nothing everything morning evening thing things king spring ring wing bring sing string".split()
+)
+_TRAILING_PHRASE = re.compile(rf", ([a-z]+ing) {_CLAUSE_BODY}(?=[.!?]$)")
+_EXAMPLES = re.compile(r", (?:such as|including) [^;:()–—\"“”]+?(?=[.!?]$)")
+
+
+def _trailing_phrases(sentence: Sentence) -> Iterable[Edit]:
+    """A participle phrase that ends the sentence (", prompting fears of a strike.") and an
+    example list that ends it (", such as trains and buses.")."""
+    text, base = sentence.text.rstrip(), sentence.start
+    for pattern, kind in ((_TRAILING_PHRASE, "trailing_phrase"), (_EXAMPLES, "example")):
+        for match in pattern.finditer(text):
+            before = text[: match.start()]
+            if kind == "trailing_phrase":
+                verb = match.group(1)
+                if verb in _QUALIFYING or verb in _NOT_PARTICIPLES or len(verb) < 6:
+                    continue
+            if len(_WORD.findall(match.group())) < 3 or len(_WORD.findall(before)) < MIN_WORDS_LEFT:
+                continue
+            if _list_before(before):
+                continue
+            yield Edit(kind, base + match.start(), base + match.end(), match.group())
+
+
+def _list_before(before: str) -> bool:
+    """Whether the text before a final phrase ends in a list's items ("swimming, running, cycling")."""
+    if "," not in before:
+        return False
+    last = before.rsplit(",", 1)[1]
+    return len(_WORD.findall(last)) <= 3
+
+
+#: Words that open a phrase before the subject which may be cut when the summary says what it holds.
+#: Not "if", "unless", "when", "until", "under", "without": they limit what the sentence claims.
+_OPENERS = frozenset(
+    """after following despite amid although though while in on at during earlier later last this speaking
+    meanwhile separately""".split()
+)
+_TIMES = frozenset(
+    """day week weekend month year decade century season quarter morning afternoon evening night tonight today
+    yesterday tomorrow ago spring summer autumn winter hour minute""".split()
+)
+_STOPWORDS = frozenset(
+    """the a an of in on at to for by with from and or but as is are was were be been being has have had it its
+    this that these those he she they we his her their our who which after following despite amid although
+    though while during earlier later last speaking meanwhile separately also than then there into over""".split()
+)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The content words of a text, folded ("Rates" → "rate"): what :func:`compress_edits`'s
+    ``said`` holds."""
+    return frozenset(_fold(w) for w in _WORD.findall(text) if w.lower() not in _STOPWORDS)
+
+
+def _fold(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    word = word.removesuffix("'s")
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _all_said(text: str, said: Container[str]) -> bool:
+    found = content_words(text)
+    return bool(found) and all(w in said for w in found)
+
+
+def _opening(sentence: Sentence, said: Container[str]) -> Iterable[Edit]:
+    """"After the vote in May, the council closed the road." → "The council closed the road.":
+    a phrase before the subject whose every content word the summary says elsewhere."""
+    text, base = sentence.text, sentence.start
+    first = _WORD.match(text)
+    if first is None or first.start() != 0 or first.group().lower() not in _OPENERS or "," not in text:
+        return
+    comma = text.index(",")
+    lead, rest = text[:comma], text[comma + 1 :]
+    subject = re.match(r"\s+([^\W\d_])", rest)
+    if subject is None or len(_WORD.findall(lead)) < 2 or not _opens_clause(rest):
+        return
+    if not _all_said(lead, said) or any(_fold(w) in _TIMES or w.lower() in _DAYS_MONTHS for w in _WORD.findall(lead)):
+        return  # "Last month, …": when it happened is a fact, said elsewhere or not
+    end = comma + 1 + subject.end()
+    yield Edit("opening", base, base + end, text[:end], subject.group(1).upper())
+
+
+#: Finite verbs and auxiliaries: a clause has one within its first words.
+_FINITE = frozenset(
+    """is are was were has have had will would can could may might must should shall does did do said says
+    told won lost made got took gave went came saw found left kept became began paid put set cut led held
+    rose fell grew hit""".split()
+)
+_PRONOUNS = frozenset("i he she it we they there".split())
+
+
+def _opens_clause(rest: str) -> bool:
+    """Whether ``rest`` opens with a subject and a finite verb ("the pound fell", "it has …")."""
+    found = _WORD.findall(rest)[:8]
+    if len(found) < 2:
+        return False
+    head = found[0]
+    if head.lower() not in _SUBJECTS and not (head[:1].isupper() and head.lower() not in _NOT_NAMES):
+        return False
+    if head.lower() in _PRONOUNS and found[1].endswith("s") and found[1].islower():
+        return True
+    return any(w.lower() in _FINITE or (w.islower() and w.endswith("ed") and len(w) > 4) for w in found[1:7])
 
 
 _TRAILING = re.compile(r"^\s*(?:according\b|[a-z]+ing\b)")
@@ -294,7 +461,8 @@ def _no_list_after(text: str, at: int, limit: int) -> bool:
 
 
 def _names(text: str) -> set[str]:
-    return {w for w in _CAPITALISED.findall(text) if w.lower() not in _NOT_NAMES}
+    # One capital alone is no name: an opening cut takes the capital its subject gets back.
+    return {w for w in _CAPITALISED.findall(text) if len(w) > 1 and w.lower() not in _NOT_NAMES and w.lower() not in _OPENERS}
 
 
 def _keep_names(
@@ -339,24 +507,35 @@ def _words_left(sentence: Sentence, cuts: Sequence[Edit]) -> int:
     return len(_WORD.findall(_text_without(sentence, cuts)))
 
 
-def _split(sentence: Sentence, quoted: tuple[tuple[int, int], ...], cuts: Sequence[Edit]) -> Edit | None:
-    """``"…; he left."`` → ``"…. He left."``: the one semicolon of a sentence of two clauses; or
-    failing that, ``"…, but it failed."`` → ``"…. But it failed."`` where a subject follows "but"."""
+def _splits(sentence: Sentence, quoted: tuple[tuple[int, int], ...], cuts: Sequence[Edit]) -> list[Edit]:
+    """Where the sentence reads as two or more: at each semicolon between clauses (``"…; he
+    left."`` → ``"…. He left."``); or, failing any, at ``", but"`` before a subject (the "But"
+    kept: ``"…. But it failed."``), at ``", and"``, ``", while"`` or ``", whereas"`` before a new
+    subject and verb (the joining word deleted: ``"…, while profits fell."`` → ``"…. Profits
+    fell."``) and at a single dash before one.  Never where an attribution before the split would
+    leave the second part without its speaker, nor where one after it covers both parts."""
     text = sentence.text
     if not _DOUBLE_QUOTES.isdisjoint(text):
-        return None
-    edit = _split_at_semicolon(sentence) if text.count(";") == 1 else _split_at_but(sentence) if ";" not in text else None
-    if edit is None or _touches(quoted, edit.start, edit.end) or any(c.start < edit.end and edit.start < c.end for c in cuts):
-        return None
-    # "She said taxes would rise, but cuts would be small": split, the second claim would lose its speaker.
-    left = _WORD.findall(_before(sentence, edit.start))
-    if any(w.lower() in _ATTRIBUTIONS for w in left):
-        return None
-    # "X, but Y, says Schneider": the closing attribution covers both halves; split, X would lose it.
-    right = sentence.text[edit.end - sentence.start :]
-    if "," in right and any(w.lower() in _ATTRIBUTIONS for w in _WORD.findall(right.split(",", 1)[1])):
-        return None
-    return edit
+        return []
+    if ";" in text:
+        candidates = _split_at_semicolons(sentence)
+    else:
+        candidates = [e for e in (_split_at_but(sentence),) if e is not None] + _split_at_joins(sentence)
+    chosen: list[Edit] = []
+    for edit in sorted(candidates, key=lambda e: e.start):
+        if _touches(quoted, edit.start, edit.end) or any(c.start < edit.end and edit.start < c.end for c in cuts):
+            continue
+        if chosen and edit.start < chosen[-1].end:
+            continue
+        # "She said taxes would rise, but cuts would be small": split, the second claim would lose its speaker.
+        if any(w.lower() in _ATTRIBUTIONS for w in _WORD.findall(_before(sentence, edit.start))):
+            continue
+        # "X, but Y, says Schneider": the closing attribution covers both halves; split, X would lose it.
+        right = sentence.text[edit.end - sentence.start :]
+        if "," in right and any(w.lower() in _ATTRIBUTIONS for w in _WORD.findall(right.split(",", 1)[1])):
+            continue
+        chosen.append(edit)
+    return chosen
 
 
 def _before(sentence: Sentence, at: int) -> str:
@@ -364,22 +543,54 @@ def _before(sentence: Sentence, at: int) -> str:
     return sentence.text[: at - sentence.start]
 
 
-def _split_at_semicolon(sentence: Sentence) -> Edit | None:
+def _split_at_semicolons(sentence: Sentence) -> list[Edit]:
+    """A split at each semicolon: one semicolon between two parts of four words or more; of
+    several, only where every part after one opens a clause (a list's items do not)."""
     text = sentence.text
-    at = text.index(";")
-    left, right = text[:at], text[at + 1 :]
-    following = re.match(r"\s+([^\W\d_])", right)
-    if following is None or left.count("(") != left.count(")"):
-        return None
-    left_words, right_words = _WORD.findall(left), _WORD.findall(right)
-    if len(left_words) < MIN_SPLIT_WORDS or len(right_words) < MIN_SPLIT_WORDS:
-        return None
-    if right_words[0].lower() in _LIST_OR_JOIN:
-        return None
-    start = sentence.start + at
-    end = start + 1 + following.end()
-    gap = right[: following.start(1)]
-    return Edit("split", start, end, text[at : at + 1 + following.end()], "." + gap + following.group(1).upper())
+    points = [m.start() for m in re.finditer(";", text)]
+    bounds = [-1, *points, len(text)]
+    parts = [text[bounds[k] + 1 : bounds[k + 1]] for k in range(len(bounds) - 1)]
+    if len(points) > 1 and not all(_opens_clause(p) for p in parts[1:]):
+        return []
+    edits = []
+    for k, at in enumerate(points):
+        left, right = parts[k], parts[k + 1]
+        following = re.match(r"\s+([^\W\d_])", right)
+        if following is None or text[:at].count("(") != text[:at].count(")"):
+            return []
+        left_words, right_words = _WORD.findall(left), _WORD.findall(right)
+        if len(left_words) < MIN_SPLIT_WORDS or len(right_words) < MIN_SPLIT_WORDS:
+            return []
+        if right_words[0].lower() in _LIST_OR_JOIN:
+            return []
+        start = sentence.start + at
+        end = start + 1 + following.end()
+        gap = right[: following.start(1)]
+        edits.append(Edit("split", start, end, text[at : at + 1 + following.end()], "." + gap + following.group(1).upper()))
+    return edits
+
+
+_JOIN = re.compile(r"(?:, (?:and|while|whereas)| [–—-]) ([^\W\d_])")
+
+
+def _split_at_joins(sentence: Sentence) -> list[Edit]:
+    """``", and"``, ``", while"``, ``", whereas"`` or a lone dash before a new subject and verb."""
+    text = sentence.text
+    dashes = len(_DASH.findall(text))
+    edits = []
+    for match in _JOIN.finditer(text):
+        if match.group().startswith(" ") and dashes != 1:
+            continue  # a pair of dashes is an aside; more, a list
+        left, right = text[: match.start()], text[match.start(1) :]
+        if left.count("(") != left.count(")") or re.search(r"\b(?:between|both)\b", left, re.IGNORECASE):
+            continue
+        if len(_WORD.findall(left)) < MIN_BUT_WORDS or len(_WORD.findall(right)) < MIN_BUT_WORDS:
+            continue
+        if not _opens_clause(right) or _list_before(left):
+            continue
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        edits.append(Edit("split", start, end, match.group(), ". " + match.group(1).upper()))
+    return edits
 
 
 #: Words that open a clause's subject: after ", but" they make the rest a sentence of its own.
@@ -405,6 +616,16 @@ def _split_at_but(sentence: Sentence) -> Edit | None:
     start = sentence.start + match.start()
     end = start + 3  # ", b" → ". B"
     return Edit("split", start, end, text[match.start() : match.start() + 3], ". B")
+
+
+def describe_split(edit: Edit) -> str:
+    """Where a ``split`` edit cut its sentence, in words ("split at its semicolon", "split at ', but'")."""
+    text = edit.text.strip()
+    if text.startswith(";"):
+        return "split at its semicolon"
+    if text[:1] in "–—-":
+        return "split at its dash"
+    return f"split at ', {_WORD.findall(text)[0].lower()}'"
 
 
 def split_counts(output: str, edits: Sequence[Edit]) -> list[str]:

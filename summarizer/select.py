@@ -39,7 +39,14 @@ import numpy as np
 
 from summarizer.budget import order_by_score, resolve_budget, select_within
 from summarizer.compress import KINDS as COMPRESSION
-from summarizer.compress import compress_edits, lower_case_words, names_in, split_counts
+from summarizer.compress import (
+    compress_edits,
+    content_words,
+    describe_split,
+    lower_case_words,
+    names_in,
+    split_counts,
+)
 from summarizer.context import (
     connective_edit,
     dependencies,
@@ -518,7 +525,17 @@ def _compressions(
         for name in names_in((document.sentences[i].text,)):
             seen[name] = seen.get(name, 0) + 1
     repeated = frozenset(name for name, count in seen.items() if count > 1)
-    return {i: compress_edits(document, document.sentences[i], quoted, known=repeated, lower=lower) for i in content}
+    own = {i: content_words(document.sentences[i].text) for i in content}
+    counts: dict[str, int] = {}
+    for found in own.values():
+        for word in found:
+            counts[word] = counts.get(word, 0) + 1
+    return {
+        i: compress_edits(
+            document, document.sentences[i], quoted, known=repeated, lower=lower, said=_SaidElsewhere(counts, own[i])
+        )
+        for i in content
+    }
 
 
 class _SaidElsewhere:
@@ -544,8 +561,16 @@ def _summary_compressions(
     for names in own.values():
         for name in names:
             counts[name] = counts.get(name, 0) + 1
+    said = {k: content_words(document.sentences[k].text) for k in kept}
+    word_counts: dict[str, int] = {}
+    for found in said.values():
+        for word in found:
+            word_counts[word] = word_counts.get(word, 0) + 1
     return {
-        k: compress_edits(document, document.sentences[k], quoted, known=_SaidElsewhere(counts, own[k]), lower=lower)
+        k: compress_edits(
+            document, document.sentences[k], quoted, known=_SaidElsewhere(counts, own[k]), lower=lower,
+            said=_SaidElsewhere(word_counts, said[k]),
+        )
         for k in sorted(kept)
     }
 
@@ -579,7 +604,7 @@ def _length_after(document: Document, i: int, edits: Sequence[Edit]) -> int:
 def _compressed_reason(edits: Sequence[Edit], words: int, document: Document, i: int) -> Reason:
     cuts = [e for e in edits if e.kind in COMPRESSION]
     names = ", ".join(
-        "split at its semicolon" if e.kind == "split" else f"{e.kind.replace('_', ' ')} '{e.text.strip(' ,–—-')}' cut"
+describe_split(e) if e.kind == "split" else f"{e.kind.replace('_', ' ')} '{e.text.strip(' ,–—-')}' cut"
         for e in cuts[:4]
     )
     after = _length_after(document, i, edits)

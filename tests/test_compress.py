@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.compress import KINDS, compress_edits, names_in, split_counts
+from summarizer.compress import KINDS, compress_edits, content_words, names_in, split_counts
 from summarizer.edits import apply_edits
 from summarizer.pipeline import summarize
 from summarizer.quotes import quoted_spans
@@ -32,7 +32,8 @@ def compressed(text: str) -> tuple[str, list[str]]:
     out, kinds = [], []
     for sentence in doc.sentences:
         others = names_in(s.text for s in doc.sentences if s.index != sentence.index)
-        edits = compress_edits(doc, sentence, quoted, known=others)
+        said = content_words(" ".join(s.text for s in doc.sentences if s.index != sentence.index))
+        edits = compress_edits(doc, sentence, quoted, known=others, said=said)
         kinds += [e.kind for e in edits]
         out.append(apply_edits(sentence, edits) if edits else sentence.text)
     return " ".join(out), kinds
@@ -57,7 +58,7 @@ def test_a_name_said_elsewhere_in_the_summary_may_be_cut() -> None:
 
 
 def test_edits_are_recorded_deletions_within_the_sentence() -> None:
-    doc = segment("Intro line here for context. Jane Harrow, the former health minister, told reporters she would stand again.")
+    doc = segment("Intro line here for context. Jane Harrow, the former health minister, will stand again next year.")
     sentence = doc.sentences[1]
     (edit,) = compress_edits(doc, sentence, ())
     assert edit.kind == "appositive"
@@ -79,7 +80,7 @@ def test_a_split_counts_as_two_sentences() -> None:
 ARTICLE = (
     "The town council (which met in the old hall on a wet evening) agreed the new bridge plan after a long debate.\n\n"
     "The bridge, which opened long ago, carries most of the town's traffic each day and needs repair.\n\n"
-    "Jane Harrow, the council leader, said the work would start in the spring and end in the autumn.\n\n"
+    "Jane Harrow, the council leader, wants the work to start in the spring and end in the autumn.\n\n"
     "Residents were pleased with the plan; shopkeepers feared the closures would cost them trade.\n\n"
     "The council will publish the full plan next month on its website for everyone to read.\n\n"
     "A public meeting will follow in the town square, where residents can ask questions."
@@ -157,3 +158,25 @@ def test_a_relative_clause_between_speaker_and_verb_leaves_no_comma() -> None:
         document = segment(text)
         sentence = document.sentences[0]
         assert apply_edits(sentence, compress_edits(document, sentence, (), known=set(), lower=frozenset())) == expected
+
+
+def test_an_opening_phrase_is_cut_only_when_the_summary_says_what_it_holds() -> None:
+    doc = segment("After the long debate in the hall, the council agreed the plan for the bridge.")
+    sentence = doc.sentences[0]
+    assert compress_edits(doc, sentence, ()) == ()
+    said = content_words("The debate in the hall was long.")
+    (edit,) = compress_edits(doc, sentence, (), said=said)
+    assert edit.kind == "opening"
+    assert apply_edits(sentence, (edit,)) == "The council agreed the plan for the bridge."
+    # "If …" limits what the sentence claims: never cut, whatever the summary says.
+    doc = segment("If the debate in the hall runs long, the council will delay the plan for the bridge.")
+    assert compress_edits(doc, doc.sentences[0], (), said=said) == ()
+
+
+def test_a_speakers_role_is_cut_only_when_the_summary_says_it_already() -> None:
+    doc = segment("Jane Harrow, the former health minister, told reporters she would stand again.")
+    sentence = doc.sentences[0]
+    assert compress_edits(doc, sentence, ()) == ()
+    said = content_words("Ms Harrow was the health minister until the spring, a former post.")
+    (edit,) = compress_edits(doc, sentence, (), said=said)
+    assert apply_edits(sentence, (edit,)) == "Jane Harrow told reporters she would stand again."

@@ -63,3 +63,13 @@ def test_cli_json_and_table(dataset: Path) -> None:
     )
     table = CliRunner().invoke(app, ["eval", "plain", "--data", str(dataset), "--jobs", "1"])
     assert table.exit_code == 0 and NO_EDITS in table.stdout
+
+
+def test_compression_edits_are_counted_by_kind(dataset: Path) -> None:
+    from summarizer.compress import KINDS
+
+    result = evaluate_plain(dataset, systems=["neutral", NO_EDITS])
+    kinds = result.systems["neutral"].compression_kinds
+    assert kinds and set(kinds) <= set(KINDS) and all(n > 0 for n in kinds.values())
+    assert not result.systems[NO_EDITS].compression_kinds
+    assert result.systems["neutral"].to_dict()["compression_kinds"] == dict(kinds)

@@ -22,13 +22,12 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
 from summarizer.errors import EmptyInputError
-from summarizer.evaluate.summary import SummaryItem, _scorer, read_summary_set
+from summarizer.evaluate.summary import SummaryItem, map_articles, read_summary_set, rouge_f1
 
 __all__ = ["NO_EDITS", "PlainEvaluation", "PlainScores", "default_plain_systems", "evaluate_plain", "plain_article"]
 
@@ -63,6 +62,7 @@ class PlainScores:
         rouge_selection: mean ROUGE-1/2/L F1 of the selection at the reference length.
         rouge_edited: mean ROUGE-1/2/L F1 of the edited summary at the reference length.
         edited_sentences: share of kept sentences (default length) with at least one compression edit.
+        compression_kinds: compression edits of each kind in the kept sentences (default length), summed.
     """
 
     grade_original: float
@@ -74,6 +74,7 @@ class PlainScores:
     rouge_selection: tuple[float, float, float]
     rouge_edited: tuple[float, float, float]
     edited_sentences: float = 0.0
+    compression_kinds: Mapping[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The scores as plain JSON-ready data."""
@@ -85,6 +86,7 @@ class PlainScores:
             "over_20": round(self.over_20, 4),
             "over_30": round(self.over_30, 4),
             "compressed_sentences": round(self.edited_sentences, 4),
+            "compression_kinds": dict(self.compression_kinds),
             "rouge_selection": dict(zip(("rouge1", "rouge2", "rougeL"), (round(v, 4) for v in self.rouge_selection), strict=True)),
             "rouge_edited": dict(zip(("rouge1", "rouge2", "rougeL"), (round(v, 4) for v in self.rouge_edited), strict=True)),
         }
@@ -126,6 +128,8 @@ class ArticlePlain:
     rouge: Mapping[str, tuple[float, float, float, float, float, float]]
     #: system → (kept sentences, kept sentences with a compression edit)
     compressed: Mapping[str, tuple[int, int]]
+    #: system → compression edits of each kind in the kept sentences
+    kinds: Mapping[str, Mapping[str, int]]
 
 
 def plain_article(item: SummaryItem, systems: Sequence[str]) -> ArticlePlain:
@@ -135,19 +139,19 @@ def plain_article(item: SummaryItem, systems: Sequence[str]) -> ArticlePlain:
     from summarizer.segment import segment
     from summarizer.tokens import count_words
 
-    scorer = _scorer()
     document = segment(item.text, source=item.id)
     readability: dict[str, tuple[float, float, float, float]] = {}
     lengths: dict[str, tuple[int, ...]] = {}
     rouge: dict[str, tuple[float, float, float, float, float, float]] = {}
     compressed: dict[str, tuple[int, int]] = {}
+    kinds: dict[str, dict[str, int]] = {system: {} for system in systems}
     if not document.sentences:
         for system in systems:
             readability[system] = (0.0, 0.0, 0.0, 0.0)
             lengths[system] = ()
             rouge[system] = (0.0,) * 6
             compressed[system] = (0, 0)
-        return ArticlePlain(readability, lengths, rouge, compressed)
+        return ArticlePlain(readability, lengths, rouge, compressed, kinds)
     analysis = analyse(document)
     for system in systems:
         algorithm = "neutral" if system == NO_EDITS else system
@@ -169,14 +173,11 @@ def plain_article(item: SummaryItem, systems: Sequence[str]) -> ArticlePlain:
             n for d in kept for piece in (split_counts(d.output, d.edits) or [d.output]) if (n := count_words(piece))
         )
         compressed[system] = (len(kept), sum(1 for d in kept if any(e.kind in KINDS for e in d.edits)))
+        for edit in (e for d in kept for e in d.edits if e.kind in KINDS):
+            kinds[system][edit.kind] = kinds[system].get(edit.kind, 0) + 1
         selection = " ".join(d.sentence.text for d in at_reference.kept)
-        as_selected = scorer.score(item.reference, selection)
-        as_edited = scorer.score(item.reference, at_reference.text)
-        rouge[system] = (
-            *(as_selected[m].fmeasure for m in ("rouge1", "rouge2", "rougeL")),
-            *(as_edited[m].fmeasure for m in ("rouge1", "rouge2", "rougeL")),
-        )
-    return ArticlePlain(readability, lengths, rouge, compressed)
+        rouge[system] = (*rouge_f1(item.reference, selection), *rouge_f1(item.reference, at_reference.text))
+    return ArticlePlain(readability, lengths, rouge, compressed, kinds)
 
 
 def _packed(args: tuple[SummaryItem, tuple[str, ...]]) -> ArticlePlain:
@@ -204,6 +205,7 @@ def evaluate_plain(
         InputError: the file cannot be read or a record is malformed.
         UnknownAlgorithmError: an unknown system.
     """
+    from summarizer.compress import KINDS
     from summarizer.errors import UnknownAlgorithmError
 
     if jobs < 1:
@@ -215,21 +217,7 @@ def evaluate_plain(
         raise UnknownAlgorithmError(f"no system named {(unknown or [''])[0]!r}; choose from: {', '.join(known)}")
     items, duplicates = read_summary_set(path, limit=limit)
     started = time.perf_counter()
-    work = [(item, names) for item in items]
-    results: list[ArticlePlain] = []
-    if jobs == 1 or len(items) == 1:
-        for packed in work:
-            results.append(_packed(packed))
-            if progress is not None:
-                progress(len(results), len(items))
-    else:
-        workers = min(jobs, len(items))
-        chunk = max(1, min(8, len(items) // (workers * 8)))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for result in pool.map(_packed, work, chunksize=chunk):
-                results.append(result)
-                if progress is not None:
-                    progress(len(results), len(items))
+    results = map_articles(_packed, [(item, names) for item in items], jobs, progress)
     count = len(results)
 
     def mean(values: Sequence[float]) -> float:
@@ -257,6 +245,9 @@ def evaluate_plain(
                 mean([r.rouge[name][5] for r in results]),
             ),
             edited_sentences=sum(r.compressed[name][1] for r in results) / kept if kept else 0.0,
+            compression_kinds=MappingProxyType(
+                {kind: total for kind in KINDS if (total := sum(r.kinds[name].get(kind, 0) for r in results))}
+            ),
         )
     return PlainEvaluation(
         path=str(path),

@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from summarizer.errors import EmptyInputError, InputError, UnknownAlgorithmError
 from summarizer.evaluate._io import field, read_records
@@ -218,6 +218,42 @@ def _scorer() -> Any:
     return rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
 
 
+def rouge_f1(reference: str, candidate: str) -> tuple[float, float, float]:
+    """ROUGE-1, ROUGE-2 and ROUGE-L F1 of ``candidate`` against ``reference`` (stemmed): the one
+    scoring every ROUGE figure here uses."""
+    result = _scorer().score(reference, candidate)
+    return result["rouge1"].fmeasure, result["rouge2"].fmeasure, result["rougeL"].fmeasure
+
+
+_Work = TypeVar("_Work")
+_Result = TypeVar("_Result")
+
+
+def map_articles(
+    run: Callable[[_Work], _Result],
+    work: Sequence[_Work],
+    jobs: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[_Result]:
+    """``run`` over every article's work, in order, in this process (``jobs`` 1) or spread over
+    worker processes; ``progress`` is called with (done, in all) after each article."""
+    results: list[_Result] = []
+    if jobs == 1 or len(work) <= 1:
+        for packed in work:
+            results.append(run(packed))
+            if progress is not None:
+                progress(len(results), len(work))
+        return results
+    workers = min(jobs, len(work))
+    chunk = max(1, min(8, len(work) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for result in pool.map(run, work, chunksize=chunk):
+            results.append(result)
+            if progress is not None:
+                progress(len(results), len(work))
+    return results
+
+
 def _count_words(text: str) -> int:
     from summarizer.tokens import count_words
 
@@ -232,7 +268,6 @@ def score_article(item: SummaryItem, systems: Sequence[str], engine: str) -> Art
     from summarizer.pipeline import summarize
     from summarizer.segment import segment
 
-    scorer = _scorer()
     document = segment(item.text, source=item.id)
     scores: dict[str, tuple[float, float, float, int]] = {}
     seconds: dict[str, float] = {}
@@ -245,14 +280,9 @@ def score_article(item: SummaryItem, systems: Sequence[str], engine: str) -> Art
                 candidate = summarize(document, algorithm=system, sentences=item.sentences, engine=engine).text
             except EmptyInputError:
                 candidate = ""
-        result = scorer.score(item.reference, candidate)
+        rouge = rouge_f1(item.reference, candidate)
         seconds[system] = time.perf_counter() - started
-        scores[system] = (
-            result["rouge1"].fmeasure,
-            result["rouge2"].fmeasure,
-            result["rougeL"].fmeasure,
-            _count_words(candidate),
-        )
+        scores[system] = (*rouge, _count_words(candidate))
     # Plain dicts: the result crosses a process boundary, and mappingproxy cannot be pickled.
     return ArticleRouge(scores, seconds)
 
@@ -296,21 +326,7 @@ def evaluate_summary(
     names = check_systems(systems) if systems is not None else default_systems()
     items, duplicates = read_summary_set(path, limit=limit)
     started = time.perf_counter()
-    work = [(item, names, engine) for item in items]
-    results: list[ArticleRouge] = []
-    if jobs == 1 or len(items) == 1:
-        for packed in work:
-            results.append(_score_packed(packed))
-            if progress is not None:
-                progress(len(results), len(items))
-    else:
-        workers = min(jobs, len(items))
-        chunk = max(1, min(8, len(items) // (workers * 8)))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for result in pool.map(_score_packed, work, chunksize=chunk):
-                results.append(result)
-                if progress is not None:
-                    progress(len(results), len(items))
+    results = map_articles(_score_packed, [(item, names, engine) for item in items], jobs, progress)
     elapsed = time.perf_counter() - started
     count = len(results)
     means = {
