@@ -28,6 +28,7 @@ import re
 from collections.abc import Container, Iterable, Sequence
 
 from summarizer.model import Document, Edit, Sentence
+from summarizer.quotes import touches
 
 #: The kinds of edit this module makes.
 KINDS = ("aside", "appositive", "relative_clause", "split")
@@ -127,7 +128,7 @@ def compress_edits(
     candidates += [*_appositives(sentence, lower), *_relative_clauses(sentence)]
     candidates = [
         e for e in candidates
-        if not _touches(quoted, e.start, e.end)
+        if not touches(quoted, e.start, e.end)
         and not _in_open_quotation(sentence, e.start, e.end)
         and (e in acronyms or _cut_is_safe(e.text))
         and _no_list_after(text, e.end, sentence.end)
@@ -263,10 +264,6 @@ def _in_open_quotation(sentence: Sentence, start: int, end: int) -> bool:
     return _OPENING.search(text, 0, closing.start()) is None and _OPENING.search(text[: start - sentence.start]) is None
 
 
-def _touches(quoted: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
-    return any(q_start < end and start < q_end for q_start, q_end in quoted)
-
-
 def _cut_is_safe(cut: str) -> bool:
     """No number, negation, attribution or quotation mark in what would be cut, and not too long."""
     if any(ch.isdigit() for ch in cut) or any(ch in _DOUBLE_QUOTES for ch in cut):
@@ -343,7 +340,7 @@ def _split(sentence: Sentence, quoted: tuple[tuple[int, int], ...], cuts: Sequen
     if any(ch in _DOUBLE_QUOTES for ch in text):
         return None
     edit = _split_at_semicolon(sentence) if text.count(";") == 1 else _split_at_but(sentence) if ";" not in text else None
-    if edit is None or _touches(quoted, edit.start, edit.end) or any(c.start < edit.end and edit.start < c.end for c in cuts):
+    if edit is None or touches(quoted, edit.start, edit.end) or any(c.start < edit.end and edit.start < c.end for c in cuts):
         return None
     # "She said taxes would rise, but cuts would be small": split, the second claim would lose its speaker.
     left = _WORD.findall(_before(sentence, edit.start))
