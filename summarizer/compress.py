@@ -39,6 +39,7 @@ import re
 from collections.abc import Container, Iterable, Sequence
 
 from summarizer.model import Document, Edit, Sentence
+from summarizer.quotes import touches
 
 #: The kinds of edit this module makes.
 KINDS = ("aside", "appositive", "relative_clause", "trailing_phrase", "example", "opening", "split")
@@ -153,7 +154,7 @@ def compress_edits(
     ]
     candidates = [
         e for e in candidates
-        if not _touches(quoted, e.start, e.end)
+        if not touches(quoted, e.start, e.end)
         and not _in_open_quotation(sentence, e.start, e.end)
         and (e in acronyms or _cut_is_safe(e.text))
         and _no_list_after(text, e.end, sentence.end)
@@ -433,10 +434,6 @@ def _in_open_quotation(sentence: Sentence, start: int, end: int) -> bool:
     return _OPENING.search(text, 0, closing.start()) is None and _OPENING.search(text[: start - sentence.start]) is None
 
 
-def _touches(quoted: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
-    return any(q_start < end and start < q_end for q_start, q_end in quoted)
-
-
 def _cut_is_safe(cut: str) -> bool:
     """No number, negation, attribution or quotation mark in what would be cut, and not too long."""
     if any(ch.isdigit() for ch in cut) or any(ch in _DOUBLE_QUOTES for ch in cut):
@@ -523,7 +520,7 @@ def _splits(sentence: Sentence, quoted: tuple[tuple[int, int], ...], cuts: Seque
         candidates = [e for e in (_split_at_but(sentence),) if e is not None] + _split_at_joins(sentence)
     chosen: list[Edit] = []
     for edit in sorted(candidates, key=lambda e: e.start):
-        if _touches(quoted, edit.start, edit.end) or any(c.start < edit.end and edit.start < c.end for c in cuts):
+        if touches(quoted, edit.start, edit.end) or any(c.start < edit.end and edit.start < c.end for c in cuts):
             continue
         if chosen and edit.start < chosen[-1].end:
             continue

@@ -12,7 +12,7 @@ from its end.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -85,6 +85,14 @@ def inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
     # The only candidate is the last span to start at or before ``start``.
     last = bisect_right(spans, start, key=_first) - 1
     return last >= 0 and end <= spans[last][1]
+
+
+def touches(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps one of ``spans`` (sorted and not overlapping, as
+    :func:`quoted_spans` gives them), found by bisection: their ends rise with their starts, so
+    of the spans that start before ``end`` the last reaches furthest."""
+    last = bisect_left(spans, end, key=_first) - 1
+    return last >= 0 and start < spans[last][1]
 
 
 def _first(span: tuple[int, int]) -> int:

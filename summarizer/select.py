@@ -350,6 +350,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     )
     chooser.novelty = novelty
     balance = _VoiceBalance(voices, counts, content)
+    chooser.tally = balance.tally
     voice_kept: dict[int, str] = {}  # a sentence kept to give a voice a say → the voice
     capped: dict[int, tuple[str, tuple[int, ...]]] = {}  # set aside: its voice had its share → voice, group
     lead = find_lead(document, content)
@@ -765,6 +766,8 @@ class _VoiceBalance:
         # Every sentence's voice, looked up once: heard() runs for each candidate of the greedy loop.
         self._voice_of = tuple(None if s is None else s.name for s in voices.speakers)
         self.mean_words = float(np.mean([counts[i] for i in content])) if content else 0.0
+        #: The voices of the kept sentences, kept up to date by the chooser (see :class:`_VoiceTally`).
+        self.tally = _VoiceTally(voices)
 
     def heard(self, kept: Collection[int]) -> set[str]:
         voice_of = self._voice_of
@@ -826,9 +829,10 @@ class _VoiceBalance:
 
         A group that gives a voice not heard yet its say is one of the voices' own: it needs no room left.
         """
-        before = self.heard(chooser.kept_set)
-        heard = before | self.heard(group)
-        if heard - before:
+        # The kept sentences' voices come from the tally: a pass over them per step would make
+        # a long text's choice quadratic.
+        heard = self.tally.heard
+        if any((v := self._voice_of[j]) is not None and v not in heard for j in group):
             return True
         waiting = {j for voice, i in planned if voice not in heard for j in group_of(i)}
         return chooser.fits(sorted(set(group) | waiting), self.counts, word_limit, target)
@@ -854,8 +858,8 @@ class _VoiceBalance:
         for i, (voice, group) in capped.items():
             fresh = [j for j in group if j not in chooser.kept_set]
             total = chooser.words + sum(self.counts[j] for j in fresh)
-            quoted = sum(
-                self.voices.quoted_words[j] for j in (*chooser.kept, *fresh) if self._voice_of[j] == voice
+            quoted = self.tally.quoted.get(voice, 0) + sum(
+                self.voices.quoted_words[j] for j in fresh if self._voice_of[j] == voice
             )
             if quoted > VOICE_SHARE * total:
                 text = (
@@ -880,10 +884,37 @@ class _VoiceBalance:
         else:
             expected = max(words_after, round(words_after + max(0, target - len(chooser.kept) - len(fresh)) * self.mean_words))
         for voice in {v for j in fresh if self.voices.quoted_words[j] and (v := self._voice_of[j]) is not None}:
-            quoted = sum(self.voices.quoted_words[j] for j in (*chooser.kept, *fresh) if self._voice_of[j] == voice)
+            quoted = self.tally.quoted.get(voice, 0) + sum(
+                self.voices.quoted_words[j] for j in fresh if self._voice_of[j] == voice
+            )
             if quoted > VOICE_SHARE * expected:
                 return voice
         return None
+
+
+class _VoiceTally:
+    """The voices of the kept sentences, updated as the chooser keeps and drops one: how many
+    kept sentences each voice speaks in (``heard``) and the words it says in quotation there
+    (``quoted``), so the balance's checks cost the group they weigh, not the summary so far."""
+
+    def __init__(self, voices: VoiceMap) -> None:
+        self.voices = voices
+        self.heard: dict[str, int] = {}
+        self.quoted: dict[str, int] = {}
+
+    def add(self, j: int) -> None:
+        voice = self.voices.voice(j)
+        if voice is not None:
+            self.heard[voice] = self.heard.get(voice, 0) + 1
+            self.quoted[voice] = self.quoted.get(voice, 0) + self.voices.quoted_words[j]
+
+    def remove(self, j: int) -> None:
+        voice = self.voices.voice(j)
+        if voice is not None:
+            self.quoted[voice] -= self.voices.quoted_words[j]
+            self.heard[voice] -= 1
+            if not self.heard[voice]:
+                del self.heard[voice], self.quoted[voice]
 
 
 def _rebalance(
@@ -957,7 +988,7 @@ def _give_voices(
 ) -> None:
     """Keep the best sentence of every planned voice not heard yet, while it fits and takes no more than its share."""
     for voice, i in planned:
-        if voice in balance.heard(chooser.kept_set) or i in chooser.kept_set:
+        if voice in balance.tally.heard or i in chooser.kept_set:
             continue
         group = group_of(i)
         if not chooser.fits(group, counts, word_limit, target) or balance.crowding(group, chooser, word_limit, target):
@@ -993,6 +1024,8 @@ class _BaseChooser:
         self.repeats: dict[int, int] = {}
         #: What a candidate adds that the kept ones do not carry (facts); ``None``: not weighed.
         self.novelty: _Novelty | None = None
+        #: The kept sentences' voices, told of every sentence kept or dropped; ``None``: not counted.
+        self.tally: _VoiceTally | None = None
 
     def open(self, pool: Sequence[int]) -> None:
         """Make ``pool`` the candidates, less what is kept or was found to repeat."""
@@ -1035,6 +1068,8 @@ class _BaseChooser:
             self._kept_one(j)
             if self.novelty is not None:
                 self.novelty.keep(j)
+            if self.tally is not None:
+                self.tally.add(j)
 
     def drop(self, j: int, counts: Sequence[int]) -> None:
         """Take back kept sentence ``j`` (the similarities and facts are worked out again from what stays)."""
@@ -1043,6 +1078,8 @@ class _BaseChooser:
         self.kept.remove(j)
         self.kept_set.discard(j)
         self.words -= counts[j]
+        if self.tally is not None:
+            self.tally.remove(j)
         self._rebuild()
         if self.novelty is not None:
             self.novelty.rebuild(self.kept)

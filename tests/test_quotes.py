@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summarizer.quotes import find_quote_units, inside, is_lead_in, quoted_spans
+from summarizer.quotes import _merge, find_quote_units, inside, is_lead_in, quoted_spans, touches
 from summarizer.segment import segment
 
 FIXTURE = Path(__file__).parent / "fixtures" / "core" / "harbour.txt"
@@ -70,3 +70,14 @@ def test_unclosed_quotation_ends_with_its_paragraph() -> None:
 def test_straight_quotes_toggle() -> None:
     doc = segment('She said "yes" and "no" twice.')
     assert [doc.text[a:b] for a, b in quoted_spans(doc)] == ['"yes"', '"no"']
+
+
+def test_touches_by_bisection_agrees_with_a_pass_over_every_span():
+    import random
+
+    rng = random.Random(15)
+    for _ in range(5000):
+        spans = _merge([(a := rng.randrange(100), a + rng.randrange(1, 15)) for _ in range(rng.randrange(8))])
+        start = rng.randrange(-5, 120)
+        end = start + rng.randrange(-3, 20)
+        assert touches(spans, start, end) == any(s < end and start < e for s, e in spans), (spans, start, end)
