@@ -479,6 +479,14 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
             reasons.append(
                 Reason("plainer", f"sentence {twin + 1} says much the same in plainer words: {length[twin]} words to {length[i]}")
             )
+        if reasons[0].code == "selected":
+            left = _loaded_words_left(analysis.cues[i], edits)
+            if left:
+                # "central, plain and neutral" would not be true: say what is left and whose it is.
+                whose = voices.speakers[i]
+                words = ", ".join(f"'{w}'" for w in left)
+                said = f"{words} reported as {whose.name}'s" if whose is not None else f"loaded words left: {words}"
+                reasons[0] = Reason("selected", f"ranked {rank_of[i]} of {n}: central and plain; {said}")
         reworded = [e for e in edits if e.kind in REWORDING]
         if reworded:
             changes = ", ".join(
@@ -997,6 +1005,17 @@ def _give_voices(
         voice_kept[i] = voice
         why.pop(i, None)
         brought.update({j: i for j in group if j != i})
+
+
+def _loaded_words_left(cues: Sequence[Cue], edits: Sequence[Edit]) -> list[str]:
+    """The loaded terms in the writer's voice that no edit of the sentence takes out."""
+    return [
+        c.text
+        for c in cues
+        if c.category == "loaded_term"
+        and not c.source.endswith("(quoted)")
+        and not any(e.start <= c.start and c.end <= e.end for e in edits)
+    ]
 
 
 def _merge_edits(first: Sequence[Edit], second: Sequence[Edit]) -> tuple[Edit, ...]:
