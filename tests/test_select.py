@@ -7,7 +7,7 @@ import pytest
 from summarizer.options import SummaryOptions
 from summarizer.pipeline import analyse
 from summarizer.segment import segment
-from summarizer.select import select_neutral, select_plain
+from summarizer.select import LOADED, select_neutral, select_plain
 
 TEXT = (
     "The city council approved a new budget for the harbour on Monday. "
@@ -78,3 +78,24 @@ def test_a_quotation_running_across_paragraphs_is_kept_from_its_start() -> None:
         # Kept members of a unit are its first ones: never a later part without the start.
         assert all(kept == sorted(kept, reverse=True) for kept in by_unit.values()), (count, by_unit)
     assert units  # the quotation across paragraphs was found as a unit
+
+
+# Our own fixture: a lead with two mild cues ("prominent", "claims"), bias 0.60 after trimming —
+# above the bias model's threshold, below LOADED — followed by plainer, more central sentences.
+MILD_LEAD = (
+    "A prominent harbour trader who claims the council ignored her letters has won a ruling over the market's new rents.\n\n"
+    "The market board set the new rents in March after a review of the stalls.\n\n"
+    "The board said the rents would pay for new roofs over the stalls and a new drain.\n\n"
+    "Traders at the market pay the board rents for their stalls every month.\n\n"
+    "The board will meet the traders in June to talk about the rents and the roofs.\n\n"
+    "The ruling means the board must set the rents again before the June meeting.\n"
+)
+
+
+def test_a_lead_with_mild_cues_that_is_not_loaded_is_kept_first() -> None:
+    mild = analyse(segment(MILD_LEAD))
+    assert 0.5 <= mild.bias[0] < LOADED  # the case: flagged by the bias model, not set aside by the selector
+    for count in range(1, len(mild.document.sentences) + 1):
+        decisions, _ = select_neutral(mild, SummaryOptions(sentences=count))
+        kept = [d for d in decisions if d.kept]
+        assert kept[0].index == 0 and kept[0].reasons[0].code == "lead", count
