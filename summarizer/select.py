@@ -482,13 +482,13 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                 Reason("plainer", f"sentence {twin + 1} says much the same in plainer words: {length[twin]} words to {length[i]}")
             )
         if reasons[0].code == "selected":
-            left = _loaded_words_left(analysis.cues[i], edits)
-            if left:
+            leftover = _loaded_words_left(analysis.cues[i], edits)
+            if leftover:
                 # "central, plain and neutral" would not be true: say what is left and whose it is.
                 whose = voices.speakers[i]
-                words = ", ".join(f"'{w}'" for w in left)
-                said = f"{words} reported as {whose.name}'s" if whose is not None else f"loaded words left: {words}"
-                reasons[0] = Reason("selected", f"ranked {rank_of[i]} of {n}: central and plain; {said}")
+                words = ", ".join(f"'{w}'" for w in leftover)
+                note = f"{words} reported as {whose.name}'s" if whose is not None else f"loaded words left: {words}"
+                reasons[0] = Reason("selected", f"ranked {rank_of[i]} of {n}: central and plain; {note}")
         reworded = [e for e in edits if e.kind in REWORDING]
         if reworded:
             changes = ", ".join(
