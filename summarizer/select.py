@@ -486,8 +486,8 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
             if leftover:
                 # "central, plain and neutral" would not be true: say what is left and whose it is.
                 whose = voices.speakers[i]
-                words = ", ".join(f"'{w}'" for w in leftover)
-                note = f"{words} reported as {whose.name}'s" if whose is not None else f"loaded words left: {words}"
+                listed = ", ".join(f"'{w}'" for w in leftover)
+                note = f"{listed} reported as {whose.name}'s" if whose is not None else f"loaded words left: {listed}"
                 reasons[0] = Reason("selected", f"ranked {rank_of[i]} of {n}: central and plain; {note}")
         reworded = [e for e in edits if e.kind in REWORDING]
         if reworded:
