@@ -1249,5 +1249,5 @@ def eval_plain(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """The Typer application alone (the console entry, :func:`evenhand.start.main`, tries its fast path first)."""
     app()
