@@ -1,5 +1,5 @@
 """``python -m evenhand`` runs the command line."""
 
-from evenhand.cli import main
+from evenhand.start import main
 
 main()

@@ -11,14 +11,33 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import typer
 
+from evenhand.single import (
+    COLOR_CHOICES,
+    DEFAULTS,
+    EXIT_FAILED,
+    EXIT_USAGE,
+    SUMMARIZE_ALGORITHMS,
+    SUMMARIZE_EDITS,
+    SUMMARIZE_ENGINES,
+    SUMMARIZE_FORMATS,
+    SummarizeFlags,
+    check_choice,
+    check_flags,
+    exit_pipe_closed,
+    fail,
+    fail_from,
+    one_document,
+    parse_ratio,
+    say,
+    show_one,
+    summarize_path,
+    summary_options,
+)
 from summarizer.errors import EvenhandError
-from summarizer.levels import EDITS, NEUTRAL
-from summarizer.rank.algorithms import ALGORITHMS, ENGINES
-from summarizer.render.formats import FORMATS
 
 EVAL_EPILOG = """
 [bold]Examples[/bold]
@@ -110,54 +129,10 @@ def main_options(
 ) -> None:
     """Neutral, plain-language extractive summaries of news articles, with every decision explained."""
 
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-
-
-def terminal_safe(message: object) -> str:
-    """``message`` on one line, every control, bidi and invisible character made visible.
-
-    Every line this module prints about an input (errors, failures, warnings) passes
-    through here: file names and reasons are data, never escape sequences.
-    """
-    from summarizer.render.sanitize import one_line
-
-    return " ".join(one_line(str(message)).split())
-
-
-def fail(message: str, *, code: int = EXIT_FAILED) -> NoReturn:
-    """Print ``evenhand: error: <message>`` on one line of stderr and exit with ``code``."""
-    print(f"evenhand: error: {terminal_safe(message)}", file=sys.stderr)
-    raise typer.Exit(code=code)
-
-
-EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a Unix tool stopped by `| head`
-
-
-def exit_pipe_closed() -> NoReturn:
-    """The reader of standard output went away (``| head``): stop quietly, as Unix tools do."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())  # so that Python's last flush at exit cannot fail again
-    os.close(devnull)
-    raise typer.Exit(code=EXIT_PIPE_CLOSED)
-
-
-def fail_from(error: EvenhandError) -> NoReturn:
-    """Turn a library error into a one-line message and an exit code."""
-    fail(str(error), code=EXIT_FAILED)
-
-
 # ---- commands -------------------------------------------------------------------------
 
 
 # ---- summarize ----
-
-# From the registries, which import nothing heavy: `evenhand --help` loads neither NumPy nor Rich.
-SUMMARIZE_ALGORITHMS: tuple[str, ...] = (NEUTRAL, *ALGORITHMS)
-SUMMARIZE_FORMATS = FORMATS
-SUMMARIZE_ENGINES = ENGINES
-SUMMARIZE_EDITS = EDITS
-COLOR_CHOICES = ("auto", "always", "never")
 
 _SUMMARIZE_HELP = """
 Summarise articles: one file to the terminal, or many files, folders and JSON Lines corpora in parallel.
@@ -193,59 +168,6 @@ _SUMMARIZE_EPILOG = """
 """
 
 
-def _parse_size(value: str) -> int:
-    """``"50MB"``, ``"512k"``, ``"1G"`` or a plain number of bytes."""
-    text = value.strip().lower().removesuffix("b").removesuffix("i")
-    scale = 1
-    for suffix, factor in (("k", 1024), ("m", 1024**2), ("g", 1024**3)):
-        if text.endswith(suffix):
-            text, scale = text[: -len(suffix)], factor
-            break
-    try:
-        size = int(float(text) * scale)
-    except (ValueError, OverflowError):  # not a number, nan, inf, 1e400
-        raise typer.BadParameter(f"not a size: {value!r} (try 50MB, 512k or a number of bytes)") from None
-    if size <= 0:
-        raise typer.BadParameter("must be more than 0 bytes")
-    return size
-
-
-def _parse_ratio(value: str, option: str = "--ratio") -> float:
-    """``"0.2"`` or ``"20%"`` as a share of the sentences, above 0 and at most 1 (else a usage error)."""
-    text = value.strip()
-    percent = text.endswith("%")
-    try:
-        number = float(text.removesuffix("%").strip())
-    except ValueError:
-        fail(f"{option} {value!r}: give a share such as 0.2 or 20%", code=EXIT_USAGE)
-    if percent:
-        number /= 100
-    elif number > 1:
-        fail(f"{option} must be more than 0 and at most 1, not {value} (for a percentage write {value}%)",
-             code=EXIT_USAGE)
-    return number  # its range is checked with the other options (summarizer.options)
-
-
-def _summary_options(**given: Any) -> Any:
-    """The :class:`summarizer.options.SummaryOptions` of the flags given (``None``: not given);
-    an invalid one is a usage error naming its flag."""
-    from summarizer.errors import OptionsError
-    from summarizer.options import options_from
-
-    try:
-        return options_from(**given)
-    except OptionsError as error:
-        fail(_options_message(error), code=EXIT_USAGE)
-
-
-def _options_message(error: Any) -> str:
-    """An :class:`~summarizer.errors.OptionsError`'s message with the options named by their flags."""
-    flags = [f"--{name}" for name in error.options]
-    if flags and error.problem is not None:
-        return f"{' and '.join(flags)} {error.problem}"
-    return f"{flags[0]}: {error}" if flags else str(error)
-
-
 def _complete_from(choices: tuple[str, ...]) -> Callable[[str], list[str]]:
     def complete(incomplete: str) -> list[str]:
         return [c for c in choices if c.startswith(incomplete.lower())]
@@ -264,20 +186,6 @@ def _usable_cores() -> int:
 def _interrupt_on_sigterm(signum: int, frame: object) -> None:
     # `kill` stops the batch the way Ctrl-C does: complete files and a manifest, no temporaries.
     raise KeyboardInterrupt
-
-
-def _check_choice(value: str, choices: tuple[str, ...], option: str) -> str:
-    lowered = value.lower()
-    if lowered not in choices:
-        fail(f"{option} {value!r}: choose one of {', '.join(choices)}", code=EXIT_USAGE)
-    return lowered
-
-
-def _say(console: Any, message: str, *, style: str | None = None) -> None:
-    """One line on stderr through ``console`` (so it prints above a progress bar), never as markup."""
-    from rich.text import Text
-
-    console.print(Text(terminal_safe(message), style=style or ""), soft_wrap=True, highlight=False)
 
 
 def _cluster_spec(cluster: str | None) -> str | None:
@@ -300,7 +208,7 @@ def summarize_command(
         help="Files, folders or - (standard input). Default: standard input when it is not a terminal.",
     ),
     algorithm: str = typer.Option(
-        "neutral", "--algorithm", "-a", metavar="NAME", autocompletion=_complete_from(SUMMARIZE_ALGORITHMS),
+        DEFAULTS.algorithm, "--algorithm", "-a", metavar="NAME", autocompletion=_complete_from(SUMMARIZE_ALGORITHMS),
         help="neutral (default: central sentences, loaded ones avoided, writer's insertions trimmed) or one of "
         "sumy's: lexrank, textrank, lsa, luhn, edmundson, kl, sumbasic, reduction, random.",
         rich_help_panel="Summary",
@@ -318,7 +226,7 @@ def summarize_command(
         "at least 3.",
     ),
     engine: str = typer.Option(
-        "fast", "--engine", metavar="fast|sumy", autocompletion=_complete_from(SUMMARIZE_ENGINES),
+        DEFAULTS.engine, "--engine", metavar="fast|sumy", autocompletion=_complete_from(SUMMARIZE_ENGINES),
         help="fast: evenhand's vectorised ranking; sumy: sumy's own code (slower, same names).",
         rich_help_panel="Summary",
     ),
@@ -339,7 +247,7 @@ def summarize_command(
         help="How strongly neutral avoids loaded sentences: 0 (not at all) to 5 \\[default: 1]",
     ),
     language: str = typer.Option(
-        "english", "--language", metavar="LANG", help="Language for stemming and stop words.",
+        DEFAULTS.language, "--language", metavar="LANG", help="Language for stemming and stop words.",
         rich_help_panel="Summary",
     ),
     output_format: str | None = typer.Option(
@@ -379,7 +287,7 @@ def summarize_command(
         help="Name the rows of .parquet inputs by COLUMN \\[default: id where there is one, else row-N].",
     ),
     max_bytes: str = typer.Option(
-        "50MB", "--max-bytes", metavar="SIZE", rich_help_panel="Input",
+        DEFAULTS.max_bytes, "--max-bytes", metavar="SIZE", rich_help_panel="Input",
         help="Refuse inputs (files and web pages) larger than this (e.g. 512k, 50MB, 1G).",
     ),
     urls_file: str | None = typer.Option(
@@ -388,11 +296,11 @@ def summarize_command(
         "are skipped; - reads standard input).",
     ),
     timeout: float = typer.Option(
-        20.0, "--timeout", metavar="SECONDS", min=0.1, rich_help_panel="Web",
+        DEFAULTS.timeout, "--timeout", metavar="SECONDS", min=0.1, rich_help_panel="Web",
         help="Give up on a web page that takes longer than this to connect or between bytes.",
     ),
     retries: int = typer.Option(
-        2, "--retries", metavar="N", min=0, rich_help_panel="Web",
+        DEFAULTS.retries, "--retries", metavar="N", min=0, rich_help_panel="Web",
         help="Try a web page again this many times after a transient failure (timeout, 429, 5xx).",
     ),
     jobs: int | None = typer.Option(
@@ -416,7 +324,7 @@ def summarize_command(
         help="No progress bar and no closing tally (failures are still named on stderr).",
     ),
     color: str = typer.Option(
-        "auto", "--color", metavar="WHEN", autocompletion=_complete_from(COLOR_CHOICES),
+        DEFAULTS.color, "--color", metavar="WHEN", autocompletion=_complete_from(COLOR_CHOICES),
         rich_help_panel="Output",
         help="Colour in the terminal format: auto (on a terminal, unless NO_COLOR is set), always or never.",
     ),
@@ -432,25 +340,14 @@ def summarize_command(
 ) -> None:
     from rich.console import Console
 
-    ratio = _parse_ratio(ratio_text) if ratio_text is not None else None
-    color = _check_choice(color, COLOR_CHOICES, "--color")
-
-    algorithm = _check_choice(algorithm, SUMMARIZE_ALGORITHMS, "--algorithm")
-    engine = _check_choice(engine, SUMMARIZE_ENGINES, "--engine")
-    if edits is not None:
-        edits = _check_choice(edits, SUMMARIZE_EDITS, "--edits")
-    summary_options = _summary_options(
-        algorithm=algorithm, sentences=sentences, ratio=ratio, words=words, engine=engine, edits=edits,
-        trim=trim, neutrality=neutrality, language=language.lower(),
+    flags = SummarizeFlags(
+        algorithm=algorithm, sentences=sentences, ratio_text=ratio_text, words=words, engine=engine, edits=edits,
+        trim=trim, neutrality=neutrality, language=language, output_format=output_format, max_bytes=max_bytes,
+        timeout=timeout, retries=retries, color=color, width=width, no_pager=no_pager,
     )
-    try:
-        size_limit = _parse_size(max_bytes)
-    except typer.BadParameter as error:
-        fail(f"--max-bytes: {error}", code=EXIT_USAGE)
     stdout_is_terminal = sys.stdout.isatty()
-    if output_format is None:
-        output_format = "terminal" if stdout_is_terminal and out is None and jsonl_out is None else "text"
-    output_format = _check_choice(output_format, SUMMARIZE_FORMATS, "--format")
+    checked = check_flags(flags, stdout_is_terminal=stdout_is_terminal, to_files=out is not None or jsonl_out is not None)
+    size_limit, output_format, color = checked.size_limit, checked.output_format, checked.color
     if urls_file is not None:
         paths = [*(paths or []), *_read_url_list(urls_file)]
     if not paths:
@@ -464,11 +361,9 @@ def summarize_command(
         fail(f"{corpora[0]} is a JSON Lines file: give --jsonl-field FIELD to summarise that field of each "
              "record (e.g. --jsonl-field text)", code=EXIT_USAGE)
 
-    if out is None and jsonl_out is None and parquet_out is None and len(paths) == 1 and _one_document(paths[0]):
+    if out is None and jsonl_out is None and parquet_out is None and len(paths) == 1 and one_document(paths[0]):
         # One document to standard output: loader → summary → renderer, without the batch machinery.
-        document = _load_one(paths[0], size_limit, timeout=timeout, retries=retries)
-        _show_one(document, paths[0], summary_options, output_format, color=color, width=width,
-                  pager=not no_pager and stdout_is_terminal and output_format == "terminal")
+        summarize_path(paths[0], flags, checked, stdout_is_terminal=stdout_is_terminal)
         return
 
     from summarizer.batch import (
@@ -483,7 +378,7 @@ def summarize_command(
     from summarizer.fetch import FetchOptions
 
     options = BatchOptions(
-        summary=summary_options,
+        summary=checked.options,
         format=output_format,
         out=out,
         jsonl_out=jsonl_out,
@@ -521,62 +416,11 @@ def summarize_command(
             document = read_task(item, max_bytes=size_limit)
         except EvenhandError as error:
             fail_from(error)
-        _show_one(document, item.label, summary_options, output_format, color=color, width=width,
+        show_one(document, item.label, checked.options, output_format, color=color, width=width,
                   pager=not no_pager and stdout_is_terminal and output_format == "terminal")
         return
 
     _run_summarize_batch(plan, options, errors, quiet=quiet)
-
-
-def _one_document(path: str) -> bool:
-    """``path`` is one document, read whole: standard input, a URL, a file that is not a corpus."""
-    from summarizer.load import is_url
-
-    if path == "-" or is_url(path):
-        return True
-    return os.path.isfile(path) and not path.lower().endswith((".jsonl", ".parquet"))
-
-
-def _load_one(path: str, max_bytes: int, *, timeout: float, retries: int) -> Any:
-    """Read one document through the one loader (a one-line error if it cannot be read)."""
-    from summarizer.fetch import FetchOptions
-    from summarizer.load import decode_input, is_url, load_path, load_text, load_url
-    from summarizer.read import read_bytes
-
-    try:
-        if is_url(path):
-            return load_url(path, options=FetchOptions(timeout=timeout, retries=retries, max_bytes=max_bytes))
-        if path == "-":  # decoded as a page would be (by its declared charset), as the batch reads it
-            data = read_bytes("-", max_bytes=max_bytes)
-            decoded, _ = decode_input(data, source="-")
-            return load_text(decoded.text, source="-", warnings=decoded.warnings)
-        return load_path(path, max_bytes=max_bytes, source=path)
-    except EvenhandError as error:
-        fail_from(error)
-
-
-def _show_one(document: Any, label: str, options: Any, output_format: str, *, color: str, width: int | None,
-              pager: bool) -> None:
-    """Summarise one document and print it (warnings on stderr first)."""
-    from rich.console import Console
-
-    from summarizer.one import summarize_document
-
-    name = "standard input" if label == "-" else label
-    try:
-        summary = summarize_document(document, options, name=name)
-    except EvenhandError as error:
-        fail_from(error)
-    errors = Console(stderr=True, highlight=False)
-    for warning in summary.document.warnings:
-        _say(errors, f"evenhand: warning: {label}: {warning}")
-    try:
-        _print_summary(summary, output_format, color=color, width=width, pager=pager)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        exit_pipe_closed()
-    except OSError as error:  # a full disk behind a redirection
-        fail(f"cannot write standard output ({error.strerror or type(error).__name__})")
 
 
 def _read_url_list(name: str) -> list[str]:
@@ -601,49 +445,6 @@ def _read_url_list(name: str) -> list[str]:
     if not urls:
         fail(f"--urls {name}: no URLs in the file", code=EXIT_USAGE)
     return urls
-
-
-def _print_summary(summary: Any, output_format: str, *, color: str, width: int | None, pager: bool) -> None:
-    """Write one summary to standard output, through a pager when it is longer than the screen."""
-    import shutil
-
-    from summarizer.render import render, write
-
-    use_color = {"always": True, "never": False}.get(color)
-    if use_color is None:  # auto: as Rich decides (a terminal, NO_COLOR unset)
-        use_color = None if output_format == "terminal" else False
-    if not pager:  # written a piece at a time: a long document's JSON is never held whole
-        write(summary, output_format, sys.stdout, width=width, color=use_color)
-        return
-    output = render(summary, output_format, width=width, color=use_color)
-    if output.count("\n") >= shutil.get_terminal_size().lines and _page(output):
-        return
-    sys.stdout.write(output)
-
-
-def _page(output: str) -> bool:
-    """Show ``output`` in ``$PAGER`` (``less -R`` by default, as git does); ``False`` if none would run."""
-    import shlex
-    import shutil
-    import subprocess
-
-    command = shlex.split(os.environ.get("PAGER") or "less -R")
-    if not command or shutil.which(command[0]) is None:
-        return False
-    env = dict(os.environ)
-    env.setdefault("LESS", "FRX")  # quit when it fits, keep colours, leave the text on screen
-    try:
-        with subprocess.Popen(command, stdin=subprocess.PIPE, env=env, text=True, encoding="utf-8") as process:
-            assert process.stdin is not None
-            try:
-                process.stdin.write(output)
-                process.stdin.close()
-            except BrokenPipeError:  # the reader quit the pager before the end
-                pass
-            process.wait()
-    except OSError:
-        return False
-    return True
 
 
 def _run_summarize_batch(plan: Any, options: Any, errors: Any, *, quiet: bool) -> None:
@@ -695,9 +496,9 @@ def _run_summarize_batch(plan: Any, options: Any, errors: Any, *, quiet: bool) -
         if outcome is not None:
             if outcome.status == "failed":
                 failed += 1
-                _say(errors, f"evenhand: failed: {outcome.label}: {outcome.reason}")
+                say(errors, f"evenhand: failed: {outcome.label}: {outcome.reason}")
             for warning in outcome.warnings:
-                _say(errors, f"evenhand: warning: {outcome.label}: {warning}")
+                say(errors, f"evenhand: warning: {outcome.label}: {warning}")
         progress.update(task_id, completed=event.completed)
 
     import signal
@@ -724,11 +525,11 @@ def _run_summarize_batch(plan: Any, options: Any, errors: Any, *, quiet: bool) -
         f"in {result.elapsed_s:,.1f} s ({rate:,.1f} articles/s){where}"
     )
     if result.interrupted:
-        _say(errors, f"evenhand: interrupted: {tally.removeprefix('evenhand: ')}")
+        say(errors, f"evenhand: interrupted: {tally.removeprefix('evenhand: ')}")
     elif result.stopped_early:
-        _say(errors, f"evenhand: stopped at the first failure (--fail-fast): {tally.removeprefix('evenhand: ')}")
+        say(errors, f"evenhand: stopped at the first failure (--fail-fast): {tally.removeprefix('evenhand: ')}")
     elif not quiet:
-        _say(errors, tally)
+        say(errors, tally)
     raise typer.Exit(code=result.exit_code)
 
 
@@ -847,11 +648,11 @@ def view(
     if algorithm is not None and algorithm.lower() not in SUMMARIZE_ALGORITHMS:
         fail(f"no algorithm named {algorithm!r}; choose one of: {', '.join(SUMMARIZE_ALGORITHMS)}",
              code=EXIT_USAGE)
-    ratio = _parse_ratio(ratio_text) if ratio_text is not None else None
+    ratio = parse_ratio(ratio_text) if ratio_text is not None else None
     if edits is not None:
-        edits = _check_choice(edits, SUMMARIZE_EDITS, "--edits")
+        edits = check_choice(edits, SUMMARIZE_EDITS, "--edits")
     # The options given are checked as summarize checks them, before anything is read.
-    _summary_options(algorithm=algorithm, sentences=sentences, ratio=ratio, edits=edits, neutrality=neutrality)
+    summary_options(algorithm=algorithm, sentences=sentences, ratio=ratio, edits=edits, neutrality=neutrality)
     from tui.config import config_path, load_config
     from tui.source import bundled_example, load_document
 
@@ -1448,5 +1249,5 @@ def eval_plain(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """The Typer application alone (the console entry, :func:`evenhand.start.main`, tries its fast path first)."""
     app()

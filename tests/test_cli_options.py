@@ -13,7 +13,7 @@ import typer
 from click.shell_completion import CompletionItem
 from typer.testing import CliRunner
 
-from evenhand import cli
+from evenhand import cli, single
 from evenhand.cli import app
 
 from .articles import make_article
@@ -144,7 +144,7 @@ def test_long_output_goes_through_the_pager(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setenv("PAGER", f"{shlex.quote(sys.executable)} -c {shlex.quote(script)}")
     monkeypatch.setattr("shutil.get_terminal_size", lambda: __import__("os").terminal_size((80, 10)))
     summary = summarize(make_article(3, paragraphs=6))
-    cli._print_summary(summary, "terminal", color="never", width=80, pager=True)
+    single.print_summary(summary, "terminal", color="never", width=80, pager=True)
     assert "Original" in paged.read_text(encoding="utf-8")
 
 
@@ -155,9 +155,9 @@ def test_short_output_and_no_pager_print_directly(tmp_path: Path, monkeypatch: p
     monkeypatch.setenv("PAGER", "/nonexistent/pager")
     monkeypatch.setattr("shutil.get_terminal_size", lambda: __import__("os").terminal_size((80, 10)))
     summary = summarize(make_article(3, paragraphs=6))
-    cli._print_summary(summary, "terminal", color="never", width=80, pager=True)  # the pager cannot run
+    single.print_summary(summary, "terminal", color="never", width=80, pager=True)  # the pager cannot run
     assert "Original" in capsys.readouterr().out
-    cli._print_summary(summary, "terminal", color="never", width=80, pager=False)
+    single.print_summary(summary, "terminal", color="never", width=80, pager=False)
     assert "Original" in capsys.readouterr().out
 
 

@@ -34,7 +34,7 @@ class _RunInfo(NamedTuple):
     """What one run can yield (see :func:`_run_info`)."""
 
     #: ``(k, phrases)``: pattern ``k`` of :func:`_word_patterns` may match where the run starts,
-    #: and only those of its phrases (indices into its ``ordered``) can (:func:`_candidate_regex`).
+    #: and only those of its phrases (indices into its ``ordered``) can (:func:`_sub_pattern`).
     phrases: tuple[tuple[int, tuple[int, ...]], ...]
     #: ``(category, start, end, weight, source)`` of the run's word, offsets within the run.
     word: tuple[str, int, int, float, str] | None
@@ -146,7 +146,6 @@ class _Phrases:
     source: str
     #: The phrases in the order the regex tries them.
     ordered: tuple[str, ...]
-    regex: re.Pattern[str]
     #: Folded head (a run up to its first hyphen) → the phrases that may match where it starts.
     exact: dict[str, tuple[int, ...]]
     #: Folded beginning of a head → the phrases (first word ending in ``*``) that may match.
@@ -155,6 +154,21 @@ class _Phrases:
     lengths: tuple[int, ...]
     #: False when a phrase defeats the index: the regex then scans every sentence.
     indexed: bool
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The regex of all the phrases, compiled the first time it is asked for.
+
+        Where the index works (:attr:`indexed`), matching reads only the small regexes of
+        the candidates at each run start (:func:`_sub_pattern`), so this one, which takes
+        most of a new process's first summary to compile, is never built.
+        """
+        return _whole_pattern(self.ordered)
+
+
+@cache
+def _whole_pattern(ordered: tuple[str, ...]) -> re.Pattern[str]:
+    return _compile_phrases(ordered)
 
 
 def _phrases(category: str, phrases: Iterable[str], weight: float, source: str) -> _Phrases:
@@ -182,7 +196,7 @@ def _phrases(category: str, phrases: Iterable[str], weight: float, source: str) 
         else:
             exact.setdefault(fold_case(key), []).append(i)
     return _Phrases(
-        category, weight, source, tuple(ordered), _compile_phrases(ordered),
+        category, weight, source, tuple(ordered),
         {key: tuple(found) for key, found in exact.items()},
         {key: tuple(found) for key, found in prefixes.items()},
         tuple(sorted({len(key) for key in prefixes})),
@@ -255,27 +269,14 @@ _PHRASE_LISTS: Mapping[str, Callable[[], Iterable[str]]] = {
 
 @cache
 def _sub_pattern(pattern: int, phrases: tuple[int, ...]) -> re.Pattern[str]:
-    """The regex of some phrases of one pattern (indices into its ``ordered``), in its order."""
+    """The regex of some phrases of one pattern (indices into its ``ordered``), in its order.
+
+    At a run start whose candidates are ``phrases`` it finds what the pattern's whole regex
+    finds there.  Each candidate set is compiled once per process (a few hundred µs; a news
+    article has a few dozen), which is far less than the whole regexes (about 100 ms).
+    """
     ordered = _word_patterns()[pattern].ordered
     return _compile_phrases(ordered[i] for i in phrases)
-
-
-#: A run start's candidate phrases get a regex of their own (a few hundred µs to compile) once
-#: they have been candidates this many times; until then the pattern's whole regex is matched
-#: there (a few µs), which finds the same match.  So a new text does not wait for hundreds of
-#: compilations, and a long session (the TUI, a batch) still matches with the small regexes.
-COMPILE_AFTER = 16
-_CANDIDATE_USES: dict[tuple[int, tuple[int, ...]], int] = {}
-
-
-def _candidate_regex(pattern: int, phrases: tuple[int, ...]) -> re.Pattern[str]:
-    """A regex that finds, at a run start, what pattern ``pattern``'s regex finds there."""
-    key = (pattern, phrases)
-    uses = _CANDIDATE_USES.get(key, 0)
-    if uses >= COMPILE_AFTER:
-        return _sub_pattern(pattern, phrases)
-    _CANDIDATE_USES[key] = uses + 1
-    return _word_patterns()[pattern].regex
 
 
 @lru_cache(maxsize=4096)
@@ -437,7 +438,7 @@ def _phrase_matches(
             after = 0
             for start, phrases_at in candidates[k]:
                 if start >= after:
-                    match = _candidate_regex(k, phrases_at).match(body, start)
+                    match = _sub_pattern(k, phrases_at).match(body, start)
                     if match is not None:
                         matches.append(match)
                         after = match.end()
