@@ -91,6 +91,9 @@ def _candidates() -> dict[str, Candidate]:
             sum(-min(0.0, valence.get(w, 0.0)) for w in _words(s))
         ),
         "positive_valence": lambda s, c, q: math.log1p(sum(max(0.0, valence.get(w, 0.0)) for w in _words(s))),
+        # The feeling the content carries, whoever's words: VADER |valence| / 4 of every word, summed
+        # ("killed", "assault", "lies" as much as "outrageous"; session 7).
+        "intensity": lambda s, c, q: math.log1p(sum(abs(valence.get(w, 0.0)) for w in _words(s)) / 4),
         # Quoted against the writer's voice.
         "quoted_share": lambda s, c, q: _quoted_share(s, q),
         # Named entities and numbers per word.
