@@ -16,7 +16,8 @@ reason text ("boilerplate: call to action").  Labels:
     photo credit        "Photo: …", "(AP Photo/…)", "Getty Images"
     photo caption       a line without its own full stop, opened by a short label and a colon:
                         "Flooded: The high street under a metre of water ." (web copy flattens
-                        the caption's line end into " .")
+                        the caption's line end into " ."); in copy with such captions, a sentence
+                        of the same shape with its full stop too
     dateline            "(CNN) --", "LONDON (Reuters) -": the place and the agency before the
                         lead, which :mod:`summarizer.segment` cuts off as a sentence of its own
     editor's note       "Editor's note: …"
@@ -104,6 +105,8 @@ _NOT_LABEL = re.compile(
 )
 #: A caption's text after its label has at least this many words.
 CAPTION_WORDS = 4
+#: A caption with a full stop of its own, in copy with captions, has at most this many words.
+CAPTION_MAX_WORDS = 40
 # The line end of web copy flattened into " .": the line had no full stop of its own.
 _FLATTENED_END = re.compile(r"\s\.$")
 _EDITORS_NOTE = re.compile(r"^\W*editor[’']?s[’']?\s+note\b", _FLAGS)
@@ -205,12 +208,13 @@ class _Lines:
         return found
 
 
-def _is_caption(line: str, alone: bool) -> bool:
+def _is_caption(line: str, alone: bool, *, stopped: bool = False) -> bool:
     """A line without its own full stop (flattened into " ." or none at all), opened by a
-    short label and a colon: "Flooded: The high street under a metre of water ."."""
+    short label and a colon: "Flooded: The high street under a metre of water ."; with
+    ``stopped``, one that has its stop too."""
     if ":" not in line[:60]:
         return False
-    if not (_FLATTENED_END.search(line) or (alone and not _FINAL.search(line))):
+    if not (stopped or _FLATTENED_END.search(line) or (alone and not _FINAL.search(line))):
         return False
     match = _CAPTION.match(line)
     return (
@@ -294,6 +298,15 @@ def detect_boilerplate(document: Document) -> tuple[str | None, ...]:
             and not any(c.isalnum() for c in sentences[i].text)
         ):
             labels[i] = "time stamp"
+
+    # Copy whose captions show (a label, a colon, no full stop of their own) has more of them
+    # that kept their stop ("Rescued: A lifeboat crew brings the family ashore."): the same
+    # shape, in the same copy, is a caption too.
+    if "photo caption" in labels:
+        for i, sentence in enumerate(sentences):
+            if labels[i] is None and _words(sentence.text) <= CAPTION_MAX_WORDS and not quoted(sentence):
+                if _is_caption(sentence.text.strip(), alone=True, stopped=True):
+                    labels[i] = "photo caption"
 
     # A paragraph that is mostly pitch is all pitch ("Proceeds get reinvested …").
     for paragraph in document.paragraphs:

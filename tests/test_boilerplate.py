@@ -223,6 +223,18 @@ def test_photo_captions_are_labelled() -> None:
     assert labels["The council said it would pay for the clean-up."] is None
 
 
+def test_in_copy_with_captions_a_caption_with_its_stop_is_one_too() -> None:
+    caption = "Soaked: Volunteers fill sandbags outside the town hall."
+    with_captions = labels_of(
+        "The harbour flooded on Sunday after two days of rain. "
+        "Flooded: The high street under a metre of water on Sunday morning . "
+        f"{caption} The council said it would pay for the clean-up."
+    )
+    assert with_captions[caption] == "photo caption"
+    without = labels_of(f"The harbour flooded on Sunday after two days of rain. {caption} The council said it would pay.")
+    assert without[caption] is None
+
+
 @pytest.mark.parametrize(
     "line",
     [
