@@ -304,9 +304,13 @@ def detect_boilerplate(document: Document) -> tuple[str | None, ...]:
     # shape, in the same copy, is a caption too.
     if "photo caption" in labels:
         for i, sentence in enumerate(sentences):
-            if labels[i] is None and _words(sentence.text) <= CAPTION_MAX_WORDS and not quoted(sentence):
-                if _is_caption(sentence.text.strip(), alone=True, stopped=True):
-                    labels[i] = "photo caption"
+            if (
+                labels[i] is None
+                and _words(sentence.text) <= CAPTION_MAX_WORDS
+                and not quoted(sentence)
+                and _is_caption(sentence.text.strip(), alone=True, stopped=True)
+            ):
+                labels[i] = "photo caption"
 
     # A paragraph that is mostly pitch is all pitch ("Proceeds get reinvested …").
     for paragraph in document.paragraphs:

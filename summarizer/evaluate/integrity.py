@@ -265,8 +265,13 @@ def check_summary(summary: Any, article: str, findings: _Findings | None = None)
         if not adjacent:
             depth = 0
         carried = depth > 0
-        reopened = carried and output.lstrip()[:1] in _OPEN + '"' and decision.sentence.paragraph != previous_kept.sentence.paragraph
         # A quotation carried into a new paragraph reopens it with a mark (the newspaper convention).
+        reopened = (
+            carried
+            and previous_kept is not None
+            and output.lstrip()[:1] in _OPEN + '"'
+            and decision.sentence.paragraph != previous_kept.sentence.paragraph
+        )
         depth = _scan(output.lstrip()[1:] if reopened else output, depth)[1]
         owned = carried and previous_owned
         quotations = [] if carried else _quotations_in(output)
