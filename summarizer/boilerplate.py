@@ -11,8 +11,15 @@ reason text ("boilerplate: call to action").  Labels:
     copyright line      "© 2026 …", "All rights reserved"
     time stamp          "PUBLISHED: 14:11 EST, 25 October 2013", "Last updated at 3:31 PM on …"
     byline              "By Jane Smith", "Written by …" (a short line of its own), or "By ."
-                        followed by the name as a sentence of its own
+                        followed by the names as a sentence of their own ("Jane Smith .",
+                        "Jane Smith . and Tom Lee .", "Jane Smith for MailOnline .")
     photo credit        "Photo: …", "(AP Photo/…)", "Getty Images"
+    photo caption       a line without its own full stop, opened by a short label and a colon:
+                        "Flooded: The high street under a metre of water ." (web copy flattens
+                        the caption's line end into " ."); in copy with such captions, a sentence
+                        of the same shape with its full stop too
+    dateline            "(CNN) --", "LONDON (Reuters) -": the place and the agency before the
+                        lead, which :mod:`summarizer.segment` cuts off as a sentence of its own
     editor's note       "Editor's note: …"
     wire credit         "(Reuters)", "Reporting by …; Editing by …", "… contributed to this report"
     orphan line         a short line without final punctuation after the body has ended,
@@ -30,6 +37,7 @@ from bisect import bisect_left
 
 from summarizer.cues import call_to_action, fold_case, within_quotation
 from summarizer.model import Document, Sentence
+from summarizer.segment import DATELINE as _DATELINE
 
 #: At most this many words for a line to be an orphan, a byline or navigation.
 SHORT_LINE_WORDS = 6
@@ -78,6 +86,29 @@ _TIMESTAMP = re.compile(
     + r")[\s.|]*$"
 )
 _BY_ALONE = re.compile(r"^\W*(?i:by)\W*$")
+# The names after "By .": capitalised words, a few joining words, the dots of flattened line
+# ends ("John Hall . and Ted Thornhill .", "Harriet Arkell For Mailonline .").
+_BYLINE_NAMES = re.compile(
+    r"^(?:[A-Z][\w'’\-]*\.?|and|&|for|in|with|\.|,)(?:\s+(?:[A-Z][\w'’\-]*\.?|and|&|for|in|with|\.|,))*$"
+)
+#: At most this many names and joining words in the line after "By .".
+BYLINE_NAME_WORDS = 9
+# A caption's label: a few words, the first capitalised, then a colon ("Flooded:", "Andrew Moss:",
+# "Stand by your man:"); its text does not open a quotation (a colon before one is a lead-in).
+_CAPTION = re.compile(r"^(?P<label>[A-Z][\w'’\-]*(?:\s+[\w'’&\-]+){0,4}):\s+(?P<rest>[^\s'\"‘“].*)$", re.DOTALL)
+# A label that is a clause, not a caption's headword: it says who spoke or points back.
+_NOT_LABEL = re.compile(
+    r"^(?:He|She|It|They|We|I|You|This|That|These|Those|There|His|Her|Their|Its|But|And|Or|So)\b|"
+    r"\b(?:said|says|say|added|adds|told|tells|wrote|writes|reads?|replied|asked|explained|continued|insisted|"
+    r"warned|stated|declared|announced|claimed|argued|noted|posted|tweeted|commented|revealed|admitted|"
+    r"concluded|ruled|responded|recalled|urged|is|are|was|were|has|have|had)\b",
+)
+#: A caption's text after its label has at least this many words.
+CAPTION_WORDS = 4
+#: A caption with a full stop of its own, in copy with captions, has at most this many words.
+CAPTION_MAX_WORDS = 40
+# The line end of web copy flattened into " .": the line had no full stop of its own.
+_FLATTENED_END = re.compile(r"\s\.$")
 _EDITORS_NOTE = re.compile(r"^\W*editor[’']?s[’']?\s+note\b", _FLAGS)
 _WIRE = re.compile(
     r"^\W*(?:\((?:Reuters|AP|AFP|Bloomberg|UPI)\)\W*|(?:additional\s+)?reporting\s+by\b.*|editing\s+by\b.*|"
@@ -177,6 +208,22 @@ class _Lines:
         return found
 
 
+def _is_caption(line: str, alone: bool, *, stopped: bool = False) -> bool:
+    """A line without its own full stop (flattened into " ." or none at all), opened by a
+    short label and a colon: "Flooded: The high street under a metre of water ."; with
+    ``stopped``, one that has its stop too."""
+    if ":" not in line[:60]:
+        return False
+    if not (stopped or _FLATTENED_END.search(line) or (alone and not _FINAL.search(line))):
+        return False
+    match = _CAPTION.match(line)
+    return (
+        match is not None
+        and _NOT_LABEL.search(match.group("label")) is None
+        and _words(match.group("rest").rstrip(" .")) >= CAPTION_WORDS
+    )
+
+
 def _line_label(sentence: Sentence, quoted: bool, lines: _Lines) -> str | None:
     line = sentence.text.strip()
     words = _words(line)
@@ -197,12 +244,16 @@ def _line_label(sentence: Sentence, quoted: bool, lines: _Lines) -> str | None:
         return "byline"
     if words <= 10 and _TIMESTAMP.match(line):
         return "time stamp"
+    if words <= 8 and _DATELINE.fullmatch(line):
+        return "dateline"
     if (alone or short or line.lower().startswith("read more:")) and _NAVIGATION.match(line):
         return "navigation"
     if (alone or short) and _SHARE.match(line):
         return "share prompt"
     if quoted:
         return None
+    if _is_caption(line, alone):
+        return "photo caption"
     if words <= 40 and call_to_action(line) is not None:
         return "call to action"
     if words <= 40 and _hinted(folded, _PITCH_HINTS) and _PITCH.search(line) and _ADDRESS.search(line):
@@ -231,12 +282,35 @@ def detect_boilerplate(document: Document) -> tuple[str | None, ...]:
 
     labels: list[str | None] = [_line_label(s, quoted(s), lines) for s in sentences]
 
-    # "By ." then the name on its own: the name is the rest of the byline.
+    # "By ." then the names on their own: the names are the rest of the byline.
     for i in range(1, len(sentences)):
         if labels[i - 1] == "byline" and _BY_ALONE.match(sentences[i - 1].text) and labels[i] is None:
-            name = sentences[i].text.strip().rstrip(".").strip()
-            if name and _words(name) <= 4 and all(w[:1].isupper() or w in ("and", "&", "for") for w in name.split()):
+            name = sentences[i].text.strip()
+            named = [w for w in name.split() if w not in (".", ",")]
+            if named and len(named) <= BYLINE_NAME_WORDS and named[0][:1].isupper() and _BYLINE_NAMES.match(name):
                 labels[i] = "byline"
+        # "PUBLISHED: . 14:11 EST … | . UPDATED: ." : the bar between two time stamps is theirs too.
+        elif (
+            labels[i - 1] == "time stamp"
+            and labels[i] is None
+            and i + 1 < len(sentences)
+            and labels[i + 1] == "time stamp"
+            and not any(c.isalnum() for c in sentences[i].text)
+        ):
+            labels[i] = "time stamp"
+
+    # Copy whose captions show (a label, a colon, no full stop of their own) has more of them
+    # that kept their stop ("Rescued: A lifeboat crew brings the family ashore."): the same
+    # shape, in the same copy, is a caption too.
+    if "photo caption" in labels:
+        for i, sentence in enumerate(sentences):
+            if (
+                labels[i] is None
+                and _words(sentence.text) <= CAPTION_MAX_WORDS
+                and not quoted(sentence)
+                and _is_caption(sentence.text.strip(), alone=True, stopped=True)
+            ):
+                labels[i] = "photo caption"
 
     # A paragraph that is mostly pitch is all pitch ("Proceeds get reinvested …").
     for paragraph in document.paragraphs:

@@ -61,6 +61,8 @@ _TIMES = frozenset(
     "year years week weeks month months season seasons morning afternoon evening night weekend "
     "summer winter spring autumn decade century time day days quarter".split()
 )
+# "… guidance for operators before then.": a time named only in the sentence before.
+_THEN_AFTER = re.compile(r"\b(?:before|by|until|till|since|from|after|back|even)\s+then\b", re.IGNORECASE)
 _OPENING_MARKS = "“„«\"‘"
 _LIST_MARK = re.compile(r"(?:[-*•·–—]|\d{1,2}[.)])\s+")
 _PRONOUN_SAID = re.compile(
@@ -106,6 +108,15 @@ def _points_back(body: str) -> bool:
     return _REFERENCE.match(body) is not None
 
 
+def _after_connectives(text: str) -> str:
+    """The sentence past its opening connectives, which may be dropped ("Since then, however, …")."""
+    body = text.lstrip()
+    position = 0
+    while (match := _connective(body, position)) is not None:
+        position = match.end()
+    return body[position:]
+
+
 def _after_connective(text: str) -> str:
     match = _connective(text.lstrip())
     return text.lstrip()[match.end() :] if match else text.lstrip()
@@ -134,13 +145,17 @@ def connective_edit(sentence: Sentence) -> Edit | None:
     """Dropping the sentence's opening connective ("But ", "However, "), with a capital for what follows.
 
     Only in the writer's voice (the sentence does not open with a quotation mark), and only
-    when the rest starts with a letter or a digit, so the sentence stays whole.
+    when the rest starts with a letter or a digit, so the sentence stays whole.  Connectives
+    stacked one after another ("Since then, however, …") are dropped together.
     """
     text = sentence.text
     lead = len(text) - len(text.lstrip())
     match = _connective(text, lead)
     if match is None:
         return None
+    # Stacked connectives go together: "Since then, however, Fiat cars …" → "Fiat cars …".
+    while (more := _connective(text, match.end())) is not None:
+        match = more
     rest = text[match.end() :]
     if not rest[:1].isalnum():
         return None
@@ -165,7 +180,7 @@ def dependencies(
 
     A sentence needs the content sentence before it when, in the writer's voice, it opens with
     a pronoun or a reference to something just introduced ("He", "This", "The move",
-    "Kraft's comments"), credits its quotation to a pronoun ("… ,” he said."), opens a
+    "Kraft's comments"), points at a time named before it ("… before then."), credits its quotation to a pronoun ("… ,” he said."), opens a
     quotation nobody is credited with, or (with ``connectives``, when no edit may drop it)
     opens with a connective ("But", "However").  A list item needs its heading line.
     Sentences in ``named`` have their pronoun replaced by the speaker's name
@@ -223,6 +238,7 @@ def dependencies(
             elif (
                 opens_with_back_pointer(text)
                 or _PRONOUN_SAID.search(_outside_quotes(text))
+                or _THEN_AFTER.search(_outside_quotes(_after_connectives(text)))
                 or (not connectives and _connective(stripped))
             ):
                 credit = credit_the_quotation(document, i, (previous,)) if credits is not None else None
@@ -234,6 +250,7 @@ def dependencies(
                     and credit is not None
                     and (credit.start == opening or not opens_with_back_pointer(text))
                     and (connectives or not _connective(stripped))
+                    and _THEN_AFTER.search(_outside_quotes(_after_connectives(text))) is None
                 ):
                     credits[i] = ((previous,), credit)
                 else:

@@ -22,6 +22,9 @@ Rules, in the order they apply:
    Closing quotation marks and brackets right after the stop end the sentence with it.
    A full stop with white space before it (" . ", copied news's flattened line breaks)
    after a word a sentence cannot end on ("in", "the", "Mr", a comma) goes on.
+3. Datelines.  A line that opens with a place and an agency in brackets and a dash
+   ("Beirut (CNN) -- ", "LONDON (Reuters) - ", "(CNN) -- ") has them cut off as a sentence
+   of their own, so the lead is the news (:mod:`summarizer.boilerplate` labels it).
 
 Spans never include the white space around a sentence, and every character that is not
 white space (zero-width spaces count as white space, but are never removed) belongs to
@@ -44,7 +47,7 @@ from summarizer.model import Document, Paragraph, Sentence
 #: reading 400,000 of them.  ``docs/limits.md`` gives the measurements.
 MAX_SENTENCES = 400_000
 
-__all__ = ["is_space", "segment", "split_sentences"]
+__all__ = ["DATELINE", "is_space", "segment", "split_sentences"]
 
 # White space for splitting: what str.isspace() accepts (NBSP included) plus the
 # zero-width characters, which stay in the text.
@@ -77,6 +80,14 @@ _WORD_WINDOW = 40
 _LIST_ITEM = re.compile(r"(?:[-*•‣▪–—+]|\d{1,3}[.)]|\(?[a-z]\))[ \t\xa0]")
 # A line that ends with a stop or a colon (closing quotes may follow).
 _FINAL = re.compile(rf"[.!?…:][{_CLOSE_CLASS}*]*$")
+#: A dateline: an optional place ("Beirut", "Kabul, Afghanistan", "LAKEPORT, Mich.", "NEW YORK,
+#: March 3"), the agency in brackets and a dash.
+DATELINE = re.compile(
+    r"(?:[A-Z][\w.'’-]*(?:,?[ \t]+[A-Z0-9][\w.'’-]*){0,4}[ \t]+)?"
+    r"\((?:[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,2})\)[ \t]*(?:--|—|–|-)"
+)
+# How far into a sentence a dateline's bracket may be.
+_DATELINE_REACH = 60
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _PARTY = re.compile(r"[RDI]-(?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])")
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -315,11 +326,32 @@ def _is_boundary(prev: str, punct: str, nxt: str, *, line_end: bool = False, spa
     return True
 
 
+def _dateline(text: str, begin: int, end: int) -> tuple[int, int] | None:
+    """Where a dateline that opens a sentence at ``begin`` ends, and where the news after it starts."""
+    if text.find("(", begin, min(end, begin + _DATELINE_REACH)) < 0:
+        return None
+    match = DATELINE.match(text, begin, end)
+    if match is None or match.end() >= end or not is_space(text[match.end()]):
+        return None
+    rest = _content(text, match.end(), end)[0]
+    # The news opens after it with a capital, a figure or a quotation ("Lintel (LTL) - the bus
+    # maker - cut …" is a company's ticker in an aside, not a dateline).
+    if rest < end and (text[rest].isupper() or text[rest].isdigit() or text[rest] in _QUOTES):
+        return match.end(), rest
+    return None
+
+
 def _split_run(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
     """Split the run ``text[start:end]`` (no hard breaks inside) into sentences."""
     begin = start
+    dateline = _dateline(text, begin, end)
+    if dateline is not None:
+        out.append((begin, dateline[0]))
+        begin = dateline[1]
     for match in _STOP.finditer(text, start, end):
         at = match.start()
+        if at < begin:
+            continue  # inside a dateline already cut off ("LAKEPORT, Mich. (Wire) –")
         spaced = at > start and is_space(text[at - 1])
         if spaced:
             # The word before the space: what a " . " line break follows.
@@ -330,6 +362,11 @@ def _split_run(text: str, start: int, end: int, out: list[tuple[int, int]]) -> N
             if stop > begin:
                 out.append((begin, stop))
             begin = match.end()
+            dateline = _dateline(text, begin, end)
+            if dateline is not None:
+                # Web copy flattens its lines: "… 4 March 2025 . Harbourton (CNN) -- The ferry …".
+                out.append((begin, dateline[0]))
+                begin = dateline[1]
     if begin < end:
         out.append(_content(text, begin, end))
 

@@ -472,7 +472,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                 i, analysis, loaded, unfixable, chooser.repeated_by(i), unit_of, kept_set, rank_of, n,
                 worst_kept, context_kept, voice_kept,
             )
-        edits = _merge_edits(trims.get(i, ()), repairs.get(i, ())) if is_kept else ()
+        edits = _merge_edits(trims.get(i, ()), repairs.get(i, ()), document.text) if is_kept else ()
         if is_kept and cuts_of.get(i):
             edits = _merge_edits(edits, cuts_of[i])
             reasons.append(_compressed_reason(edits, analysis.word_counts[i], document, i))
@@ -1020,13 +1020,39 @@ def _loaded_words_left(cues: Sequence[Cue], edits: Sequence[Edit]) -> list[str]:
     ]
 
 
-def _merge_edits(first: Sequence[Edit], second: Sequence[Edit]) -> tuple[Edit, ...]:
-    """Both sets of edits in order, leaving out any of the second that would overlap the first."""
+def _merge_edits(first: Sequence[Edit], second: Sequence[Edit], text: str | None = None) -> tuple[Edit, ...]:
+    """Both sets of edits in order, leaving out any of the second that would overlap the first,
+    except (given the document's ``text``) a dropped connective, which takes the deletions it
+    overlaps into itself."""
     merged = list(first)
     for edit in second:
-        if all(edit.end <= e.start or edit.start >= e.end or (edit.start == edit.end == e.end) for e in merged):
+        clashes = [e for e in merged if not (edit.end <= e.start or edit.start >= e.end or (edit.start == edit.end == e.end))]
+        if not clashes:
             merged.append(edit)
+        elif text is not None and edit.kind == "connective_dropped" and (folded := _fold_connective(edit, clashes, text)):
+            merged = [e for e in merged if e not in clashes] + [folded]
     return tuple(sorted(merged, key=lambda e: (e.start, e.end)))
+
+
+def _fold_connective(connective: Edit, deletions: Sequence[Edit], text: str) -> Edit | None:
+    """"However, sadly the …" with "sadly" deleted: one edit that drops both and capitalises the
+    first word left ("The …"); ``None`` unless every overlapping edit is a deletion that starts
+    after the connective does."""
+    if any(e.replacement or e.start < connective.start for e in deletions):
+        return None
+    end = max(e.end for e in deletions)
+    while end < len(text) and text[end].isspace():
+        end += 1
+    if end >= len(text) or not text[end].isalnum():
+        return None
+    # The connective's words, then what the deletions leave of the rest, up to the first letter.
+    cut = connective.end - len(connective.replacement)
+    left = "".join(
+        text[p] for p in range(cut, end) if not any(e.start <= p < e.end for e in deletions)
+    ).strip()
+    if left:
+        return None  # words between the connective and the deletions: not a clean fold
+    return Edit("connective_dropped", connective.start, end + 1, text[connective.start : end + 1], text[end].upper())
 
 
 class _BaseChooser:

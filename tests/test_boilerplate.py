@@ -144,11 +144,12 @@ def test_examples_end_in_boilerplate_and_open_with_content(name: str) -> None:
     assert sum(label is not None for label in labels) >= 7
 
 
-def test_wire_example_has_only_its_credit_as_boilerplate() -> None:
+def test_wire_example_has_only_its_dateline_and_credit_as_boilerplate() -> None:
     document = segment((EXAMPLES / "wire-neutral.txt").read_text(encoding="utf-8"))
     labels = detect_boilerplate(document)
     assert labels[-1] == "wire credit"
-    assert all(label is None for label in labels[:-1])
+    assert document.sentences[1].text == "LAKEPORT, Mich. (Wire) –" and labels[1] == "dateline"
+    assert all(label is None for i, label in enumerate(labels[:-1]) if i != 1)
 
 
 @pytest.mark.seed
@@ -185,3 +186,77 @@ def test_web_copy_header_of_byline_and_time_stamps_is_boilerplate() -> None:
     assert labels["The ferry company cut two winter crossings on Monday"] is None
     assert labels["Published figures show a 4% fall in passengers"] is None
     assert labels["Scroll down for video"] == "navigation"
+
+
+@pytest.mark.parametrize(
+    ("header", "names"),
+    [
+        ("By . Priya Castell . and Tom Okafor .", "Priya Castell . and Tom Okafor ."),
+        ("By . Priya Castell For Harbourline .", "Priya Castell For Harbourline ."),
+        ("By . Harbour Daily Reporter .", "Harbour Daily Reporter ."),
+    ],
+)
+def test_the_names_after_by_are_the_byline(header: str, names: str) -> None:
+    labels = labels_of(f"{header} The ferry company cut two winter crossings on Monday. Fares rose.")
+    assert labels[names] == "byline"
+    assert labels["The ferry company cut two winter crossings on Monday."] is None
+
+
+def test_a_sentence_after_by_is_no_byline() -> None:
+    labels = labels_of("By . Priya Castell . Ferries and buses in the bay cost more from Monday, the council said.")
+    assert labels["Ferries and buses in the bay cost more from Monday, the council said."] is None
+
+
+def test_photo_captions_are_labelled() -> None:
+    text = (
+        "The harbour flooded on Sunday after two days of rain. "
+        "Flooded: The high street under a metre of water on Sunday morning . "
+        "Tom Okafor: He lost his shop and his van in the flood . "
+        "The council said it would pay for the clean-up.\n\n"
+        "Rescued: A lifeboat crew brings a family ashore near the pier\n\n"
+        "Insurers expect claims to pass £2m."
+    )
+    labels = labels_of(text)
+    assert labels["Flooded: The high street under a metre of water on Sunday morning ."] == "photo caption"
+    assert labels["Tom Okafor: He lost his shop and his van in the flood ."] == "photo caption"
+    assert labels["Rescued: A lifeboat crew brings a family ashore near the pier"] == "photo caption"
+    assert labels["The council said it would pay for the clean-up."] is None
+
+
+def test_in_copy_with_captions_a_caption_with_its_stop_is_one_too() -> None:
+    caption = "Soaked: Volunteers fill sandbags outside the town hall."
+    with_captions = labels_of(
+        "The harbour flooded on Sunday after two days of rain. "
+        "Flooded: The high street under a metre of water on Sunday morning . "
+        f"{caption} The council said it would pay for the clean-up."
+    )
+    assert with_captions[caption] == "photo caption"
+    without = labels_of(f"The harbour flooded on Sunday after two days of rain. {caption} The council said it would pay.")
+    assert without[caption] is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He said: 'We will rebuild the pier by the spring .",
+        "Mr Okafor told the paper: ‘The water came in so fast .",
+        "Her conclusion was simple: the council had waited too long to act.",
+        "The Harbour Almanac: Tides and Storms sold 4,000 copies in its first week.",
+        "They were clear: the pier stays shut until it is safe .",
+    ],
+)
+def test_lead_ins_and_titles_with_a_colon_are_no_captions(line: str) -> None:
+    labels = labels_of(f"The harbour flooded on Sunday after two days of rain. {line} Insurers expect claims to pass £2m.")
+    assert labels[line] is None
+
+
+def test_datelines_are_labelled() -> None:
+    labels = labels_of("Harbourton (CNN) -- The ferry sank on Monday. Nobody was hurt.")
+    assert labels["Harbourton (CNN) --"] == "dateline"
+    assert labels["The ferry sank on Monday."] is None
+
+
+def test_the_bar_between_time_stamps_is_theirs() -> None:
+    labels = labels_of("PUBLISHED: . 09:12 GMT, 4 March 2025 . | . UPDATED: . 11:40 GMT, 4 March 2025 . The ferry sank.")
+    assert labels["| ."] == "time stamp"
+    assert labels["The ferry sank."] is None

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+
 from summarizer import summarize
-from summarizer.evaluate.integrity import check_summary
+from summarizer.evaluate.integrity import _dangling_then, _scan, check_summary
 
 
 def test_a_quotation_after_telling_has_its_speaker() -> None:
@@ -21,3 +25,53 @@ def test_a_quotation_with_nobody_saying_it_is_unattributed() -> None:
     )
     found = check_summary(summarize(text, sentences=3), "ferry")
     assert found.counts["unattributed_quotation"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "dangles"),
+    [
+        ("The agency said it would publish new guidance for operators before then.", True),
+        ("Until then the pier stays shut.", True),
+        ("Ana Pereira then thanked the crew.", True),
+        ("Then there were the fares.", False),
+        ("The pier was then sold for scrap.", False),
+        ('"We will be ready before then," the mayor said.', False),
+    ],
+)
+def test_a_then_pointing_at_an_earlier_time(text: str, dangles: bool) -> None:
+    assert _dangling_then(text) is dangles
+
+
+def test_a_dangling_then_without_its_time_is_unresolved() -> None:
+    text = (
+        "The harbour board approved the new ferry timetable on Monday after a long debate. "
+        "The timetable takes effect on 1 July. "
+        "The ferry company said it would hire four more crew members before then."
+    )
+    summary = summarize(text, sentences=3)
+    assert check_summary(summary, "then").counts["unresolved_reference"] == 0
+    # The same summary without the sentence that gives the time.
+    without = replace(summary, decisions=tuple(replace(d, kept=d.index != 1 and d.kept) for d in summary.decisions))
+    assert check_summary(without, "then").counts["unresolved_reference"] == 1
+
+
+def test_straight_marks_close_where_the_speaker_is_named() -> None:
+    writer, depth = _scan('We got there in the end," said Ana Pereira, the captain.', 1)
+    assert (writer.strip(), depth) == ("said Ana Pereira, the captain.", 0)
+    assert _scan('An ""unfair and inadequate" sum, the papers say.')[1] == 0
+    text = (
+        "The ferry list names ten boats for the winter season. "
+        '"What this list shows is that the boats are now cheaper and faster than ever. '
+        'We have got to the point where the island cannot do without them," said Ana Pereira, its editor.'
+    )
+    found = check_summary(summarize(text, sentences=3), "list")
+    assert found.counts["unattributed_quotation"] == 0
+
+
+def test_a_definition_credits_its_quotation() -> None:
+    text = (
+        "The dictionary added ten words this year. "
+        'The Harbour Dictionary defines a ferry as: "a boat that carries people and goods across water". '
+        "It sells well."
+    )
+    assert check_summary(summarize(text, sentences=3), "dictionary").counts["unattributed_quotation"] == 0

@@ -325,3 +325,62 @@ def test_a_connective_is_no_part_of_the_speaker_s_name() -> None:
     document = segment("But Ian Shepherdson said prices would rise. “The rise is temporary,” he said.")
     edit = credit_the_quotation(document, 1, (0,))
     assert edit is not None and edit.replacement == "[Ian Shepherdson]"
+
+
+WEBCOPY = (HERE / "fixtures" / "core" / "webcopy.txt").read_text(encoding="utf-8")
+
+
+def test_web_copy_opens_with_its_news_at_every_length() -> None:
+    # Bylines of two authors, time stamps, a dateline and photo captions come before and among
+    # the news; the lead is the first sentence of news, cut from its dateline.
+    document = segment(WEBCOPY)
+    analysis = analyse(document)
+    lead = next(s.index for s in document.sentences if s.text.startswith("The island's only ferry"))
+    captions = {s.index for s in document.sentences if s.text.endswith(" .") and ":" in s.text[:20]}
+    for n in range(1, len(document.sentences) + 1):
+        summary = summarize(document, sentences=n, analysis=analysis)
+        kept = [d.index for d in summary.kept]
+        assert kept[0] == lead, (n, summary.text)
+        assert not captions & set(kept), (n, summary.text)
+        assert "(CNN)" not in summary.text and "Castell" not in summary.text
+        found = check_summary(summary, "webcopy")
+        assert {c: found.counts[c] for c in CHECKS if found.counts[c]} == {}, (n, summary.text)
+
+
+def test_a_time_told_before_is_needed_with_it() -> None:
+    text = (
+        "The harbour board approved the timetable on Monday. The timetable takes effect on 1 July. "
+        "The ferry company said it would hire four more crew before then. "
+        "Until then, the old timetable stays."
+    )
+    document = segment(text)
+    analysis = analyse(document)
+    needs = dependencies(document, analysis.boilerplate, analysis.word_counts, find_quotations(document))
+    # "Until then," opens the last sentence: a connective the summary may drop instead.
+    assert needs == ((), (), (1,), ())
+
+
+def test_stacked_connectives_are_dropped_together() -> None:
+    document = segment("Lintel bought a fifth of Harbor in 2001. Since then, however, Harbor buses have lost ground.")
+    edit = connective_edit(document.sentences[1])
+    assert edit is not None
+    assert (edit.text, edit.replacement) == ("Since then, however, H", "H")
+
+
+def test_a_dropped_connective_takes_an_adverb_deleted_after_it() -> None:
+    from summarizer.edits import apply_edits
+    from summarizer.model import Edit
+    from summarizer.select import _merge_edits
+
+    text = "The ferry runs daily. However, sadly the winter crossings will go."
+    document = segment(text)
+    sentence = document.sentences[1]
+    connective = connective_edit(sentence)
+    assert connective is not None
+    start = text.index(" sadly")
+    adverb = Edit("stance_adverb", start, start + len(" sadly"), " sadly", "")
+    merged = _merge_edits([adverb], [connective], text)
+    assert [e.kind for e in merged] == ["connective_dropped"]
+    assert apply_edits(sentence, merged) == "The winter crossings will go."
+    # Without the text the overlap is left out as before (the adverb's edit stands alone).
+    assert _merge_edits([adverb], [connective]) == (adverb,)

@@ -267,6 +267,20 @@ CASES = [
         id="line-breaks-flattened-into-spaced-dots",
     ),
     pytest.param(
+        "Harbourton (CNN) -- The ferry sank on Monday. Nobody was hurt.\n\n"
+        "(CNN) -- A second ferry sailed.\n\nKELP BAY, Maine (Reuters) - Fares rose 4%.",
+        [
+            "Harbourton (CNN) --", "The ferry sank on Monday.", "Nobody was hurt.",
+            "(CNN) --", "A second ferry sailed.", "KELP BAY, Maine (Reuters) -", "Fares rose 4%.",
+        ],
+        id="datelines-are-cut-off",
+    ),
+    pytest.param(
+        "Lintel (LTL) - the bus maker - cut 900 jobs. The firm (Lintel) - which makes buses - said so.",
+        ["Lintel (LTL) - the bus maker - cut 900 jobs.", "The firm (Lintel) - which makes buses - said so."],
+        id="brackets-and-dashes-that-are-no-dateline",
+    ),
+    pytest.param(
         "Sales rose. eBay said so. It costs more, etc. and that is all.",
         ["Sales rose.", "eBay said so.", "It costs more, etc. and that is all."],
         id="lower-case-next-word",

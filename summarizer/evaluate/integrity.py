@@ -12,7 +12,8 @@ at the default length is checked for:
   does not give: no verb of saying in its sentence or in the kept sentence just before it
   (a colon lead-in counts), or one credited to a pronoun whose sentence before was dropped;
 * ``unresolved_reference``: a kept sentence, in the writer's voice, opening with a pronoun,
-  a demonstrative or a connective while the sentence before it in the article was dropped;
+  a demonstrative or a connective, or pointing anywhere at a time told before it ("… before
+  then.", "Burka then crowned …"), while the sentence before it in the article was dropped;
 * ``opens_unresolved``: the summary's first sentence is such a one;
 * ``lead_missing``: the article's first sentence of news (not boilerplate, not a title line)
   does not open the summary;
@@ -70,7 +71,8 @@ _SAYING = re.compile(
     r"\b(?:said|says|say|saying|told|tells|tell|telling|wrote|writes|write|added|adds|stated|states|announced|"
     r"announces|explained|explains|insisted|insists|argued|argues|warned|warns|claimed|claims|noted|notes|"
     r"replied|asked|asks|continued|declared|confirmed|admitted|recalled|urged|suggested|acknowledged|"
-    r"commented|tweeted|posted|according to|quoted|describ\w+|calls?|called|put it|reported|reports|"
+    r"commented|tweeted|posted|according(?: to)?|quoted|defines|defined|deemed|named|titled|entitled|known as|"
+    r"suggests|describ\w+|calls?|called|put it|reported|reports|"
     r"believes?|thinks?|agreed|agrees|predicted|promised|vowed|pledged|estimated|concluded|stressed|"
     r"stresses|emphasi[sz]ed|maintained|maintains|accused|described|dubbed|branded|labelled|labeled|"
     r"hailed|praised|criticised|criticized|complained|cautioned|conceded|revealed|announced|forecast|"
@@ -147,33 +149,60 @@ def _points_back(text: str) -> bool:
     return False
 
 
-def _net_open(text: str) -> int:
-    """How many double quotations a sentence opens and leaves for the next one to continue."""
-    return sum(text.count(c) for c in _OPEN) - sum(text.count(c) for c in _CLOSE) + text.count('"') % 2
+# "before then", "until then", "Gelete Burka then crowned": "then" is a time the sentence
+# before gave.  Read outside quotation marks only (a speaker's "then" is the speaker's).
+_THEN_TIME = re.compile(r"\b(?:before|by|until|till|since|from|after|back|even)\s+then\b", re.IGNORECASE)
+_THEN_NEXT = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}then\s+[a-z]")
+
+
+def _dangling_then(text: str) -> bool:
+    """Whether the writer's part of a sentence has a "then" pointing at an earlier time."""
+    writer = _writer_part(text).strip()
+    return _THEN_TIME.search(writer) is not None or _THEN_NEXT.match(writer) is not None
+
+
+def _scan(text: str, depth: int = 0) -> tuple[str, int]:
+    """The writer's part of a sentence (what lies outside double quotation marks, a space for
+    each quoted stretch) and how many quotations are open at its end, given ``depth`` open at
+    its start.  A straight mark closes when one is open and opens otherwise; a doubled mark
+    (``""``, a slip of the copy) is one mark."""
+    writer: list[str] = []
+    for char in text.replace('""', '"'):
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE:
+            depth = max(0, depth - 1)
+        elif char == '"':
+            depth = depth - 1 if depth else 1
+        elif not depth:
+            writer.append(char)
+            continue
+        if not writer or writer[-1] != " ":
+            writer.append(" ")
+    return "".join(writer), depth
 
 
 def _credited_at_close(kept: Sequence[Any], position: int, before: dict[int, int]) -> bool:
     """Whether a quotation left open by kept sentence ``position`` closes, in the kept sentences
     that follow it in the article, with a verb of saying outside its marks."""
-    depth = _net_open(kept[position].output)
+    depth = _scan(kept[position].output)[1]
     for following in range(position + 1, len(kept)):
         if depth <= 0 or before.get(kept[following].index) != kept[following - 1].index:
             return False
-        output = kept[following].output
-        depth += _net_open(output)
+        writer, depth = _scan(kept[following].output, depth)
         if depth <= 0:
-            return bool(_SAYING.search(_writer_part(output)))
+            return bool(_SAYING.search(writer))
     return False
 
 
 def _writer_part(text: str) -> str:
-    return re.sub(r"[“\"][^”\"]*(?:[”\"]|$)", " ", text)
+    return _scan(text)[0]
 
 
 def _quotations_in(text: str) -> list[str]:
     """The double-quoted passages that start in a sentence (to its end when not closed in it);
     a straight mark opens and the next one closes."""
-    return [m.group(1) or m.group(2) or "" for m in re.finditer(r'“([^”]*)”?|"([^"]*)"?', text)]
+    return [m.group(1) or m.group(2) or "" for m in re.finditer(r'“([^”]*)”?|"([^"]*)"?', text.replace('""', '"'))]
 
 
 @dataclass(slots=True)
@@ -229,38 +258,43 @@ def check_summary(summary: Any, article: str, findings: _Findings | None = None)
         previous_kept = kept[position - 1] if position else None
         adjacent = previous_kept is not None and before.get(decision.index) == previous_kept.index
         resolvable = before.get(decision.index) is None or before.get(decision.index) in kept_index
-        if _points_back(output) and not resolvable:
+        if (_points_back(output) or _dangling_then(output)) and not resolvable:
             found.add("unresolved_reference", article, decision.index)
             if position == 0:
                 found.add("opens_unresolved", article, decision.index)
         if not adjacent:
             depth = 0
         carried = depth > 0
-        depth = max(0, depth + _net_open(output))
+        # A quotation carried into a new paragraph reopens it with a mark (the newspaper convention).
+        reopened = (
+            carried
+            and previous_kept is not None
+            and output.lstrip()[:1] in _OPEN + '"'
+            and decision.sentence.paragraph != previous_kept.sentence.paragraph
+        )
+        depth = _scan(output.lstrip()[1:] if reopened else output, depth)[1]
         owned = carried and previous_owned
-        for quotation in _quotations_in(output):
-            if len(quotation.split()) < MIN_QUOTATION_WORDS or carried:
-                continue
+        quotations = [] if carried else _quotations_in(output)
+        if quotations:
+            # Who says it: a verb of saying or a colon lead-in in the sentence (not credited to a
+            # pronoun whose sentence before was dropped), the speaker where it closes, or the
+            # kept sentence just before (a lead-in, a verb of saying, the same speaker going on).
             writer = _writer_part(output)
-            owned = True
             if _SAYING.search(writer) or writer.rstrip().endswith(":"):
-                if _PRONOUN_SPEAKER.search(writer) and not resolvable:
-                    owned = False
-            elif _credited_at_close(kept, position, before):
-                pass  # “…, we said.” over several sentences: the speaker comes where it closes
-            elif not (
-                adjacent
-                and previous_kept is not None
-                and (
-                    previous_kept.output.rstrip().endswith(":")
-                    or _SAYING.search(_writer_part(previous_kept.output))
-                    or previous_owned  # the same speaker's quotation goes on in a new sentence
+                owned = not (_PRONOUN_SPEAKER.search(writer) and not resolvable)
+            else:
+                owned = _credited_at_close(kept, position, before) or (
+                    adjacent
+                    and previous_kept is not None
+                    and (
+                        previous_kept.output.rstrip().endswith(":")
+                        or _SAYING.search(_writer_part(previous_kept.output)) is not None
+                        or previous_owned
+                    )
                 )
-            ):
-                owned = False
-            if not owned:
+            # A passage this long is a quotation whose speaker must be given (shorter: a phrase).
+            if not owned and any(len(q.split()) >= MIN_QUOTATION_WORDS for q in quotations):
                 found.add("unattributed_quotation", article, decision.index)
-            break  # one quotation per sentence is enough to judge its speaker
         previous_owned = owned
 
     lead = _lead(summary)
