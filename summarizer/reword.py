@@ -69,6 +69,9 @@ DELETED_SOURCES = frozenset({"evenhand/intensifiers.txt", "evenhand/puffery.txt"
 #: The loaded terms of no one side, the writer's verdicts; deleted only before a noun after a
 #: determiner or a preposition ("a draconian law"), never where the word may be a verb.
 VERDICT_SOURCE = "evenhand/loaded_terms.tsv:any"
+#: The least weight of a verdict that is deleted: 0.6 is the lexicon's "loaded in most news
+#: uses" (see ``loaded_terms.tsv``), so every verdict of no side, attributive, may go.
+VERDICT_MIN_WEIGHT = 0.6
 #: Degree adverbs without "-ly" that modify the next word ("very popular", "really good").
 _DEGREE_ADVERBS = frozenset("very really truly".split())  # alone they are kept: "is very unlikely"
 #: Degree words that go with a deleted adjective ("the most famous" → "the").
@@ -76,6 +79,9 @@ _DEGREE = frozenset("most very more so highly widely world-famous".split())
 #: Words in "-ly" that are no degree adverb: they stay when the adjective after them goes.
 _NOT_DEGREE = frozenset("only early likely daily weekly monthly yearly family holy ugly july italy".split())
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+#: Endings no English verb form has ("dictatorial", "simplistic", "extravagant"): such a word
+#: before a noun is its modifier even without a determiner before it.
+_ADJECTIVE_ENDING = re.compile(r"(?:ial|ical|istic|ous|ive|ant|ent|ible|able)$", re.IGNORECASE)
 # "an" before a vowel sound: a vowel letter, except for the common consonant-sounding ones.
 _AN_EXCEPTIONS = re.compile(r"(?:uni|use|usu|eu|one|once|ur)", re.IGNORECASE)
 _AN_SILENT_H = re.compile(r"(?:hour|honest|honou?r|heir)", re.IGNORECASE)
@@ -112,20 +118,25 @@ def _first_words() -> frozenset[str]:
 #: summary that rewrites every adjective reads as a new text, not the writer's.
 DELETION_BUDGET = 1
 
-#: The order in which cues are taken for the most loaded (:func:`rank_cues`): one-sided labels,
-#: the writer's verdicts and framing verbs first, then intensifiers and puffery, hedges, the
-#: general lexicons' valenced and subjective words, and last the structural cues.
+#: The order in which cues are taken for the most loaded (:func:`rank_cues`): one-sided labels
+#: and the writer's verdicts and stance adverbs first, then intensifiers and puffery, the general
+#: lexicons' valenced and subjective words, then framing verbs, hedges, and last the structural
+#: cues.  Framing verbs ("claimed", "asserted") and hedges ("probably") come after the loaded
+#: modifiers: in encyclopedic and news copy they are most often a source's claim reported as one,
+#: and an editor who strikes one word strikes the modifier (WNC half A: the labelled word was the
+#: framing verb in 5 of 13 sentences and the hedge in 1 of 7; this order took top-1 there from
+#: 44.2% to 45.0%).
 CUE_TIERS: dict[str, int] = {
     "loaded_term": 0,
     "stance_adverb": 0,
-    "assertive_verb": 0,
-    "factive_verb": 0,
     "intensifier": 1,
-    "hedge": 2,
-    "valenced_word": 3,
-    "subjective_word": 3,
+    "valenced_word": 2,
+    "subjective_word": 2,
+    "assertive_verb": 3,
+    "factive_verb": 3,
+    "hedge": 4,
 }
-_LAST_TIER = 4
+_LAST_TIER = 5
 
 
 #: Endings of adjectives and adverbs ("dictatorial", "tragically", "famous", "hopeless"): the
@@ -157,9 +168,11 @@ def _is_verdict(cue: Cue) -> bool:
     """A plainly loaded term of no one side ("draconian", "sinister", "crackpot"): the writer's verdict.
 
     One-sided labels are not deleted ("leftist", "far-right" name a position; the table
-    replaces the ones a newsroom would), nor terms loaded only in some uses (weight below 1).
+    replaces the ones a newsroom would).  Terms loaded in most uses (weight 0.6: "simplistic",
+    "garbled", "extravagant") count too: they are deleted only as a modifier before a noun
+    (:func:`_delete`), where the sentence reads the same without the writer's verdict.
     """
-    return cue.source == VERDICT_SOURCE and cue.weight >= 1.0 and " " not in cue.text
+    return cue.source == VERDICT_SOURCE and cue.weight >= VERDICT_MIN_WEIGHT and " " not in cue.text
 
 
 def _flag_only(term: str) -> bool:
@@ -288,7 +301,7 @@ def _delete(text: str, sentence: Sentence, start: int, end: int) -> Edit | None:
     if word.lower() in _LINKING_VERBS:
         return None  # "became famous overnight": a predicate, not a modifier
     if word.lower() in _COORDINATORS:
-        return _delete_coordinated(text, sentence, at, end)
+        return _delete_coordinated(text, sentence, at, start, end)
     cut_end = after
     if word.lower() in ("a", "an"):
         wanted = _capitalised_like(word, article_for(following.group()))
@@ -317,8 +330,8 @@ def _delete_modifier(text: str, sentence: Sentence, cue: Cue) -> Edit | None:
     if lowered in _DEGREE_ADVERBS:
         return None  # deleted only with the adjective after it (see _delete)
     if not lowered.endswith("ly"):
-        if _is_verdict(cue) and not _after_determiner(text, sentence, start):
-            return None  # "He boasted record profits": perhaps a verb
+        if _is_verdict(cue) and not (_after_determiner(text, sentence, start) or _ADJECTIVE_ENDING.search(lowered)):
+            return None  # "He boasted record profits": perhaps a verb; "when dictatorial ministers": an adjective
         return _delete(text, sentence, start, end)
     head = text[sentence.start : start]
     if not head.strip(" \t"):
@@ -333,7 +346,7 @@ def _delete_modifier(text: str, sentence: Sentence, cue: Cue) -> Edit | None:
         return None
     before = _previous_word(text, sentence.start, start)
     if before is not None and before[0].lower() in _COORDINATORS:
-        return _delete_coordinated(text, sentence, before[1], end)
+        return _delete_coordinated(text, sentence, before[1], start, end)
     if before is not None and before[0].lower() in ("a", "an"):
         # "an exceptionally strong" → "a strong"
         wanted = _capitalised_like(before[0], article_for(following.group()))
@@ -346,13 +359,18 @@ def _delete_modifier(text: str, sentence: Sentence, cue: Cue) -> Edit | None:
 _COORDINATORS = frozenset({"and", "or", "nor"})
 
 
-def _delete_coordinated(text: str, sentence: Sentence, coordinator: int, end: int) -> Edit | None:
+def _delete_coordinated(text: str, sentence: Sentence, coordinator: int, start: int, end: int) -> Edit | None:
     """Delete a modifier joined to the one before it ("the old and picturesque town" → "the old
-    town", "quickly and brutally" → "quickly"), the coordinator going with it; ``None`` where the
-    word before the coordinator may be a noun ("cats and magnificent dogs"): then nothing is cut."""
+    town", "quickly and brutally" → "quickly"), the coordinator going with it; after a word that
+    is no modifier, a noun ("an actor and award-winning writer"), the modifier goes alone
+    ("an actor and writer")."""
     before = _previous_word(text, sentence.start, coordinator)
-    if before is None or not _looks_like_modifier(before[0]):
+    if before is None:
         return None
+    if not _looks_like_modifier(before[0]):
+        # "an actor and award-winning writer" → "an actor and writer": the modifier goes alone.
+        cut_end = _skip_space(text, end, sentence.end)
+        return Edit("term_deleted", start, cut_end, text[start:cut_end], "")
     cut = before[1] + len(before[0])
     return Edit("term_deleted", cut, end, text[cut:end], "")
 
