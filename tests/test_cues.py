@@ -236,6 +236,27 @@ def test_valence_counts_only_for_adjectives_and_adverbs(text: str) -> None:
     assert "valenced_word" not in categories_of(text)
 
 
+def _general_words(text: str) -> list[str]:
+    document = segment(text)
+    return [c.text for found in find_cues(document) for c in found if c.category in ("valenced_word", "subjective_word")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Actor Dan Strong (born 1974) won.", []),  # a name before a bracket: no modifier
+        ("The show aired on Sunday.", []),  # before a preposition, no linking word: a verb
+        ("Fans hated the vulgar dance.", ["vulgar"]),  # before its noun
+        ("The dance was vulgar.", ["vulgar"]),  # a predicate after a linking verb
+        ("Critics, angry at the deal, left.", ["angry"]),  # before its complement
+        ("They were cruelly treated in a violent raid.", ["violent"]),  # "cruelly" is a stance adverb
+        ("They sang cheerfully, then left.", ["cheerfully"]),  # an adverb in -ly, wherever it stands
+    ],
+)
+def test_general_lexicons_count_a_word_used_as_a_modifier(text: str, expected: list[str]) -> None:
+    assert _general_words(text) == expected
+
+
 def test_no_scare_quotes_in_text_without_capitals() -> None:
     # A lower-cased corpus cannot tell a title from a scare quote: no evidence, no cue.
     assert "scare_quote" not in categories_of('he starred in "danny" and other films.')
