@@ -6,7 +6,9 @@ illegally", "death tax" → "estate tax", "gun nuts" → "gun-rights supporters"
 nothing where the term is the writer's verdict ("so-called", "disgraced", "infamous").
 :func:`reword_edits` finds them in a sentence and returns recorded edits:
 
-* only in the writer's voice: never inside quotation marks, never in a title line;
+* only in the writer's voice: never inside quotation marks, never in a title line, and no
+  deletion in indirect speech, after a reporting verb ("Critics said the draconian curfew …"
+  keeps "draconian": :func:`summarizer.quotes.reported_from`);
 * grammar kept: a capital where the term opened the sentence, "a"/"an" agreeing with the word
   that now follows, and a deleted adjective only where it modifies the word after it ("a
   disgraced politician", "of prestigious chefs", "the city's picturesque bridge"; not "became
@@ -35,7 +37,7 @@ from functools import cache
 
 from summarizer.lexicons import StyleEntry, flag_only, style_table, subjectivity
 from summarizer.model import Cue, Document, Edit, Sentence
-from summarizer.quotes import inside
+from summarizer.quotes import inside, reported_from
 from summarizer.trim import KEPT_ADVERBS
 
 #: Words after which an adjective stands before its noun, so deleting it leaves the phrase whole.
@@ -213,6 +215,9 @@ def reword_edits(
     """
     text = document.text
     edits: list[Edit] = []
+    # Indirect speech ("she said the plan was draconian") is the speaker's claim: nothing after
+    # the reporting verb is deleted (the table's neutral terms still replace one-sided labels).
+    reported = reported_from(text, sentence.start, sentence.end, quoted)
     # Most sentences hold no term of the table: a set look-up per word rules them out cheaply.
     words = set(sentence.text.lower().translate(_TO_SPACE).split())
     matches = _pattern().finditer(sentence.text) if not words.isdisjoint(_first_words()) else ()
@@ -229,7 +234,11 @@ def reword_edits(
             if entry.term.endswith(" passing") and not _ends_phrase(text, end, sentence.end):
                 continue  # "his passing game", "her passing and shooting": the sport, not a death
             edits.append(_replace(text, sentence, start, end, entry))
-        elif not _flag_only(match.group()) and (edit := _delete(text, sentence, start, end)) is not None:
+        elif (
+            not _flag_only(match.group())
+            and (reported is None or start < reported)
+            and (edit := _delete(text, sentence, start, end)) is not None
+        ):
             edits.append(edit)
     for cue in cues:
         if (
@@ -237,6 +246,7 @@ def reword_edits(
             and sentence.start <= cue.start
             and cue.end <= sentence.end
             and not inside(quoted, cue.start, cue.end)
+            and (reported is None or cue.start < reported)
         ):
             edit = _delete_modifier(text, sentence, cue)
             if edit is not None:
