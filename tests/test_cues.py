@@ -181,6 +181,11 @@ def test_brackets_outside_a_quotation_are_not_insertions() -> None:
     assert "bracketed_insertion" not in categories_of("The plan [see page 4] was approved.")
 
 
+def test_a_bracket_joined_to_a_word_repairs_it_and_is_no_insertion() -> None:
+    assert "bracketed_insertion" not in categories_of("He accused the manager of “ripp[ing] the heart out of it”.")
+    assert "bracketed_insertion" not in categories_of("She wrote: “[t]he plan is sound.”")
+
+
 def test_quoted_question_is_not_rhetorical() -> None:
     assert "rhetorical_question" not in categories_of("“Who will pay for this?” the mayor asked.")
 
