@@ -250,8 +250,8 @@ def _general_words(text: str) -> list[str]:
     ("text", "expected"),
     [
         ("Actor Dan Strong (born 1974) won.", []),  # a name before a bracket: no modifier
-        ("The show aired on Sunday.", []),  # before a preposition, no linking word: a verb
-        ("Fans hated the vulgar dance.", ["vulgar"]),  # before its noun
+        ("Rosendo de las Alas, 88, died.", []),  # a name before a comma
+        ("Fans saw the vulgar dance.", ["vulgar"]),  # before its noun
         ("The dance was vulgar.", ["vulgar"]),  # a predicate after a linking verb
         ("Critics, angry at the deal, left.", ["angry"]),  # before its complement
         ("They were cruelly treated in a violent raid.", ["violent"]),  # "cruelly" is a stance adverb
