@@ -87,6 +87,29 @@ def inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
     return last >= 0 and end <= spans[last][1]
 
 
+#: Verbs and phrases that report what someone said or believes: the clause after one (indirect
+#: speech, "Tisdel said the film falsely portrayed her") is the speaker's claim in the writer's
+#: words, so its loaded words are the speaker's to keep, as inside quotation marks.
+_REPORTING = re.compile(
+    r"\b(?:say|says|said|tells|told|stated|claimed|argues|argued|insists|insisted|contends|contended|"
+    r"asserts|asserted|believes|believed|wrote|writes|according\s+to)\b(?!['’]s)",
+    re.IGNORECASE,
+)
+# Only forms that are no common noun or adjective: not "state" ("the state's power"), "claims"
+# ("insurance claims"), "alleged" ("the alleged attacker"), "maintained" ("maintained roads").
+
+
+def reported_from(text: str, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> int | None:
+    """Where indirect speech begins in the sentence ``text[start:end]``: the end of the first
+    reporting verb ("said", "argued", "according to") outside the quoted ``spans``; ``None`` when
+    the sentence reports no one.  What follows is the speaker's claim: the rewording and the
+    trimming leave its words as they are."""
+    for match in _REPORTING.finditer(text, start, end):
+        if not inside(spans, match.start(), match.end()):
+            return match.end()
+    return None
+
+
 def touches(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
     """Whether ``start:end`` overlaps one of ``spans`` (sorted and not overlapping, as
     :func:`quoted_spans` gives them), found by bisection: their ends rise with their starts, so

@@ -8,7 +8,8 @@ Two kinds, and only these:
   the speaker's word ("that enable [illegal aliens] to navigate") cannot be removed
   without leaving a hole: :func:`untrimmable` says so and the selector avoids the sentence.
 * ``stance_adverb``: an ``-ly`` stance adverb in the writer's own voice ("seemingly",
-  "aptly"), not first in the sentence and not inside quotation marks, whose removal leaves
+  "aptly"), not first in the sentence, not inside quotation marks nor in indirect speech
+  after a reporting verb ("he said the film falsely portrayed her"), whose removal leaves
   a grammatical sentence.
 
 Words inside quotation marks are never changed except to remove a bracketed insertion,
@@ -21,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from summarizer.model import Cue, Document, Edit, Sentence
-from summarizer.quotes import inside, quoted_spans
+from summarizer.quotes import inside, quoted_spans, reported_from
 
 # Words after which a bracket is a gloss, not a replacement: "he [Smith]", "it [the bill]".
 _PRONOUNS = frozenset(
@@ -108,6 +109,9 @@ def _removable_adverb(document: Document, sentence: Sentence, cue: Cue, quoted: 
         return False
     if inside(quoted, cue.start, cue.end):
         return False
+    reported = reported_from(document.text, sentence.start, sentence.end, quoted)
+    if reported is not None and cue.start >= reported:
+        return False  # indirect speech: "he said the film falsely portrayed her" is his claim
     # First in the sentence, the next word would need a capital letter: that is a substitution.
     before = document.text[sentence.start : cue.start]
     if not before.strip(" \t\"“‘'("):

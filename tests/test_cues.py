@@ -181,6 +181,11 @@ def test_brackets_outside_a_quotation_are_not_insertions() -> None:
     assert "bracketed_insertion" not in categories_of("The plan [see page 4] was approved.")
 
 
+def test_a_bracket_joined_to_a_word_repairs_it_and_is_no_insertion() -> None:
+    assert "bracketed_insertion" not in categories_of("He accused the manager of “ripp[ing] the heart out of it”.")
+    assert "bracketed_insertion" not in categories_of("She wrote: “[t]he plan is sound.”")
+
+
 def test_quoted_question_is_not_rhetorical() -> None:
     assert "rhetorical_question" not in categories_of("“Who will pay for this?” the mayor asked.")
 
@@ -234,6 +239,27 @@ def test_personal_voice_only_outside_quotations_and_not_the_us() -> None:
 )
 def test_valence_counts_only_for_adjectives_and_adverbs(text: str) -> None:
     assert "valenced_word" not in categories_of(text)
+
+
+def _general_words(text: str) -> list[str]:
+    document = segment(text)
+    return [c.text for found in find_cues(document) for c in found if c.category in ("valenced_word", "subjective_word")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Actor Dan Strong (born 1974) won.", []),  # a name before a bracket: no modifier
+        ("Rosendo de las Alas, 88, died.", []),  # a name before a comma
+        ("Fans saw the vulgar dance.", ["vulgar"]),  # before its noun
+        ("The dance was vulgar.", ["vulgar"]),  # a predicate after a linking verb
+        ("Critics, angry at the deal, left.", ["angry"]),  # before its complement
+        ("They were cruelly treated in a violent raid.", ["violent"]),  # "cruelly" is a stance adverb
+        ("They sang cheerfully, then left.", ["cheerfully"]),  # an adverb in -ly, wherever it stands
+    ],
+)
+def test_general_lexicons_count_a_word_used_as_a_modifier(text: str, expected: list[str]) -> None:
+    assert _general_words(text) == expected
 
 
 def test_no_scare_quotes_in_text_without_capitals() -> None:

@@ -43,10 +43,19 @@ def reworded(text: str) -> list[str]:
         ("The self-styled founder resigned.", "The founder resigned."),
         # The writer's verdict of no one side, before a noun after a determiner.
         ("The council passed a draconian curfew.", "The council passed a curfew."),
+        # "state's" is no reporting verb: the sentence is the writer's own.
+        ("It cut the state's power and passed a draconian curfew.", "It cut the state's power and passed a curfew."),
         ("Greedy landlords raised rents.", "Landlords raised rents."),  # first: the noun takes the capital
         # Joined to a modifier before it, the coordinator goes too.
         ("They visited the old and picturesque town.", "They visited the old town."),
         ("The rebels were quickly and brutally crushed.", "The rebels were quickly crushed."),
+        # After a noun and "and" the modifier goes alone.
+        ("Cats and magnificent dogs ran.", "Cats and dogs ran."),
+        ("She is an actor and award-winning writer.", "She is an actor and writer."),
+        # A verdict loaded in most uses (weight 0.6), before its noun; with an adjective's ending, without a determiner.
+        ("It used simplistic riffs and sold well.", "It used riffs and sold well."),
+        ("The report cited her garbled answer.", "The report cited her answer."),
+        ("In 1923, when dictatorial minister Ivo Petrov fell, the army took over.", "In 1923, when minister Ivo Petrov fell, the army took over."),
         # One of the writer's puffery words per sentence at most, the most loaded first: the earlier of equals.
         ("A magnificent new stadium hosted a spectacular final.", "A new stadium hosted a spectacular final."),
         ("Only an exceptionally strong quarter helped.", "Only a strong quarter helped."),
@@ -80,13 +89,17 @@ def test_rewording(before: str, after: str) -> None:
         "The leftist party won the vote.",  # a one-sided label names a position: not deleted
         "He was known for his passing and his vision.",  # the sport, not a euphemism for death
         "Her passing game improved.",
-        "Cats and magnificent dogs ran.",  # after "and" and what may be a noun: nothing is cut
-        "He is an actor and award-winning writer.",
         # Flag-only words: loaded in some uses, plain in others; cues, never deleted.
         "The controversial founder resigned.",
         "The city's famous bridge reopened.",
         "Her critically acclaimed album sold well.",
         "Sales greatly expanded in 1990.",
+        "He was active as a radical Christian.",  # a label of a position: flag-only, kept
+        # Indirect speech after a reporting verb is the speaker's claim: nothing is deleted there.
+        "Critics said the council passed a draconian curfew.",
+        "Tisdel said the film falsely portrayed her.",
+        "According to the club, it won a prestigious award.",
+        "They made racist remarks.",
     ],
 )
 def test_what_is_not_changed(text: str) -> None:
@@ -183,10 +196,13 @@ def test_the_most_loaded_cue_comes_first() -> None:
         document = segment(text)
         return rank_cues(analyse(document).cues[0])[0].text
 
-    # A one-sided label or a framing verb before puffery, puffery before the general lexicons' words.
+    # A one-sided label before puffery, puffery before the general lexicons' words, those before
+    # framing verbs and hedges (a source's claim reported as one).
     assert first("The great leftist writer won a prestigious prize.") == "leftist"
-    assert first("He claimed the prize was a prestigious one.") == "claimed"
+    assert first("He claimed the prize was a prestigious one.") == "prestigious"
     assert first("It was a great and prestigious prize.") == "prestigious"
+    assert first("He claimed it was probably a great prize.") == "great"
+    assert first("He claimed it was probably theirs.") == "claimed"
 
 
 def test_flag_only_words_stay_cues() -> None:

@@ -49,7 +49,9 @@ The categories (:data:`CATEGORIES`; every fact about each is one row of
 ``subjective_word``
     an evaluative adjective (Pattern subjectivity of 0.7 or more); weight = subjectivity.
     Both general lexicons skip a short list of words that are plain in news copy
-    ("interest", "crude", "killed", "former"), which they would otherwise flag.
+    ("interest", "crude", "killed", "former"), which they would otherwise flag, and a word
+    that is no modifier or predicate where it stands (before a bracket, a comma or the end, with
+    no linking or degree word before it: "Danny Strong (born 1974)"; ``find._used_as_modifier``).
 ``personal_voice``
     the writer speaking as "I" or "we", or to the reader as "you", outside quotations:
     the voice of opinion, not of reporting.

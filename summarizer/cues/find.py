@@ -2,11 +2,38 @@
 
 from __future__ import annotations
 
+import re
+
 from summarizer.cues.categories import QUOTED_FACTOR
 from summarizer.cues.phrases import _NEUTRAL_PHRASE, _loaded_entry, _phrase_matches, _runs_of, _word_patterns
 from summarizer.cues.quoting import _coverage, _covered, _Quotations, _quotations
 from summarizer.cues.structural import _Brackets, _structural_cues, bracket_insertions
 from summarizer.model import Cue, Document, Sentence
+
+#: Linking verbs and degree words after which an adjective is a predicate ("was vulgar", "very poor").
+_PREDICATE_BEFORE = frozenset(
+    """is are was were be been being am become becomes became seem seems seemed remain remains remained
+    look looks looked sound sounds sounded feel feels felt appear appears appeared prove proved proves
+    very so too more most less least quite rather extremely really truly highly particularly
+    especially increasingly""".split()
+)
+_NEXT_WORD = re.compile(r"[ \t]*[A-Za-z0-9]")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
+
+
+def _used_as_modifier(body: str, start: int, end: int) -> bool:
+    """Whether a word of the general lexicons (VADER, Pattern) at ``body[start:end]`` may be used
+    as a modifier or a predicate: an adverb in "-ly", a word with a word after it, or a word after
+    a linking or degree word ("was vulgar", "very poor").  The lexicons list words out of context;
+    before a bracket, a comma or the end with no linking word before it, a word is most often a
+    name or a verb's form ("Danny Strong (born 1974)", "Rosendo de las Alas, 88") and judges
+    nothing.  (WNC half A: cues per neutral rewrite 0.446 → 0.416, recall unchanged; also
+    rejecting a word before a function word gave 0.394 but cost BABE SG2 macro-F1 0.7085 → 0.7061
+    and BBC ROUGE-2, so it was left out.)"""
+    if body[start:end].lower().endswith("ly") or _NEXT_WORD.match(body, end):
+        return True
+    previous = _PREVIOUS_WORD.search(body, 0, start)
+    return previous is not None and previous.group(1).lower() in _PREDICATE_BEFORE
 
 
 def _sentence_cues(
@@ -58,6 +85,8 @@ def _sentence_cues(
     for start, _, info in runs:
         if info.word is not None:
             category, first, last, weight, source = info.word
+            if not _used_as_modifier(body, start + first, start + last):
+                continue
             add_word(category, base + start + first, base + start + last, weight, source)
 
     for start, end, info in runs:

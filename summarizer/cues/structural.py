@@ -253,7 +253,8 @@ def call_to_action(text: str) -> tuple[int, int] | None:
     return (match.start(), match.end()) if addressed or opening else None
 
 
-_BRACKETS = re.compile(r"\[[^\[\]\n]{1,80}\]")
+# A bracket joined to a word's letters repairs that word ("ripp[ing]", "[t]he"): no insertion.
+_BRACKETS = re.compile(r"(?<!\w)\[[^\[\]\n]{1,80}\](?!\w)")
 
 
 def bracket_insertions(

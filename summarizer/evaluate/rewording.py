@@ -13,8 +13,8 @@ the style table, :func:`summarizer.reword.rewrite`) and reports:
 * ``false_edits``: the share of the editors' neutral versions that evenhand changes at all;
 * ``top1_detection``: the share of biased sentences whose most loaded cue covers the labelled
   word (Recasens et al. 2013's measure), the cue the rewording would take first
-  (:func:`summarizer.reword.rank_cues`: one-sided labels, verdicts and framing verbs before
-  intensifiers, hedges and the general lexicons; then weight, then position).
+  (:func:`summarizer.reword.rank_cues`: one-sided labels, verdicts and stance adverbs before
+  intensifiers, the general lexicons, framing verbs and hedges; then weight, then position).
 """
 
 from __future__ import annotations
