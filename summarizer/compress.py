@@ -65,7 +65,8 @@ _ATTRIBUTIONS = frozenset(
     """said says say saying told tell tells according reported reports reportedly claimed claims claim
     stated states added adds announced announces explained explains noted notes wrote writes insisted
     insists argued argues warned warns confirmed confirms denied denies alleged allegedly suggested
-    suggests believes believed thinks thought quoted spokesman spokeswoman spokesperson asked""".split()
+    suggests believes believed thinks thought quoted spokesman spokeswoman spokesperson asked argue believe
+    predict predicts predicted forecast forecasts estimate estimates expects insist fear feared""".split()
 )
 #: Capitalised words that are not names: a cut that holds them takes no name.
 _NOT_NAMES = frozenset(
@@ -209,7 +210,7 @@ def _asides(document: Document, sentence: Sentence) -> Iterable[tuple[Edit, str 
 
 
 #: Words that open a subordinate clause before the main one ("When …, rates rise").
-_SUBORDINATORS = frozenset("when if as after before although though while because since until unless once whereas".split())
+_SUBORDINATORS = frozenset("when if as after before although though while whilst because since until unless once whereas".split())
 
 
 def _glosses(before: str, acronym: str) -> bool:
@@ -235,6 +236,8 @@ def _appositives(sentence: Sentence, lower: Container[str], said: Container[str]
             continue
         if len(_WORD.findall(match.group())) > MAX_APPOSITIVE_WORDS:
             continue
+        if re.search(r"\b(?:which|who|that)\b", match.group()):
+            continue  # ", a web album which lets people upload, tag, …": its clause goes on past the comma
         if not re.match(rf", (?:{_DETERMINERS}) ", match.group(), re.IGNORECASE) and match.group()[2].isupper():
             continue  # ", Chief Constable Ann Lee,": a title before a name, not a role after one
         # "Jane Harrow, the health minister, said …": a speaker's role says who is speaking; kept
@@ -645,7 +648,7 @@ def _split_at_semicolons(sentence: Sentence) -> list[Edit]:
             return []
         if right_words[0].lower() in _LIST_OR_JOIN:
             return []
-        if right_words[0].islower() and right_words[0].endswith(("ing", "ed")):
+        if right_words[0].lower() in _SUBORDINATORS or right_words[0].islower() and right_words[0].endswith(("ing", "ed")):
             return []  # "…; bringing these medicines within reach": a phrase, not a clause
         if not any(w.islower() and len(w) > 2 and w not in _STOPWORDS for w in right_words):
             return []  # "…; the GMC Savana, Sierra and Yukon.": a list's next item, not a clause
@@ -772,6 +775,8 @@ def _subject(text: str) -> tuple[str, int, str] | None:
         words = found[first:end]
         if not words or len(words) > MAX_SUBJECT_WORDS or words[-1].group().lower() in _STOPWORDS:
             return None
+        if any(w.group().lower() in _CLAUSE_MARKERS or w.group().lower() in _ATTRIBUTIONS for w in words[1:]):
+            return None  # "Critics argue that these moves do": a clause, not a subject
         start, stop = words[0].start(), words[-1].end()
         if re.search(r"[,;:()\"“”‘’'–—]", text[start : found[k].start()].replace("'s ", "").replace("’s ", "")):
             return None  # "Ann Lee, the mayor, …": an appositive or an aside
