@@ -21,9 +21,16 @@ can be checked.  Seven kinds, and only these:
   ("After the long debate, the council agreed" → "The council agreed"); never a time ("Last
   month,") nor a condition ("if", "when", "unless" do not open a cuttable phrase).
 * ``split``: a sentence becomes two or more at its semicolons ("…; he left." → "…. He left."),
-  or at ", but" before a subject ("…, but it failed." → "…. But it failed."), or at ", and",
-  ", while", ", whereas" or a lone dash before a new subject and verb (the joining word
-  deleted).  Nothing else is deleted.
+  or at ", but" or a bare "but" before a subject and verb ("…, but it failed." → "…. But it
+  failed."), or at ", and", ", while", ", whereas" or a lone dash before a new subject and verb
+  (the joining word deleted).  Where ", and" or ", but" (or a bare "and" before an auxiliary)
+  goes on with a second verb of the sentence's own subject, the subject is said again in square
+  brackets, an insertion the diff shows ("Ferrylink employs 900 people on the islands and has
+  bought a rival firm." → "Ferrylink employs 900 people on the islands. [Ferrylink] has bought
+  a rival firm."); and a speaker's ", adding that" reads as a sentence of its own ("The mayor
+  said …, adding that …" → "The mayor said …. [The mayor] added that …").  Never inside a
+  quotation or across one, never where the second part would lose its
+  speaker, never into a part that is no clause (a list's item, a participle, "but that …").
 
 A cut never takes a number (digits or number words), a negation, an attribution ("according
 to …", "she said"), a name (a capitalised word) not said elsewhere in the summary or in what
@@ -648,7 +655,7 @@ def _split_at_semicolons(sentence: Sentence) -> list[Edit]:
             return []
         if right_words[0].lower() in _LIST_OR_JOIN:
             return []
-        if right_words[0].lower() in _SUBORDINATORS or right_words[0].islower() and right_words[0].endswith(("ing", "ed")):
+        if right_words[0].lower() in _SUBORDINATORS or (right_words[0].islower() and right_words[0].endswith(("ing", "ed"))):
             return []  # "…; bringing these medicines within reach": a phrase, not a clause
         if not any(w.islower() and len(w) > 2 and w not in _STOPWORDS for w in right_words):
             return []  # "…; the GMC Savana, Sierra and Yukon.": a list's next item, not a clause
