@@ -310,7 +310,8 @@ _QUALIFYING = frozenset(
 )
 #: Words in -ing that are not participles.
 _NOT_PARTICIPLES = frozenset(
-    "something anything nothing everything morning evening thing things king spring ring wing bring sing string".split()
+    "something anything nothing everything morning evening thing things king spring ring wing bring sing string"
+    " managing".split()
 )
 _TRAILING_PHRASE = re.compile(rf", ([a-z]+ing) {_CLAUSE_BODY}(?=[.!?]$)")
 _EXAMPLES = re.compile(r", (?:such as|including) [^;:()–—\"“”]+?(?=[.!?]$)")
@@ -323,6 +324,8 @@ def _trailing_phrases(sentence: Sentence) -> Iterable[Edit]:
     for pattern, kind in ((_TRAILING_PHRASE, "trailing_phrase"), (_EXAMPLES, "example")):
         for match in pattern.finditer(text):
             before = text[: match.start()]
+            if any(w.lower() in _ATTRIBUTIONS for w in _WORD.findall(before)[-5:]):
+                continue  # "…, said Dominic Hirsch, managing director of …": it tells who the speaker is
             if kind == "trailing_phrase":
                 verb = match.group(1)
                 if verb in _QUALIFYING or verb in _NOT_PARTICIPLES or len(verb) < 6:
@@ -395,6 +398,8 @@ def _opening(sentence: Sentence, said: Container[str]) -> Iterable[Edit]:
         return
     if not _all_said(lead, said) or any(_fold(w) in _TIMES or w.lower() in _DAYS_MONTHS for w in _WORD.findall(lead)):
         return  # "Last month, …": when it happened is a fact, said elsewhere or not
+    if first.group().lower() in ("in", "on", "at") and any(w[:1].isupper() for w in _WORD.findall(lead)[1:]):
+        return  # "In Europe, cameras can …": where it holds limits the claim
     end = comma + 1 + subject.end()
     yield Edit("opening", base, base + end, text[:end], subject.group(1).upper())
 
