@@ -21,9 +21,16 @@ can be checked.  Seven kinds, and only these:
   ("After the long debate, the council agreed" → "The council agreed"); never a time ("Last
   month,") nor a condition ("if", "when", "unless" do not open a cuttable phrase).
 * ``split``: a sentence becomes two or more at its semicolons ("…; he left." → "…. He left."),
-  or at ", but" before a subject ("…, but it failed." → "…. But it failed."), or at ", and",
-  ", while", ", whereas" or a lone dash before a new subject and verb (the joining word
-  deleted).  Nothing else is deleted.
+  or at ", but" or a bare "but" before a subject and verb ("…, but it failed." → "…. But it
+  failed."), or at ", and", ", while", ", whereas" or a lone dash before a new subject and verb
+  (the joining word deleted).  Where ", and" or ", but" (or a bare "and" before an auxiliary)
+  goes on with a second verb of the sentence's own subject, the subject is said again in square
+  brackets, an insertion the diff shows ("Ferrylink employs 900 people on the islands and has
+  bought a rival firm." → "Ferrylink employs 900 people on the islands. [Ferrylink] has bought
+  a rival firm."); and a speaker's ", adding that" reads as a sentence of its own ("The mayor
+  said …, adding that …" → "The mayor said …. [The mayor] added that …").  Never inside a
+  quotation or across one, never where the second part would lose its
+  speaker, never into a part that is no clause (a list's item, a participle, "but that …").
 
 A cut never takes a number (digits or number words), a negation, an attribution ("according
 to …", "she said"), a name (a capitalised word) not said elsewhere in the summary or in what
@@ -65,7 +72,8 @@ _ATTRIBUTIONS = frozenset(
     """said says say saying told tell tells according reported reports reportedly claimed claims claim
     stated states added adds announced announces explained explains noted notes wrote writes insisted
     insists argued argues warned warns confirmed confirms denied denies alleged allegedly suggested
-    suggests believes believed thinks thought quoted spokesman spokeswoman spokesperson asked""".split()
+    suggests believes believed thinks thought quoted spokesman spokeswoman spokesperson asked argue believe
+    predict predicts predicted forecast forecasts estimate estimates expects insist fear feared""".split()
 )
 #: Capitalised words that are not names: a cut that holds them takes no name.
 _NOT_NAMES = frozenset(
@@ -173,7 +181,7 @@ def compress_edits(
 
 def _may_compress(text: str) -> bool:
     # Cheap test first: most sentences hold no bracket, dash, semicolon or comma-clause.
-    return any(mark in text for mark in ("(", " –", "—", " -", "--", ";", ", "))
+    return any(mark in text for mark in ("(", " –", "—", " -", "--", ";", ", ", " and ", " but "))
 
 
 def _asides(document: Document, sentence: Sentence) -> Iterable[tuple[Edit, str | None]]:
@@ -202,7 +210,14 @@ def _asides(document: Document, sentence: Sentence) -> Iterable[tuple[Edit, str 
             # The space the cut leaves between the words is its replacement (an em dash may have none).
             start, end = base + first.start(), base + second.end()
             inner = text[first.end() : second.start()].strip()
-            yield Edit("aside", start, end, document.text[start:end], " "), inner if _ACRONYM.fullmatch(inner) else None
+            # "When the call is passed on – to a manager – rates rise": the dash closed the opening clause too.
+            opening = _WORD.match(before.lstrip())
+            gap = ", " if opening and opening.group().lower() in _SUBORDINATORS and "," not in before else " "
+            yield Edit("aside", start, end, document.text[start:end], gap), inner if _ACRONYM.fullmatch(inner) else None
+
+
+#: Words that open a subordinate clause before the main one ("When …, rates rise").
+_SUBORDINATORS = frozenset("when if as after before although though while whilst because since until unless once whereas".split())
 
 
 def _glosses(before: str, acronym: str) -> bool:
@@ -228,6 +243,8 @@ def _appositives(sentence: Sentence, lower: Container[str], said: Container[str]
             continue
         if len(_WORD.findall(match.group())) > MAX_APPOSITIVE_WORDS:
             continue
+        if re.search(r"\b(?:which|who|that)\b", match.group()):
+            continue  # ", a web album which lets people upload, tag, …": its clause goes on past the comma
         if not re.match(rf", (?:{_DETERMINERS}) ", match.group(), re.IGNORECASE) and match.group()[2].isupper():
             continue  # ", Chief Constable Ann Lee,": a title before a name, not a role after one
         # "Jane Harrow, the health minister, said …": a speaker's role says who is speaking; kept
@@ -293,7 +310,8 @@ _QUALIFYING = frozenset(
 )
 #: Words in -ing that are not participles.
 _NOT_PARTICIPLES = frozenset(
-    "something anything nothing everything morning evening thing things king spring ring wing bring sing string".split()
+    "something anything nothing everything morning evening thing things king spring ring wing bring sing string"
+    " managing".split()
 )
 _TRAILING_PHRASE = re.compile(rf", ([a-z]+ing) {_CLAUSE_BODY}(?=[.!?]$)")
 _EXAMPLES = re.compile(r", (?:such as|including) [^;:()–—\"“”]+?(?=[.!?]$)")
@@ -306,10 +324,14 @@ def _trailing_phrases(sentence: Sentence) -> Iterable[Edit]:
     for pattern, kind in ((_TRAILING_PHRASE, "trailing_phrase"), (_EXAMPLES, "example")):
         for match in pattern.finditer(text):
             before = text[: match.start()]
+            if any(w.lower() in _ATTRIBUTIONS for w in _WORD.findall(before)[-5:]):
+                continue  # "…, said Dominic Hirsch, managing director of …": it tells who the speaker is
             if kind == "trailing_phrase":
                 verb = match.group(1)
                 if verb in _QUALIFYING or verb in _NOT_PARTICIPLES or len(verb) < 6:
                     continue
+                if any(w.lower() in _AUXILIARIES for w in _WORD.findall(match.group())):
+                    continue  # ", allowing Turkey in would …": the subject of a clause, not a phrase
             if len(_WORD.findall(match.group())) < 3 or len(_WORD.findall(before)) < MIN_WORDS_LEFT:
                 continue
             if _list_before(before):
@@ -321,8 +343,11 @@ def _list_before(before: str) -> bool:
     """Whether the text before a final phrase ends in a list's items ("swimming, running, cycling")."""
     if "," not in before:
         return False
-    last = before.rsplit(",", 1)[1]
-    return len(_WORD.findall(last)) <= 3
+    parts = before.split(",")
+    if len(_WORD.findall(parts[-1])) <= 3:
+        return True
+    # "ABN Amro, BNP Paribas, Calyon, JP Morgan Chase Bank": short items, one after another.
+    return len(parts) >= 3 and all(len(_WORD.findall(p)) <= 4 for p in parts[-2:])
 
 
 #: Words that open a phrase before the subject which may be cut when the summary says what it holds.
@@ -373,6 +398,8 @@ def _opening(sentence: Sentence, said: Container[str]) -> Iterable[Edit]:
         return
     if not _all_said(lead, said) or any(_fold(w) in _TIMES or w.lower() in _DAYS_MONTHS for w in _WORD.findall(lead)):
         return  # "Last month, …": when it happened is a fact, said elsewhere or not
+    if first.group().lower() in ("in", "on", "at") and any(w[:1].isupper() for w in _WORD.findall(lead)[1:]):
+        return  # "In Europe, cameras can …": where it holds limits the claim
     end = comma + 1 + subject.end()
     yield Edit("opening", base, base + end, text[:end], subject.group(1).upper())
 
@@ -383,6 +410,8 @@ _FINITE = frozenset(
     told won lost made got took gave went came saw found left kept became began paid put set cut led held
     rose fell grew hit""".split()
 )
+#: Past forms that are never participles: "fell to", "rose by" are finite.
+_PAST_ONLY = frozenset("rose fell grew went came took gave saw began became ran wrote spoke chose drove flew threw knew drew broke stood".split())
 _PRONOUNS = frozenset("i he she it we they there".split())
 
 
@@ -392,11 +421,65 @@ def _opens_clause(rest: str) -> bool:
     if len(found) < 2:
         return False
     head = found[0]
+    if head.lower() == "that" and found[1].lower() not in _AUXILIARIES:
+        return False  # "…, but that banks had …": the second half of a reported claim, not a clause
+    if head.islower() and head not in _SUBJECTS:
+        # "prices rose"; not "operational control, are": a bare noun's verb comes before any comma.
+        return _opens_with_noun(_WORD.findall(rest.split(",", 1)[0])[:8])
     if head.lower() not in _SUBJECTS and not (head[:1].isupper() and head.lower() not in _NOT_NAMES):
         return False
-    if head.lower() in _PRONOUNS and found[1].endswith("s") and found[1].islower():
-        return True
-    return any(w.lower() in _FINITE or (w.islower() and w.endswith("ed") and len(w) > 4) for w in found[1:7])
+    verb = found[2] if found[1].lower() in _VERB_ADVERBS and len(found) > 2 else found[1]
+    if head.lower() in _PRONOUNS and verb.endswith("s") and verb.islower():
+        return True  # "it seems", "there now seems"
+    for k in range(1, min(7, len(found))):
+        if found[k].lower() in _CLAUSE_MARKERS or found[k].lower() in _SUBORDINATORS:
+            return False  # "a deal which took …", "the highest since records began": another clause's verb
+        if _verb_at(found, k):
+            return True
+    return False
+
+
+def _verb_at(found: Sequence[str], k: int) -> bool:
+    """Whether ``found[k]`` reads as a finite verb: not after "to" ("to do so"), and a past form
+    not before "by", "in" … ("an argument amplified by")."""
+    word = found[k]
+    if found[k - 1].lower() == "to" or not (word.lower() in _FINITE or (word.islower() and word.endswith("ed") and len(word) > 4)):
+        return False
+    following = found[k + 1].lower() if k + 1 < len(found) else ""
+    return word.lower() in _AUXILIARIES or word.lower() in _PAST_ONLY or following not in _PARTICIPLE_NEXT
+
+
+def _opens_with_noun(found: Sequence[str]) -> bool:
+    """Whether words open a clause with a bare noun subject and its verb ("prices rose", "oil
+    prices have fallen"): the verb (an auxiliary or a past form) second or third, after words
+    that are neither verbs nor small words."""
+    if not found or not _could_be_noun(found[0]):
+        return False
+    for k in range(1, min(6, len(found))):
+        verb = found[k].lower()
+        following = found[k + 1].lower() if k + 1 < len(found) else ""
+        if verb in _AUXILIARIES or verb in _PAST_ONLY or ((verb in _FINITE or verb.endswith("ed")) and following not in _PARTICIPLE_NEXT):
+            return True
+        if not (_could_be_noun(found[k]) or verb in _NOUN_LINKS):
+            return False
+    return False
+
+
+#: Small words a bare noun subject may hold before its verb ("fares on the buses have").
+_NOUN_LINKS = frozenset("of in on at for from the a an its their his her".split())
+
+
+def _could_be_noun(word: str) -> bool:
+    lower = word.lower()
+    return (
+        word.islower() and len(lower) > 2 and lower not in _STOPWORDS and lower not in _CLAUSE_MARKERS
+        and lower not in _AUXILIARIES and lower not in _FINITE and lower not in _VERB_ADVERBS
+        and lower not in _NUMBER_WORDS and lower not in _NEGATIONS
+        and lower not in _ADVERBS and not lower.endswith(("ing", "ly", "ed"))
+    )
+
+
+_ADVERBS = frozenset("almost never always often usually rarely perhaps maybe quite very much more most less least well".split())
 
 
 _TRAILING = re.compile(r"^\s*(?:according\b|[a-z]+ing\b)")
@@ -506,33 +589,50 @@ def _words_left(sentence: Sentence, cuts: Sequence[Edit]) -> int:
 
 def _splits(sentence: Sentence, quoted: tuple[tuple[int, int], ...], cuts: Sequence[Edit]) -> list[Edit]:
     """Where the sentence reads as two or more: at each semicolon between clauses (``"…; he
-    left."`` → ``"…. He left."``); or, failing any, at ``", but"`` before a subject (the "But"
-    kept: ``"…. But it failed."``), at ``", and"``, ``", while"`` or ``", whereas"`` before a new
-    subject and verb (the joining word deleted: ``"…, while profits fell."`` → ``"…. Profits
-    fell."``) and at a single dash before one.  Never where an attribution before the split would
-    leave the second part without its speaker, nor where one after it covers both parts."""
+    left."`` → ``"…. He left."``); or, failing any, at ``", but"`` or a lone ``" but "`` before a
+    subject (the "But" kept: ``"…. But it failed."``), at ``", and"``, ``", while"`` or
+    ``", whereas"`` before a new subject and verb (the joining word deleted: ``"…, while profits
+    fell."`` → ``"…. Profits fell."``) and at a single dash before one.  Where ``", and"`` or
+    ``", but"`` goes on with a second verb of the sentence's subject, the subject is repeated in
+    square brackets (``"Ann Lee left the firm, and has joined a rival."`` → ``"Ann Lee left the
+    firm. [Ann Lee] has joined a rival."``); and a speaker's ``", adding that"`` reads as a sentence
+    of its own (``"Ann Lee said …, adding that …"`` → ``"Ann Lee said …. [Ann Lee] added that …"``).
+    Never inside a quotation, nor where a quotation would be cut in two; never where an
+    attribution before the split would leave the second part without its speaker, nor where one
+    after it covers both parts."""
     text = sentence.text
-    if not _DOUBLE_QUOTES.isdisjoint(text):
+    if not _quotes_pair(text):
         return []
+    own_subject: list[Edit] = [*_split_at_added(sentence)]
     if ";" in text:
         candidates = _split_at_semicolons(sentence)
     else:
-        candidates = [e for e in (_split_at_but(sentence),) if e is not None] + _split_at_joins(sentence)
+        joins, own_subject = _split_at_joins(sentence), [*own_subject, *_split_at_second_verb(sentence)]
+        candidates = [e for e in (_split_at_but(sentence),) if e is not None] + joins
     chosen: list[Edit] = []
-    for edit in sorted(candidates, key=lambda e: e.start):
+    for edit in sorted([*candidates, *own_subject], key=lambda e: e.start):
         if touches(quoted, edit.start, edit.end) or any(c.start < edit.end and edit.start < c.end for c in cuts):
             continue
         if chosen and edit.start < chosen[-1].end:
             continue
-        # "She said taxes would rise, but cuts would be small": split, the second claim would lose its speaker.
-        if any(w.lower() in _ATTRIBUTIONS for w in _WORD.findall(_before(sentence, edit.start))):
-            continue
+        left, right = _before(sentence, edit.start), sentence.text[edit.end - sentence.start :]
+        if not (_quotes_pair(left) and _quotes_pair(right)) or _in_open_quotation(sentence, edit.start, edit.end):
+            continue  # a quotation would be cut in two
         # "X, but Y, says Schneider": the closing attribution covers both halves; split, X would lose it.
-        right = sentence.text[edit.end - sentence.start :]
         if "," in right and any(w.lower() in _ATTRIBUTIONS for w in _WORD.findall(right.split(",", 1)[1])):
+            continue
+        # "She said taxes would rise, but cuts would be small": split, the second claim would lose its
+        # speaker.  A split that names its subject again says whose the second part is.
+        if edit not in own_subject and any(w.lower() in _ATTRIBUTIONS for w in _WORD.findall(left)):
             continue
         chosen.append(edit)
     return chosen
+
+
+def _quotes_pair(text: str) -> bool:
+    """Whether every quotation opened in ``text`` closes in it (straight double quotes even,
+    curly ones each answered)."""
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
 def _before(sentence: Sentence, at: int) -> str:
@@ -560,6 +660,10 @@ def _split_at_semicolons(sentence: Sentence) -> list[Edit]:
             return []
         if right_words[0].lower() in _LIST_OR_JOIN:
             return []
+        if right_words[0].lower() in _SUBORDINATORS or (right_words[0].islower() and right_words[0].endswith(("ing", "ed"))):
+            return []  # "…; bringing these medicines within reach": a phrase, not a clause
+        if not any(w.islower() and len(w) > 2 and w not in _STOPWORDS for w in right_words):
+            return []  # "…; the GMC Savana, Sierra and Yukon.": a list's next item, not a clause
         start = sentence.start + at
         end = start + 1 + following.end()
         gap = right[: following.start(1)]
@@ -583,11 +687,36 @@ def _split_at_joins(sentence: Sentence) -> list[Edit]:
             continue
         if len(_WORD.findall(left)) < MIN_BUT_WORDS or len(_WORD.findall(right)) < MIN_BUT_WORDS:
             continue
-        if not _opens_clause(right) or _list_before(left):
+        if not _opens_clause(right) or _list_before(left) or not _has_verb(left, strict=match.group().startswith((",", " ")) and "and" in match.group()):
             continue
         start, end = sentence.start + match.start(), sentence.start + match.end()
         edits.append(Edit("split", start, end, match.group(), ". " + match.group(1).upper()))
     return edits
+
+
+def _has_verb(left: str, *, strict: bool = False) -> bool:
+    """Whether the part before a split has a verb of its own, outside a relative clause ("Mr
+    Walsh, who took charge in 2000, and his team": none).  ``strict`` (before ", and", which
+    joins nouns as often as clauses: "Cheap copies of its drugs, …, and a weak dollar had hit
+    profits"): a verb told for certain (an auxiliary, a past form)."""
+    main = re.sub(r", (?:who|which|whose) [^,]*(?:,|$)", ",", left)
+    found = _WORD.findall(main)
+    if strict:
+        return any(
+            _verb_at(found, k)
+            or (_present_s(found[k]) and (found[k - 1].lower() in ("he", "she", "it") or (k > 1 and found[k - 1][:1].isupper())))
+            for k in range(1, len(found))
+        )
+    if main == left:
+        return True  # no relative clause to hide the want of one (present verbs are not told from nouns)
+    return any(
+        _verb_at(found, k) or _present_s(found[k]) for k in range(1, len(found))
+    )
+
+
+def _present_s(word: str) -> bool:
+    """A lower-case word that may be a verb in -s ("continues"), or a plural noun."""
+    return word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
 
 
 #: Words that open a clause's subject: after ", but" they make the rest a sentence of its own.
@@ -597,22 +726,191 @@ MIN_BUT_WORDS = 7
 
 
 def _split_at_but(sentence: Sentence) -> Edit | None:
+    """``", but"`` before a subject, or a lone ``" but "`` before a subject and its verb."""
     text = sentence.text
-    matches = list(re.finditer(r", but (\w+)", text))
+    matches = list(re.finditer(r"(,| [–—-])? but (\w+)", text))
     if len(matches) != 1:
         return None
     match = matches[0]
-    left, right = text[: match.start()], text[match.end(1) - len(match.group(1)) :]
-    subject = match.group(1)
-    if not (subject.lower() in _SUBJECTS or (subject[:1].isupper() and subject != "I" and len(subject) > 1)):
+    left, right = text[: match.start()], text[match.start(2) :]
+    subject = match.group(2)
+    if subject == "I" or len(subject) < 2:
         return None
+    if not _opens_clause(right):
+        return None  # "cheap but good", ", but an improvement on …": no clause of its own after "but"
     if re.search(r"\bnot (?:only|just|merely)\b", left, re.IGNORECASE) or left.count("(") != left.count(")"):
         return None
-    if len(_WORD.findall(left)) < MIN_BUT_WORDS or len(_WORD.findall(right)) < MIN_BUT_WORDS:
+    if len(_WORD.findall(left)) < MIN_BUT_WORDS or len(_WORD.findall(right)) < MIN_BUT_WORDS or not _has_verb(left):
         return None
     start = sentence.start + match.start()
-    end = start + 3  # ", b" → ". B"
-    return Edit("split", start, end, text[match.start() : match.start() + 3], ". B")
+    end = start + len(match.group(1) or "") + 2  # ", b", " – b" or " b" → ". B"
+    return Edit("split", start, end, text[match.start() : end - sentence.start], ". B")
+
+
+#: Auxiliaries and modals: the finite verb that opens a verb phrase ("has made", "will leave").
+_AUXILIARIES = frozenset("is are was were has have had will would can could may might must should shall does did do".split())
+#: Adverbs that may stand between "and" and the verb it joins ("and now hopes", "and has also").
+_VERB_ADVERBS = frozenset("also now still then later since already even just further again soon yet".split())
+#: Words that open a clause inside the first part: its subject may not be the sentence's.
+_CLAUSE_MARKERS = frozenset("that which who whom whose where when whether while if because as although though unless until".split())
+#: After a past form, a word that marks it as a participle ("and based in", "and owned by").
+_PARTICIPLE_NEXT = frozenset("by in at from to for on with as into of".split())
+#: The longest subject repeated in brackets, in words.
+MAX_SUBJECT_WORDS = 5
+#: Sentence openers that are not part of the subject.
+_LEADING_JOINS = frozenset("and but so yet meanwhile however now".split())
+#: Each side of a split that repeats its subject has at least this many words.
+MIN_VERB_SPLIT_WORDS = 5
+
+
+def _subject(text: str) -> tuple[str, int, str] | None:
+    """The sentence's subject, where it opens the sentence plainly: its words as written (the
+    first letter a capital), the offset where its verb starts, and the verb (``"Light crude oil
+    futures fell …"`` → ``("Light crude oil futures", 24, "fell")``).  ``None`` for an opening
+    phrase, a subject with commas (an appositive), an indefinite one ("A spokesman") or one longer
+    than :data:`MAX_SUBJECT_WORDS`."""
+    found = list(_WORD.finditer(text))
+    first = 1 if found and found[0].group().lower() in _LEADING_JOINS else 0
+    if len(found) < first + 2 or text[: found[0].start()].strip():
+        return None
+    head = found[first].group()
+    if (first == 0 and not head[:1].isupper()) or head.lower() in _INTRODUCTORY or head.lower() in _OPENERS:
+        return None
+    if head.lower() in ("there", "according", "a", "an", "it", "this", "that", "these", "those"):
+        return None  # "There is …", "A spokesman …", "It is likely …": nothing to name again
+    for k in range(first + 1, min(len(found), first + MAX_SUBJECT_WORDS + 2)):
+        if not _finite_verb(found, k, subject=True):
+            continue
+        end = k
+        while end - 1 > first and found[end - 1].group().endswith("ly") and found[end - 1].group().islower():
+            end -= 1  # "Mr Yushchenko recently defeated": the adverb is not the subject's
+        words = found[first:end]
+        if not words or len(words) > MAX_SUBJECT_WORDS or words[-1].group().lower() in _STOPWORDS:
+            return None
+        if any(w.group().lower() in _CLAUSE_MARKERS or w.group().lower() in _ATTRIBUTIONS for w in words[1:]):
+            return None  # "Critics argue that these moves do": a clause, not a subject
+        start, stop = words[0].start(), words[-1].end()
+        if re.search(r"[,;:()\"“”‘’'–—]", text[start : found[k].start()].replace("'s ", "").replace("’s ", "")):
+            return None  # "Ann Lee, the mayor, …": an appositive or an aside
+        subject = text[start:stop]
+        return subject[0].upper() + subject[1:], found[k].start(), found[k].group()
+    return None
+
+
+def _finite_verb(found: Sequence[re.Match[str]], k: int, *, subject: bool = False) -> bool:
+    """Whether ``found[k]`` reads as a finite verb: an auxiliary, a common past form, or a present
+    form in -s (after a name, as a subject's verb: "Orange claims"; else before "to" or "that":
+    "and hopes to"); a past form before "by", "in", "to" … is a participle ("and owned by")."""
+    word = found[k].group()
+    lower = word.lower()
+    if not word.islower() or "'" in word or "’" in word:
+        return False
+    if lower in _AUXILIARIES:
+        return True
+    following = found[k + 1].group().lower() if k + 1 < len(found) else ""
+    if lower in _PAST_ONLY:
+        return True
+    if lower in _FINITE or (lower.endswith("ed") and len(lower) > 4):
+        return following not in _PARTICIPLE_NEXT
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3:
+        if subject:
+            previous = found[k - 1].group()
+            return previous[:1].isupper() and previous[-2:] not in ("'s", "’s") and following not in ("of", "and", "or")
+        return following in ("to", "that")
+    return False
+
+
+_VERB_JOIN = re.compile(r"(,| [–—-])? (and|but) ")
+
+
+def _split_at_second_verb(sentence: Sentence) -> list[Edit]:
+    """``", and"`` or ``", but"`` (or a dash, or a bare "and" before an auxiliary) going on with a
+    second verb of the sentence's subject: the subject is said again in brackets.  Only where the
+    first part is one clause (no second finite verb, no "that" or "which" clause, no attribution
+    after its verb), so the second verb can be no one else's."""
+    text = sentence.text
+    found = _subject(text)
+    if found is None:
+        return []
+    subject, verb_at, _ = found
+    chosen: list[tuple[re.Match[str], list[re.Match[str]]]] = []
+    for match in _VERB_JOIN.finditer(text, verb_at):
+        if match.group(1) and match.group(1) != "," and len(_DASH.findall(text)) != 1:
+            continue  # a pair of dashes is an aside; more, a list
+        rest = list(_WORD.finditer(text, match.end()))
+        k = 0
+        while k < len(rest) and rest[k].group().lower() in _VERB_ADVERBS:
+            k += 1
+        if k >= len(rest) or not _finite_verb(rest, k):
+            continue
+        if not match.group(1) and rest[k].group().lower() not in _AUXILIARIES:
+            continue  # a bare "and" joins a verb only where an auxiliary says so ("and was kept")
+        chosen.append((match, rest))
+    if len(chosen) != 1:
+        return []
+    match, rest = chosen[0]
+    middle = list(_WORD.finditer(text, verb_at, match.start()))
+    for k, word in enumerate(middle):
+        lower = word.group().lower()
+        if lower in _CLAUSE_MARKERS or lower in _ATTRIBUTIONS or (k and lower in _AUXILIARIES):
+            return []
+    left = text[: match.start()]
+    if left.count("(") != left.count(")") or re.search(r"\b(?:between|both|either|neither)\b", left, re.IGNORECASE):
+        return []
+    if len(_WORD.findall(left)) < MIN_BUT_WORDS or len(rest) < MIN_VERB_SPLIT_WORDS:
+        return []
+    replacement = f". But [{subject}]" if match.group(2) == "but" else f". [{subject}]"
+    start, end = sentence.start + match.start(), sentence.start + match.end() - 1
+    return [Edit("split", start, end, match.group().rstrip(), replacement)]
+
+
+_SAYING_PAST = {"said": "added", "told": "added", "added": "added", "says": "adds", "tells": "adds", "adds": "adds"}
+_ADDING = re.compile(r", adding\b")
+#: A speaker named plainly: capitalised words ("Ann Lee", "Mr Lee", "the Bank of England") or
+#: "the" and a word for a body or a role ("the company", "the firm's chairman").
+_SPEAKER = (
+    r"(?:(?:[Tt]he )?[A-Z][\w'’.&-]*(?: (?:of |for |and |de )?[A-Z][\w'’.&-]*){0,4}"
+    r"|[Tt]he (?:[\w'’-]+ ){0,2}(?:company|firm|group|bank|government|ministry|department|agency|union|council"
+    r"|board|spokesman|spokeswoman|spokesperson|minister|chairman|chairwoman|chief|boss|report|statement|survey"
+    r"|mayor|president|governor|police|court|judge|official|regulator|watchdog|club|party|leader|manager|coach))"
+)
+_SPEAKER_BEFORE = re.compile(rf"(?:^|, |[”\"] )(?P<speaker>{_SPEAKER}) (?P<verb>said|says|added|adds)$")
+_SPEAKER_AFTER = re.compile(rf"\b(?P<verb>said|says|added|adds) (?P<speaker>{_SPEAKER})$")
+
+
+def _split_at_added(sentence: Sentence) -> list[Edit]:
+    """A speaker's ``", adding that …"``: ``"Ann Lee said …, adding that …"`` → ``"Ann Lee said ….
+    [Ann Lee] added that …"``; the speaker may follow the words (``"…, Ann Lee said, adding …"``,
+    ``"…, said Ann Lee, adding …"``).  Only with one speaker in the first part."""
+    text = sentence.text
+    matches = list(_ADDING.finditer(text))
+    if len(matches) != 1:
+        return []
+    match = matches[0]
+    left = text[: match.start()]
+    rest = _WORD.findall(text[match.end() :])
+    if len(rest) < MIN_SPLIT_WORDS or rest[0].lower() in ("to", "up", "in", "on", "and"):
+        return []  # "adding to the losses": not speech
+    speaking = [w for w in _WORD.findall(left) if w in _SAYING_PAST or w.lower() in ("told", "according")]
+    if len(speaking) != 1 or speaking[0] == "according":
+        return []
+    speaker = verb = None
+    for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER):
+        found = pattern.search(left)
+        if found is not None:
+            speaker, verb = found.group("speaker"), found.group("verb")
+            break
+    if speaker is None:
+        opening = _subject(left)
+        if opening is None or opening[2] not in _SAYING_PAST:
+            return []
+        speaker, verb = opening[0], opening[2]
+    assert verb is not None
+    if len(_WORD.findall(speaker)) > MAX_SUBJECT_WORDS:
+        return []
+    speaker = speaker[0].upper() + speaker[1:]
+    start, end = sentence.start + match.start(), sentence.start + match.end()
+    return [Edit("split", start, end, match.group(), f". [{speaker}] {_SAYING_PAST[verb]}")]
 
 
 def describe_split(edit: Edit) -> str:
@@ -622,7 +920,8 @@ def describe_split(edit: Edit) -> str:
         return "split at its semicolon"
     if text[:1] in "–—-":
         return "split at its dash"
-    return f"split at ', {_WORD.findall(text)[0].lower()}'"
+    joined = _WORD.findall(text)[0].lower()
+    return f"split at ', {joined}'" if text.startswith(",") else f"split at '{joined}'"
 
 
 def split_counts(output: str, edits: Sequence[Edit]) -> list[str]:
