@@ -94,7 +94,10 @@ def opens_with_back_pointer(text: str) -> bool:
     return _points_back(body)
 
 
-_OPENING_PHRASE = re.compile(r"(?:In|At|On|After|During|Before|Speaking|Writing|Asked|Later)\b[^,.;:“\"]{0,60},\s+")
+_OPENING_PHRASE = re.compile(
+    r"(?:In|At|On|After|During|Before|Speaking|Writing|Asked|Later|While|Although|Though|Despite|Since|Because|When|As|If)"
+    r"\b[^,.;:“\"]{0,60},\s+"
+)
 
 
 def _points_back(body: str) -> bool:
@@ -160,6 +163,7 @@ def dependencies(
     named: Collection[int] = (),
     completed: Collection[int] = (),
     credits: dict[int, tuple[tuple[int, ...], Edit]] | None = None,
+    speakerless: set[int] | None = None,
 ) -> tuple[tuple[int, ...], ...]:
     """For every sentence, the earlier sentences it needs in a summary (none: ``()``).
 
@@ -174,7 +178,10 @@ def dependencies(
     introduced the person.  With ``credits`` (a dict to fill), a quotation or attribution that
     would need the sentences back to its speaker gets, where the speaker is named there, an
     edit that credits it in brackets instead (:func:`credit_the_quotation`): ``credits[i]`` is
-    (the sentences it stands in for, the edit), and ``i`` needs nothing for its speaker.
+    (the sentences it stands in for, the edit), and ``i`` needs nothing for its speaker.  With
+    ``speakerless`` (a set to fill), a sentence opening a quotation whose speaker no sentence
+    within :data:`SPEAKER_LOOKBACK` before it names is added: kept, it would read as the
+    writer's words or the wrong speaker's.
     """
     sentences = document.sentences
     n = len(sentences)
@@ -221,6 +228,8 @@ def dependencies(
                         credits[i] = (chain, credit)
                     else:
                         needs[i] = chain
+                        if speakerless is not None and not _names_a_speaker(sentences[chain[-1]].text):
+                            speakerless.add(i)
             elif (
                 opens_with_back_pointer(text)
                 or _PRONOUN_SAID.search(_outside_quotes(text))
@@ -339,6 +348,12 @@ _CLOSED_FIRST = re.compile(r'[^“”"]*(?:”|(?<=[,.!?…])"(?=\s|$))')
 SPEAKER_LOOKBACK = 3
 
 
+def _names_a_speaker(text: str) -> bool:
+    """Whether a sentence credits someone by name with words, or introduces a quotation (a colon lead-in)."""
+    writer = _outside_quotes(text)
+    return is_lead_in(text) or bool(_SAID.search(writer) and not _PRONOUN_SAID.search(writer))
+
+
 def _back_to_speaker(sentences: Sequence[Sentence], history: Sequence[int]) -> tuple[int, ...]:
     """The sentences from the one before back to the nearest that credits someone with words.
 
@@ -433,8 +448,8 @@ def enter_quotation(document: Document, index: int, quotations: Sequence[Quotati
         q for q in quotations
         if q.depth == 0 and q.first_sentence < index <= q.last_sentence and q.start < sentence.start
     ]
-    if begun and stripped[:1] in _OPENING_MARKS and document.paragraphs[sentence.paragraph].first_sentence != index:
-        return None  # a mark opening a sentence inside a quotation, mid-paragraph: the marks do not follow the model
+    if begun and not _well_marked(document, begun[0]):
+        return None
     if begun and stripped[:1] not in _OPENING_MARKS:
         edits.append(Edit("quotation_opened", start, start, "", begun[0].opening))
     return tuple(sorted(edits, key=lambda e: (e.start, e.end)))
@@ -495,6 +510,29 @@ def name_the_pronoun(
         return None
     start = sentence.start + len(text) - len(stripped)
     return Edit("pronoun_named", start, start + len(pronoun), pronoun, f"[{name}]")
+
+
+def _well_marked(document: Document, quotation: Quotation) -> bool:
+    """Whether a quotation over several sentences reads as the quotation model has it: closed, and
+    no sentence after its first opening with a quotation mark inside its paragraph.  Otherwise
+    ("… address book. "The phone …": a paragraph break lost, straight marks toggled the wrong way)
+    the model may have the quotation's start and end wrong, and none of it is kept from its middle."""
+    if not quotation.closed:
+        return False
+    text = document.text
+    if quotation.opening == '"':
+        # A straight mark opens after white space and before a word, and closes after one.
+        before, after = text[quotation.start - 1 : quotation.start], text[quotation.start + 1 : quotation.start + 2]
+        if (before and not before.isspace()) or not after or after.isspace():
+            return False
+        if text[quotation.end - 2 : quotation.end - 1].isspace() or text[quotation.end : quotation.end + 1].isalnum():
+            return False
+    for i in range(quotation.first_sentence + 1, quotation.last_sentence + 1):
+        sentence = document.sentences[i]
+        opens_paragraph = document.paragraphs[sentence.paragraph].first_sentence == i
+        if sentence.text.lstrip()[:1] in _OPENING_MARKS and not opens_paragraph:
+            return False
+    return True
 
 
 def _speaker_in(writer: str, kind: str) -> str | None:

@@ -289,9 +289,11 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     completions = name_completions(document, content) if trim else {}
     # "“…,” he said." → "“…,” [Mr Lee] said."; a quotation with no speaker → "[Mr Lee said:] “…”".
     credits: dict[int, tuple[tuple[int, ...], Edit]] = {}
+    # A quotation whose speaker no sentence before it names is not kept: it would read as the writer's words.
+    speakerless: set[int] = set()
     needs = dependencies(
         document, analysis.boilerplate, analysis.word_counts, quotations, connectives=trim, named=speakers,
-        completed=completions, credits=credits if trim else None,
+        completed=completions, credits=credits if trim else None, speakerless=speakerless if trim else None,
     )
     quoted = quoted_spans(document, quotations)
     # What a kept sentence would say after trimming is what the reader sees: judge that.
@@ -352,7 +354,12 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
         else _LargeChooser(document, value)
     )
     allowed = set(content)
-    why: dict[int, Reason] = {}
+    # Candidates to choose for themselves (a quotation with no speaker may still come as part of its unit).
+    choosable = allowed - speakerless
+    why: dict[int, Reason] = {
+        i: Reason("no_speaker", "a quotation whose speaker no sentence before it names: it would read as the writer's words")
+        for i in speakerless
+    }
     brought: dict[int, int] = {}  # a sentence kept as the context of another → that other
     # Facts are weighed where redundancy is (cosine MMR); a very long text is chosen by value alone.
     novelty = (
@@ -378,12 +385,12 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
         return _group(i, unit_need, needs, chooser.kept_set, allowed)
 
     planned = balance.plan(
-        [i for i in content if i not in lead_ins and i not in loaded], value, group_of, chooser,
+        [i for i in content if i not in lead_ins and i not in loaded and i in choosable], value, group_of, chooser,
         word_limit, target,
     )
     for allow_loaded in (False, True):
         # A lead-in is never chosen for itself: it comes with its quotation.
-        pool = [i for i in content if i not in lead_ins and (allow_loaded or i not in loaded)]
+        pool = [i for i in content if i not in lead_ins and i in choosable and (allow_loaded or i not in loaded)]
         chooser.open(pool)
         while not chooser.done(word_limit, target):
             best = chooser.best()
@@ -431,7 +438,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
             break
     if balance.several:
         _rebalance(
-            balance, chooser, counts, value, [i for i in content if i not in lead_ins and i not in loaded],
+            balance, chooser, counts, value, [i for i in content if i not in lead_ins and i not in loaded and i in choosable],
             unit_of, needs, group_of, lead if lead_kept else None, voice_kept, capped, word_limit, target,
         )
     for i, reason in balance.reasons(capped, chooser).items():

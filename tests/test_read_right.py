@@ -413,3 +413,23 @@ def test_a_pronoun_named_in_brackets_stands_in_for_the_sentence_before() -> None
         for d in summary.kept:
             if d.index == 2 and not summary.decisions[1].kept:
                 assert d.output.startswith("[Ms Ada Lund] told the board")
+
+
+def test_a_quotation_no_sentence_names_a_speaker_for_is_not_kept() -> None:
+    text = (
+        "Snow closed the road to Glenmor on Friday, and the village was cut off for two days.\n\n"
+        "Ploughs reached it on Sunday morning. Shops ran out of bread and milk on Saturday.\n\n"
+        "“Nobody could get through to the village at all, not even the doctor.”"
+    )
+    document = segment(text)
+    analysis = analyse(document)
+    speakerless: set[int] = set()
+    dependencies(
+        document, analysis.boilerplate, analysis.word_counts, find_quotations(document), credits={},
+        speakerless=speakerless,
+    )
+    assert speakerless == {3}
+    for n in range(1, 5):
+        summary = summarize(document, sentences=n, analysis=analysis)
+        assert not summary.decisions[3].kept
+        assert summary.decisions[3].reason is not None and summary.decisions[3].reason.code == "no_speaker"
