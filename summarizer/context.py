@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from summarizer.model import Document, Edit, Sentence
+from summarizer.model import Document, Edit, Sentence, Speaker
 from summarizer.quotes import Quotation, is_lead_in
 
 #: Words that, opening a sentence, point back at something said before.
@@ -96,7 +96,10 @@ def opens_with_back_pointer(text: str) -> bool:
     return _points_back(body)
 
 
-_OPENING_PHRASE = re.compile(r"(?:In|At|On|After|During|Before|Speaking|Writing|Asked|Later)\b[^,.;:“\"]{0,60},\s+")
+_OPENING_PHRASE = re.compile(
+    r"(?:In|At|On|After|During|Before|Speaking|Writing|Asked|Later|While|Although|Though|Despite|Since|Because|When|As|If)"
+    r"\b[^,.;:“\"]{0,60},\s+"
+)
 
 
 def _points_back(body: str) -> bool:
@@ -175,6 +178,7 @@ def dependencies(
     named: Collection[int] = (),
     completed: Collection[int] = (),
     credits: dict[int, tuple[tuple[int, ...], Edit]] | None = None,
+    speakerless: set[int] | None = None,
 ) -> tuple[tuple[int, ...], ...]:
     """For every sentence, the earlier sentences it needs in a summary (none: ``()``).
 
@@ -189,7 +193,10 @@ def dependencies(
     introduced the person.  With ``credits`` (a dict to fill), a quotation or attribution that
     would need the sentences back to its speaker gets, where the speaker is named there, an
     edit that credits it in brackets instead (:func:`credit_the_quotation`): ``credits[i]`` is
-    (the sentences it stands in for, the edit), and ``i`` needs nothing for its speaker.
+    (the sentences it stands in for, the edit), and ``i`` needs nothing for its speaker.  With
+    ``speakerless`` (a set to fill), a sentence opening a quotation whose speaker no sentence
+    within :data:`SPEAKER_LOOKBACK` before it names is added: kept, it would read as the
+    writer's words or the wrong speaker's.
     """
     sentences = document.sentences
     n = len(sentences)
@@ -207,6 +214,7 @@ def dependencies(
     heading: int | None = None
     history: list[int] = []  # the content sentences so far, in order
     first_named: dict[str, int] = {}  # a surname → the sentence that first gives the whole name
+    titled: dict[str, frozenset[str]] | None = None  # found when a pronoun first needs a name
     for i, sentence in enumerate(sentences):
         if not content[i]:
             continue
@@ -235,6 +243,8 @@ def dependencies(
                         credits[i] = (chain, credit)
                     else:
                         needs[i] = chain
+                        if speakerless is not None and not _names_a_speaker(sentences[chain[-1]].text):
+                            speakerless.add(i)
             elif (
                 opens_with_back_pointer(text)
                 or _PRONOUN_SAID.search(_outside_quotes(text))
@@ -242,6 +252,10 @@ def dependencies(
                 or (not connectives and _connective(stripped))
             ):
                 credit = credit_the_quotation(document, i, (previous,)) if credits is not None else None
+                if credit is None and credits is not None:
+                    if titled is None:
+                        titled = titled_surnames(document)
+                    credit = name_the_pronoun(document, i, previous, titled)
                 # The credit stands in only when its pronoun is all that points back ("He said …",
                 # "… , they said."), not "This, he said, …" or an opening connective kept.
                 opening = sentence.start + len(text) - len(stripped)
@@ -332,12 +346,29 @@ def name_completions(document: Document, content: Sequence[int]) -> dict[int, tu
 
 
 def _mask_quotes(text: str) -> str:
-    """The sentence with what is between double quotation marks blanked out, offsets kept."""
+    """The sentence with what is between double quotation marks blanked out, offsets kept.
+
+    A sentence that opens inside a quotation begun in the sentence before ('… judgements," Mr
+    Lee said.') has its closing mark first: what comes before that mark is blanked too."""
+    tail = _CLOSED_FIRST.match(text)
+    if tail is not None:
+        text = " " * tail.end() + text[tail.end() :]
     return re.sub(r"[“\"][^”\"]*(?:[”\"]|$)", lambda m: " " * len(m.group()), text)
+
+
+# The words up to a first mark that can only close: "”", or a straight mark after the
+# punctuation that ends a quotation and before a space or the end ('judgements," Mr Lee said').
+_CLOSED_FIRST = re.compile(r'[^“”"]*(?:”|(?<=[,.!?…])"(?=\s|$))')
 
 
 #: How far back a quotation with no speaker of its own looks for the sentence that names one.
 SPEAKER_LOOKBACK = 3
+
+
+def _names_a_speaker(text: str) -> bool:
+    """Whether a sentence credits someone by name with words, or introduces a quotation (a colon lead-in)."""
+    writer = _outside_quotes(text)
+    return is_lead_in(text) or bool(_SAID.search(writer) and not _PRONOUN_SAID.search(writer))
 
 
 def _back_to_speaker(sentences: Sequence[Sentence], history: Sequence[int]) -> tuple[int, ...]:
@@ -400,6 +431,127 @@ def credit_the_quotation(document: Document, index: int, chain: Sequence[int]) -
     return Edit("speaker_credited", start, start, "", f"[{name} said:] ")
 
 
+def enter_quotation(document: Document, index: int, quotations: Sequence[Quotation], speaker: Speaker | None) -> tuple[Edit, ...] | None:
+    """The edits that let a sentence of a quotation be kept without the sentences before it in the
+    quotation (its lead-in, its earlier sentences): the opening mark where it starts inside the
+    quotation ("“We will …"), and its speaker, named in brackets as the newsroom does, where the
+    sentence does not name them itself ("[Mr Lee said:] “We will …", "“…,” [Mr Lee] said.").
+
+    ``speaker`` is the sentence's voice (:mod:`summarizer.voices`).  ``None`` when the speaker is
+    not known, or is credited to a pronoun that cannot take a name, or the sentence's own words
+    open by pointing back ("They were …", "But we …"): the sentence then comes with the
+    quotation from its start.
+    """
+    sentence = document.sentences[index]
+    text = sentence.text
+    stripped = text.lstrip()
+    start = sentence.start + len(text) - len(stripped)
+    if speaker is None or not stripped:
+        return None
+    # The speaker's "They were …", "But we …" point back at the words before, which the summary would not have.
+    said = stripped.lstrip(_OPENING_MARKS)
+    if opens_with_back_pointer(said) or _connective(said) is not None:
+        return None
+    edits: list[Edit] = []
+    name = speaker.name[0].upper() + speaker.name[1:]
+    if speaker.start == speaker.end:
+        edits.append(Edit("speaker_credited", start, start, "", f"[{name} said:] "))
+    elif speaker.via is not None:
+        pronoun = document.text[speaker.start : speaker.end]
+        if pronoun.lower() not in _SUBJECT_PRONOUNS:
+            return None
+        edits.append(Edit("speaker_named", speaker.start, speaker.end, pronoun, f"[{name}]"))
+    begun = [
+        q for q in quotations
+        if q.depth == 0 and q.first_sentence < index <= q.last_sentence and q.start < sentence.start
+    ]
+    if begun and not _well_marked(document, begun[0]):
+        return None
+    if begun and stripped[:1] not in _OPENING_MARKS:
+        edits.append(Edit("quotation_opened", start, start, "", begun[0].opening))
+    return tuple(sorted(edits, key=lambda e: (e.start, e.end)))
+
+
+def titled_surnames(document: Document) -> dict[str, frozenset[str]]:
+    """Every surname the article gives with a title ("Mr Blair", "Ms Pereira") → its titles, found once."""
+    found: dict[str, set[str]] = {}
+    for match in _TITLED.finditer(document.text):
+        found.setdefault(match.group("surname"), set()).add(match.group("title").rstrip("."))
+    return {surname: frozenset(titles) for surname, titles in found.items()}
+
+
+def name_the_pronoun(
+    document: Document, index: int, previous: int, titled: dict[str, frozenset[str]]
+) -> Edit | None:
+    """Replace an opening "He" or "She" with the person the sentence before names, in square
+    brackets: "He told the parliament …" → "[Jack McConnell] told the parliament …".
+
+    Only when the sentence before (``previous``, the content sentence just before) names exactly
+    one person, as its subject (the name opens it, after any title or office in capitals, or
+    it credits the person with words).  A person is a name with a title, or one the article
+    gives with a title elsewhere (``titled``: :func:`titled_surnames`), and the title must not
+    say the other sex ("Mr" for "She").  Otherwise ``None``: the selector keeps the sentence before.
+    """
+    sentence = document.sentences[index]
+    text = sentence.text
+    stripped = text.lstrip()
+    match = _OPENING_PRONOUN.match(stripped)
+    if match is None:
+        return None
+    pronoun = match.group("pronoun")
+    writer = _outside_quotes(document.sentences[previous].text).strip()
+    people: dict[str, tuple[int, str]] = {}  # surname → where the mention starts, the mention
+    for found in _CAPITALISED.finditer(writer):
+        surname = found.group()
+        if _NEXT_NAME.match(writer, found.end()):
+            continue  # "Ada" in "Ada Lund": the surname is the last name of the run
+        before = _BEFORE_SURNAME.search(writer, 0, found.start())
+        title = before.group("title") if before is not None else None
+        given = before.group("given") if before is not None else None
+        if given is not None and given in _NOT_GIVEN:
+            given = None
+        titles = set(titled.get(surname, ())) | ({title.rstrip(".")} if title else set())
+        if not titles:
+            continue
+        if titles & (_HERS if pronoun == "He" else _HIS):
+            return None
+        start = found.start()
+        if before is not None and (title or given):
+            start = before.start("title") if title else before.start("given")
+        people.setdefault(surname, (start, writer[start : found.end()]))
+    if len(people) != 1:
+        return None
+    ((at, name),) = people.values()
+    speaker = _speaker_in(writer, "person")
+    if not (_CAPITALS_ONLY.fullmatch(writer[:at]) or (speaker is not None and name in speaker)):
+        return None
+    start = sentence.start + len(text) - len(stripped)
+    return Edit("pronoun_named", start, start + len(pronoun), pronoun, f"[{name}]")
+
+
+def _well_marked(document: Document, quotation: Quotation) -> bool:
+    """Whether a quotation over several sentences reads as the quotation model has it: closed, and
+    no sentence after its first opening with a quotation mark inside its paragraph.  Otherwise
+    ("… address book. "The phone …": a paragraph break lost, straight marks toggled the wrong way)
+    the model may have the quotation's start and end wrong, and none of it is kept from its middle."""
+    if not quotation.closed:
+        return False
+    text = document.text
+    if quotation.opening == '"':
+        # A straight mark opens after white space and before a word, and closes after one.
+        before, after = text[quotation.start - 1 : quotation.start], text[quotation.start + 1 : quotation.start + 2]
+        if (before and not before.isspace()) or not after or after.isspace():
+            return False
+        if text[quotation.end - 2 : quotation.end - 1].isspace() or text[quotation.end : quotation.end + 1].isalnum():
+            return False
+    for i in range(quotation.first_sentence + 1, quotation.last_sentence + 1):
+        sentence = document.sentences[i]
+        opens_paragraph = document.paragraphs[sentence.paragraph].first_sentence == i
+        if sentence.text.lstrip()[:1] in _OPENING_MARKS and not opens_paragraph:
+            return False
+    return True
+
+
 def _speaker_in(writer: str, kind: str) -> str | None:
     """The last named subject of a verb of saying in ``writer`` (a sentence's own words), capitalised."""
     for found in reversed([m.group("name") for m in _NAMED_SPEAKER.finditer(writer)]):
@@ -417,7 +569,11 @@ def _speaker_in(writer: str, kind: str) -> str | None:
 
 
 def _outside_quotes(text: str) -> str:
-    """The writer's part of a sentence: what is not between double quotation marks."""
+    """The writer's part of a sentence: what is not between double quotation marks (nor before
+    the closing mark of a quotation the sentence opens inside: see :func:`_mask_quotes`)."""
+    tail = _CLOSED_FIRST.match(text)
+    if tail is not None:
+        text = " " + text[tail.end() :]
     return re.sub(r"[“\"][^”\"]*(?:[”\"]|$)", " ", text)
 
 
@@ -462,6 +618,18 @@ _NAMED_SPEAKER = re.compile(
     r"(?:(?:does|do|did|has|have|had|also|\w+ly)\s+){0,2}" + _SAYING_VERBS
 )
 _SAYING = re.compile(r"\b" + _SAYING_VERBS)
+# "He", "She" opening a sentence in the writer's voice, before a word in lower case ("He told …").
+_OPENING_PRONOUN = re.compile(r"(?P<pronoun>He|She)\s+(?=[a-z])")
+_PERSON_TITLES = r"Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor"
+# A word that may be a surname, and what may stand before it: a title, a given name ("Mr Blair", "Dr Ana Pereira", "Jack McConnell").
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_NEXT_NAME = re.compile(r"\s+[A-Z][a-z]")
+_BEFORE_SURNAME = re.compile(rf"(?:(?P<title>(?:{_PERSON_TITLES})\.?)\s+)?(?:(?P<given>[A-Z][a-z]+)\s+)?\Z")
+_TITLED = re.compile(rf"\b(?P<title>(?:{_PERSON_TITLES})\.?)\s+(?:[A-Z][a-z]+\s+)?(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_HIS = frozenset("Mr Sir Lord".split())
+_HERS = frozenset("Mrs Ms Miss Dame Lady".split())
+# Nothing but words in capitals (titles, offices: "Prime Minister ") before a name.
+_CAPITALS_ONLY = re.compile(r"(?:[A-Z][\w’'.-]*\s+)*")
 
 
 def name_the_speaker(document: Document, index: int, *, lookback: int = 8) -> Edit | None:

@@ -175,7 +175,9 @@ def find_quotations(document: Document) -> tuple[Quotation, ...]:
     otherwise ends, unclosed, with its paragraph.  Single marks count only where they
     cannot be apostrophes: ``‘`` after a space, bracket, dash or double mark opens, and
     ``’`` closes it only when no letter follows; a single quotation never crosses a
-    paragraph.  Straight single marks are apostrophes.
+    paragraph.  Straight single marks are apostrophes.  A straight double mark after white
+    space and before a word opens: met while a straight quotation is open, it reopens (the
+    paragraph break of the convention lost), and the open one ends, unclosed, before it.
     """
     text = document.text
     starts = [s.start for s in document.sentences]
@@ -199,6 +201,14 @@ def find_quotations(document: Document) -> tuple[Quotation, ...]:
             if char in _DOUBLE_OPEN or (char == '"' and double is None):
                 if double is None:
                     double = (at, char)
+            elif char == '"' and double is not None and double[1] == '"' and _opens(text, at):
+                # '… address book. "The phone …': a straight mark after a space and before a word opens;
+                # one open already is a quotation reopened mid-paragraph (a paragraph break lost), left
+                # unclosed where the sentence before it ends.
+                if single is not None and single[0] > double[0]:
+                    single = None
+                found.append((double[0], _previous_end(text, at), double[1], False, 0))
+                double = (at, char)
             elif char in _DOUBLE_CLOSE or char == '"':
                 if double is not None:
                     if single is not None and single[0] > double[0]:
@@ -223,6 +233,13 @@ def find_quotations(document: Document) -> tuple[Quotation, ...]:
         last_sentence = bisect_right(starts, max(start, end - 1)) - 1
         quotations.append(Quotation(start, end, mark, closed, max(first_sentence, 0), last_sentence, min(depth, 1)))
     return tuple(quotations)
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether the straight mark at ``at`` can only open: after white space, before a word."""
+    before = text[at - 1] if at > 0 else "\n"
+    after = text[at + 1 : at + 2]
+    return before.isspace() and (after.isalnum() or after in "‘'(£$€")
 
 
 def quotation_units(document: Document, quotations: Sequence[Quotation] | None = None) -> tuple[QuoteUnit, ...]:

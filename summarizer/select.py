@@ -50,6 +50,7 @@ from summarizer.compress import (
 from summarizer.context import (
     connective_edit,
     dependencies,
+    enter_quotation,
     find_lead,
     is_headline,
     name_completions,
@@ -136,6 +137,10 @@ W_LENGTH = 1.0
 #: (after its edits) is over GRADE_PLAIN counts for ``(GRADE_PLAIN / grade) ** W_GRADE`` of its value.
 GRADE_PLAIN = 12.0
 W_GRADE = 0.0
+#: Whether a sentence of a quotation may be kept without the sentences before it in the quotation
+#: (its lead-in, its start), its opening mark and its speaker given by recorded edits (issue 12:
+#: "a kept part of a quotation is the whole quotation, or the cut is a recorded edit").
+QUOTATION_ENTRIES = True
 #: A sentence that opens with a pronoun pointing back counts for this share of its value.
 DANGLING_FACTOR = 0.6
 _ATTRIBUTION = re.compile(
@@ -273,15 +278,22 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     units = quotation_units(document, quotations)
     unit_of: dict[int, QuoteUnit] = {m: u for u in units for m in u.members}
     lead_ins = {u.lead_in for u in units if u.lead_in is not None}
+    voices = find_voices(document, quotations, skip={i for i in range(n) if analysis.boilerplate[i] is not None})
+    # A sentence of a quotation may be kept without the sentences before it in the quotation when its
+    # speaker can be credited in brackets and its opening mark given: "[Mr Lee said:] “We will …".
+    entries = _quotation_entries(document, units, quotations, voices) if trim and QUOTATION_ENTRIES else {}
+    unit_need = {m: u for m, u in unit_of.items() if m not in entries}
     # "They wrote:" → "[The ACLU] wrote:" where the speaker is named earlier: it then needs no sentence before it.
     speakers = {i: e for i in lead_ins if trim and (e := name_the_speaker(document, i)) is not None}
     # "Pereira said" → "[Ana] Pereira said" where the whole name is given earlier: no sentence needed for it.
     completions = name_completions(document, content) if trim else {}
     # "“…,” he said." → "“…,” [Mr Lee] said."; a quotation with no speaker → "[Mr Lee said:] “…”".
     credits: dict[int, tuple[tuple[int, ...], Edit]] = {}
+    # A quotation whose speaker no sentence before it names is not kept: it would read as the writer's words.
+    speakerless: set[int] = set()
     needs = dependencies(
         document, analysis.boilerplate, analysis.word_counts, quotations, connectives=trim, named=speakers,
-        completed=completions, credits=credits if trim else None,
+        completed=completions, credits=credits if trim else None, speakerless=speakerless if trim else None,
     )
     quoted = quoted_spans(document, quotations)
     # What a kept sentence would say after trimming is what the reader sees: judge that.
@@ -325,9 +337,10 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     # A word budget counts the words the reader gets: a sentence as its edits leave it.
     counts = list(analysis.word_counts)
     for i, edits in trims.items():
-        if edits or i in speakers or i in completions or i in credits or squeezed.get(i):
+        if edits or i in speakers or i in completions or i in credits or i in entries or squeezed.get(i):
             repaired = (
-                ((speakers[i],) if i in speakers else ())
+                entries.get(i, ())
+                + ((speakers[i],) if i in speakers else ())
                 + ((completions[i][2],) if i in completions else ())
                 + ((credits[i][1],) if i in credits else ())
             )
@@ -341,9 +354,13 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
         else _LargeChooser(document, value)
     )
     allowed = set(content)
-    why: dict[int, Reason] = {}
+    # Candidates to choose for themselves (a quotation with no speaker may still come as part of its unit).
+    choosable = allowed - speakerless
+    why: dict[int, Reason] = {
+        i: Reason("no_speaker", "a quotation whose speaker no sentence before it names: it would read as the writer's words")
+        for i in speakerless
+    }
     brought: dict[int, int] = {}  # a sentence kept as the context of another → that other
-    voices = find_voices(document, quotations, skip={i for i in range(n) if analysis.boilerplate[i] is not None})
     # Facts are weighed where redundancy is (cosine MMR); a very long text is chosen by value alone.
     novelty = (
         _Novelty(document, 1.0 - 0.8 * np.minimum(1.0, neutrality * residual_bias))
@@ -358,22 +375,22 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     lead = find_lead(document, content)
     lead_kept = False
     if lead is not None and lead not in loaded and residual_bias[lead] < LEAD_BIAS:
-        group = _group(lead, unit_of, needs, chooser.kept_set, allowed)
+        group = _group(lead, unit_need, needs, chooser.kept_set, allowed)
         if chooser.fits(group, counts, word_limit, target):
             chooser.keep(group, counts)
             brought.update({j: lead for j in group if j != lead})
             lead_kept = True
 
     def group_of(i: int) -> list[int]:
-        return _group(i, unit_of, needs, chooser.kept_set, allowed)
+        return _group(i, unit_need, needs, chooser.kept_set, allowed)
 
     planned = balance.plan(
-        [i for i in content if i not in lead_ins and i not in loaded], value, group_of, chooser,
+        [i for i in content if i not in lead_ins and i not in loaded and i in choosable], value, group_of, chooser,
         word_limit, target,
     )
     for allow_loaded in (False, True):
         # A lead-in is never chosen for itself: it comes with its quotation.
-        pool = [i for i in content if i not in lead_ins and (allow_loaded or i not in loaded)]
+        pool = [i for i in content if i not in lead_ins and i in choosable and (allow_loaded or i not in loaded)]
         chooser.open(pool)
         while not chooser.done(word_limit, target):
             best = chooser.best()
@@ -385,9 +402,9 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                 continue
             # Prefer ending a cut quotation where its paragraph ends, when the budget allows.
             own = unit_of[best].members if best in unit_of else ()
-            group = _group(best, unit_of, needs, chooser.kept_set, allowed, document=document, avoid=loaded)
+            group = _group(best, unit_need, needs, chooser.kept_set, allowed, document=document, avoid=loaded)
             if not chooser.fits(group, counts, word_limit, target):
-                group = _group(best, unit_of, needs, chooser.kept_set, allowed)
+                group = _group(best, unit_need, needs, chooser.kept_set, allowed)
             if not allow_loaded:
                 tainted = [j for j in group if j in loaded and j != best and j not in own]
                 if tainted:
@@ -421,7 +438,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
             break
     if balance.several:
         _rebalance(
-            balance, chooser, counts, value, [i for i in content if i not in lead_ins and i not in loaded],
+            balance, chooser, counts, value, [i for i in content if i not in lead_ins and i not in loaded and i in choosable],
             unit_of, needs, group_of, lead if lead_kept else None, voice_kept, capped, word_limit, target,
         )
     for i, reason in balance.reasons(capped, chooser).items():
@@ -433,7 +450,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     if word_limit is not None:
         if not kept and content:
             best = max(content, key=lambda i: (value[i], -i))
-            kept = _group(best, unit_of, needs, set(), allowed)
+            kept = _group(best, unit_need, needs, set(), allowed)
             note = (
                 f"no sentence fits in {word_limit} words: kept the most important one alone,"
                 f" which has {sum(counts[j] for j in kept)} words"
@@ -449,7 +466,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     rank_of = ranks(value.tolist())
     scores = normalise(raw)
     unit_index = {m: u.members[0] for u in units for m in u.members}
-    repairs = _repairs(document, kept_set, quotations, needs, content, trim, speakers, completions, credits)
+    repairs = _repairs(document, kept_set, quotations, needs, content, trim, speakers, completions, credits, entries)
     cuts_of = _summary_compressions(document, kept_set, quoted) if trim and compress else {}
     worst_kept = max((rank_of[k] for k in kept_set), default=0)
     context_kept = sorted(k for k in kept_set if k in brought)
@@ -662,13 +679,16 @@ def _repairs(
     speakers: dict[int, Edit],
     completions: dict[int, tuple[int, str, Edit]],
     credits: dict[int, tuple[tuple[int, ...], Edit]],
+    entries: dict[int, tuple[Edit, ...]],
 ) -> dict[int, tuple[Edit, ...]]:
     """The edits that make the kept sentences read right on their own: a quotation cut short
     is closed (an ellipsis and its closing mark), a quotation the writer never closed gets its
     mark, an opening connective ("But", "However,") whose sentence before was dropped goes, and
     a lead-in's pronoun whose sentence before was dropped gives way to the speaker's name, and
     a surname whose whole name is in a dropped sentence is completed ("[Ana] Pereira"), and a
-    quotation whose speaker is named only in a dropped sentence is credited in brackets."""
+    quotation whose speaker is named only in a dropped sentence is credited in brackets, and a
+    sentence kept without the one before it in its quotation gets its opening mark and its
+    speaker in brackets (:func:`summarizer.context.enter_quotation`)."""
     if not trim:
         return {}
     repairs: dict[int, list[Edit]] = {}
@@ -705,7 +725,9 @@ def _repairs(
             repairs.setdefault(k, []).append(speakers[k])
         if k in credits and not all(j in kept for j in credits[k][0]):
             repairs.setdefault(k, []).append(credits[k][1])
-        if before is None or before not in kept:
+        if k in entries and (before is None or before not in kept):
+            repairs.setdefault(k, []).extend(entries[k])
+        elif before is None or before not in kept:
             edit = connective_edit(sentence)
             if edit is not None:
                 repairs.setdefault(k, []).append(edit)
@@ -1312,6 +1334,8 @@ def _dropped_reasons(
     if analysis.word_counts[i] == 0:
         return [Reason("no_words", "no words to summarise")]
     if unit is not None and unit.lead_in == i:
+        if any(m in kept for m in unit.quotation):
+            return [Reason("lead_in", "introduces a kept quotation whose speaker is named in brackets instead")]
         return [Reason("lead_in", "introduces a quotation that was not kept")]
     if repeats is not None:
         return [Reason("repeats", f"repeats sentence {repeats + 1}")]
@@ -1320,7 +1344,7 @@ def _dropped_reasons(
     if i in loaded:
         return [Reason("loaded", cue_summary(analysis.cues[i]))]
     if unit is not None and any(m in kept for m in unit.members):
-        return [Reason("quotation_cut", "later part of a kept quotation, cut for length")]
+        return [Reason("quotation_cut", "part of a kept quotation, cut for length")]
     if rank_of[i] > worst_kept:
         return [Reason("less_central", f"ranked {rank_of[i]} of {n}: less central than every kept sentence")]
     for k in sorted(voice_kept):
@@ -1399,6 +1423,23 @@ def _position_scores(content: Sequence[int], n: int) -> list[float]:
     for rank_position, i in enumerate(content):
         result[i] = 1.0 / (1.0 + rank_position / 4.0)
     return result
+
+
+def _quotation_entries(
+    document: Document, units: Sequence[QuoteUnit], quotations: Sequence[Quotation], voices: VoiceMap
+) -> dict[int, tuple[Edit, ...]]:
+    """For each later sentence of a quotation unit that may be kept without the sentences before
+    it in the unit, the edits it then needs (:func:`summarizer.context.enter_quotation`).  A
+    unit's first sentence keeps its lead-in, the writer's own words for who speaks ("They wrote:",
+    its pronoun named in brackets where needed); without one its speaker is the selector's usual
+    context."""
+    entries: dict[int, tuple[Edit, ...]] = {}
+    for unit in units:
+        for m in unit.quotation[1:]:
+            edits = enter_quotation(document, m, quotations, voices.speakers[m])
+            if edits is not None:
+                entries[m] = edits
+    return entries
 
 
 def _with_unit(

@@ -174,7 +174,7 @@ def find_voices(
     for i, sentence in enumerate(sentences):
         if i in skip:
             continue
-        writer = _writer_part(sentence.text, sentence.start, inside[i])
+        writer = _writer_part(sentence.text, sentence.start, pieces[i])
         found = _credited(writer)
         speaker: Speaker | None = None
         if found is not None:
@@ -237,11 +237,17 @@ def _quoted_pieces(document: Document, spans: Sequence[tuple[int, int]]) -> list
     return result
 
 
-def _writer_part(text: str, offset: int, inside_chars: int) -> str:
-    """The sentence with what is inside double quotation marks blanked (offsets kept)."""
-    if not inside_chars:
+def _writer_part(text: str, offset: int, pieces: Sequence[tuple[int, int]]) -> str:
+    """The sentence with its parts inside double quotation marks (``pieces``, document offsets)
+    blanked, offsets kept.  The quotation model's spans, not the marks read again: a sentence
+    that opens inside a quotation begun before it ('… judgements," Mr Lee said.') has its
+    closing mark first, and the writer's words are what follows it."""
+    if not pieces:
         return text
-    return re.sub(r"[“\"][^”\"]*(?:[”\"]|$)", lambda m: " " * len(m.group()), text)
+    chars = list(text)
+    for start, end in pieces:
+        chars[start - offset : end - offset] = " " * (end - start)
+    return "".join(chars)
 
 
 def _opens_with_quotation(text: str) -> bool:

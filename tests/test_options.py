@@ -37,7 +37,10 @@ The county board will vote on Monday on a plan to add 120 beds. The plan would, 
 
 Board member Ruth Alvarez said the county should spend the money on courts instead. "We need faster hearings, not more cells," she said.
 """
-TRIMS = ("bracketed_insertion", "stance_adverb", "quotation_closed", "connective_dropped", "speaker_named")
+TRIMS = (
+    "bracketed_insertion", "stance_adverb", "quotation_closed", "quotation_opened", "connective_dropped", "speaker_named",
+    "speaker_credited", "pronoun_named", "name_completed",
+)
 
 
 def kinds(summary: object) -> set[str]:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summarizer.quotes import _merge, find_quote_units, inside, is_lead_in, quoted_spans, touches
+from summarizer.quotes import (
+    _merge,
+    find_quotations,
+    find_quote_units,
+    inside,
+    is_lead_in,
+    quoted_spans,
+    touches,
+)
 from summarizer.segment import segment
 
 FIXTURE = Path(__file__).parent / "fixtures" / "core" / "harbour.txt"
@@ -81,3 +89,10 @@ def test_touches_by_bisection_agrees_with_a_pass_over_every_span():
         start = rng.randrange(-5, 120)
         end = start + rng.randrange(-3, 20)
         assert touches(spans, start, end) == any(s < end and start < e for s, e in spans), (spans, start, end)
+
+
+def test_a_straight_mark_reopening_mid_paragraph_starts_a_new_quotation() -> None:
+    # The paragraph break of the convention lost: '… hard. "Then …' reopens, it does not close.
+    document = segment('Ms Ada Lund spoke after the vote. "We tried hard for a year. "Then we won the vote," she said.')
+    found = [(q.first_sentence, q.last_sentence, q.closed) for q in find_quotations(document)]
+    assert found == [(1, 1, False), (2, 2, True)]

@@ -8,21 +8,32 @@ of :mod:`summarizer.evaluate.integrity`.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from summarizer import summarize
-from summarizer.context import connective_edit, dependencies, find_lead, is_headline
+from summarizer.context import (
+    connective_edit,
+    dependencies,
+    enter_quotation,
+    find_lead,
+    is_headline,
+    name_the_pronoun,
+    titled_surnames,
+)
 from summarizer.evaluate.integrity import CHECKS, check_summary, evaluate_integrity
 from summarizer.evaluate.integrity import _quote_events as quote_events
 from summarizer.pipeline import analyse
 from summarizer.quotes import find_quotations, quotation_units
 from summarizer.segment import segment
+from summarizer.voices import find_voices
 
 HERE = Path(__file__).parent
 FERRY = (HERE / "fixtures" / "core" / "ferry.txt").read_text(encoding="utf-8")
+QUARRY = (HERE / "fixtures" / "core" / "quarry.txt").read_text(encoding="utf-8")
 EXAMPLES = sorted((HERE.parent / "examples").glob("*.txt"))
 FAULTS = [c for c in CHECKS if c != "lead_missing"]
 
@@ -33,7 +44,7 @@ def faults(summary) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 
 def texts() -> list[tuple[str, str]]:
-    return [("ferry", FERRY)] + [(p.name, p.read_text(encoding="utf-8")) for p in EXAMPLES]
+    return [("ferry", FERRY), ("quarry", QUARRY)] + [(p.name, p.read_text(encoding="utf-8")) for p in EXAMPLES]
 
 
 @pytest.mark.parametrize(("name", "text"), texts(), ids=[n for n, _ in texts()])
@@ -78,7 +89,7 @@ def test_a_cut_quotation_is_closed_by_a_recorded_edit() -> None:
     summary = summarize(FERRY, sentences=4)
     closing = [e for d in summary.kept for e in d.edits if e.kind == "quotation_closed"]
     assert [e.replacement for e in closing] == [" …”"]
-    assert "working day. …”" in summary.text
+    assert "empty shelves by noon. …”" in summary.text
     assert quote_events(summary.text) == (0, 0)
 
 
@@ -103,10 +114,15 @@ def test_a_dropped_connective_is_a_recorded_edit_with_a_capital() -> None:
     assert edit is not None
     assert (edit.kind, edit.text, edit.replacement) == ("connective_dropped", "But t", "T")
     assert connective_edit(segment("So far, so good.").sentences[0]) is None
-    summary = summarize(FERRY, sentences=2)
-    (second,) = [d for d in summary.kept if d.index != 1]
-    assert second.output == "Members agreed to review the timetable in March."
-    assert [e.kind for e in second.edits] == ["connective_dropped"]
+    document = segment(FERRY)
+    (however,) = [s.index for s in document.sentences if s.text.startswith("However, members")]
+    alone = [
+        d for n in range(1, 8) for d in summarize(document, sentences=n).decisions
+        if d.index == however and d.kept and not summarize(document, sentences=n).decisions[however - 1].kept
+    ]
+    assert alone, "the sentence is kept without the one before it at some length"
+    assert alone[0].output == "Members agreed to review the timetable in March."
+    assert [e.kind for e in alone[0].edits] == ["connective_dropped"]
 
 
 def test_pronoun_and_reference_openers_depend_on_the_sentence_before() -> None:
@@ -384,3 +400,95 @@ def test_a_dropped_connective_takes_an_adverb_deleted_after_it() -> None:
     assert apply_edits(sentence, merged) == "The winter crossings will go."
     # Without the text the overlap is left out as before (the adverb's edit stands alone).
     assert _merge_edits([adverb], [connective]) == (adverb,)
+
+
+def test_a_later_sentence_of_a_quotation_is_opened_and_credited_when_kept_alone() -> None:
+    document = segment(QUARRY)
+    quotations = find_quotations(document)
+    voices = find_voices(document, quotations)
+    index = {s.text.split()[1]: s.index for s in document.sentences if len(s.text.split()) > 1}
+    middle = enter_quotation(document, index["quarry"], quotations, voices.speakers[index["quarry"]])
+    assert middle is not None
+    assert [(e.kind, e.replacement) for e in middle] == [
+        ("speaker_credited", "[Mr Rafe Collins said:] "),
+        ("quotation_opened", "“"),
+    ]
+    # The last sentence names its speaker itself: only its opening mark is given.
+    last = enter_quotation(document, index["have"], quotations, voices.speakers[index["have"]])
+    assert last is not None and [e.kind for e in last] == ["quotation_opened"]
+    # No speaker known, or the speaker's words point back: it comes with the quotation from its start.
+    assert enter_quotation(document, index["quarry"], quotations, None) is None
+    pointing = segment('“We tried. They refused to listen,” Ms Ada Lund said. Mr Bo Ek said it was fair.')
+    q = find_quotations(pointing)
+    assert enter_quotation(pointing, 1, q, find_voices(pointing, q).speakers[1]) is None
+
+
+def test_a_quotation_kept_from_its_middle_balances_and_has_its_speaker() -> None:
+    document = segment(QUARRY)
+    analysis = analyse(document)
+    opened = 0
+    for n in range(1, len(document.sentences) + 1):
+        summary = summarize(document, sentences=n, analysis=analysis)
+        assert quote_events(summary.text) == (0, 0), (n, summary.text)
+        for d in summary.kept:
+            if any(e.kind == "quotation_opened" for e in d.edits):
+                opened += 1
+                assert re.sub(r"^\[[^\]]*\]\s*", "", d.output).startswith("“"), d.output
+    assert opened, "some length keeps a quotation from its middle"
+
+
+def test_an_opening_pronoun_gives_way_to_the_one_person_the_sentence_before_names() -> None:
+    def named(text: str) -> str | None:
+        document = segment(text)
+        edit = name_the_pronoun(document, 1, 0, titled_surnames(document))
+        return None if edit is None else edit.replacement
+
+    assert named("Ms Ada Lund won the seat in 2019. She has promised a new bridge.") == "[Ms Ada Lund]"
+    # Named in full, with a title elsewhere in the article; after an office in capitals.
+    assert named("Prime Minister Tony Blair opened the bridge. He thanked the builders. Mr Blair left.") == "[Tony Blair]"
+    # Two people, no title anywhere, the other sex, or not the subject: the sentence before is kept instead.
+    assert named("Ms Ada Lund beat Mr Tom Reed in 2019. She has promised a new bridge.") is None
+    assert named("Ada Lund won the seat in 2019. She has promised a new bridge.") is None
+    assert named("Mr Tom Reed won the seat in 2019. She has promised a new bridge.") is None
+    assert named("The Scottish Parliament voted on Tuesday. He has promised a new bridge.") is None
+    assert named("The council thanked Ms Ada Lund on Tuesday. She has promised a new bridge.") is None
+
+
+def test_a_pronoun_named_in_brackets_stands_in_for_the_sentence_before() -> None:
+    text = (
+        "Harbour fees will rise by 4% in April, the port authority said on Monday.\n\n"
+        "Ms Ada Lund, who chairs the authority, said the rise would pay for new cranes. "
+        "She told the board that the cranes would double the number of ships the port can handle each week.\n\n"
+        "Fishing crews said the rise would hit small boats hardest."
+    )
+    document = segment(text)
+    credits: dict[int, tuple[tuple[int, ...], object]] = {}
+    analysis = analyse(document)
+    dependencies(document, analysis.boilerplate, analysis.word_counts, find_quotations(document), credits=credits)  # type: ignore[arg-type]
+    assert 2 in credits
+    for n in range(1, 5):
+        summary = summarize(document, sentences=n, analysis=analysis)
+        assert faults(summary) == {}, (n, summary.text)
+        for d in summary.kept:
+            if d.index == 2 and not summary.decisions[1].kept:
+                assert d.output.startswith("[Ms Ada Lund] told the board")
+
+
+def test_a_quotation_no_sentence_names_a_speaker_for_is_not_kept() -> None:
+    text = (
+        "Snow closed the road to Glenmor on Friday, and the village was cut off for two days.\n\n"
+        "Ploughs reached it on Sunday morning. Shops ran out of bread and milk on Saturday.\n\n"
+        "“Nobody could get through to the village at all, not even the doctor.”"
+    )
+    document = segment(text)
+    analysis = analyse(document)
+    speakerless: set[int] = set()
+    dependencies(
+        document, analysis.boilerplate, analysis.word_counts, find_quotations(document), credits={},
+        speakerless=speakerless,
+    )
+    assert speakerless == {3}
+    for n in range(1, 5):
+        summary = summarize(document, sentences=n, analysis=analysis)
+        assert not summary.decisions[3].kept
+        assert summary.decisions[3].reason is not None and summary.decisions[3].reason.code == "no_speaker"
