@@ -128,12 +128,17 @@ async def test_scrolling_one_pane_scrolls_the_other(stored_summary: Summary) -> 
         original = app.reader.query_one("#original", SentencePane)
         summary_pane = app.reader.query_one("#summary", SentencePane)
         last_kept = stored_summary.kept[-1].index
+        # A loaded machine lays the panes out later: wait for both before scrolling.
+        await until(pilot, lambda: original.lines_of(last_kept) is not None
+                    and summary_pane.lines_of(last_kept) is not None and original.max_scroll_y > 0)
         original.scroll_to(y=original.lines_of(last_kept)[0], animate=False)  # type: ignore[index]
-        await pilot.pause()
-        await pilot.pause()
-        assert summary_pane.scroll_y > 0
-        first, _ = summary_pane.lines_of(last_kept)  # type: ignore[misc]
-        assert summary_pane.scroll_y <= first < summary_pane.scroll_y + summary_pane.size.height
+
+        def summary_shows_last_kept() -> bool:
+            first, _ = summary_pane.lines_of(last_kept)  # type: ignore[misc]
+            top = summary_pane.scroll_y
+            return top > 0 and top <= first < top + summary_pane.size.height
+
+        await until(pilot, summary_shows_last_kept)
 
 
 # ---- panels --------------------------------------------------------------------------------
