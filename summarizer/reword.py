@@ -91,7 +91,8 @@ _AN_SILENT_H = re.compile(r"(?:hour|honest|honou?r|heir)", re.IGNORECASE)
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    terms = sorted({e.term for e in style_table()}, key=len, reverse=True)
+    # Longest first; ties in alphabetical order, so the pattern is the same in every process.
+    terms = sorted({e.term for e in style_table()}, key=lambda t: (-len(t), t))
     body = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]") for t in terms)
     return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
 

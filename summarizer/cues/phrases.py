@@ -111,8 +111,9 @@ def _term_regex(phrase: str) -> str:
 
 
 def _ordered(phrases: Iterable[str]) -> list[str]:
-    """The phrases of one pattern in the order its regex tries them: the longest first."""
-    return sorted(set(phrases), key=len, reverse=True)
+    """The phrases of one pattern in the order its regex tries them: the longest first (ties in
+    alphabetical order, so the pattern is the same in every process)."""
+    return sorted(set(phrases), key=lambda p: (-len(p), p))
 
 
 def _compile_phrases(ordered: Iterable[str]) -> re.Pattern[str]:
