@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from summarizer import regex_cache
 from summarizer.budget import order_by_score, resolve_budget, select_within
 from summarizer.compress import KINDS as COMPRESSION
 from summarizer.compress import (
@@ -141,7 +142,7 @@ W_GRADE = 0.0
 QUOTATION_ENTRIES = True
 #: A sentence that opens with a pronoun pointing back counts for this share of its value.
 DANGLING_FACTOR = 0.6
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION = regex_cache.compile(
     r"\b(?:said|says|told|wrote|writes|stated|states|announced|according to|reported|explained|added|noted)\b",
     re.IGNORECASE,
 )
