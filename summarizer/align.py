@@ -28,11 +28,11 @@ lies in.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from summarizer import regex_cache
 from summarizer.cues import FRAMING_CATEGORIES
 from summarizer.model import Cue, Decision, Summary
 
@@ -56,7 +56,7 @@ _EDITED = object()
 Opcode = tuple[str, int, int, int, int]
 
 # Words (with inner apostrophes and hyphens), single punctuation marks, and white space.
-_TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]|\s+")
+_TOKEN = regex_cache.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]|\s+")
 
 
 @dataclass(frozen=True, slots=True)

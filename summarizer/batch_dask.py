@@ -32,12 +32,12 @@ import contextlib
 import io
 import logging
 import os
-import re
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from summarizer import regex_cache
 from summarizer.batch.discover import BatchPlan, _Source
 from summarizer.batch.model import BatchOptions, Outcome, Task
 from summarizer.batch.names import _Names
@@ -62,8 +62,8 @@ MIN_SLICE_ROWS = 16  # rows of a Parquet input per task, at least …
 MAX_SLICE_ROWS = 256  # … and at most (a slice's outcomes come back whole)
 MIN_RANGE_BYTES = 64 * 1024
 MAX_RANGE_BYTES = 1024 * 1024  # a range's outcomes (rendered JSON) come back whole: keep them small
-_LOCAL = re.compile(r"local(?::(\d+))?")
-_ADDRESS = re.compile(r"(tcp|tls|ws|wss|inproc|ucx)://\S+")
+_LOCAL = regex_cache.compile(r"local(?::(\d+))?")
+_ADDRESS = regex_cache.compile(r"(tcp|tls|ws|wss|inproc|ucx)://\S+")
 
 
 def local_workers(spec: str) -> int | None:

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from summarizer import regex_cache
 from summarizer.atomic import atomic_open
 from summarizer.errors import BatchError, InputError
 
@@ -54,7 +54,7 @@ DEFAULT_ID_COLUMN = "id"
 ROWS_PER_PART = 10_000  # rows of --parquet-out per part file: a killed run redoes at most this many
 BATCH_ROWS = 256  # rows read at a time on the local path
 OUT_SCHEMA_COLUMNS = ("source", "status", "error", "summary", "record")
-_PART = re.compile(r"part-(\d{5,})\.parquet")
+_PART = regex_cache.compile(r"part-(\d{5,})\.parquet")
 _INSTALL = "pip install 'evenhand[parquet]'"
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from summarizer import regex_cache
 from summarizer.cues import call_to_action, fold_case, within_quotation
 from summarizer.model import Document, Sentence
 from summarizer.segment import DATELINE as _DATELINE
@@ -45,7 +46,7 @@ SHORT_LINE_WORDS = 6
 PITCH_SHARE = 0.5
 
 _FLAGS = re.IGNORECASE
-_NAVIGATION = re.compile(
+_NAVIGATION = regex_cache.compile(
     r"^\W*(?:related\s+(?:posts?|articles?|stories|content|coverage|topics|links)|read\s+more(?:\s*:.*)?|more\s+from|"
     r"more\s+on\s+this\s+story|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|you\s+might\s+also\s+like|"
     r"trending(?:\s+now)?|most\s+(?:popular|read)|next\s+(?:article|post|story)|previous\s+(?:article|post|story)|"
@@ -55,20 +56,20 @@ _NAVIGATION = re.compile(
     r"continue\s+reading|top\s+stories|latest\s+news|see\s+also|click\s+here|scroll\s+down\s+for\s+(?:video|more))\W*$",
     _FLAGS,
 )
-_SHARE = re.compile(
+_SHARE = regex_cache.compile(
     r"^\W*(?:share\s+(?:this|on|via)\b|follow\s+(?:us|me)\b|like\s+us\s+on\b|tweet\s+this\b|email\s+this\b|"
     r"print\s+this\b|share\s*$|(?:facebook|twitter|linkedin|whatsapp|email|print|reddit)(?:\W+(?:facebook|twitter|"
     r"linkedin|whatsapp|email|print|reddit|x))*\W*$)",
     _FLAGS,
 )
-_COPYRIGHT = re.compile(
+_COPYRIGHT = regex_cache.compile(
     r"(?:©|\(c\)\s*(?:19|20)\d\d|\bcopyright\s+(?:©\s*)?(?:19|20)\d\d|\ball\s+rights\s+reserved\b)", _FLAGS
 )
-_BYLINE = re.compile(
+_BYLINE = regex_cache.compile(
     r"^(?i:by|written\s+by|words\s+by|story\s+by)\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}"
     r"(?:\s*(?:,|and|&|\||-|–)\s*[\w .'’\-]+)?\s*$"
 )
-_PHOTO = re.compile(
+_PHOTO = regex_cache.compile(
     r"(?:^\W*(?i:photo|photograph|image|picture|pictured|credit|illustration)s?\s*(?i:by\b|:|/|credit\b)|"
     r"\b(?:AP|AFP|Reuters|Getty)\s*(?:Photo|Images)\b|\bGetty\s+Images\b|^\(?[A-Z]{2,}/[A-Z][\w ]+\)?$)",
 )
@@ -78,26 +79,26 @@ _TIME_DATE = (
     r"(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?,?\s*)?"
     r"(?:(?:on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+\d{4})?"
 )
-_TIMESTAMP = re.compile(
+_TIMESTAMP = regex_cache.compile(
     r"^\W*(?:(?i:published|updated|last\s+(?:updated|modified)|posted)\s*(?::|\s(?i:at|on)\b)[\s.|]*"
     + _TIME_DATE
     + r"|\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?,?\s*"
     + _TIME_DATE
     + r")[\s.|]*$"
 )
-_BY_ALONE = re.compile(r"^\W*(?i:by)\W*$")
+_BY_ALONE = regex_cache.compile(r"^\W*(?i:by)\W*$")
 # The names after "By .": capitalised words, a few joining words, the dots of flattened line
 # ends ("John Hall . and Ted Thornhill .", "Harriet Arkell For Mailonline .").
-_BYLINE_NAMES = re.compile(
+_BYLINE_NAMES = regex_cache.compile(
     r"^(?:[A-Z][\w'’\-]*\.?|and|&|for|in|with|\.|,)(?:\s+(?:[A-Z][\w'’\-]*\.?|and|&|for|in|with|\.|,))*$"
 )
 #: At most this many names and joining words in the line after "By .".
 BYLINE_NAME_WORDS = 9
 # A caption's label: a few words, the first capitalised, then a colon ("Flooded:", "Andrew Moss:",
 # "Stand by your man:"); its text does not open a quotation (a colon before one is a lead-in).
-_CAPTION = re.compile(r"^(?P<label>[A-Z][\w'’\-]*(?:\s+[\w'’&\-]+){0,4}):\s+(?P<rest>[^\s'\"‘“].*)$", re.DOTALL)
+_CAPTION = regex_cache.compile(r"^(?P<label>[A-Z][\w'’\-]*(?:\s+[\w'’&\-]+){0,4}):\s+(?P<rest>[^\s'\"‘“].*)$", re.DOTALL)
 # A label that is a clause, not a caption's headword: it says who spoke or points back.
-_NOT_LABEL = re.compile(
+_NOT_LABEL = regex_cache.compile(
     r"^(?:He|She|It|They|We|I|You|This|That|These|Those|There|His|Her|Their|Its|But|And|Or|So)\b|"
     r"\b(?:said|says|say|added|adds|told|tells|wrote|writes|reads?|replied|asked|explained|continued|insisted|"
     r"warned|stated|declared|announced|claimed|argued|noted|posted|tweeted|commented|revealed|admitted|"
@@ -108,22 +109,22 @@ CAPTION_WORDS = 4
 #: A caption with a full stop of its own, in copy with captions, has at most this many words.
 CAPTION_MAX_WORDS = 40
 # The line end of web copy flattened into " .": the line had no full stop of its own.
-_FLATTENED_END = re.compile(r"\s\.$")
-_EDITORS_NOTE = re.compile(r"^\W*editor[’']?s[’']?\s+note\b", _FLAGS)
-_WIRE = re.compile(
+_FLATTENED_END = regex_cache.compile(r"\s\.$")
+_EDITORS_NOTE = regex_cache.compile(r"^\W*editor[’']?s[’']?\s+note\b", _FLAGS)
+_WIRE = regex_cache.compile(
     r"^\W*(?:\((?:Reuters|AP|AFP|Bloomberg|UPI)\)\W*|(?:additional\s+)?reporting\s+by\b.*|editing\s+by\b.*|"
     r"writing\s+by\b.*|compiled\s+by\b.*|.{0,80}\bcontributed\s+(?:to\s+)?this\s+report\W*)$",
     _FLAGS,
 )
-_PITCH = re.compile(
+_PITCH = regex_cache.compile(
     r"\b(?:newsletters?|subscri(?:be|ber|bers|ption|ptions)|members?hip|members-only|premium\s+(?:content|access)|"
     r"donat(?:e|ion|ions)|proceeds|patreon|paywall|exclusive\s+(?:access|content|stories)|"
     r"unprecedented\s+access|ad-free|inbox|sign\s+up|support\s+(?:our|independent)\s+(?:journalism|work|reporting))\b",
     _FLAGS,
 )
 # The reader or the publication addressed; "us" in lower case only ("US bank" is not "us").
-_ADDRESS = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|us)\b")
-_FINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+_ADDRESS = regex_cache.compile(r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|us)\b")
+_FINAL = regex_cache.compile(r"[.!?…:;][\"'”’)\]]*$")
 
 
 def _words(text: str) -> int:

@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable, Sequence
 
+from summarizer import regex_cache
 from summarizer.model import Document, Edit, Sentence
 from summarizer.quotes import touches
 
@@ -98,20 +99,20 @@ _LIST_NEXT = frozenset("a an the".split())
 MAX_APPOSITIVE_WORDS = 10
 _DETERMINERS = "the|a|an|his|her|its|their|our"
 
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’\-]*")
+_WORD = regex_cache.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_CAPITALISED = regex_cache.compile(r"\b[A-Z][\w'’\-]*")
 _DOUBLE_QUOTES = frozenset('"“”«»')
-_BRACKET = re.compile(r" \(([^()]{1,200})\)")
+_BRACKET = regex_cache.compile(r" \(([^()]{1,200})\)")
 # A dash between spaces: en or em dash, a double hyphen, or a hyphen standing alone.
-_DASH = re.compile(r" ?— ?| – | -- | - ")
+_DASH = regex_cache.compile(r" ?— ?| – | -- | - ")
 #: Words that open a role said of a name without a determiner (", chief executive of Acme,").
 _ROLES = (
     "chief|head|director|chairman|chairwoman|chair|president|vice-president|leader|minister|secretary|manager"
     "|coach|editor|founder|co-founder|owner|professor|captain|deputy|senior|former|spokesman|spokeswoman"
 )
-_APPOSITIVE = re.compile(rf", (?:(?:{_DETERMINERS}) |(?:{_ROLES})\b)[^,;:()–—\"“”]*?,", re.IGNORECASE)
-_RELATIVE = re.compile(r", (?:who|which|whose) [^,;:()–—\"“”]+?,")
-_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}s?")
+_APPOSITIVE = regex_cache.compile(rf", (?:(?:{_DETERMINERS}) |(?:{_ROLES})\b)[^,;:()–—\"“”]*?,", re.IGNORECASE)
+_RELATIVE = regex_cache.compile(r", (?:who|which|whose) [^,;:()–—\"“”]+?,")
+_ACRONYM = regex_cache.compile(r"[A-Z][A-Z&]{1,7}s?")
 
 
 def compress_edits(
@@ -283,7 +284,7 @@ def _relative_clauses(sentence: Sentence) -> Iterable[Edit]:
 
 
 _CLAUSE_BODY = r"[^,;:()–—\"“”]+?"
-_FINAL_RELATIVE = re.compile(rf", (?:who|which|whose) {_CLAUSE_BODY}(?=[.!?]$)")
+_FINAL_RELATIVE = regex_cache.compile(rf", (?:who|which|whose) {_CLAUSE_BODY}(?=[.!?]$)")
 
 
 def _final_relative_clause(sentence: Sentence) -> Iterable[Edit]:
@@ -313,8 +314,8 @@ _NOT_PARTICIPLES = frozenset(
     "something anything nothing everything morning evening thing things king spring ring wing bring sing string"
     " managing".split()
 )
-_TRAILING_PHRASE = re.compile(rf", ([a-z]+ing) {_CLAUSE_BODY}(?=[.!?]$)")
-_EXAMPLES = re.compile(r", (?:such as|including) [^;:()–—\"“”]+?(?=[.!?]$)")
+_TRAILING_PHRASE = regex_cache.compile(rf", ([a-z]+ing) {_CLAUSE_BODY}(?=[.!?]$)")
+_EXAMPLES = regex_cache.compile(r", (?:such as|including) [^;:()–—\"“”]+?(?=[.!?]$)")
 
 
 def _trailing_phrases(sentence: Sentence) -> Iterable[Edit]:
@@ -482,7 +483,7 @@ def _could_be_noun(word: str) -> bool:
 _ADVERBS = frozenset("almost never always often usually rarely perhaps maybe quite very much more most less least well".split())
 
 
-_TRAILING = re.compile(r"^\s*(?:according\b|[a-z]+ing\b)")
+_TRAILING = regex_cache.compile(r"^\s*(?:according\b|[a-z]+ing\b)")
 
 
 def _comma_stays(before: str, after: str) -> bool:
@@ -501,8 +502,8 @@ def _comma_stays(before: str, after: str) -> bool:
     return first is not None and (first.group().lower() in _INTRODUCTORY or first.group().lower().endswith(("ing", "ly")))
 
 
-_CLOSING = re.compile(r"[”»]|(?<![^\W\d_])[’'](?![^\W\d_])|(?<=[^\W\d_])[’'](?=\W*$)")
-_OPENING = re.compile(r"[“«]|(?:^|(?<=\s))[‘'\"]")
+_CLOSING = regex_cache.compile(r"[”»]|(?<![^\W\d_])[’'](?![^\W\d_])|(?<=[^\W\d_])[’'](?=\W*$)")
+_OPENING = regex_cache.compile(r"[“«]|(?:^|(?<=\s))[‘'\"]")
 
 
 def _in_open_quotation(sentence: Sentence, start: int, end: int) -> bool:
@@ -671,7 +672,7 @@ def _split_at_semicolons(sentence: Sentence) -> list[Edit]:
     return edits
 
 
-_JOIN = re.compile(r"(?:, (?:and|while|whereas)| [–—-]) ([^\W\d_])")
+_JOIN = regex_cache.compile(r"(?:, (?:and|while|whereas)| [–—-]) ([^\W\d_])")
 
 
 def _split_at_joins(sentence: Sentence) -> list[Edit]:
@@ -820,7 +821,7 @@ def _finite_verb(found: Sequence[re.Match[str]], k: int, *, subject: bool = Fals
     return False
 
 
-_VERB_JOIN = re.compile(r"(,| [–—-])? (and|but) ")
+_VERB_JOIN = regex_cache.compile(r"(,| [–—-])? (and|but) ")
 
 
 def _split_at_second_verb(sentence: Sentence) -> list[Edit]:
@@ -865,7 +866,7 @@ def _split_at_second_verb(sentence: Sentence) -> list[Edit]:
 
 
 _SAYING_PAST = {"said": "added", "told": "added", "added": "added", "says": "adds", "tells": "adds", "adds": "adds"}
-_ADDING = re.compile(r", adding\b")
+_ADDING = regex_cache.compile(r", adding\b")
 #: A speaker named plainly: capitalised words ("Ann Lee", "Mr Lee", "the Bank of England") or
 #: "the" and a word for a body or a role ("the company", "the firm's chairman").
 _SPEAKER = (
@@ -874,8 +875,8 @@ _SPEAKER = (
     r"|board|spokesman|spokeswoman|spokesperson|minister|chairman|chairwoman|chief|boss|report|statement|survey"
     r"|mayor|president|governor|police|court|judge|official|regulator|watchdog|club|party|leader|manager|coach))"
 )
-_SPEAKER_BEFORE = re.compile(rf"(?:^|, |[”\"] )(?P<speaker>{_SPEAKER}) (?P<verb>said|says|added|adds)$")
-_SPEAKER_AFTER = re.compile(rf"\b(?P<verb>said|says|added|adds) (?P<speaker>{_SPEAKER})$")
+_SPEAKER_BEFORE = regex_cache.compile(rf"(?:^|, |[”\"] )(?P<speaker>{_SPEAKER}) (?P<verb>said|says|added|adds)$")
+_SPEAKER_AFTER = regex_cache.compile(rf"\b(?P<verb>said|says|added|adds) (?P<speaker>{_SPEAKER})$")
 
 
 def _split_at_added(sentence: Sentence) -> list[Edit]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from summarizer import regex_cache
 from summarizer.model import Document, Edit, Sentence, Speaker
 from summarizer.quotes import Quotation, is_lead_in
 
@@ -35,14 +36,14 @@ CONNECTIVES = (
     "on the other hand", "in the meantime", "separately", "elsewhere", "later", "afterwards",
     "since then", "until then", "by then",
 )  # fmt: skip
-_CONNECTIVE = re.compile(
+_CONNECTIVE = regex_cache.compile(
     r"(?P<word>" + "|".join(sorted((re.escape(c).replace(r"\ ", r"\s+") for c in CONNECTIVES), key=len, reverse=True))
     + r")(?P<comma>\s*,)?\s+(?=\S)",
     re.IGNORECASE,
 )
 # "The move", "The Scot", "The former", "Kraft's comments": a definite description of
 # something or someone only just introduced.
-_REFERENCE = re.compile(
+_REFERENCE = regex_cache.compile(
     r"""(?x)
     (?i:the|this|that|these|those)\s+
       (?i:move|decision|comments?|remarks?|announcement|statement|deal|plan|proposals?|figures?|
@@ -62,17 +63,17 @@ _TIMES = frozenset(
     "summer winter spring autumn decade century time day days quarter".split()
 )
 # "… guidance for operators before then.": a time named only in the sentence before.
-_THEN_AFTER = re.compile(r"\b(?:before|by|until|till|since|from|after|back|even)\s+then\b", re.IGNORECASE)
+_THEN_AFTER = regex_cache.compile(r"\b(?:before|by|until|till|since|from|after|back|even)\s+then\b", re.IGNORECASE)
 _OPENING_MARKS = "“„«\"‘"
-_LIST_MARK = re.compile(r"(?:[-*•·–—]|\d{1,2}[.)])\s+")
-_PRONOUN_SAID = re.compile(
+_LIST_MARK = regex_cache.compile(r"(?:[-*•·–—]|\d{1,2}[.)])\s+")
+_PRONOUN_SAID = regex_cache.compile(
     r"\b(?:(?:he|she|they|it|we)\s+(?:said|says|added|told|wrote|writes|explained|insisted|argued|"
     r"warned|claimed|stated|continued|replied|noted|asked)"
     # "…,” said he." ends the sentence; "said it would" begins what was said, and needs no speaker.
     r"|(?:said|says|added|told|wrote|explained|insisted|argued|warned|continued|replied)\s+(?:he|she|they|it)(?=\s*[.,;!?]|\s*$))\b",
     re.IGNORECASE,
 )
-_SAID = re.compile(
+_SAID = regex_cache.compile(
     r"\b(?:said|says|say|told|tells|wrote|writes|added|adds|stated|states|announced|explained|insisted|"
     r"argued|argues|warned|warns|claimed|claims|noted|replied|asked|continued|according\s+to|declared|"
     r"confirmed|admitted|recalled|urged|suggested|acknowledged|commented|tweeted|posted)\b",
@@ -96,7 +97,7 @@ def opens_with_back_pointer(text: str) -> bool:
     return _points_back(body)
 
 
-_OPENING_PHRASE = re.compile(
+_OPENING_PHRASE = regex_cache.compile(
     r"(?:In|At|On|After|During|Before|Speaking|Writing|Asked|Later|While|Although|Though|Despite|Since|Because|When|As|If)"
     r"\b[^,.;:“\"]{0,60},\s+"
 )
@@ -283,9 +284,9 @@ def dependencies(
 
 
 # "Ana Pereira", "Mr Tom Brandt": a name with the surname last.
-_FULL_NAME = re.compile(r"\b(?!(?:The|A|An|In|On|At|But|And|For|Of|This|That|These|Those|It|As|By|To|If|When)\b)([A-Z][a-z]+\.?)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_FULL_NAME = regex_cache.compile(r"\b(?!(?:The|A|An|In|On|At|But|And|For|Of|This|That|These|Those|It|As|By|To|If|When)\b)([A-Z][a-z]+\.?)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 # "…," Pereira said. / said Pereira. / Mr Brandt said: a speaker called by surname alone.
-_SURNAME_SPEAKER = re.compile(
+_SURNAME_SPEAKER = regex_cache.compile(
     r"(?:(?<![A-Za-z] )(?<![A-Za-z]{2} )\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+"
     r"(?:said|says|told|added|wrote|argued|warned|insisted|explained)\b"
     r"|\b(?:said|says|added)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*[.,;])"
@@ -304,7 +305,7 @@ def _introduction(text: str, index: int, first_named: dict[str, int]) -> int | N
 
 # "Trevor Manuel", "Ana M. Pereira": a given name before a surname (overlapping, so
 # "Finance Minister Trevor Manuel" yields Manuel's given name "Trevor").
-_GIVEN_SURNAME = re.compile(r"(?=\b(?P<given>[A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
+_GIVEN_SURNAME = regex_cache.compile(r"(?=\b(?P<given>[A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
 #: Capitalised words that are no given name: titles, offices and sentence openers.
 _NOT_GIVEN = frozenset(
     """Mr Mrs Ms Miss Dr Sir Dame Lord Lady Prof Professor President Senator Governor Judge Mayor Minister
@@ -358,7 +359,7 @@ def _mask_quotes(text: str) -> str:
 
 # The words up to a first mark that can only close: "”", or a straight mark after the
 # punctuation that ends a quotation and before a space or the end ('judgements," Mr Lee said').
-_CLOSED_FIRST = re.compile(r'[^“”"]*(?:”|(?<=[,.!?…])"(?=\s|$))')
+_CLOSED_FIRST = regex_cache.compile(r'[^“”"]*(?:”|(?<=[,.!?…])"(?=\s|$))')
 
 
 #: How far back a quotation with no speaker of its own looks for the sentence that names one.
@@ -387,7 +388,7 @@ def _back_to_speaker(sentences: Sequence[Sentence], history: Sequence[int]) -> t
     return tuple(chain[:1])
 
 
-_PRONOUN_SPEAKER = re.compile(
+_PRONOUN_SPEAKER = regex_cache.compile(
     r"\b(?:(?P<before>[Hh]e|[Ss]he|[Tt]hey)\s+(?:said|says|added|told|wrote|writes|explained|insisted|argued|warned|"
     r"claimed|stated|continued|replied|noted)|(?:said|says|added|told|wrote|explained|insisted|argued|warned|continued|"
     r"replied)\s+(?P<after>he|she|they)(?=\s*[.,;!?]|\s*$))\b"
@@ -601,14 +602,14 @@ def find_lead(document: Document, content: Sequence[int]) -> int | None:
 # Naming the speaker: "They wrote:" → "[The ACLU] wrote:", the newsroom's clarification.
 
 _SUBJECT_PRONOUNS = {"they": "any", "he": "person", "she": "person"}
-_LEAD_IN = re.compile(r"(?P<pronoun>They|He|She)\s+(?:\w+ly\s+)?(?:also\s+)?\w+(?:\s+(?:in|on|to|at)\s+[\w’' ]{1,40})?\s*:\s*")
+_LEAD_IN = regex_cache.compile(r"(?P<pronoun>They|He|She)\s+(?:\w+ly\s+)?(?:also\s+)?\w+(?:\s+(?:in|on|to|at)\s+[\w’' ]{1,40})?\s*:\s*")
 # A title as a whole word: "Dr" and "Dr." but not "Drax".
 _TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|President|Senator|Governor|Judge|Mayor)(?:\.|\b)"
 _SAYING_VERBS = (
     r"(?:said|says|wrote|writes|told|tells|argued|argues|added|adds|stated|states|believes|claims|claimed|"
     r"warned|warns|insisted|insists|explained|noted|notes|point(?:s|ed)?\s+out|announced|disagreed|agreed|replied)\b"
 )
-_NAMED_SPEAKER = re.compile(
+_NAMED_SPEAKER = regex_cache.compile(
     r"(?:^|[,;–—]\s*|\b(?:while|when|as|after|and|but|in\s+a\s+\w+,)\s+)"
     r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*){0,4}"
     # "The union said", "A group of harbour traders disagreed": a description in lower case.
@@ -617,19 +618,19 @@ _NAMED_SPEAKER = re.compile(
     r"(?:,\s+[^,;:“”\"]{1,60},)?\s+"
     r"(?:(?:does|do|did|has|have|had|also|\w+ly)\s+){0,2}" + _SAYING_VERBS
 )
-_SAYING = re.compile(r"\b" + _SAYING_VERBS)
+_SAYING = regex_cache.compile(r"\b" + _SAYING_VERBS)
 # "He", "She" opening a sentence in the writer's voice, before a word in lower case ("He told …").
-_OPENING_PRONOUN = re.compile(r"(?P<pronoun>He|She)\s+(?=[a-z])")
+_OPENING_PRONOUN = regex_cache.compile(r"(?P<pronoun>He|She)\s+(?=[a-z])")
 _PERSON_TITLES = r"Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor"
 # A word that may be a surname, and what may stand before it: a title, a given name ("Mr Blair", "Dr Ana Pereira", "Jack McConnell").
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
-_NEXT_NAME = re.compile(r"\s+[A-Z][a-z]")
-_BEFORE_SURNAME = re.compile(rf"(?:(?P<title>(?:{_PERSON_TITLES})\.?)\s+)?(?:(?P<given>[A-Z][a-z]+)\s+)?\Z")
-_TITLED = re.compile(rf"\b(?P<title>(?:{_PERSON_TITLES})\.?)\s+(?:[A-Z][a-z]+\s+)?(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_CAPITALISED = regex_cache.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_NEXT_NAME = regex_cache.compile(r"\s+[A-Z][a-z]")
+_BEFORE_SURNAME = regex_cache.compile(rf"(?:(?P<title>(?:{_PERSON_TITLES})\.?)\s+)?(?:(?P<given>[A-Z][a-z]+)\s+)?\Z")
+_TITLED = regex_cache.compile(rf"\b(?P<title>(?:{_PERSON_TITLES})\.?)\s+(?:[A-Z][a-z]+\s+)?(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _HIS = frozenset("Mr Sir Lord".split())
 _HERS = frozenset("Mrs Ms Miss Dame Lady".split())
 # Nothing but words in capitals (titles, offices: "Prime Minister ") before a name.
-_CAPITALS_ONLY = re.compile(r"(?:[A-Z][\w’'.-]*\s+)*")
+_CAPITALS_ONLY = regex_cache.compile(r"(?:[A-Z][\w’'.-]*\s+)*")
 
 
 def name_the_speaker(document: Document, index: int, *, lookback: int = 8) -> Edit | None:

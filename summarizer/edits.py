@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from summarizer import regex_cache
 from summarizer.model import Edit, Sentence
 
 
@@ -32,9 +32,9 @@ def apply_edits(sentence: Sentence, edits: Sequence[Edit]) -> str:
     return text
 
 
-_DOUBLE_SPACE = re.compile(r"[ \t]{2,}")
+_DOUBLE_SPACE = regex_cache.compile(r"[ \t]{2,}")
 # Only unambiguous closing marks: a straight quote may open a quotation.
-_SPACE_BEFORE_CLOSE = re.compile(r" +([,.;:!?)\]”’])")
+_SPACE_BEFORE_CLOSE = regex_cache.compile(r" +([,.;:!?)\]”’])")
 
 
 def _tidy(text: str) -> str:

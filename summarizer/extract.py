@@ -30,14 +30,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from summarizer import regex_cache
 from summarizer.errors import InputError
 from summarizer.model import WebPage
 
 __all__ = ["Article", "extract_article"]
 
-_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+_SPACE = regex_cache.compile(r"[ \t\r\n\f\v\u00a0]+")
+_CONTROL = regex_cache.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_XML_DECLARATION = regex_cache.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _NESTED_BLOCKS = frozenset({"p", "head", "list", "quote", "table"})
 _MIN_BLOCK_WORDS = 4
 _LINK_SHARE = 0.9

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from summarizer import regex_cache
 from summarizer.model import Document
 
 __all__ = ["sentence_facts"]
@@ -28,7 +29,7 @@ _MULTIPLIERS = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
     "trillion": 1e12, "tn": 1e12,
 }  # fmt: skip
-_NUMBER = re.compile(
+_NUMBER = regex_cache.compile(
     r"(?<![\w.,])(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimal>\.\d+)?"
     r"(?:\s?(?P<unit>%|per\s?cent|thousand|million|billion|trillion|bn|mn|tn|m|k)\b|(?P<percent>%))?",
     re.IGNORECASE,
@@ -43,7 +44,7 @@ _NOT_NAMES = frozenset(
     "as it its this that these those he she they we you his her their our your my "
     "if when while after before however meanwhile also so yet still there here".split()
 )
-_WORD = re.compile(r"[A-Za-z][\w’'&-]*")
+_WORD = regex_cache.compile(r"[A-Za-z][\w’'&-]*")
 
 
 def sentence_facts(document: Document) -> tuple[dict[str, str], ...]:

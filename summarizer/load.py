@@ -22,6 +22,7 @@ from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from summarizer import regex_cache
 from summarizer.errors import BinaryInputError
 from summarizer.model import Document, WebPage
 from summarizer.read import STDIN_NAME, DecodedText, check_not_empty, decode, read_bytes
@@ -45,12 +46,12 @@ __all__ = [
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-_OPENS_WITH_HTML = re.compile(
+_OPENS_WITH_HTML = regex_cache.compile(
     r"(?:\ufeff)?\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?"
     r"<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|main|section|br|h[1-6])\b",
     re.IGNORECASE | re.DOTALL,
 )
-_META_CHARSET = re.compile(
+_META_CHARSET = regex_cache.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
 # The WHATWG Encoding Standard reads these labels as windows-1252, as every browser does.

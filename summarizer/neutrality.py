@@ -61,9 +61,9 @@ scoring at or above it counts as biased ("reads as loaded").
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from summarizer import regex_cache
 from summarizer.cues import TABLE as CUE_TABLE
 from summarizer.cues import fold_case, quote_once
 from summarizer.model import Cue, Sentence
@@ -103,18 +103,18 @@ _QUOTED = "(quoted)"
 _WRITERS_DEVICES = frozenset(c.name for c in CUE_TABLE if c.writers_device)
 # Negations and attribution, matched on the folded text (see :func:`summarizer.cues.fold_case`):
 # the same matches as case-insensitive patterns on the original, at a fraction of the cost.
-_NEGATION = re.compile(r"\bn(?:o(?:t|thing|body|ne|r)?|e(?:ver|ither))\b|n[’']t\b")
-_ATTRIBUTED = re.compile(r"\b(?:said|says|told|according\s+to)\b")
+_NEGATION = regex_cache.compile(r"\bn(?:o(?:t|thing|body|ne|r)?|e(?:ver|ither))\b|n[’']t\b")
+_ATTRIBUTED = regex_cache.compile(r"\b(?:said|says|told|according\s+to)\b")
 # What the folded sentence must hold for each pattern to match (tested first: most do not).
 _NEGATION_HINTS = ("no", "never", "neither", "n't", "n’t")
 _ATTRIBUTED_HINTS = ("said", "says", "told", "according")
-_DIGIT = re.compile(r"\d")
+_DIGIT = regex_cache.compile(r"\d")
 # Month and weekday names, on the folded text: a date is reporting even when spelt out.
-_DATE = re.compile(
+_DATE = regex_cache.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
 )
-_WORDS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_WORDS = regex_cache.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 #: The features read from the sentence itself, after the cue groups and ``quoted``, in the order of WEIGHTS.
 _TEXT_FEATURES = ("density", "length", "attributed", "figures", "negations")
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from summarizer import regex_cache
 from summarizer.model import Decision, Summary
 from summarizer.readability import measure_counts, sentence_counts
 from summarizer.tokens import words
@@ -50,7 +51,7 @@ _IRREGULAR = (
     "spent split spoken spread stolen struck stuck sworn taken taught thought thrown told torn understood "
     "upheld woken won worn written"
 )
-_PASSIVE = re.compile(
+_PASSIVE = regex_cache.compile(
     rf"\b{_BE}\s+(?:[a-z]+ly\s+)?((?:[a-z]+(?:ed|en))|(?:{'|'.join(_IRREGULAR.split())}))\b",
     re.IGNORECASE,
 )
@@ -128,7 +129,7 @@ def _plain_pattern() -> re.Pattern[str]:
     terms = sorted(plain_words(), key=len, reverse=True)
     # A verb's other forms count too: "utilised", "commences", "facilitating".
     body = "|".join(_forms(t) for t in terms)
-    return re.compile(r"(?<![\w'’-])(?:" + body + r")(?![\w'’-])", re.IGNORECASE)
+    return regex_cache.compile(r"(?<![\w'’-])(?:" + body + r")(?![\w'’-])", re.IGNORECASE)
 
 
 def _forms(term: str) -> str:

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from summarizer import regex_cache
 from summarizer.model import Document
 
 
@@ -90,7 +91,7 @@ def inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
 #: Verbs and phrases that report what someone said or believes: the clause after one (indirect
 #: speech, "Tisdel said the film falsely portrayed her") is the speaker's claim in the writer's
 #: words, so its loaded words are the speaker's to keep, as inside quotation marks.
-_REPORTING = re.compile(
+_REPORTING = regex_cache.compile(
     r"\b(?:say|says|said|tells|told|stated|claimed|argues|argued|insists|insisted|contends|contended|"
     r"asserts|asserted|believes|believed|wrote|writes|according\s+to)\b(?!['’]s)",
     re.IGNORECASE,
@@ -130,7 +131,7 @@ CLOSING_FOR = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’", "
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 # Before an opening single mark: the start of a paragraph, a space, a bracket, a dash or an opening double mark.
-_MARKS = re.compile('[“„«”»"‘’]')
+_MARKS = regex_cache.compile('[“„«”»"‘’]')
 _SINGLE_OPEN_AFTER = " \t\n([{—–-/“„«\""
 
 

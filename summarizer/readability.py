@@ -14,17 +14,18 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from summarizer import regex_cache
 from summarizer.model import Readability
 from summarizer.tokens import words
 
 LONG_SENTENCE_WORDS = 20
 
-_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
-_LETTERS = re.compile(r"[a-z]")
-_NOT_LETTERS = re.compile(r"[^a-z]")
+_VOWEL_GROUPS = regex_cache.compile(r"[aeiouy]+")
+_LETTERS = regex_cache.compile(r"[a-z]")
+_NOT_LETTERS = regex_cache.compile(r"[^a-z]")
 # (pattern, change): silent vowels take one off, vowel pairs said apart add one.
 _CORRECTIONS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
-    (re.compile(pattern), change)
+    (regex_cache.compile(pattern), change)
     for pattern, change in (
         (r"[aeiouy][^aeiouy]+e$", -1),  # silent final e: make, state (not "the", "table")
         (r"[^aeiouy]ed$", -1),  # -ed is silent: jumped …

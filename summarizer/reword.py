@@ -35,6 +35,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from summarizer import regex_cache
 from summarizer.lexicons import StyleEntry, flag_only, style_table, subjectivity
 from summarizer.model import Cue, Document, Edit, Sentence
 from summarizer.quotes import inside, reported_from
@@ -55,7 +56,7 @@ _NOT_A_NOUN = frozenset(
     it he she they we you i his her its their our my your him them us me who whom whose which what when where
     why how not no out up down off away back""".split()  # a particle: "numbers spiralling out of control"
 )
-_PARTICLE = re.compile(r"\s+(?:away|off|out|into|through|open|apart|up|down)\b", re.IGNORECASE)
+_PARTICLE = regex_cache.compile(r"\s+(?:away|off|out|into|through|open|apart|up|down)\b", re.IGNORECASE)
 _OPENING_MARKS = frozenset("“‘\"'«")
 #: Verbs after which an adjective is a predicate ("is famous", "became popular"), not a modifier.
 _LINKING_VERBS = frozenset(
@@ -80,20 +81,21 @@ _DEGREE_ADVERBS = frozenset("very really truly".split())  # alone they are kept:
 _DEGREE = frozenset("most very more so highly widely world-famous".split())
 #: Words in "-ly" that are no degree adverb: they stay when the adjective after them goes.
 _NOT_DEGREE = frozenset("only early likely daily weekly monthly yearly family holy ugly july italy".split())
-_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+_WORD = regex_cache.compile(r"[A-Za-z0-9][\w'’-]*")
 #: Endings no English verb form has ("dictatorial", "simplistic", "extravagant"): such a word
 #: before a noun is its modifier even without a determiner before it.
-_ADJECTIVE_ENDING = re.compile(r"(?:ial|ical|istic|ous|ive|ant|ent|ible|able)$", re.IGNORECASE)
+_ADJECTIVE_ENDING = regex_cache.compile(r"(?:ial|ical|istic|ous|ive|ant|ent|ible|able)$", re.IGNORECASE)
 # "an" before a vowel sound: a vowel letter, except for the common consonant-sounding ones.
-_AN_EXCEPTIONS = re.compile(r"(?:uni|use|usu|eu|one|once|ur)", re.IGNORECASE)
-_AN_SILENT_H = re.compile(r"(?:hour|honest|honou?r|heir)", re.IGNORECASE)
+_AN_EXCEPTIONS = regex_cache.compile(r"(?:uni|use|usu|eu|one|once|ur)", re.IGNORECASE)
+_AN_SILENT_H = regex_cache.compile(r"(?:hour|honest|honou?r|heir)", re.IGNORECASE)
 
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    terms = sorted({e.term for e in style_table()}, key=len, reverse=True)
+    # Longest first; ties in alphabetical order, so the pattern is the same in every process.
+    terms = sorted({e.term for e in style_table()}, key=lambda t: (-len(t), t))
     body = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]") for t in terms)
-    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
+    return regex_cache.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
 
 
 def _key(term: str) -> str:
@@ -143,7 +145,7 @@ _LAST_TIER = 5
 
 #: Endings of adjectives and adverbs ("dictatorial", "tragically", "famous", "hopeless"): the
 #: writer's loaded word is most often a modifier, so within a tier these come first.
-_MODIFIER_ENDING = re.compile(r"(?:ous|ful|ive|ic|al|able|ible|ant|ent|ish|less|ly|est|y)$", re.IGNORECASE)
+_MODIFIER_ENDING = regex_cache.compile(r"(?:ous|ful|ive|ic|al|able|ible|ant|ent|ish|less|ly|est|y)$", re.IGNORECASE)
 
 
 def rank_cues(cues: Sequence[Cue]) -> list[Cue]:

@@ -37,6 +37,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from summarizer import regex_cache
 from summarizer.errors import InputTooLargeError
 from summarizer.model import Document, Paragraph, Sentence
 
@@ -56,7 +57,7 @@ _WS = rf"\s{_ZW}"
 # Every white-space code point (they all lie below U+3001), for stripping spans.
 _STRIP = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace()) + _ZW
 
-_LINE = re.compile(
+_LINE = regex_cache.compile(
     r"[^\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*(?:\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|\Z)"
 )
 
@@ -70,28 +71,28 @@ _CLOSE_CLASS = re.escape(_CLOSERS)
 _PUNCT = r"(?P<punct>[.!?…](?<![.!?…][.!?…])[.!?…]*+)"
 # Copied text sometimes loses the space after a closing quotation mark ("honest.'But"):
 # a capital letter right after the quote counts as the next word.
-_STOP = re.compile(
+_STOP = regex_cache.compile(
     rf"{_PUNCT}(?P<close>[{_CLOSE_CLASS}*]*+)(?:[{_WS}]++|(?<=[\"'”’»])(?=[A-Z]))"
     rf"(?=(?P<next>[^{_WS}]{{1,40}}))"
 )
-_TAIL_STOP = re.compile(rf"{_PUNCT}(?P<close>[{_CLOSE_CLASS}*]*+)$")
-_LAST_WORD = re.compile(rf"[^{_WS}]*\Z")
+_TAIL_STOP = regex_cache.compile(rf"{_PUNCT}(?P<close>[{_CLOSE_CLASS}*]*+)$")
+_LAST_WORD = regex_cache.compile(rf"[^{_WS}]*\Z")
 _WORD_WINDOW = 40
-_LIST_ITEM = re.compile(r"(?:[-*•‣▪–—+]|\d{1,3}[.)]|\(?[a-z]\))[ \t\xa0]")
+_LIST_ITEM = regex_cache.compile(r"(?:[-*•‣▪–—+]|\d{1,3}[.)]|\(?[a-z]\))[ \t\xa0]")
 # A line that ends with a stop or a colon (closing quotes may follow).
-_FINAL = re.compile(rf"[.!?…:][{_CLOSE_CLASS}*]*$")
+_FINAL = regex_cache.compile(rf"[.!?…:][{_CLOSE_CLASS}*]*$")
 #: A dateline: an optional place ("Beirut", "Kabul, Afghanistan", "LAKEPORT, Mich.", "NEW YORK,
 #: March 3"), the agency in brackets and a dash.
-DATELINE = re.compile(
+DATELINE = regex_cache.compile(
     r"(?:[A-Z][\w.'’-]*(?:,?[ \t]+[A-Z0-9][\w.'’-]*){0,4}[ \t]+)?"
     r"\((?:[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,2})\)[ \t]*(?:--|—|–|-)"
 )
 # How far into a sentence a dateline's bracket may be.
 _DATELINE_REACH = 60
-_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-_PARTY = re.compile(r"[RDI]-(?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])")
-_INITIAL = re.compile(r"[A-Z]\.")
-_CAMEL = re.compile(r"[a-z]+[A-Z]")
+_INITIALS = regex_cache.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_PARTY = regex_cache.compile(r"[RDI]-(?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])")
+_INITIAL = regex_cache.compile(r"[A-Z]\.")
+_CAMEL = regex_cache.compile(r"[a-z]+[A-Z]")
 
 
 def _words(listing: str) -> frozenset[str]:

@@ -35,8 +35,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-import numpy as np
-
+from summarizer import regex_cache
 from summarizer.budget import order_by_score, resolve_budget, select_within
 from summarizer.compress import KINDS as COMPRESSION
 from summarizer.compress import (
@@ -63,15 +62,15 @@ from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason
 from summarizer.neutrality import bias_score, cue_summary
 from summarizer.options import SummaryOptions
 from summarizer.quotes import Quotation, QuoteUnit, find_quotations, quotation_units, quoted_spans
-from summarizer.rank import rank, term_matrix
+from summarizer.rank import pure, rank, term_matrix
 from summarizer.readability import LONG_SENTENCE_WORDS, measure_counts, sentence_counts
 from summarizer.reword import reword_edits
 from summarizer.tokens import words as word_list
 from summarizer.trim import trim_edits, untrimmable
 from summarizer.voices import VoiceMap, find_voices
 
-if TYPE_CHECKING:
-    from scipy import sparse  # imported where a matrix is made: SciPy is not loaded to import this module
+if TYPE_CHECKING:  # imported where a matrix is made: NumPy and SciPy are not loaded to import this module
+    from scipy import sparse
 
 #: The centrality algorithm behind ``neutral``.
 CENTRALITY = "reduction"
@@ -143,7 +142,7 @@ W_GRADE = 0.0
 QUOTATION_ENTRIES = True
 #: A sentence that opens with a pronoun pointing back counts for this share of its value.
 DANGLING_FACTOR = 0.6
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION = regex_cache.compile(
     r"\b(?:said|says|told|wrote|writes|stated|states|announced|according to|reported|explained|added|noted)\b",
     re.IGNORECASE,
 )
@@ -306,7 +305,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
         else ()
         for i in content
     }
-    residual_bias = np.asarray(analysis.bias, dtype=float)
+    residual_bias = [float(b) for b in analysis.bias]
     one_sided: set[int] = set()
     for i, edits in trims.items():
         left = [c for c in analysis.cues[i] if not _removed(c, edits)] if edits else analysis.cues[i]
@@ -319,15 +318,14 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     length = list(analysis.word_counts)
     for i, cuts in squeezed.items():
         length[i] = _length_after(document, i, _merge_edits(trims[i], cuts))
-    context = np.asarray(
-        [_context_factor(document, i, analysis.word_counts[i], lead_ins, length=length[i]) for i in range(n)]
-    )
+    context = [float(_context_factor(document, i, analysis.word_counts[i], lead_ins, length=length[i])) for i in range(n)]
     if squeezed and W_GRADE:
-        context = context * _grade_factors(analysis, squeezed, trims, n)
-    importance = (
-        W_CENTRALITY * np.asarray(centrality) + W_POSITION * np.asarray(position) + W_ATTRIBUTED * np.asarray(attributed)
-    ) * context
-    value = importance * (1.0 - W_BIAS * np.minimum(1.0, neutrality * residual_bias))
+        context = [c * f for c, f in zip(context, _grade_factors(analysis, squeezed, trims, n), strict=True)]
+    # Element by element, in the order NumPy's array arithmetic took it (the floats are the same).
+    value = [
+        (W_CENTRALITY * c + W_POSITION * p + W_ATTRIBUTED * a) * k * (1.0 - W_BIAS * min(1.0, neutrality * b))
+        for c, p, a, k, b in zip(centrality, position, attributed, context, residual_bias, strict=True)
+    ]
 
     budget = resolve_budget(len(content) or n, sentences=sentences, ratio=ratio, words=words)
     unfixable = {
@@ -348,11 +346,16 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
             counts[i] = len(word_list(apply_edits(document.sentences[i], read_as)))
     word_limit = budget.words
     target = budget.target
-    chooser: _BaseChooser = (
-        _Chooser(_unit_rows(document, language, analysis.words), value)
-        if len(content) <= MMR_SENTENCES
-        else _LargeChooser(document, value)
-    )
+    # A short text is chosen in pure Python (NumPy and SciPy cost more to import than the work), a longer one
+    # with sparse products; both do the same arithmetic in the same order, so they choose alike.
+    small = n <= pure.SMALL_SENTENCES
+    chooser: _BaseChooser
+    if len(content) > MMR_SENTENCES:
+        chooser = _LargeChooser(document, value)
+    elif small:
+        chooser = _PureChooser(_pure_unit_rows(document, language, analysis.words), value)
+    else:
+        chooser = _Chooser(_unit_rows(document, language, analysis.words), value)
     allowed = set(content)
     # Candidates to choose for themselves (a quotation with no speaker may still come as part of its unit).
     choosable = allowed - speakerless
@@ -362,11 +365,12 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     }
     brought: dict[int, int] = {}  # a sentence kept as the context of another → that other
     # Facts are weighed where redundancy is (cosine MMR); a very long text is chosen by value alone.
-    novelty = (
-        _Novelty(document, 1.0 - 0.8 * np.minimum(1.0, neutrality * residual_bias))
-        if W_FACTS and isinstance(chooser, _Chooser)
-        else None
-    )
+    bias_factor = [1.0 - 0.8 * min(1.0, neutrality * b) for b in residual_bias]
+    novelty: _PureNovelty | _Novelty | None = None
+    if W_FACTS and isinstance(chooser, _PureChooser):
+        novelty = _PureNovelty(document, bias_factor)
+    elif W_FACTS and isinstance(chooser, _Chooser):
+        novelty = _Novelty(document, bias_factor)
     chooser.novelty = novelty
     balance = _VoiceBalance(voices, counts, content)
     chooser.tally = balance.tally
@@ -463,7 +467,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
         )
 
     kept_set = set(kept)
-    rank_of = ranks(value.tolist())
+    rank_of = ranks(value)
     scores = normalise(raw)
     unit_index = {m: u.members[0] for u in units for m in u.members}
     repairs = _repairs(document, kept_set, quotations, needs, content, trim, speakers, completions, credits, entries)
@@ -605,10 +609,10 @@ def _summary_compressions(
 
 def _grade_factors(
     analysis: Analysis, squeezed: dict[int, tuple[Edit, ...]], trims: dict[int, tuple[Edit, ...]], n: int
-) -> np.ndarray:
+) -> list[float]:
     """Each sentence's share of value for its grade as it reads after its edits (1 when plain)."""
     document = analysis.document
-    factors = np.ones(n)
+    factors = [1.0] * n
     for i in squeezed:
         edits = _merge_edits(trims[i], squeezed[i])
         if edits:
@@ -743,24 +747,27 @@ class _Novelty:
     bonus is then recomputed in one sparse product.
     """
 
-    def __init__(self, document: Document, bias_factor: np.ndarray) -> None:
+    def __init__(self, document: Document, bias_factor: Sequence[float]) -> None:
+        import numpy as np
+        from scipy import sparse
+
         facts = sentence_facts(document)
         keys: dict[str, int] = {}
         columns = [[keys.setdefault(k, len(keys)) for k in found] for found in facts]
         indptr = np.cumsum([0, *map(len, columns)])
         data = np.ones(int(indptr[-1]))
         indices = np.asarray([c for row in columns for c in row], dtype=np.int64)
-        from scipy import sparse
-
         self.matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(facts), max(1, len(keys))))
         self.facts = facts
         self.uncovered = np.ones(self.matrix.shape[1])
-        self.scale = W_FACTS * bias_factor / FACTS_FULL
+        self.scale = W_FACTS * np.asarray(bias_factor, dtype=float) / FACTS_FULL
         #: The facts each kept sentence added when it was kept, as the text says them.
         self.added: dict[int, tuple[str, ...]] = {}
         self._update()
 
     def _update(self) -> None:
+        import numpy as np
+
         self.new = self.matrix @ self.uncovered
         self.gain = self.scale * np.minimum(self.new, FACTS_FULL)
 
@@ -788,6 +795,63 @@ class _Novelty:
             self._update()
 
 
+class _PureNovelty:
+    """:class:`_Novelty` in pure Python for a short text: the same counts and bonuses, kept up to date
+    for only the sentences that share a fact with the one kept."""
+
+    def __init__(self, document: Document, bias_factor: Sequence[float]) -> None:
+        facts = sentence_facts(document)
+        keys: dict[str, int] = {}
+        self.columns = [[keys.setdefault(k, len(keys)) for k in found] for found in facts]
+        self.having: list[list[int]] = [[] for _ in keys]
+        for i, row in enumerate(self.columns):
+            for column in row:
+                self.having[column].append(i)
+        self.facts = facts
+        self.uncovered = [True] * len(keys)
+        self.scale = [W_FACTS * b / FACTS_FULL for b in bias_factor]
+        self.added: dict[int, tuple[str, ...]] = {}
+        self.new = [float(len(row)) for row in self.columns]
+        self.gain = [0.0] * len(facts)
+        for i in range(len(facts)):
+            self._gain(i)
+
+    def _gain(self, i: int) -> None:
+        self.gain[i] = self.scale[i] * min(self.new[i], float(FACTS_FULL))
+
+    def new_count(self, i: int) -> int:
+        return int(self.new[i])
+
+    def rebuild(self, kept: Sequence[int]) -> None:
+        """What is covered, from the sentences kept now."""
+        self.uncovered = [True] * len(self.uncovered)
+        for j in kept:
+            for column in self.columns[j]:
+                self.uncovered[column] = False
+        uncovered = self.uncovered
+        for i, row in enumerate(self.columns):
+            self.new[i] = float(sum(1 for column in row if uncovered[column]))
+            self._gain(i)
+
+    def keep(self, j: int) -> None:
+        columns = self.columns[j]
+        fresh = [column for column in columns if self.uncovered[column]]
+        if not fresh:
+            return
+        fresh_set = set(fresh)
+        self.added[j] = tuple(
+            surface for column, surface in zip(columns, self.facts[j].values(), strict=True) if column in fresh_set
+        )
+        touched: set[int] = set()
+        for column in fresh:
+            self.uncovered[column] = False
+            for i in self.having[column]:
+                self.new[i] -= 1.0  # whole numbers: the same as summing the row again
+                touched.add(i)
+        for i in touched:
+            self._gain(i)
+
+
 class _VoiceBalance:
     """Every voice a say, none more than its share (:data:`VOICE_SHARE`, :data:`VOICE_ROOM`)."""
 
@@ -797,7 +861,8 @@ class _VoiceBalance:
         self.several = len(voices.voices) > 1
         # Every sentence's voice, looked up once: heard() runs for each candidate of the greedy loop.
         self._voice_of = tuple(None if s is None else s.name for s in voices.speakers)
-        self.mean_words = float(np.mean([counts[i] for i in content])) if content else 0.0
+        # The sum of whole numbers is exact, so this is the mean NumPy's np.mean gave.
+        self.mean_words = sum(counts[i] for i in content) / len(content) if content else 0.0
         #: The voices of the kept sentences, kept up to date by the chooser (see :class:`_VoiceTally`).
         self.tally = _VoiceTally(voices)
 
@@ -810,7 +875,7 @@ class _VoiceBalance:
     def plan(
         self,
         candidates: Sequence[int],
-        value: np.ndarray,
+        value: Sequence[float],
         group_of: Callable[[int], list[int]],
         chooser: _BaseChooser,
         word_limit: int | None,
@@ -953,7 +1018,7 @@ def _rebalance(
     balance: _VoiceBalance,
     chooser: _BaseChooser,
     counts: Sequence[int],
-    value: np.ndarray,
+    value: Sequence[float],
     candidates: Sequence[int],
     unit_of: dict[int, QuoteUnit],
     needs: Sequence[tuple[int, ...]],
@@ -1084,9 +1149,10 @@ class _BaseChooser:
     :meth:`similarity_to_kept`) and which open candidate is best now (:meth:`best`).
     """
 
-    def __init__(self, value: np.ndarray) -> None:
+    def __init__(self, value: Sequence[float]) -> None:
         self.value = value
-        self.open_mask = np.zeros(value.shape[0], dtype=bool)
+        #: 1 for each open candidate (a ``bytearray``, which NumPy reads without a copy).
+        self.open_mask = bytearray(len(value))
         self.kept: list[int] = []
         self.kept_set: set[int] = set()
         self.words = 0
@@ -1098,10 +1164,11 @@ class _BaseChooser:
 
     def open(self, pool: Sequence[int]) -> None:
         """Make ``pool`` the candidates, less what is kept or was found to repeat."""
-        self.open_mask[:] = False
-        fresh = [i for i in pool if i not in self.kept_set and i not in self.repeats]
-        if fresh:
-            self.open_mask[np.asarray(fresh, dtype=np.int64)] = True
+        mask = self.open_mask
+        mask[:] = bytes(len(mask))
+        for i in pool:
+            if i not in self.kept_set and i not in self.repeats:
+                mask[i] = 1
 
     def best(self) -> int | None:
         raise NotImplementedError
@@ -1116,7 +1183,7 @@ class _BaseChooser:
         """Update similarity bookkeeping after ``j`` is kept."""
 
     def reject(self, i: int, *, repeats: int | None = None) -> None:
-        self.open_mask[i] = False
+        self.open_mask[i] = 0
         if repeats is not None:
             self.repeats[i] = repeats
 
@@ -1133,7 +1200,7 @@ class _BaseChooser:
             self.kept.append(j)
             self.kept_set.add(j)
             self.words += counts[j]
-            self.open_mask[j] = False
+            self.open_mask[j] = 0
             self._kept_one(j)
             if self.novelty is not None:
                 self.novelty.keep(j)
@@ -1177,23 +1244,28 @@ class _Chooser(_BaseChooser):
     so no sentence × sentence matrix is ever built.
     """
 
-    def __init__(self, rows: sparse.csr_matrix, value: np.ndarray) -> None:
-        super().__init__(value)
-        n = value.shape[0]
-        self.rows = rows
+    def __init__(self, rows: sparse.csr_matrix, value: Sequence[float]) -> None:
+        import numpy as np
         from scipy import sparse
 
+        super().__init__(value)
+        self.values = np.asarray(value, dtype=float)
+        n = len(value)
+        self.rows = rows
         self.columns = sparse.csr_matrix(rows.T)
         self.max_sim = np.zeros(n)
         self.nearest = np.full(n, -1, dtype=np.int64)
 
     def best(self) -> int | None:
-        if not self.open_mask.any():
+        import numpy as np
+
+        open_mask = np.frombuffer(self.open_mask, dtype=np.bool_)
+        if not open_mask.any():
             return None
-        gain = self.value - W_REDUNDANCY * self.max_sim
+        gain = self.values - W_REDUNDANCY * self.max_sim
         if self.novelty is not None:
             gain = gain + self.novelty.gain
-        gain = np.where(self.open_mask, gain, -np.inf)
+        gain = np.where(open_mask, gain, -np.inf)
         return int(np.argmax(gain))  # argmax takes the first maximum: ties go to the earlier sentence
 
     def nearest_kept(self, i: int) -> int | None:
@@ -1210,6 +1282,8 @@ class _Chooser(_BaseChooser):
         return float(self.max_sim[i])
 
     def _kept_one(self, j: int) -> None:
+        import numpy as np
+
         # Row j times the term columns, summed term by term in the order scipy's sparse
         # product uses (so bit for bit its result), without scipy's per-call overhead.
         rows, columns = self.rows, self.columns
@@ -1226,6 +1300,57 @@ class _Chooser(_BaseChooser):
         self.max_sim = np.maximum(self.max_sim, row)
 
 
+class _PureChooser(_BaseChooser):
+    """:class:`_Chooser` in pure Python for a short text: the same similarities, summed in the same
+    order, and the same choice (the first best open candidate)."""
+
+    def __init__(self, rows: tuple[list[list[tuple[int, float]]], list[list[tuple[int, float]]]], value: Sequence[float]) -> None:
+        super().__init__(value)
+        n = len(value)
+        self.rows, self.columns = rows
+        self.max_sim = [0.0] * n
+        self.nearest = [-1] * n
+
+    def best(self) -> int | None:
+        value, max_sim, open_mask = self.value, self.max_sim, self.open_mask
+        gain = self.novelty.gain if self.novelty is not None else None
+        best: int | None = None
+        top = 0.0
+        for i in range(len(open_mask)):
+            if not open_mask[i]:
+                continue
+            g = value[i] - W_REDUNDANCY * max_sim[i]
+            if gain is not None:
+                g = g + gain[i]
+            if best is None or g > top:
+                best, top = i, g
+        return best
+
+    def nearest_kept(self, i: int) -> int | None:
+        j = self.nearest[i]
+        return None if j < 0 else j
+
+    def _rebuild(self) -> None:
+        self.max_sim = [0.0] * len(self.max_sim)
+        self.nearest = [-1] * len(self.nearest)
+        for j in self.kept:
+            self._kept_one(j)
+
+    def similarity_to_kept(self, i: int) -> float:
+        return self.max_sim[i]
+
+    def _kept_one(self, j: int) -> None:
+        row: dict[int, float] = {}
+        for term, weight in self.rows[j]:
+            for i, other in self.columns[term]:
+                row[i] = row.get(i, 0.0) + weight * other
+        max_sim, nearest = self.max_sim, self.nearest
+        for i, similarity in row.items():
+            if similarity > max_sim[i]:
+                max_sim[i] = similarity
+                nearest[i] = j
+
+
 class _LargeChooser(_BaseChooser):
     """The same choice for very long texts: best value first, exact repeats skipped.
 
@@ -1233,14 +1358,15 @@ class _LargeChooser(_BaseChooser):
     otherwise, so each step costs a dictionary look-up.
     """
 
-    def __init__(self, document: Document, value: np.ndarray) -> None:
+    def __init__(self, document: Document, value: Sequence[float]) -> None:
         super().__init__(value)
-        self.order = [int(i) for i in np.lexsort((np.arange(value.shape[0]), -value))]
+        # Best value first, ties in document order (as NumPy's lexsort on (index, -value) gave).
+        self.order = sorted(range(len(value)), key=lambda i: (-value[i], i))
         self.position = 0
         # A hash of the joined words per sentence (a tuple of words would cost ten times the
         # memory of the string, the string four times the hash); equal hashes are compared by words.
         self.document = document
-        self.keys = [hash(self._key(i)) for i in range(value.shape[0])]
+        self.keys = [hash(self._key(i)) for i in range(len(value))]
         # hash → the first kept sentence of each distinct key with that hash, and its key.
         self.first_with: dict[int, list[tuple[int, str]]] = {}
         self.last: tuple[int, int | None] = (-1, None)  # the last look-up, asked twice in a row
@@ -1481,9 +1607,36 @@ def _unit_rows(
     document: Document, language: str, words: Sequence[Sequence[str]] | None = None
 ) -> sparse.csr_matrix:
     """Sentence × term rows scaled to unit length: a row times the transpose gives cosines."""
+    import numpy as np
     from scipy import sparse
 
     matrix = sparse.csr_matrix(term_matrix(document, language=language, words=words), dtype=float)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+
+
+def _pure_unit_rows(
+    document: Document, language: str, words: Sequence[Sequence[str]] | None = None
+) -> tuple[list[list[tuple[int, float]]], list[list[tuple[int, float]]]]:
+    """:func:`_unit_rows` in pure Python: each sentence's ``(term, weight)`` in the order SciPy's product
+    leaves them (term ids falling), and each term's ``(sentence, weight)`` in sentence order."""
+    from summarizer.rank.terms import content_stems, language_tools, sentence_words
+
+    stems = content_stems(sentence_words(document) if words is None else words, language_tools(language))
+    vocabulary: dict[str, int] = {}
+    rows: list[list[tuple[int, float]]] = []
+    for terms in stems:
+        counts: dict[int, int] = {}
+        for term in terms:
+            t = vocabulary.setdefault(term, len(vocabulary))
+            counts[t] = counts.get(t, 0) + 1
+        # Squares of whole numbers sum exactly in any order; sqrt and 1/x are correctly rounded as NumPy's.
+        norm = math.sqrt(sum(c * c for c in counts.values())) or 1.0
+        scale = 1.0 / norm
+        rows.append([(t, scale * counts[t]) for t in sorted(counts, reverse=True)])
+    columns: list[list[tuple[int, float]]] = [[] for _ in vocabulary]
+    for i, row in enumerate(rows):
+        for t, weight in reversed(row):
+            columns[t].append((i, weight))
+    return rows, columns

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, fields
 from typing import Any, TextIO
 
+from summarizer import regex_cache
 from summarizer.errors import SchemaError  # re-exported: its home is summarizer.errors
 from summarizer.invisible import INVISIBLE_CLASS
 from summarizer.model import (
@@ -172,7 +173,7 @@ _COMPACT = json.JSONEncoder(ensure_ascii=False).encode
 # Characters the encoder writes raw (non-ASCII is kept); they can only occur inside strings.
 # Bidi controls and invisible characters are escaped too (exact, but inert on a terminal),
 # and so are lone surrogates, which no UTF-8 output could hold.
-_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff" + INVISIBLE_CLASS + "]")
+_RAW = regex_cache.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff" + INVISIBLE_CLASS + "]")
 
 
 def _escape(match: re.Match[str]) -> str:

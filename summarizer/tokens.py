@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import re
 
+from summarizer import regex_cache
+
 # A letter or digit, followed by any combining marks (so decomposed "é" stays one word).
 _MARKS = r"\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _ALNUM = rf"[^\W_][{_MARKS}]*"
 # What may join two runs: an apostrophe or hyphen (ASCII and typographic), or a point or
 # comma between digits.
 _JOINER = r"(?:['\u2019\u02bc\-\u2010\u2011]|(?<=\d)[.,](?=\d))"
-_WORD = re.compile(rf"(?:{_ALNUM})+(?:{_JOINER}(?:{_ALNUM})+)*")
+_WORD = regex_cache.compile(rf"(?:{_ALNUM})+(?:{_JOINER}(?:{_ALNUM})+)*")
 # The same words in text without combining marks (nearly all text), twice as fast: no
 # backtracking into a run of letters, and no look for marks after each one.
-_PLAIN_WORD = re.compile(rf"[^\W_]++(?:{_JOINER}[^\W_]++)*+")
-_MARK = re.compile(f"[{_MARKS}]")
+_PLAIN_WORD = regex_cache.compile(rf"[^\W_]++(?:{_JOINER}[^\W_]++)*+")
+_MARK = regex_cache.compile(f"[{_MARKS}]")
 
 
 def _pattern(text: str) -> re.Pattern[str]:

@@ -18,9 +18,9 @@ and no word is ever substituted.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from summarizer import regex_cache
 from summarizer.model import Cue, Document, Edit, Sentence
 from summarizer.quotes import inside, quoted_spans, reported_from
 
@@ -34,8 +34,8 @@ _FUNCTION_WORDS = frozenset(
     is are was were be been being has have had do does did will would can could should may might must
     enable enables allow allows let lets make makes help helps said says told""".split()
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z’'-]+)\s*$")
-_LAST_WORD = re.compile(r"([A-Za-z’'-]+)\W*$")
+_WORD_BEFORE = regex_cache.compile(r"([A-Za-z’'-]+)\s*$")
+_LAST_WORD = regex_cache.compile(r"([A-Za-z’'-]+)\W*$")
 
 
 def bracket_is_gloss(document: Document, cue: Cue) -> bool:

@@ -35,6 +35,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from summarizer import regex_cache
 from summarizer.context import name_the_speaker
 from summarizer.cues import _attribution_verbs
 from summarizer.model import Document, Speaker
@@ -79,22 +80,22 @@ _DESCRIBED = (
     r"(?:" + "|".join(_GENERIC) + r")"
 )
 # A subject that ends just before a speech verb: a name, a description, or a pronoun.
-_SUBJECT_BEFORE = re.compile(
+_SUBJECT_BEFORE = regex_cache.compile(
     rf"(?<![\w’'-])(?P<name>(?:[Tt]he\s+)?{_NAME}|{_DESCRIBED}|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s*$"
 )
 # What may stand between the subject and its verb: "has also", "does aptly", "later".
-_BETWEEN = re.compile(r"(?:\s+(?:has|have|had|does|do|did|also|further|later|then|again|\w+ly))*\s*$")
+_BETWEEN = regex_cache.compile(r"(?:\s+(?:has|have|had|does|do|did|also|further|later|then|again|\w+ly))*\s*$")
 # An apposition before the verb: "Maria Quayle, the finance chief, said"; or a name in one: "Its finance chief, Maria Quayle, told".
-_APPOSITION = re.compile(r",\s(?P<inner>[^,“”\"]{2,80}),\s*$")
-_SPEECH_WORD = re.compile(r"\b[a-z]+\b")
+_APPOSITION = regex_cache.compile(r",\s(?P<inner>[^,“”\"]{2,80}),\s*$")
+_SPEECH_WORD = regex_cache.compile(r"\b[a-z]+\b")
 # "said NAME", "said chief executive Tom Smith", "said the company".
 # "said Harbour Line’s chief executive, Petra Lind": an organisation's title, then the name.
-_VERB_SUBJECT = re.compile(
+_VERB_SUBJECT = regex_cache.compile(
     r"\b(?P<verb>said|says|added|adds|wrote|writes|explained|insisted|argued|warned|asked|continued|replied|noted)"
     rf"\s+(?:(?:(?:the\s+)?{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}[’']s\s+)?(?:[a-z]+,?\s+){{0,3}}?(?P<name>{_NAME})"
     rf"|(?P<described>{_DESCRIBED}))(?=\s*(?:[.,;:!?)]|$|\s+(?:who|in|on|at)\b))"
 )
-_ACCORDING = re.compile(
+_ACCORDING = regex_cache.compile(
     r"\baccording\s+to\s+(?:(?:a|an|the|its|their)\s+(?:\w+\s+){0,2}?(?:report|study|survey|statement|figures|data|"
     rf"estimates?|research|poll)\s+(?:by|from|of)\s+)?(?P<name>(?:the\s+)?{_NAME}|{_DESCRIBED})"
 )

@@ -113,6 +113,11 @@ def test_the_core_never_imports_the_faces_libraries() -> None:
             "render(summarize('One sentence here. And another one there. A third.'), 'json')",
             {"rich", "typer"},
         ),
+        (  # a short article summarised neutral, as JSON: the pure-Python path (summarizer.rank.pure)
+            "from summarizer import summarize\nfrom summarizer.render import render\n"
+            "render(summarize(open('examples/wire-neutral.txt', encoding='utf-8').read()), 'json')",
+            {"numpy", "scipy", "rich", "typer"},
+        ),
     ],
 )
 def test_heavy_libraries_load_only_where_needed(code: str, absent: set[str]) -> None:

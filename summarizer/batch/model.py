@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from summarizer import regex_cache
 from summarizer.errors import BatchError
 from summarizer.model import Summary
 from summarizer.options import SummaryOptions
@@ -25,8 +26,8 @@ MANIFEST_NAME = "manifest.json"
 LOCK_NAME = ".evenhand.lock"
 MANIFEST_TOOL = "evenhand summarize"
 STDIN = "-"
-_UNSAFE_NAME = re.compile(r"[^\w.@+=-]+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNSAFE_NAME = regex_cache.compile(r"[^\w.@+=-]+")
+_SURROGATE = regex_cache.compile("[\ud800-\udfff]")
 
 Status = Literal["done", "skipped", "failed"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from summarizer import lexicons
+from summarizer import lexicons, regex_cache
 from summarizer.cues.phrases import _forms, _words
 
 
@@ -15,7 +15,7 @@ def _attribution_regex() -> re.Pattern[str]:
     phrases = (
         r"\s+".join(map(re.escape, p.split())) for p in lexicons.lines("evenhand/attribution_phrases.txt")
     )
-    return re.compile(rf"\b(?:{'|'.join(phrases)}|(?<![Ss]o[\s\-])called)\b", re.IGNORECASE)
+    return regex_cache.compile(rf"\b(?:{'|'.join(phrases)}|(?<![Ss]o[\s\-])called)\b", re.IGNORECASE)
 
 
 @cache

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from summarizer import regex_cache
 from summarizer.cues.categories import QUOTED_FACTOR
 from summarizer.cues.phrases import _NEUTRAL_PHRASE, _loaded_entry, _phrase_matches, _runs_of, _word_patterns
 from summarizer.cues.quoting import _coverage, _covered, _Quotations, _quotations
@@ -17,8 +16,8 @@ _PREDICATE_BEFORE = frozenset(
     very so too more most less least quite rather extremely really truly highly particularly
     especially increasingly""".split()
 )
-_NEXT_WORD = re.compile(r"[ \t]*[A-Za-z0-9]")
-_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
+_NEXT_WORD = regex_cache.compile(r"[ \t]*[A-Za-z0-9]")
+_PREVIOUS_WORD = regex_cache.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
 
 
 def _used_as_modifier(body: str, start: int, end: int) -> bool:

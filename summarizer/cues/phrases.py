@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from itertools import compress
 from typing import Literal, NamedTuple
 
-from summarizer import lexicons
+from summarizer import lexicons, regex_cache
 from summarizer.cues.categories import TABLE
 
 #: VADER mean valence magnitude from which a word is a ``valenced_word`` cue.
@@ -27,7 +27,7 @@ VALENCE_MIN = 2.0
 SUBJECTIVITY_MIN = 0.7
 
 _WORD_CHARS = r"\w’'\-"
-_WORD = re.compile(r"[^\W\d_](?:[\w’'\-]*\w)?")
+_WORD = regex_cache.compile(r"[^\W\d_](?:[\w’'\-]*\w)?")
 
 
 class _RunInfo(NamedTuple):
@@ -47,9 +47,9 @@ class _RunInfo(NamedTuple):
 # one _WORD (from its first letter to its last word character), so what a run can yield is
 # worked out once per distinct run and kept (_run_info, _RUN_INFO).  A run's head is the run
 # up to its first hyphen.
-_RUN = re.compile(r"[\w’'\-]+")
-_RUN_CHAR = re.compile(r"[\w’'\-]")
-_HEAD = re.compile(r"[\w’']*")
+_RUN = regex_cache.compile(r"[\w’'\-]+")
+_RUN_CHAR = regex_cache.compile(r"[\w’'\-]")
+_HEAD = regex_cache.compile(r"[\w’']*")
 _RUN_INFO: dict[str, _RunInfo | Literal[False]] = {}
 _RUN_INFO_LIMIT = 200_000  # distinct runs kept before the table starts again
 
@@ -111,13 +111,14 @@ def _term_regex(phrase: str) -> str:
 
 
 def _ordered(phrases: Iterable[str]) -> list[str]:
-    """The phrases of one pattern in the order its regex tries them: the longest first."""
-    return sorted(set(phrases), key=len, reverse=True)
+    """The phrases of one pattern in the order its regex tries them: the longest first (ties in
+    alphabetical order, so the pattern is the same in every process)."""
+    return sorted(set(phrases), key=lambda p: (-len(p), p))
 
 
 def _compile_phrases(ordered: Iterable[str]) -> re.Pattern[str]:
     body = "|".join(_term_regex(p) for p in ordered)
-    return re.compile(rf"(?<![{_WORD_CHARS}])(?:{body})(?![{_WORD_CHARS}])", re.IGNORECASE)
+    return regex_cache.compile(rf"(?<![{_WORD_CHARS}])(?:{body})(?![{_WORD_CHARS}])", re.IGNORECASE)
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -134,7 +135,7 @@ def _loaded_entries() -> tuple[tuple[str, lexicons.LoadedTerm], ...]:
 
 @cache
 def _loaded_regex(term: str) -> re.Pattern[str]:
-    return re.compile(_term_regex(term), re.IGNORECASE)
+    return regex_cache.compile(_term_regex(term), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,7 +299,7 @@ def _loaded_entry(matched: str) -> lexicons.LoadedTerm:
 # from ``str.lower``: "İ" and "ı" match "i", "ſ" matches "s"; sigma is mapped to one form so
 # that folding does not depend on the neighbouring letters (``str.lower`` writes a final ς).
 _FOLD_TABLE = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "Σ": "σ", "ς": "σ"})
-_FOLD_SPECIAL = re.compile("[İıſΣς]")  # translating is slow: only when one of these is there
+_FOLD_SPECIAL = regex_cache.compile("[İıſΣς]")  # translating is slow: only when one of these is there
 
 
 def fold_case(text: str) -> str:

@@ -11,11 +11,12 @@ space.  (Moving the cues onto that model changes cues in real articles; see ``do
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+
+from summarizer import regex_cache
 
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
@@ -36,7 +37,7 @@ def quote_once(text: str, opening: str = "“", closing: str = "”") -> str:
     return f"{opening}{text}{closing}"
 
 
-_QUOTE_MARKS = re.compile("[\n“„«”»\"‘’']")
+_QUOTE_MARKS = regex_cache.compile("[\n“„«”»\"‘’']")
 
 
 @dataclass(frozen=True, slots=True)

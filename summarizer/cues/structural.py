@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from summarizer import lexicons
+from summarizer import lexicons, regex_cache
 from summarizer.cues.attribution import _is_attributed
 from summarizer.cues.categories import QUOTED_FACTOR
 from summarizer.cues.phrases import _words, fold_case
@@ -28,7 +28,7 @@ SCARE_QUOTE_MAX_WORDS = 4
 @cache
 def _call_to_action_regex() -> re.Pattern[str]:
     """The calls to action of ``evenhand/call_to_action.txt``, one alternative a line."""
-    return re.compile(
+    return regex_cache.compile(
         "(?i)" + "|".join(f"(?:{line})" for line in lexicons.lines("evenhand/call_to_action.txt"))
     )
 
@@ -36,7 +36,7 @@ def _call_to_action_regex() -> re.Pattern[str]:
 @cache
 def _opponent_framing_regex() -> re.Pattern[str]:
     """The writer framing an opponent (``evenhand/opponent_framing.txt``), one alternative a line."""
-    return re.compile(
+    return regex_cache.compile(
         "(?i)" + "|".join(f"(?:{line})" for line in lexicons.lines("evenhand/opponent_framing.txt"))
     )
 
@@ -110,10 +110,10 @@ def _outside(sentence: Sentence, inside: tuple[list[int], list[int]]) -> str:
 def _naming_regex() -> re.Pattern[str]:
     """What introduces a name (``evenhand/naming_phrases.txt``, and "called" not after "so"), right before a quotation."""
     phrases = (r"\s+".join(map(re.escape, p.split())) for p in lexicons.lines("evenhand/naming_phrases.txt"))
-    return re.compile(rf"(?:\b(?:{'|'.join(phrases)}|(?<![Ss]o[\s\-])called)\s*[,:]?\s*$)", re.IGNORECASE)
+    return regex_cache.compile(rf"(?:\b(?:{'|'.join(phrases)}|(?<![Ss]o[\s\-])called)\s*[,:]?\s*$)", re.IGNORECASE)
 
 
-_SO_CALLED = re.compile(r"\bso[\s\-]called\s*$", re.IGNORECASE)
+_SO_CALLED = regex_cache.compile(r"\bso[\s\-]called\s*$", re.IGNORECASE)
 
 
 @cache
@@ -212,7 +212,7 @@ _CTA_OPENERS = frozenset(
 )
 _CTA_HINTS = ("you", "click", "sign", "subscribe", "miss", "chip", "join", "share", "donate", "become", "access",
               "follow", "like")  # fmt: skip
-_TOKEN = re.compile(r"\w+")
+_TOKEN = regex_cache.compile(r"\w+")
 
 
 def _may_call_to_action(text: str) -> bool:
@@ -254,7 +254,7 @@ def call_to_action(text: str) -> tuple[int, int] | None:
 
 
 # A bracket joined to a word's letters repairs that word ("ripp[ing]", "[t]he"): no insertion.
-_BRACKETS = re.compile(r"(?<!\w)\[[^\[\]\n]{1,80}\](?!\w)")
+_BRACKETS = regex_cache.compile(r"(?<!\w)\[[^\[\]\n]{1,80}\](?!\w)")
 
 
 def bracket_insertions(

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from summarizer import regex_cache
 from summarizer.errors import EmptyInputError, InputError
 from summarizer.evaluate._io import read_records
 
@@ -67,7 +68,7 @@ _JOINING_WITH_COMMA = frozenset("so then still yet instead".split())
 _POINTING = frozenset("he she they it his her hers their theirs its him them this these those".split())
 _TIME_WORDS = frozenset("year week month season morning afternoon evening night weekend time day quarter".split())
 _JOINING = frozenset("but however yet also meanwhile then and so instead still nevertheless moreover furthermore".split())
-_SAYING = re.compile(
+_SAYING = regex_cache.compile(
     r"\b(?:said|says|say|saying|told|tells|tell|telling|wrote|writes|write|added|adds|stated|states|announced|"
     r"announces|explained|explains|insisted|insists|argued|argues|warned|warns|claimed|claims|noted|notes|"
     r"replied|asked|asks|continued|declared|confirmed|admitted|recalled|urged|suggested|acknowledged|"
@@ -80,7 +81,7 @@ _SAYING = re.compile(
     r"warning|urging|arguing|insisting|describing|adding|noting|praises|specified|specifies)\b",
     re.IGNORECASE,
 )
-_PRONOUN_SPEAKER = re.compile(
+_PRONOUN_SPEAKER = regex_cache.compile(
     r"\b(?:(?:he|she|they|it|we)\s+(?:\w+ly\s+)?(?:said|says|added|told|wrote|writes|explained|insisted|argued|"
     r"warned|claimed|stated|continued|replied|noted|asked)|(?:said|says|added|told|wrote|continued)\s+(?:he|she|they))\b",
     re.IGNORECASE,
@@ -151,8 +152,8 @@ def _points_back(text: str) -> bool:
 
 # "before then", "until then", "Gelete Burka then crowned": "then" is a time the sentence
 # before gave.  Read outside quotation marks only (a speaker's "then" is the speaker's).
-_THEN_TIME = re.compile(r"\b(?:before|by|until|till|since|from|after|back|even)\s+then\b", re.IGNORECASE)
-_THEN_NEXT = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}then\s+[a-z]")
+_THEN_TIME = regex_cache.compile(r"\b(?:before|by|until|till|since|from|after|back|even)\s+then\b", re.IGNORECASE)
+_THEN_NEXT = regex_cache.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}then\s+[a-z]")
 
 
 def _dangling_then(text: str) -> bool:

@@ -25,6 +25,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from summarizer import regex_cache
 from summarizer.errors import InputError
 from summarizer.evaluate._io import read_records
 
@@ -33,9 +34,9 @@ __all__ = ["RewordingEvaluation", "evaluate_rewording"]
 EXAMPLES = 5
 
 
-_SPACE_BEFORE = re.compile(r"\s+(?=[,.;:!?)\]])")
-_SPACE_AFTER = re.compile(r"(?<=[(\[])\s+")
-_AN = re.compile(r"\ban\b")
+_SPACE_BEFORE = regex_cache.compile(r"\s+(?=[,.;:!?)\]])")
+_SPACE_AFTER = regex_cache.compile(r"(?<=[(\[])\s+")
+_AN = regex_cache.compile(r"\ban\b")
 
 
 def _fold(text: str) -> str:

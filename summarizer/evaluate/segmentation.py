@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from summarizer import regex_cache
 from summarizer.errors import InputError
 from summarizer.evaluate._io import read_records
 from summarizer.segment import split_sentences
@@ -122,9 +123,9 @@ def _overlapping(reference: str, segments: list[str]) -> tuple[str, ...]:
     )
 
 
-_STOP_END = re.compile(r"[.!?…][\"'”’»)\]]*\Z")
-_LOWER_AFTER = re.compile(r"\s+[\"'“‘(]*[a-z]")
-_STOP_BEFORE = re.compile(r"[.!?…][\"'”’»)\]]*\s+\Z")
+_STOP_END = regex_cache.compile(r"[.!?…][\"'”’»)\]]*\Z")
+_LOWER_AFTER = regex_cache.compile(r"\s+[\"'“‘(]*[a-z]")
+_STOP_BEFORE = regex_cache.compile(r"[.!?…][\"'”’»)\]]*\s+\Z")
 
 
 def _kind(reference: str, text: str) -> str:

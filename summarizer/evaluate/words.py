@@ -21,12 +21,12 @@ Every cue category is counted; ``all_categories=False`` counts only the writer's
 from __future__ import annotations
 
 import os
-import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from summarizer import regex_cache
 from summarizer.cues import FRAMING_CATEGORIES, find_cues
 from summarizer.errors import InputError
 from summarizer.evaluate._io import read_records
@@ -36,7 +36,7 @@ from summarizer.model import Cue
 __all__ = ["WordsEvaluation", "covers", "evaluate_words"]
 
 EXAMPLES = 5
-_WORD = re.compile(r"[^\W_](?:[\w’'\-]*\w)?")
+_WORD = regex_cache.compile(r"[^\W_](?:[\w’'\-]*\w)?")
 
 
 def covers(cue: Cue, labelled: frozenset[str]) -> bool:

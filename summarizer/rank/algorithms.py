@@ -34,6 +34,9 @@ class Algorithm:
         sumy: ``"module:Class"`` of sumy's summarizer (``None``: the adapter builds its own).
         quadratic: whether it compares every sentence with every other (rated block by block
             on long texts: :data:`summarizer.rank.BLOCK_SENTENCES`).
+        small: ``"module:function"`` of a pure-Python version with the same ratings, bit for
+            bit, used on texts of up to :data:`summarizer.rank.pure.SMALL_SENTENCES`
+            sentences (no NumPy or SciPy to import); ``None``: ``fast`` always.
     """
 
     name: str
@@ -42,6 +45,7 @@ class Algorithm:
     reads: Reads
     sumy: str | None
     quadratic: bool = False
+    small: str | None = None
 
 
 ALGORITHM_TABLE: tuple[Algorithm, ...] = (
@@ -61,7 +65,8 @@ ALGORITHM_TABLE: tuple[Algorithm, ...] = (
     Algorithm("sumbasic", "greedy: the most frequent words, their weight lowered once used",
               "summarizer.rank.greedy:sumbasic", "stems", "sumy.summarizers.sum_basic:SumBasicSummarizer", True),
     Algorithm("reduction", "the sum of a sentence's similarities to all the others",
-              "summarizer.rank.graph:reduction", "stems", "sumy.summarizers.reduction:ReductionSummarizer", True),
+              "summarizer.rank.graph:reduction", "stems", "sumy.summarizers.reduction:ReductionSummarizer", True,
+              "summarizer.rank.pure:reduction"),
     Algorithm("random", "a seeded shuffle (a baseline)", "summarizer.rank.lexical:random_ratings", "count", None),
 )
 

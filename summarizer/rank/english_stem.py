@@ -18,7 +18,7 @@ License, Version 2.0 (see NOTICE).
 
 from __future__ import annotations
 
-import re
+from summarizer import regex_cache
 
 _VOWELS = "aeiouy"
 _DOUBLE_CONSONANTS = ("bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt")
@@ -47,7 +47,7 @@ _SPECIAL_WORDS = {
     "succeeding": "succeed",
 }  # fmt: skip
 # A vowel followed by a non-vowel: R1 begins after the first one, R2 after the first in R1.
-_REGION = re.compile("[aeiouy][^aeiouy]")
+_REGION = regex_cache.compile("[aeiouy][^aeiouy]")
 
 
 def _region(word: str) -> str:

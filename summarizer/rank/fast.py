@@ -4,18 +4,19 @@ Each algorithm reads the words sumy would read for it (same tokenizer, stemmer, 
 words, quirks) and rates as sumy 0.13 does, so the two engines pick the same sentences;
 see the modules for each family: :mod:`~summarizer.rank.graph` (LexRank, TextRank,
 Reduction), :mod:`~summarizer.rank.greedy` (KL-Sum, SumBasic) and
-:mod:`~summarizer.rank.lexical` (Luhn, LSA, Edmundson, random).
+:mod:`~summarizer.rank.lexical` (Luhn, LSA, Edmundson, random).  An algorithm with a
+pure-Python version (:mod:`~summarizer.rank.pure`) is rated with it on a short text, so
+NumPy and SciPy are not imported for it; the ratings are the same.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from importlib import import_module
-
-import numpy as np
+from typing import Any
 
 from summarizer.model import Document
-from summarizer.rank import lexical
+from summarizer.rank import pure
 from summarizer.rank.algorithms import algorithm_named
 from summarizer.rank.terms import content_stems, language_tools, paragraph_spans, sentence_words
 
@@ -42,15 +43,18 @@ def rank_fast(
     """
     if not document.sentences:
         return ()
-    if algorithm_named(algorithm).reads == "count":
+    record = algorithm_named(algorithm)
+    if record.reads == "count":
+        from summarizer.rank import lexical
+
         return tuple(float(r) for r in lexical.random_ratings(len(document.sentences), seed))
     tools = language_tools(language)
     if words is None:
         words = sentence_words(document)
-    record = algorithm_named(algorithm)
-    module, _, name = record.fast.partition(":")
+    small = record.small is not None and len(document.sentences) <= pure.SMALL_SENTENCES
+    module, _, name = (record.small if small and record.small is not None else record.fast).partition(":")
     function = getattr(import_module(module), name)
-    ratings: np.ndarray
+    ratings: Sequence[Any]
     if record.reads == "stems":
         ratings = function(content_stems(words, tools))
     elif record.reads == "words+stops":

@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from summarizer import tokens
 from summarizer.model import Document
 
-if TYPE_CHECKING:
-    from scipy import sparse  # imported where a matrix is made: SciPy is not loaded to import this module
+if TYPE_CHECKING:  # NumPy and SciPy are imported where a matrix is made, not to import this module
+    import numpy as np
+    from scipy import sparse
 
 #: What :attr:`Language.terms` holds for a stop word.
 _STOP = "\x00stop"
@@ -114,13 +113,14 @@ class Terms:
 
 def count_terms(per_sentence: Sequence[Sequence[str]], vocabulary: dict[str, int] | None = None) -> Terms:
     """Build :class:`Terms` from each sentence's terms (new terms are added to ``vocabulary``)."""
+    import numpy as np
+    from scipy import sparse
+
     vocab: dict[str, int] = {} if vocabulary is None else vocabulary
     order = [[vocab.setdefault(term, len(vocab)) for term in terms] for terms in per_sentence]
     lengths = np.fromiter((len(ids) for ids in order), dtype=np.int64, count=len(order))
     rows = np.repeat(np.arange(len(order)), lengths)
     cols = np.fromiter((t for ids in order for t in ids), dtype=np.int64, count=int(lengths.sum()))
-    from scipy import sparse
-
     counts = sparse.csr_array(
         (np.ones(len(cols)), (rows, cols)), shape=(len(order), max(len(vocab), 1))
     )
@@ -134,6 +134,8 @@ def sequential_row_sums(matrix: sparse.csr_array) -> np.ndarray:
     This is how Python's ``sum`` and sumy's ``+=`` loops add, so the result is bit for bit
     theirs (numpy's own sums add pairwise, which can differ in the last place).
     """
+    import numpy as np
+
     matrix.sort_indices()
     lengths = np.diff(matrix.indptr)
     totals = np.zeros(matrix.shape[0])

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer import regex_cache
 from summarizer.invisible import INVISIBLE
 
 __all__ = ["escape_markdown", "inert", "one_line"]
@@ -66,9 +67,9 @@ def _table() -> dict[int, str]:
 
 
 _INERT = _table()
-_CARRIAGE_RETURN = re.compile(r"\r\n?")
+_CARRIAGE_RETURN = regex_cache.compile(r"\r\n?")
 # Runs of white space that hold a line break of any kind (or a tab), for one-line views.
-_BREAKS = re.compile(r"[ \t]*[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029][\s]*")
+_BREAKS = regex_cache.compile(r"[ \t]*[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029][\s]*")
 
 
 def inert(text: str) -> str:
@@ -100,10 +101,10 @@ def one_line(text: str) -> str:
 # such a pattern would match.  cmark-gfm joins text again before it looks for e-mail
 # addresses, so every ``@`` also gets a zero-width space before it (written as the
 # entity ``&#8203;``: visible in the Markdown source, invisible once rendered).
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>#|~&@]|[:.](?=\S)|(?i:(?<=www)\.))")
-_MD_ADDRESS_AT = re.compile(r"\\@")
+_MD_INLINE = regex_cache.compile(r"([\\`*_\[\]<>#|~&@]|[:.](?=\S)|(?i:(?<=www)\.))")
+_MD_ADDRESS_AT = regex_cache.compile(r"\\@")
 # At the start of a line: headings, quotes, list items, thematic breaks, setext underlines.
-_MD_LINE_START = re.compile(r"^(\s*)([-=+>]|\d+(?=[.)]))", re.MULTILINE)
+_MD_LINE_START = regex_cache.compile(r"^(\s*)([-=+>]|\d+(?=[.)]))", re.MULTILINE)
 
 
 def escape_markdown(text: str) -> str:
