@@ -144,6 +144,77 @@ def _connective(text: str, pos: int = 0) -> re.Match[str] | None:
     return match
 
 
+# "Regardless of the decrease, …", "Despite the move, …", "After that decision, …": an opening
+# phrase about something a sentence before told of.  Its noun phrase is short and definite.
+_DEPENDENT_OPENING = re.compile(
+    r"""(?x)
+    (?i:Regardless\s+of|Irrespective\s+of|Despite|In\s+spite\s+of|Notwithstanding|Because\s+of|Due\s+to|Owing\s+to|
+       As\s+a\s+result\s+of|In\s+response\s+to|In\s+light\s+of|In\s+the\s+wake\s+of|After|Following|Since|Amid|Given)
+    \s+(?P<det>the|this|that|these|those|such)\s+
+    (?P<words>(?:[a-z][\w’'-]*\s+){0,2}(?P<head>[a-z][\w’'-]*))
+    \s*,\s+(?=[A-Za-z])
+    """
+)
+#: Nouns that, after "the" in such an opening, name an event or a figure told of before.
+_EVENT_NOUNS = frozenset(
+    """move decision announcement ruling verdict deal agreement plan proposal proposals change changes
+    increase increases rise rises fall falls drop decline decrease decreases cut cuts reduction setback
+    delay delays incident attack attacks crash accident controversy criticism row dispute scandal
+    comments remarks statement claims allegations warning warnings news report findings figures result
+    results measure measures ban vote defeat win victory loss losses resignation departure arrest arrests
+    closure merger takeover bid offer request appeal complaint complaints protest protests strike
+    strikes shooting killing killings death deaths""".split()
+)
+
+
+def dependent_opening(text: str, before: str | None = None) -> re.Match[str] | None:
+    """The opening phrase (after any connectives) that points at something told before it:
+    "Regardless of the decrease, …", "Despite this move, …", "After the ruling, …".
+
+    A demonstrative ("this", "those") always points back (not a time: "After this week, …");
+    "the" does when its noun names an event or a figure (:data:`_EVENT_NOUNS`) or is a word
+    of ``before``, the sentence before it.  ``None`` in a speaker's voice or without one.
+    """
+    body = text.lstrip()
+    if body[:1] in _OPENING_MARKS:
+        return None
+    position = 0
+    while (connective := _connective(body, position)) is not None:
+        position = connective.end()
+    match = _DEPENDENT_OPENING.match(body, position)
+    if match is None:
+        return None
+    head = match.group("head").lower()
+    if head.rstrip("s") in _TIMES or head in _TIMES:
+        return None
+    if match.group("det") != "the" or head in _EVENT_NOUNS:
+        return match
+    if before is not None and _stem(head) in {_stem(w) for w in re.findall(r"[a-z][\w’'-]*", before.lower())}:
+        return match
+    return None
+
+
+def _stem(word: str) -> str:
+    for ending in ("ings", "ing", "es", "s", "ed"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def opening_edit(sentence: Sentence, before: str | None = None) -> Edit | None:
+    """Dropping an opening phrase that points at a dropped sentence ("Regardless of the
+    decrease, the ACLU …" → "The ACLU …"), with any connectives before it and a capital for
+    what follows: the sentence stays whole and says no more than it can stand behind."""
+    text = sentence.text
+    lead = len(text) - len(text.lstrip())
+    match = dependent_opening(text, before)
+    if match is None:
+        return None
+    end = lead + match.end()
+    start = sentence.start + lead
+    return Edit("opening_dropped", start, sentence.start + end + 1, text[lead : end + 1], text[end].upper())
+
+
 def connective_edit(sentence: Sentence) -> Edit | None:
     """Dropping the sentence's opening connective ("But ", "However, "), with a capital for what follows.
 
@@ -250,6 +321,7 @@ def dependencies(
                 or _PRONOUN_SAID.search(_outside_quotes(text))
                 or _THEN_AFTER.search(_outside_quotes(_after_connectives(text)))
                 or (not connectives and _connective(stripped))
+                or (not connectives and dependent_opening(text, sentences[previous].text) is not None)
             ):
                 credit = credit_the_quotation(document, i, (previous,)) if credits is not None else None
                 if credit is None and credits is not None:

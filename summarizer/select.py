@@ -55,6 +55,7 @@ from summarizer.context import (
     is_headline,
     name_completions,
     name_the_speaker,
+    opening_edit,
     opens_with_back_pointer,
 )
 from summarizer.edits import apply_edits
@@ -728,7 +729,8 @@ def _repairs(
         if k in entries and (before is None or before not in kept):
             repairs.setdefault(k, []).extend(entries[k])
         elif before is None or before not in kept:
-            edit = connective_edit(sentence)
+            edit = opening_edit(sentence, None if before is None else document.sentences[before].text)
+            edit = edit or connective_edit(sentence)
             if edit is not None:
                 repairs.setdefault(k, []).append(edit)
     return {k: tuple(v) for k, v in repairs.items()}
@@ -1053,6 +1055,9 @@ def _merge_edits(first: Sequence[Edit], second: Sequence[Edit], text: str | None
             merged.append(edit)
         elif text is not None and edit.kind == "connective_dropped" and (folded := _fold_connective(edit, clashes, text)):
             merged = [e for e in merged if e not in clashes] + [folded]
+        elif edit.kind == "opening_dropped" and all(edit.start <= e.start and e.end < edit.end for e in clashes):
+            # The words the phrase loses go with it ("Regardless of the drastic decrease, " with "drastic" deleted).
+            merged = [e for e in merged if e not in clashes] + [edit]
     return tuple(sorted(merged, key=lambda e: (e.start, e.end)))
 
 

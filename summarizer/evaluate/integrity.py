@@ -12,7 +12,8 @@ at the default length is checked for:
   does not give: no verb of saying in its sentence or in the kept sentence just before it
   (a colon lead-in counts), or one credited to a pronoun whose sentence before was dropped;
 * ``unresolved_reference``: a kept sentence, in the writer's voice, opening with a pronoun,
-  a demonstrative or a connective, or pointing anywhere at a time told before it ("… before
+  a demonstrative or a connective, or about something told before it ("Despite the
+  decrease, …", "The move was …"), or pointing anywhere at a time told before it ("… before
   then.", "Burka then crowned …"), while the sentence before it in the article was dropped;
 * ``opens_unresolved``: the summary's first sentence is such a one;
 * ``lead_missing``: the article's first sentence of news (not boilerplate, not a title line)
@@ -149,6 +150,44 @@ def _points_back(text: str) -> bool:
     return False
 
 
+# "Regardless of the decrease, …", "Despite that, …", "After this ruling, …": an opening about
+# something told just before.  "The move was …", "The decision came …": a subject that is one.
+_ABOUT_BEFORE = re.compile(
+    r"(?:regardless of|despite|in spite of|because of|due to|after|following|amid|as a result of|in the wake of|"
+    r"in response to)\s+(?P<det>the|this|that|these|those)\b(?P<rest>(?:\s+[a-z][\w'’-]*){0,3})\s*,",
+    re.IGNORECASE,
+)
+_TOLD_OF = frozenset("move decision announcement ruling deal news incident change changes setback comments remarks".split())
+_SUBJECT_TOLD_OF = re.compile(
+    r"(?:the|that|this)\s+(?P<noun>" + "|".join(sorted(_TOLD_OF)) + r")\s+(?!(?:to|of|by|on|that|for|in|was\s+taken\s+to)\b)[a-z]",
+    re.IGNORECASE,
+)
+
+
+def _leans_on_before(text: str, before: str | None) -> bool:
+    """Whether a sentence in the writer's voice opens about something the sentence ``before``
+    it told of: a phrase with a demonstrative, or with "the" and a noun that ``before`` uses
+    (by its first five letters) or that names a thing told (:data:`_TOLD_OF`)."""
+    body = text.lstrip()
+    if not body or body[0] in _OPEN or body[0] in "\"'‘[":
+        return False
+    if _SUBJECT_TOLD_OF.match(body):
+        return True
+    found = _ABOUT_BEFORE.match(body)
+    if found is None:
+        return False
+    words = found.group("rest").split()
+    if found.group("det").lower() != "the":
+        return not (words and words[0].lower().rstrip("s") in _TIME_WORDS)
+    if not words:
+        return False
+    noun = words[-1].lower()
+    if noun in _TOLD_OF:
+        return True
+    heard = {w[:5] for w in re.findall(r"[a-z]{4,}", (before or "").lower())}
+    return len(noun) >= 4 and noun[:5] in heard
+
+
 # "before then", "until then", "Gelete Burka then crowned": "then" is a time the sentence
 # before gave.  Read outside quotation marks only (a speaker's "then" is the speaker's).
 _THEN_TIME = re.compile(r"\b(?:before|by|until|till|since|from|after|back|even)\s+then\b", re.IGNORECASE)
@@ -258,7 +297,9 @@ def check_summary(summary: Any, article: str, findings: _Findings | None = None)
         previous_kept = kept[position - 1] if position else None
         adjacent = previous_kept is not None and before.get(decision.index) == previous_kept.index
         resolvable = before.get(decision.index) is None or before.get(decision.index) in kept_index
-        if (_points_back(output) or _dangling_then(output)) and not resolvable:
+        told = before.get(decision.index)
+        told_text = decisions[told].sentence.text if told is not None else None
+        if (_points_back(output) or _dangling_then(output) or _leans_on_before(output, told_text)) and not resolvable:
             found.add("unresolved_reference", article, decision.index)
             if position == 0:
                 found.add("opens_unresolved", article, decision.index)
