@@ -194,6 +194,25 @@ def dependent_opening(text: str, before: str | None = None) -> re.Match[str] | N
     return None
 
 
+def antecedent_lost(text: str, told: Sequence[tuple[str, str | None]]) -> bool:
+    """Whether a sentence before told of what ``text``'s opening phrase is about ("the
+    decrease") and the summary no longer does.  ``told``: the sentences just before, nearest
+    first, each as (the original, the summary's version or ``None`` when dropped): the phrase
+    is lost when an original says its noun and no kept version does (a cut took "which has
+    seen a significant decrease" out, or the sentence that says it was dropped)."""
+    match = dependent_opening(text)
+    if match is None and told:
+        match = dependent_opening(text, told[0][0])
+    if match is None:
+        return False
+    head = _stem(match.group("head").lower())
+
+    def says(t: str) -> bool:
+        return head in {_stem(w) for w in re.findall(r"[a-z][\w’'-]*", t.lower())}
+
+    return any(says(original) for original, _ in told) and not any(shown is not None and says(shown) for _, shown in told)
+
+
 def _stem(word: str) -> str:
     for ending in ("ings", "ing", "es", "s", "ed"):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
@@ -500,7 +519,24 @@ def credit_the_quotation(document: Document, index: int, chain: Sequence[int]) -
         start = sentence.start + pronoun.start(group)
         return Edit("speaker_named", start, start + len(pronoun.group(group)), pronoun.group(group), f"[{name}]")
     start = sentence.start + lead
-    return Edit("speaker_credited", start, start, "", f"[{name} said:] ")
+    return Edit("speaker_credited", start, start, "", f"[{name} {saying_verb(document, chain[-1])}:] ")
+
+
+# "In a brief, the ACLU wrote:", "the union said in a statement": words that were written.
+_WRITTEN = re.compile(
+    r"\b(?:wrote|writes|written)\b|\bin\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:letter|report|statement|brief|filing|submission|email|e-mail|blog|post|article|essay|column|memo|note|paper|"
+    r"press\s+release|release|tweet|message)\b",
+    re.IGNORECASE,
+)
+
+
+def saying_verb(document: Document, naming: int | None) -> str:
+    """The verb a bracketed credit uses: "wrote" where the sentence ``naming`` the speaker says
+    the words were written (a report, a letter, a statement, "wrote"), else "said"."""
+    if naming is None:
+        return "said"
+    return "wrote" if _WRITTEN.search(_outside_quotes(document.sentences[naming].text)) else "said"
 
 
 def enter_quotation(document: Document, index: int, quotations: Sequence[Quotation], speaker: Speaker | None) -> tuple[Edit, ...] | None:
@@ -526,17 +562,22 @@ def enter_quotation(document: Document, index: int, quotations: Sequence[Quotati
         return None
     edits: list[Edit] = []
     name = speaker.name[0].upper() + speaker.name[1:]
+    begun = [
+        q for q in quotations
+        if q.depth == 0 and q.first_sentence < index <= q.last_sentence and q.start < sentence.start
+    ]
     if speaker.start == speaker.end:
-        edits.append(Edit("speaker_credited", start, start, "", f"[{name} said:] "))
+        # The verb: as the sentence naming the speaker, or the quotation's lead-in, has it ("They wrote:").
+        lead_in = begun[0].first_sentence - 1 if begun and begun[0].first_sentence > 0 else None
+        verb = saying_verb(document, speaker.via)
+        if verb == "said" and lead_in is not None and is_lead_in(document.sentences[lead_in].text):
+            verb = saying_verb(document, lead_in)
+        edits.append(Edit("speaker_credited", start, start, "", f"[{name} {verb}:] "))
     elif speaker.via is not None:
         pronoun = document.text[speaker.start : speaker.end]
         if pronoun.lower() not in _SUBJECT_PRONOUNS:
             return None
         edits.append(Edit("speaker_named", speaker.start, speaker.end, pronoun, f"[{name}]"))
-    begun = [
-        q for q in quotations
-        if q.depth == 0 and q.first_sentence < index <= q.last_sentence and q.start < sentence.start
-    ]
     if begun and not _well_marked(document, begun[0]):
         return None
     if begun and stripped[:1] not in _OPENING_MARKS:

@@ -68,3 +68,61 @@ def test_every_length_reads_right(edits: str) -> None:
             dropped_once = True
     if edits != "none":
         assert dropped_once, "the sentence is kept without the one before it at some length"
+
+
+HARBOUR = (Path(__file__).parent / "fixtures" / "core" / "harbour.txt").read_text(encoding="utf-8")
+
+
+def _credits(summary) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
+    return [(d.index, e.replacement) for d in summary.kept for e in d.edits if e.kind == "speaker_credited"]
+
+
+def test_one_credit_is_enough_for_a_speaker_going_on_and_written_words_are_wrote() -> None:
+    document = segment(HARBOUR)
+    analysis = analyse(document)
+    seen_wrote = False
+    for n in range(1, len(document.sentences) + 1):
+        summary = summarize(document, sentences=n, analysis=analysis)
+        found = check_summary(summary, "harbour")
+        assert found.counts["unattributed_quotation"] == 0, (n, summary.text)
+        assert found.counts["unbalanced_quotation"] == 0, (n, summary.text)
+        kept = [d.index for d in summary.kept]
+        voices = {d.index: d for d in summary.kept}
+        for index, replacement in _credits(summary):
+            before = kept[kept.index(index) - 1] if kept.index(index) else None
+            # The kept sentence before is not the same speaker's quotation already credited.
+            assert before is None or not any(
+                e.kind == "speaker_credited" and e.replacement == replacement for e in voices[before].edits
+            ), (n, summary.text)
+            if "board" in replacement:
+                assert replacement == "[The board wrote:] ", replacement
+                seen_wrote = True
+            else:
+                assert replacement.endswith(" said:] "), replacement
+    assert seen_wrote, "the board's report is credited as written at some length"
+
+
+@pytest.mark.seed
+def test_the_seed_credits_a_speaker_once_in_a_row(seed_text: str) -> None:
+    document = segment(seed_text)
+    analysis = analyse(document)
+    for n in range(1, 21):
+        summary = summarize(document, sentences=n, analysis=analysis)
+        credited = [
+            {e.replacement for e in d.edits if e.kind == "speaker_credited"} for d in summary.kept
+        ]
+        for first, second in zip(credited, credited[1:], strict=False):
+            assert not (first & second), (n, summary.text)
+        assert check_summary(summary, "seed").counts["unattributed_quotation"] == 0, (n, summary.text)
+
+
+def test_an_opening_whose_thing_a_cut_took_out_goes_too() -> None:
+    from summarizer.context import antecedent_lost
+    from summarizer.evaluate.integrity import _lost_thing
+
+    text = "Regardless of the decrease, the board wants more."
+    told = ("Arrests fell, which was a sharp decrease.", "In 2019 there were 500.")
+    assert antecedent_lost(text, [(told[1], told[1]), (told[0], "Arrests fell.")])
+    assert not antecedent_lost(text, [(told[1], told[1]), (told[0], told[0])])
+    assert _lost_thing(text, told, ["Arrests fell.", told[1]])
+    assert not _lost_thing(text, told, [told[0], told[1]])

@@ -188,6 +188,23 @@ def _leans_on_before(text: str, before: str | None) -> bool:
     return len(noun) >= 4 and noun[:5] in heard
 
 
+def _lost_thing(text: str, told: Sequence[str], shown: Sequence[str]) -> bool:
+    """Whether an opening about "the" something ("Regardless of the decrease, …") names what
+    the article's sentences just before (``told``) speak of while none of the summary's
+    sentences just before it (``shown``, as the summary gives them) does."""
+    found = _ABOUT_BEFORE.match(text.lstrip())
+    if found is None or found.group("det").lower() != "the" or not found.group("rest").split():
+        return False
+    noun = found.group("rest").split()[-1].lower()[:5]
+    if len(noun) < 4:
+        return False
+
+    def speaks_of(t: str) -> bool:
+        return any(w[:5] == noun for w in re.findall(r"[a-z]{4,}", t.lower()))
+
+    return any(speaks_of(t) for t in told) and not any(speaks_of(t) for t in shown)
+
+
 # "before then", "until then", "Gelete Burka then crowned": "then" is a time the sentence
 # before gave.  Read outside quotation marks only (a speaker's "then" is the speaker's).
 _THEN_TIME = re.compile(r"\b(?:before|by|until|till|since|from|after|back|even)\s+then\b", re.IGNORECASE)
@@ -232,6 +249,11 @@ def _credited_at_close(kept: Sequence[Any], position: int, before: dict[int, int
         if depth <= 0:
             return bool(_SAYING.search(writer))
     return False
+
+
+def _names_who_says(writer: str) -> bool:
+    """Whether the writer's words credit someone other than a pronoun with words ("The ACLU claims")."""
+    return _SAYING.search(writer) is not None and _PRONOUN_SPEAKER.search(writer) is None
 
 
 def _writer_part(text: str) -> str:
@@ -299,7 +321,13 @@ def check_summary(summary: Any, article: str, findings: _Findings | None = None)
         resolvable = before.get(decision.index) is None or before.get(decision.index) in kept_index
         told = before.get(decision.index)
         told_text = decisions[told].sentence.text if told is not None else None
-        if (_points_back(output) or _dangling_then(output) or _leans_on_before(output, told_text)) and not resolvable:
+        earlier = [told] if told is not None else []
+        if told is not None and before.get(told) is not None:
+            earlier.append(before[told])
+        lost = _lost_thing(
+            output, [decisions[j].sentence.text for j in earlier], [k.output for k in kept[max(0, position - 2) : position]]
+        )
+        if lost or ((_points_back(output) or _dangling_then(output) or _leans_on_before(output, told_text)) and not resolvable):
             found.add("unresolved_reference", article, decision.index)
             if position == 0:
                 found.add("opens_unresolved", article, decision.index)
@@ -332,6 +360,11 @@ def check_summary(summary: Any, article: str, findings: _Findings | None = None)
                         or _SAYING.search(_writer_part(previous_kept.output)) is not None
                         or previous_owned
                     )
+                ) or (
+                    # The summary's sentence before gives a speaker by name (its own quotation's, or
+                    # words reported): a quotation straight after reads as theirs, one credit is enough.
+                    previous_kept is not None
+                    and (previous_owned or _names_who_says(_writer_part(previous_kept.output)))
                 )
             # A passage this long is a quotation whose speaker must be given (shorter: a phrase).
             if not owned and any(len(q.split()) >= MIN_QUOTATION_WORDS for q in quotations):
