@@ -702,6 +702,39 @@ def is_headline(document: Document, index: int) -> bool:
     return bool(text) and "\n" not in text and text[-1] not in ".!?…”\"’:;"
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "WASHINGTON, DC – ", "ST. LOUIS – ", "Baghdad (Reuters) – ", "LONDON, March 3 – ", "Paris, Jan. 5 (AFP) — ":
+# a place (in capitals, or named before an agency or a date), then a dash, before the news.
+_LEAD_DATELINE = re.compile(
+    r"""(?x)
+    (?:
+      [A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}                 # a place in capitals
+        (?:,[ \t]+[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?)?        # its state or country
+        (?:,[ \t]+MONTH[ \t]+\d{1,2})?
+        (?:[ \t]*\([A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,2}\))?
+    | [A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}                         # a place in capitals and small letters
+        (?:,[ \t]+[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?)?
+        (?:,[ \t]+MONTH[ \t]+\d{1,2}(?:[ \t]*\([A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,2}\))?
+          |[ \t]*\([A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,2}\))     # … only with a date or an agency
+    | \([A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,2}\)                # "(CNN) -- "
+    )
+    [ \t]*(?:--|—|–|-)[ \t]+(?=[A-Z“"‘'])
+    """.replace("MONTH", _MONTH)
+)
+
+
+def dateline_edit(sentence: Sentence) -> Edit | None:
+    """Cutting the dateline that opens the lead ("WASHINGTON, DC – The ACLU …" → "The ACLU …"):
+    where and from whom the story was filed is not part of its news."""
+    text = sentence.text
+    lead = len(text) - len(text.lstrip())
+    match = _LEAD_DATELINE.match(text, lead)
+    if match is None or len(text[match.end() :].split()) < 4:
+        return None
+    start = sentence.start + lead
+    return Edit("dateline_cut", start, sentence.start + match.end(), text[lead : match.end()], "")
+
+
 def find_lead(document: Document, content: Sequence[int]) -> int | None:
     """The article's lead: its first content sentence that is not the title line."""
     for i in content:

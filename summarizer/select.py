@@ -49,6 +49,7 @@ from summarizer.compress import (
 )
 from summarizer.context import (
     connective_edit,
+    dateline_edit,
     dependencies,
     enter_quotation,
     find_lead,
@@ -474,7 +475,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     unit_index = {m: u.members[0] for u in units for m in u.members}
     repairs = _repairs(
         document, kept_set, quotations, needs, content, trim, speakers, completions, credits, entries,
-        speaker_of=voices.speakers,
+        speaker_of=voices.speakers, lead=lead,
     )
     cuts_of = _summary_compressions(document, kept_set, quoted) if trim and compress else {}
     worst_kept = max((rank_of[k] for k in kept_set), default=0)
@@ -706,6 +707,7 @@ def _repairs(
     entries: dict[int, tuple[Edit, ...]],
     *,
     speaker_of: Sequence[Speaker | None] = (),
+    lead: int | None = None,
 ) -> dict[int, tuple[Edit, ...]]:
     """The edits that make the kept sentences read right on their own: a quotation cut short
     is closed (an ellipsis and its closing mark), a quotation the writer never closed gets its
@@ -717,10 +719,13 @@ def _repairs(
     speaker in brackets (:func:`summarizer.context.enter_quotation`).
 
     One credit is enough: a quotation whose kept sentence before, in the summary, is the same
-    speaker's (``speaker_of``, every sentence's voice) gets no "[X said:]" of its own."""
+    speaker's (``speaker_of``, every sentence's voice) gets no "[X said:]" of its own.  The kept
+    ``lead`` loses its dateline ("WASHINGTON, DC – ")."""
     if not trim:
         return {}
     repairs: dict[int, list[Edit]] = {}
+    if lead is not None and lead in kept and (dateline := dateline_edit(document.sentences[lead])) is not None:
+        repairs[lead] = [dateline]
     previous_content = {b: a for a, b in pairwise(content)}
     # The quotations over each kept sentence, in document order: one pass, not one per kept sentence.
     over: dict[int, list[Quotation]] = {}
