@@ -735,12 +735,40 @@ def dateline_edit(sentence: Sentence) -> Edit | None:
     return Edit("dateline_cut", start, sentence.start + match.end(), text[lead : match.end()], "")
 
 
+#: How many content sentences a feature opening may run to before the lead: past them, the
+#: first is the lead after all (the whole piece is in the writer's own voice).
+FEATURE_LOOKAHEAD = 3
+# "My mom was …", "You can now buy …", "Upon arrival at the airport, you are greeted …": the
+# writer speaking as "I" or to "you" as the subject, not "a screen near you" in passing.
+_PERSONAL_SUBJECT = re.compile(
+    r"(?:[^,.;:?!]{0,120},\s+)?(?:You|you|Your|your|I|My|my)\b(?!['’]\w)(?!\s*[,.;:!?])|I['’](?:m|ve|d|ll)\b"
+)
+
+
+def is_feature_opening(text: str) -> bool:
+    """Whether a sentence opens a feature rather than tells news: in the writer's own words it
+    asks a question ("Would you believe …?", "Bored of your surroundings?") or has "I" or
+    "you" for its subject ("My mom was always sports mad", "Upon arrival …, you are greeted …")."""
+    writer = _outside_quotes(text).strip()
+    if not writer:
+        return False
+    if writer.rstrip("”’\"' )").endswith("?"):
+        return True
+    return _PERSONAL_SUBJECT.match(writer) is not None
+
+
 def find_lead(document: Document, content: Sequence[int]) -> int | None:
-    """The article's lead: its first content sentence that is not the title line."""
-    for i in content:
-        if not is_headline(document, i):
+    """The article's lead: its first content sentence that is not the title line, past a
+    feature opening (:func:`is_feature_opening`) of up to :data:`FEATURE_LOOKAHEAD` sentences."""
+    candidates = [i for i in content if not is_headline(document, i)]
+    for i in candidates[:FEATURE_LOOKAHEAD]:
+        text = document.sentences[i].text
+        if not is_feature_opening(text):
+            # "It is what happens …", "But …" lean on the opening: it is the lead after all.
+            if i != candidates[0] and (opens_with_back_pointer(text) or _connective(text.lstrip()) is not None):
+                break
             return i
-    return None
+    return candidates[0] if candidates else None
 
 
 # ---------------------------------------------------------------------------

@@ -380,6 +380,13 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     voice_kept: dict[int, str] = {}  # a sentence kept to give a voice a say → the voice
     capped: dict[int, tuple[str, tuple[int, ...]]] = {}  # set aside: its voice had its share → voice, group
     lead = find_lead(document, content)
+    # A feature opening before the lead ("Would you believe …?") is not chosen: the summary opens with the news.
+    for i in content:
+        if lead is None or i >= lead:
+            break
+        if i not in headlines and i in choosable:
+            choosable.discard(i)
+            why[i] = Reason("feature_opening", f"a feature opening before the lead, sentence {lead + 1}: the summary opens with the news")
     lead_kept = False
     if lead is not None and lead not in loaded and residual_bias[lead] < LEAD_BIAS:
         group = _group(lead, unit_need, needs, chooser.kept_set, allowed)

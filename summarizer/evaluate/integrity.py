@@ -16,8 +16,8 @@ at the default length is checked for:
   decrease, …", "The move was …"), or pointing anywhere at a time told before it ("… before
   then.", "Burka then crowned …"), while the sentence before it in the article was dropped;
 * ``opens_unresolved``: the summary's first sentence is such a one;
-* ``lead_missing``: the article's first sentence of news (not boilerplate, not a title line)
-  does not open the summary;
+* ``lead_missing``: the article's first sentence of news (not boilerplate, not a title line,
+  not a feature's opening question or "I"/"you" sentence) does not open the summary;
 * ``contradicted_reason``: a dropped sentence whose reason says it was less central than
   the kept ones while a kept sentence ranks below it.
 
@@ -387,9 +387,35 @@ def check_summary(summary: Any, article: str, findings: _Findings | None = None)
     return found
 
 
+#: A feature's opening runs to at most this many sentences before the news.
+FEATURE_SENTENCES = 3
+_ASKS = re.compile(r"\?[\s”’\"')]*$")
+_SPEAKS_TO = re.compile(r"^(?:[^,]*,\s*)?(?:you|your|i|my)\s", re.IGNORECASE)
+
+
+def _feature_opening(text: str) -> bool:
+    """A sentence that opens a feature, not news: the writer asks ("Would you believe …?") or
+    speaks as "I" or to "you" ("My mom was …", "Upon arrival …, you are greeted …")."""
+    writer = _writer_part(text).strip()
+    return bool(writer) and (_ASKS.search(writer) is not None or _SPEAKS_TO.match(writer) is not None)
+
+
 def _lead(summary: Any) -> int | None:
-    """The article's first sentence of news: not boilerplate, not a one-line title."""
+    """The article's first sentence of news: not boilerplate, not a one-line title, not a
+    feature's opening of up to :data:`FEATURE_SENTENCES` sentences (unless the next leans on it)."""
+    candidates = _lead_candidates(summary)
+    for position, index in enumerate(candidates[:FEATURE_SENTENCES]):
+        text = summary.decisions[index].sentence.text
+        if not _feature_opening(text):
+            if position and (_points_back(text) or _leans_on_before(text, None)):
+                break
+            return index
+    return candidates[0] if candidates else None
+
+
+def _lead_candidates(summary: Any) -> list[int]:
     document = summary.document
+    found: list[int] = []
     for decision in summary.decisions:
         if decision.boilerplate or len(decision.sentence.text.split()) < 4:
             continue
@@ -402,8 +428,10 @@ def _lead(summary: Any) -> int | None:
             and sentence.text.rstrip()[-1:] not in ".!?”\"’"
         )
         if not title:
-            return sentence.index
-    return None
+            found.append(sentence.index)
+            if len(found) > FEATURE_SENTENCES:
+                break
+    return found
 
 
 @dataclass(frozen=True, slots=True)
