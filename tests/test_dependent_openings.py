@@ -70,7 +70,7 @@ def test_every_length_reads_right(edits: str) -> None:
         assert dropped_once, "the sentence is kept without the one before it at some length"
 
 
-HARBOUR = (Path(__file__).parent / "fixtures" / "core" / "harbour.txt").read_text(encoding="utf-8")
+HARBOUR = (Path(__file__).parent / "fixtures" / "core" / "harbour_report.txt").read_text(encoding="utf-8")
 
 
 def _credits(summary) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
