@@ -725,8 +725,8 @@ def _repairs(
     sentence kept without the one before it in its quotation gets its opening mark and its
     speaker in brackets (:func:`summarizer.context.enter_quotation`).
 
-    One credit is enough: a quotation whose kept sentence before, in the summary, is the same
-    speaker's (``speaker_of``, every sentence's voice) gets no "[X said:]" of its own.  The kept
+    One credit is enough: a quotation whose kept sentence before, in the summary, is a quotation
+    of the same speaker (``speaker_of``, every sentence's voice) gets no "[X said:]" of its own.  The kept
     ``lead`` loses its dateline ("WASHINGTON, DC – ")."""
     if not trim:
         return {}
@@ -744,7 +744,14 @@ def _repairs(
     last: int | None = None  # the kept sentence before, in the summary
     for k in sorted(kept):
         sentence = document.sentences[k]
-        same_voice = last is not None and _same_voice(speaker_of, last, k)
+        same_voice = (
+            last is not None
+            and _same_voice(speaker_of, last, k)
+            and (
+                document.sentences[last].text.lstrip()[:1] in "“\"‘"
+                or any(q.depth == 0 and q.first_sentence < last <= q.last_sentence for q in over.get(last, ()))
+            )
+        )
         last = k
         if k in completions:
             introduced, surname, completion = completions[k]
@@ -783,7 +790,9 @@ def _repairs(
 
 
 def _same_voice(speaker_of: Sequence[Speaker | None], before: int, k: int) -> bool:
-    """Whether sentences ``before`` and ``k`` are both in the same speaker's voice."""
+    """Whether sentence ``before`` gives the words, in quotation marks, of the speaker whose
+    words ``k`` goes on with: words only reported ("The ACLU also claims …") still leave the
+    quotation after them its credit, so the reader can tell the claim from the quotation."""
     if not speaker_of:
         return False
     first, second = speaker_of[before], speaker_of[k]
