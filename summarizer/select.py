@@ -48,6 +48,7 @@ from summarizer.compress import (
     split_counts,
 )
 from summarizer.context import (
+    antecedent_lost,
     connective_edit,
     dateline_edit,
     dependencies,
@@ -56,7 +57,6 @@ from summarizer.context import (
     is_headline,
     name_completions,
     name_the_speaker,
-    antecedent_lost,
     opening_edit,
     opens_with_back_pointer,
 )
@@ -774,9 +774,12 @@ def _repairs(
         before = previous_content.get(k)
         if k in speakers and before is not None and before not in kept:
             repairs.setdefault(k, []).append(speakers[k])
-        if k in credits and not all(j in kept for j in credits[k][0]):
-            if not (same_voice and credits[k][1].kind == "speaker_credited"):
-                repairs.setdefault(k, []).append(credits[k][1])
+        if (
+            k in credits
+            and not all(j in kept for j in credits[k][0])
+            and not (same_voice and credits[k][1].kind == "speaker_credited")
+        ):
+            repairs.setdefault(k, []).append(credits[k][1])
         if k in entries and (before is None or before not in kept):
             repairs.setdefault(k, []).extend(
                 e for e in entries[k] if not (same_voice and e.kind == "speaker_credited")

@@ -5,6 +5,7 @@ The fixture is our own (``tests/fixtures/core/roads.txt``)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -111,7 +112,7 @@ def test_the_seed_credits_a_speaker_once_in_a_row(seed_text: str) -> None:
         credited = [
             {e.replacement for e in d.edits if e.kind == "speaker_credited"} for d in summary.kept
         ]
-        for first, second in zip(credited, credited[1:], strict=False):
+        for first, second in pairwise(credited):
             assert not (first & second), (n, summary.text)
         assert check_summary(summary, "seed").counts["unattributed_quotation"] == 0, (n, summary.text)
 
