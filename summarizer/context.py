@@ -145,6 +145,96 @@ def _connective(text: str, pos: int = 0) -> re.Match[str] | None:
     return match
 
 
+# "Regardless of the decrease, …", "Despite the move, …", "After that decision, …": an opening
+# phrase about something a sentence before told of.  Its noun phrase is short and definite.
+_DEPENDENT_OPENING = re.compile(
+    r"""(?x)
+    (?i:Regardless\s+of|Irrespective\s+of|Despite|In\s+spite\s+of|Notwithstanding|Because\s+of|Due\s+to|Owing\s+to|
+       As\s+a\s+result\s+of|In\s+response\s+to|In\s+light\s+of|In\s+the\s+wake\s+of|After|Following|Since|Amid|Given)
+    \s+(?P<det>the|this|that|these|those|such)\s+
+    (?P<words>(?:[a-z][\w’'-]*\s+){0,2}(?P<head>[a-z][\w’'-]*))
+    \s*,\s+(?=[A-Za-z])
+    """
+)
+#: Nouns that, after "the" in such an opening, name an event or a figure told of before.
+_EVENT_NOUNS = frozenset(
+    """move decision announcement ruling verdict deal agreement plan proposal proposals change changes
+    increase increases rise rises fall falls drop decline decrease decreases cut cuts reduction setback
+    delay delays incident attack attacks crash accident controversy criticism row dispute scandal
+    comments remarks statement claims allegations warning warnings news report findings figures result
+    results measure measures ban vote defeat win victory loss losses resignation departure arrest arrests
+    closure merger takeover bid offer request appeal complaint complaints protest protests strike
+    strikes shooting killing killings death deaths""".split()
+)
+
+
+def dependent_opening(text: str, before: str | None = None) -> re.Match[str] | None:
+    """The opening phrase (after any connectives) that points at something told before it:
+    "Regardless of the decrease, …", "Despite this move, …", "After the ruling, …".
+
+    A demonstrative ("this", "those") always points back (not a time: "After this week, …");
+    "the" does when its noun names an event or a figure (:data:`_EVENT_NOUNS`) or is a word
+    of ``before``, the sentence before it.  ``None`` in a speaker's voice or without one.
+    """
+    body = text.lstrip()
+    if body[:1] in _OPENING_MARKS:
+        return None
+    position = 0
+    while (connective := _connective(body, position)) is not None:
+        position = connective.end()
+    match = _DEPENDENT_OPENING.match(body, position)
+    if match is None:
+        return None
+    head = match.group("head").lower()
+    if head.rstrip("s") in _TIMES or head in _TIMES:
+        return None
+    if match.group("det") != "the" or head in _EVENT_NOUNS:
+        return match
+    if before is not None and _stem(head) in {_stem(w) for w in re.findall(r"[a-z][\w’'-]*", before.lower())}:
+        return match
+    return None
+
+
+def antecedent_lost(text: str, told: Sequence[tuple[str, str | None]]) -> bool:
+    """Whether a sentence before told of what ``text``'s opening phrase is about ("the
+    decrease") and the summary no longer does.  ``told``: the sentences just before, nearest
+    first, each as (the original, the summary's version or ``None`` when dropped): the phrase
+    is lost when an original says its noun and no kept version does (a cut took "which has
+    seen a significant decrease" out, or the sentence that says it was dropped)."""
+    match = dependent_opening(text)
+    if match is None and told:
+        match = dependent_opening(text, told[0][0])
+    if match is None:
+        return False
+    head = _stem(match.group("head").lower())
+
+    def says(t: str) -> bool:
+        return head in {_stem(w) for w in re.findall(r"[a-z][\w’'-]*", t.lower())}
+
+    return any(says(original) for original, _ in told) and not any(shown is not None and says(shown) for _, shown in told)
+
+
+def _stem(word: str) -> str:
+    for ending in ("ings", "ing", "es", "s", "ed"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def opening_edit(sentence: Sentence, before: str | None = None) -> Edit | None:
+    """Dropping an opening phrase that points at a dropped sentence ("Regardless of the
+    decrease, the ACLU …" → "The ACLU …"), with any connectives before it and a capital for
+    what follows: the sentence stays whole and says no more than it can stand behind."""
+    text = sentence.text
+    lead = len(text) - len(text.lstrip())
+    match = dependent_opening(text, before)
+    if match is None:
+        return None
+    end = lead + match.end()
+    start = sentence.start + lead
+    return Edit("opening_dropped", start, sentence.start + end + 1, text[lead : end + 1], text[end].upper())
+
+
 def connective_edit(sentence: Sentence) -> Edit | None:
     """Dropping the sentence's opening connective ("But ", "However, "), with a capital for what follows.
 
@@ -251,6 +341,7 @@ def dependencies(
                 or _PRONOUN_SAID.search(_outside_quotes(text))
                 or _THEN_AFTER.search(_outside_quotes(_after_connectives(text)))
                 or (not connectives and _connective(stripped))
+                or (not connectives and dependent_opening(text, sentences[previous].text) is not None)
             ):
                 credit = credit_the_quotation(document, i, (previous,)) if credits is not None else None
                 if credit is None and credits is not None:
@@ -429,7 +520,24 @@ def credit_the_quotation(document: Document, index: int, chain: Sequence[int]) -
         start = sentence.start + pronoun.start(group)
         return Edit("speaker_named", start, start + len(pronoun.group(group)), pronoun.group(group), f"[{name}]")
     start = sentence.start + lead
-    return Edit("speaker_credited", start, start, "", f"[{name} said:] ")
+    return Edit("speaker_credited", start, start, "", f"[{name} {saying_verb(document, chain[-1])}:] ")
+
+
+# "In a brief, the ACLU wrote:", "the union said in a statement": words that were written.
+_WRITTEN = re.compile(
+    r"\b(?:wrote|writes|written)\b|\bin\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:letter|report|statement|brief|filing|submission|email|e-mail|blog|post|article|essay|column|memo|note|paper|"
+    r"press\s+release|release|tweet|message)\b",
+    re.IGNORECASE,
+)
+
+
+def saying_verb(document: Document, naming: int | None) -> str:
+    """The verb a bracketed credit uses: "wrote" where the sentence ``naming`` the speaker says
+    the words were written (a report, a letter, a statement, "wrote"), else "said"."""
+    if naming is None:
+        return "said"
+    return "wrote" if _WRITTEN.search(_outside_quotes(document.sentences[naming].text)) else "said"
 
 
 def enter_quotation(document: Document, index: int, quotations: Sequence[Quotation], speaker: Speaker | None) -> tuple[Edit, ...] | None:
@@ -455,17 +563,22 @@ def enter_quotation(document: Document, index: int, quotations: Sequence[Quotati
         return None
     edits: list[Edit] = []
     name = speaker.name[0].upper() + speaker.name[1:]
+    begun = [
+        q for q in quotations
+        if q.depth == 0 and q.first_sentence < index <= q.last_sentence and q.start < sentence.start
+    ]
     if speaker.start == speaker.end:
-        edits.append(Edit("speaker_credited", start, start, "", f"[{name} said:] "))
+        # The verb: as the sentence naming the speaker, or the quotation's lead-in, has it ("They wrote:").
+        lead_in = begun[0].first_sentence - 1 if begun and begun[0].first_sentence > 0 else None
+        verb = saying_verb(document, speaker.via)
+        if verb == "said" and lead_in is not None and is_lead_in(document.sentences[lead_in].text):
+            verb = saying_verb(document, lead_in)
+        edits.append(Edit("speaker_credited", start, start, "", f"[{name} {verb}:] "))
     elif speaker.via is not None:
         pronoun = document.text[speaker.start : speaker.end]
         if pronoun.lower() not in _SUBJECT_PRONOUNS:
             return None
         edits.append(Edit("speaker_named", speaker.start, speaker.end, pronoun, f"[{name}]"))
-    begun = [
-        q for q in quotations
-        if q.depth == 0 and q.first_sentence < index <= q.last_sentence and q.start < sentence.start
-    ]
     if begun and not _well_marked(document, begun[0]):
         return None
     if begun and stripped[:1] not in _OPENING_MARKS:
@@ -590,12 +703,73 @@ def is_headline(document: Document, index: int) -> bool:
     return bool(text) and "\n" not in text and text[-1] not in ".!?…”\"’:;"
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "WASHINGTON, DC – ", "ST. LOUIS – ", "Baghdad (Reuters) – ", "LONDON, March 3 – ", "Paris, Jan. 5 (AFP) — ":
+# a place (in capitals, or named before an agency or a date), then a dash, before the news.
+_LEAD_DATELINE = re.compile(
+    r"""(?x)
+    (?:
+      [A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}                 # a place in capitals
+        (?:,[ \t]+[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?)?        # its state or country
+        (?:,[ \t]+MONTH[ \t]+\d{1,2})?
+        (?:[ \t]*\([A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,2}\))?
+    | [A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}                         # a place in capitals and small letters
+        (?:,[ \t]+[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?)?
+        (?:,[ \t]+MONTH[ \t]+\d{1,2}(?:[ \t]*\([A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,2}\))?
+          |[ \t]*\([A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,2}\))     # … only with a date or an agency
+    | \([A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,2}\)                # "(CNN) -- "
+    )
+    [ \t]*(?:--|—|–|-)[ \t]+(?=[A-Z“"‘'])
+    """.replace("MONTH", _MONTH)
+)
+
+
+def dateline_edit(sentence: Sentence) -> Edit | None:
+    """Cutting the dateline that opens the lead ("WASHINGTON, DC – The ACLU …" → "The ACLU …"):
+    where and from whom the story was filed is not part of its news."""
+    text = sentence.text
+    lead = len(text) - len(text.lstrip())
+    match = _LEAD_DATELINE.match(text, lead)
+    if match is None or len(text[match.end() :].split()) < 4:
+        return None
+    start = sentence.start + lead
+    return Edit("dateline_cut", start, sentence.start + match.end(), text[lead : match.end()], "")
+
+
+#: How many content sentences a feature opening may run to before the lead: past them, the
+#: first is the lead after all (the whole piece is in the writer's own voice).
+FEATURE_LOOKAHEAD = 3
+# "My mom was …", "You can now buy …", "Upon arrival at the airport, you are greeted …": the
+# writer speaking as "I" or to "you" as the subject, not "a screen near you" in passing.
+_PERSONAL_SUBJECT = re.compile(
+    r"(?:[^,.;:?!]{0,120},\s+)?(?:You|you|Your|your|I|My|my)\b(?!['’]\w)(?!\s*[,.;:!?])|I['’](?:m|ve|d|ll)\b"
+)
+
+
+def is_feature_opening(text: str) -> bool:
+    """Whether a sentence opens a feature rather than tells news: in the writer's own words it
+    asks a question ("Would you believe …?", "Bored of your surroundings?") or has "I" or
+    "you" for its subject ("My mom was always sports mad", "Upon arrival …, you are greeted …")."""
+    writer = _outside_quotes(text).strip()
+    if not writer:
+        return False
+    if writer.rstrip("”’\"' )").endswith("?"):
+        return True
+    return _PERSONAL_SUBJECT.match(writer) is not None
+
+
 def find_lead(document: Document, content: Sequence[int]) -> int | None:
-    """The article's lead: its first content sentence that is not the title line."""
-    for i in content:
-        if not is_headline(document, i):
+    """The article's lead: its first content sentence that is not the title line, past a
+    feature opening (:func:`is_feature_opening`) of up to :data:`FEATURE_LOOKAHEAD` sentences."""
+    candidates = [i for i in content if not is_headline(document, i)]
+    for i in candidates[:FEATURE_LOOKAHEAD]:
+        text = document.sentences[i].text
+        if not is_feature_opening(text):
+            # "It is what happens …", "But …" lean on the opening: it is the lead after all.
+            if i != candidates[0] and (opens_with_back_pointer(text) or _connective(text.lstrip()) is not None):
+                break
             return i
-    return None
+    return candidates[0] if candidates else None
 
 
 # ---------------------------------------------------------------------------

@@ -47,18 +47,21 @@ from summarizer.compress import (
     split_counts,
 )
 from summarizer.context import (
+    antecedent_lost,
     connective_edit,
+    dateline_edit,
     dependencies,
     enter_quotation,
     find_lead,
     is_headline,
     name_completions,
     name_the_speaker,
+    opening_edit,
     opens_with_back_pointer,
 )
 from summarizer.edits import apply_edits
 from summarizer.facts import sentence_facts
-from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason
+from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason, Speaker
 from summarizer.neutrality import bias_score, cue_summary
 from summarizer.options import SummaryOptions
 from summarizer.quotes import Quotation, QuoteUnit, find_quotations, quotation_units, quoted_spans
@@ -250,6 +253,10 @@ def _plain_edits(analysis: Analysis, i: int, quoted: tuple[tuple[int, int], ...]
     return _merge_edits(trim_edits(document, sentence, cues, quoted=quoted), reword_edits(document, sentence, cues, quoted))
 
 
+#: How many sentences back an opening phrase's noun ("Regardless of the decrease, …") is looked for.
+ANTECEDENT_LOOKBACK = 2
+
+
 def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[Decision, ...], Budget]:
     """The default selector: the lead, then central, plain, unloaded, not repeated sentences,
     each with what it needs to read right (its quotation from the start, its speaker, the
@@ -377,6 +384,13 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     voice_kept: dict[int, str] = {}  # a sentence kept to give a voice a say → the voice
     capped: dict[int, tuple[str, tuple[int, ...]]] = {}  # set aside: its voice had its share → voice, group
     lead = find_lead(document, content)
+    # A feature opening before the lead ("Would you believe …?") is not chosen: the summary opens with the news.
+    for i in content:
+        if lead is None or i >= lead:
+            break
+        if i not in headlines and i in choosable:
+            choosable.discard(i)
+            why[i] = Reason("feature_opening", f"a feature opening before the lead, sentence {lead + 1}: the summary opens with the news")
     lead_kept = False
     if lead is not None and lead not in loaded and residual_bias[lead] < LEAD_BIAS:
         group = _group(lead, unit_need, needs, chooser.kept_set, allowed)
@@ -470,13 +484,18 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     rank_of = ranks(value)
     scores = normalise(raw)
     unit_index = {m: u.members[0] for u in units for m in u.members}
-    repairs = _repairs(document, kept_set, quotations, needs, content, trim, speakers, completions, credits, entries)
+    repairs = _repairs(
+        document, kept_set, quotations, needs, content, trim, speakers, completions, credits, entries,
+        speaker_of=voices.speakers, lead=lead,
+    )
     cuts_of = _summary_compressions(document, kept_set, quoted) if trim and compress else {}
     worst_kept = max((rank_of[k] for k in kept_set), default=0)
     context_kept = sorted(k for k in kept_set if k in brought)
     # Equal reasons share one tuple: a long text repeats a few hundred thousand times over.
     shared_reasons: dict[tuple[Reason, ...], tuple[Reason, ...]] = {}
     decisions = []
+    previous_content = {b: a for a, b in pairwise(content)}
+    outputs: dict[int, str] = {}  # each kept sentence as the summary gives it, so far
     for sentence in document.sentences:
         i = sentence.index
         is_kept = i in kept_set
@@ -497,6 +516,19 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
         if is_kept and cuts_of.get(i):
             edits = _merge_edits(edits, cuts_of[i])
             reasons.append(_compressed_reason(edits, analysis.word_counts[i], document, i))
+        if is_kept and trim:
+            # "Regardless of the decrease, …" after a kept sentence whose cut took "a significant decrease" out.
+            told: list[tuple[str, str | None]] = []
+            j = previous_content.get(i)
+            while j is not None and len(told) < ANTECEDENT_LOOKBACK:
+                told.append((document.sentences[j].text, outputs.get(j)))
+                j = previous_content.get(j)
+            if any(shown is not None for _, shown in told) and antecedent_lost(sentence.text, told):
+                opening = opening_edit(sentence)
+                if opening is not None:
+                    edits = _merge_edits(edits, (opening,), document.text)
+            if is_kept:
+                outputs[i] = apply_edits(sentence, edits)
         twin = chooser.repeated_by(i) if squeezed and reasons[0].code == "repeats" else None
         if twin is not None and length[twin] < length[i]:
             reasons.append(
@@ -684,6 +716,9 @@ def _repairs(
     completions: dict[int, tuple[int, str, Edit]],
     credits: dict[int, tuple[tuple[int, ...], Edit]],
     entries: dict[int, tuple[Edit, ...]],
+    *,
+    speaker_of: Sequence[Speaker | None] = (),
+    lead: int | None = None,
 ) -> dict[int, tuple[Edit, ...]]:
     """The edits that make the kept sentences read right on their own: a quotation cut short
     is closed (an ellipsis and its closing mark), a quotation the writer never closed gets its
@@ -692,10 +727,16 @@ def _repairs(
     a surname whose whole name is in a dropped sentence is completed ("[Ana] Pereira"), and a
     quotation whose speaker is named only in a dropped sentence is credited in brackets, and a
     sentence kept without the one before it in its quotation gets its opening mark and its
-    speaker in brackets (:func:`summarizer.context.enter_quotation`)."""
+    speaker in brackets (:func:`summarizer.context.enter_quotation`).
+
+    One credit is enough: a quotation whose kept sentence before, in the summary, is a quotation
+    of the same speaker (``speaker_of``, every sentence's voice) gets no "[X said:]" of its own.  The kept
+    ``lead`` loses its dateline ("WASHINGTON, DC – ")."""
     if not trim:
         return {}
     repairs: dict[int, list[Edit]] = {}
+    if lead is not None and lead in kept and (dateline := dateline_edit(document.sentences[lead])) is not None:
+        repairs[lead] = [dateline]
     previous_content = {b: a for a, b in pairwise(content)}
     # The quotations over each kept sentence, in document order: one pass, not one per kept sentence.
     over: dict[int, list[Quotation]] = {}
@@ -704,8 +745,18 @@ def _repairs(
             if k in kept:
                 over.setdefault(k, []).append(q)
     completed: set[str] = set()  # surnames the summary has given whole so far
+    last: int | None = None  # the kept sentence before, in the summary
     for k in sorted(kept):
         sentence = document.sentences[k]
+        same_voice = (
+            last is not None
+            and _same_voice(speaker_of, last, k)
+            and (
+                document.sentences[last].text.lstrip()[:1] in "“\"‘"
+                or any(q.depth == 0 and q.first_sentence < last <= q.last_sentence for q in over.get(last, ()))
+            )
+        )
+        last = k
         if k in completions:
             introduced, surname, completion = completions[k]
             if introduced not in kept and surname not in completed:
@@ -727,15 +778,32 @@ def _repairs(
         before = previous_content.get(k)
         if k in speakers and before is not None and before not in kept:
             repairs.setdefault(k, []).append(speakers[k])
-        if k in credits and not all(j in kept for j in credits[k][0]):
+        if (
+            k in credits
+            and not all(j in kept for j in credits[k][0])
+            and not (same_voice and credits[k][1].kind == "speaker_credited")
+        ):
             repairs.setdefault(k, []).append(credits[k][1])
         if k in entries and (before is None or before not in kept):
-            repairs.setdefault(k, []).extend(entries[k])
+            repairs.setdefault(k, []).extend(
+                e for e in entries[k] if not (same_voice and e.kind == "speaker_credited")
+            )
         elif before is None or before not in kept:
-            edit = connective_edit(sentence)
+            edit = opening_edit(sentence, None if before is None else document.sentences[before].text)
+            edit = edit or connective_edit(sentence)
             if edit is not None:
                 repairs.setdefault(k, []).append(edit)
     return {k: tuple(v) for k, v in repairs.items()}
+
+
+def _same_voice(speaker_of: Sequence[Speaker | None], before: int, k: int) -> bool:
+    """Whether sentence ``before`` gives the words, in quotation marks, of the speaker whose
+    words ``k`` goes on with: words only reported ("The ACLU also claims …") still leave the
+    quotation after them its credit, so the reader can tell the claim from the quotation."""
+    if not speaker_of:
+        return False
+    first, second = speaker_of[before], speaker_of[k]
+    return first is not None and second is not None and first.name.lower() == second.name.lower()
 
 
 class _Novelty:
@@ -1118,6 +1186,9 @@ def _merge_edits(first: Sequence[Edit], second: Sequence[Edit], text: str | None
             merged.append(edit)
         elif text is not None and edit.kind == "connective_dropped" and (folded := _fold_connective(edit, clashes, text)):
             merged = [e for e in merged if e not in clashes] + [folded]
+        elif edit.kind == "opening_dropped" and all(edit.start <= e.start and e.end < edit.end for e in clashes):
+            # The words the phrase loses go with it ("Regardless of the drastic decrease, " with "drastic" deleted).
+            merged = [e for e in merged if e not in clashes] + [edit]
     return tuple(sorted(merged, key=lambda e: (e.start, e.end)))
 
 

@@ -35,6 +35,10 @@ def _used_as_modifier(body: str, start: int, end: int) -> bool:
     return previous is not None and previous.group(1).lower() in _PREDICATE_BEFORE
 
 
+# A participle's agent: "maintained by", "revealed by".
+_PASSIVE_BY = re.compile(r"\s+by\b", re.IGNORECASE)
+
+
 def _sentence_cues(
     document: Document,
     sentence: Sentence,
@@ -60,6 +64,9 @@ def _sentence_cues(
             return
         in_quote = quoted(start)
         if in_quote and category in ("factive_verb", "assertive_verb"):
+            return
+        if category in ("factive_verb", "assertive_verb") and _PASSIVE_BY.match(text, end) and text[start:end].lower().endswith(("ed", "en", "wn")):
+            # "websites maintained by al-Sadr's followers": a participle with its agent describes, it asserts nothing.
             return
         if in_quote:
             weight, source = weight * QUOTED_FACTOR, f"{source} (quoted)"

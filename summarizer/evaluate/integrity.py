@@ -12,11 +12,12 @@ at the default length is checked for:
   does not give: no verb of saying in its sentence or in the kept sentence just before it
   (a colon lead-in counts), or one credited to a pronoun whose sentence before was dropped;
 * ``unresolved_reference``: a kept sentence, in the writer's voice, opening with a pronoun,
-  a demonstrative or a connective, or pointing anywhere at a time told before it ("… before
+  a demonstrative or a connective, or about something told before it ("Despite the
+  decrease, …", "The move was …"), or pointing anywhere at a time told before it ("… before
   then.", "Burka then crowned …"), while the sentence before it in the article was dropped;
 * ``opens_unresolved``: the summary's first sentence is such a one;
-* ``lead_missing``: the article's first sentence of news (not boilerplate, not a title line)
-  does not open the summary;
+* ``lead_missing``: the article's first sentence of news (not boilerplate, not a title line,
+  not a feature's opening question or "I"/"you" sentence) does not open the summary;
 * ``contradicted_reason``: a dropped sentence whose reason says it was less central than
   the kept ones while a kept sentence ranks below it.
 
@@ -150,6 +151,61 @@ def _points_back(text: str) -> bool:
     return False
 
 
+# "Regardless of the decrease, …", "Despite that, …", "After this ruling, …": an opening about
+# something told just before.  "The move was …", "The decision came …": a subject that is one.
+_ABOUT_BEFORE = re.compile(
+    r"(?:regardless of|despite|in spite of|because of|due to|after|following|amid|as a result of|in the wake of|"
+    r"in response to)\s+(?P<det>the|this|that|these|those)\b(?P<rest>(?:\s+[a-z][\w'’-]*){0,3})\s*,",
+    re.IGNORECASE,
+)
+_TOLD_OF = frozenset("move decision announcement ruling deal news incident change changes setback comments remarks".split())
+_SUBJECT_TOLD_OF = re.compile(
+    r"(?:the|that|this)\s+(?P<noun>" + "|".join(sorted(_TOLD_OF)) + r")\s+(?!(?:to|of|by|on|that|for|in|was\s+taken\s+to)\b)[a-z]",
+    re.IGNORECASE,
+)
+
+
+def _leans_on_before(text: str, before: str | None) -> bool:
+    """Whether a sentence in the writer's voice opens about something the sentence ``before``
+    it told of: a phrase with a demonstrative, or with "the" and a noun that ``before`` uses
+    (by its first five letters) or that names a thing told (:data:`_TOLD_OF`)."""
+    body = text.lstrip()
+    if not body or body[0] in _OPEN or body[0] in "\"'‘[":
+        return False
+    if _SUBJECT_TOLD_OF.match(body):
+        return True
+    found = _ABOUT_BEFORE.match(body)
+    if found is None:
+        return False
+    words = found.group("rest").split()
+    if found.group("det").lower() != "the":
+        return not (words and words[0].lower().rstrip("s") in _TIME_WORDS)
+    if not words:
+        return False
+    noun = words[-1].lower()
+    if noun in _TOLD_OF:
+        return True
+    heard = {w[:5] for w in re.findall(r"[a-z]{4,}", (before or "").lower())}
+    return len(noun) >= 4 and noun[:5] in heard
+
+
+def _lost_thing(text: str, told: Sequence[str], shown: Sequence[str]) -> bool:
+    """Whether an opening about "the" something ("Regardless of the decrease, …") names what
+    the article's sentences just before (``told``) speak of while none of the summary's
+    sentences just before it (``shown``, as the summary gives them) does."""
+    found = _ABOUT_BEFORE.match(text.lstrip())
+    if found is None or found.group("det").lower() != "the" or not found.group("rest").split():
+        return False
+    noun = found.group("rest").split()[-1].lower()[:5]
+    if len(noun) < 4:
+        return False
+
+    def speaks_of(t: str) -> bool:
+        return any(w[:5] == noun for w in re.findall(r"[a-z]{4,}", t.lower()))
+
+    return any(speaks_of(t) for t in told) and not any(speaks_of(t) for t in shown)
+
+
 # "before then", "until then", "Gelete Burka then crowned": "then" is a time the sentence
 # before gave.  Read outside quotation marks only (a speaker's "then" is the speaker's).
 _THEN_TIME = regex_cache.compile(r"\b(?:before|by|until|till|since|from|after|back|even)\s+then\b", re.IGNORECASE)
@@ -194,6 +250,11 @@ def _credited_at_close(kept: Sequence[Any], position: int, before: dict[int, int
         if depth <= 0:
             return bool(_SAYING.search(writer))
     return False
+
+
+def _names_who_says(writer: str) -> bool:
+    """Whether the writer's words credit someone other than a pronoun with words ("The ACLU claims")."""
+    return _SAYING.search(writer) is not None and _PRONOUN_SPEAKER.search(writer) is None
 
 
 def _writer_part(text: str) -> str:
@@ -259,7 +320,15 @@ def check_summary(summary: Any, article: str, findings: _Findings | None = None)
         previous_kept = kept[position - 1] if position else None
         adjacent = previous_kept is not None and before.get(decision.index) == previous_kept.index
         resolvable = before.get(decision.index) is None or before.get(decision.index) in kept_index
-        if (_points_back(output) or _dangling_then(output)) and not resolvable:
+        told = before.get(decision.index)
+        told_text = decisions[told].sentence.text if told is not None else None
+        earlier = [told] if told is not None else []
+        if told is not None and before.get(told) is not None:
+            earlier.append(before[told])
+        lost = _lost_thing(
+            output, [decisions[j].sentence.text for j in earlier], [k.output for k in kept[max(0, position - 2) : position]]
+        )
+        if lost or ((_points_back(output) or _dangling_then(output) or _leans_on_before(output, told_text)) and not resolvable):
             found.add("unresolved_reference", article, decision.index)
             if position == 0:
                 found.add("opens_unresolved", article, decision.index)
@@ -292,6 +361,11 @@ def check_summary(summary: Any, article: str, findings: _Findings | None = None)
                         or _SAYING.search(_writer_part(previous_kept.output)) is not None
                         or previous_owned
                     )
+                ) or (
+                    # The summary's sentence before gives a speaker by name (its own quotation's, or
+                    # words reported): a quotation straight after reads as theirs, one credit is enough.
+                    previous_kept is not None
+                    and (previous_owned or _names_who_says(_writer_part(previous_kept.output)))
                 )
             # A passage this long is a quotation whose speaker must be given (shorter: a phrase).
             if not owned and any(len(q.split()) >= MIN_QUOTATION_WORDS for q in quotations):
@@ -314,9 +388,35 @@ def check_summary(summary: Any, article: str, findings: _Findings | None = None)
     return found
 
 
+#: A feature's opening runs to at most this many sentences before the news.
+FEATURE_SENTENCES = 3
+_ASKS = re.compile(r"\?[\s”’\"')]*$")
+_SPEAKS_TO = re.compile(r"^(?:[^,]*,\s*)?(?:you|your|i|my)\s", re.IGNORECASE)
+
+
+def _feature_opening(text: str) -> bool:
+    """A sentence that opens a feature, not news: the writer asks ("Would you believe …?") or
+    speaks as "I" or to "you" ("My mom was …", "Upon arrival …, you are greeted …")."""
+    writer = _writer_part(text).strip()
+    return bool(writer) and (_ASKS.search(writer) is not None or _SPEAKS_TO.match(writer) is not None)
+
+
 def _lead(summary: Any) -> int | None:
-    """The article's first sentence of news: not boilerplate, not a one-line title."""
+    """The article's first sentence of news: not boilerplate, not a one-line title, not a
+    feature's opening of up to :data:`FEATURE_SENTENCES` sentences (unless the next leans on it)."""
+    candidates = _lead_candidates(summary)
+    for position, index in enumerate(candidates[:FEATURE_SENTENCES]):
+        text = summary.decisions[index].sentence.text
+        if not _feature_opening(text):
+            if position and (_points_back(text) or _leans_on_before(text, None)):
+                break
+            return index
+    return candidates[0] if candidates else None
+
+
+def _lead_candidates(summary: Any) -> list[int]:
     document = summary.document
+    found: list[int] = []
     for decision in summary.decisions:
         if decision.boilerplate or len(decision.sentence.text.split()) < 4:
             continue
@@ -329,8 +429,10 @@ def _lead(summary: Any) -> int | None:
             and sentence.text.rstrip()[-1:] not in ".!?”\"’"
         )
         if not title:
-            return sentence.index
-    return None
+            found.append(sentence.index)
+            if len(found) > FEATURE_SENTENCES:
+                break
+    return found
 
 
 @dataclass(frozen=True, slots=True)

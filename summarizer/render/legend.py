@@ -139,4 +139,4 @@ def removed(row: Row) -> tuple[str, ...]:
 
 
 #: Edits whose replacement is only the capital the next word needs ("But the" → "The").
-_CAPITAL_ONLY = frozenset({"connective_dropped"})
+_CAPITAL_ONLY = frozenset({"connective_dropped", "opening_dropped"})

@@ -1,0 +1,129 @@
+"""Openings about something only a sentence before told of ("Despite the decrease, …",
+"Because of the complaints, …", "The move …", "That decision …"): kept with that sentence,
+or the opening dropped as a recorded edit, or not kept — at every length, with and without edits.
+The fixture is our own (``tests/fixtures/core/roads.txt``)."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from summarizer import summarize
+from summarizer.context import dependent_opening, opening_edit
+from summarizer.evaluate.integrity import _leans_on_before, check_summary
+from summarizer.pipeline import analyse
+from summarizer.segment import segment
+
+ROADS = (Path(__file__).parent / "fixtures" / "core" / "roads.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "points_back"),
+    [
+        ("Regardless of the drastic decrease, the board wants more.", "Arrests decreased.", True),
+        ("Despite the move, the firm grew.", None, True),
+        ("However, despite this, the firm grew.", None, False),  # no noun: the pronoun rule's case
+        ("Because of those delays, trains ran late.", None, True),
+        ("After the storm, crews cleared the roads.", "Rain fell all day.", False),
+        ("After the storm, crews cleared the roads.", "A storm hit the coast.", True),
+        ("After this week, the fares rise.", None, False),
+        ("“Despite the move, we grew,” she said.", None, False),
+    ],
+)
+def test_a_dependent_opening_is_found_by_the_selector_and_by_the_check(text: str, before: str | None, points_back: bool) -> None:
+    assert (dependent_opening(text, before) is not None) is points_back
+    assert _leans_on_before(text, before) is points_back
+
+
+def test_the_opening_goes_as_one_recorded_edit_with_a_capital() -> None:
+    document = segment("Arrests fell. But regardless of the decrease, the board wants more.")
+    edit = opening_edit(document.sentences[1], document.sentences[0].text)
+    assert edit is not None
+    assert (edit.kind, edit.text, edit.replacement) == ("opening_dropped", "But regardless of the decrease, t", "T")
+
+
+def test_subject_references_are_checked_too() -> None:
+    assert _leans_on_before("The move was welcomed by traders.", None)
+    assert _leans_on_before("That decision came late.", None)
+    assert not _leans_on_before("The decision to close the pier was taken in May.", None)
+
+
+@pytest.mark.parametrize("edits", ["none", "trim", "reword"])
+def test_every_length_reads_right(edits: str) -> None:
+    document = segment(ROADS)
+    analysis = analyse(document)
+    despite = next(s.index for s in document.sentences if s.text.startswith("Despite the decrease"))
+    dropped_once = False
+    for n in range(1, len(document.sentences) + 1):
+        summary = summarize(document, sentences=n, analysis=analysis, edits=edits)
+        found = check_summary(summary, "roads")
+        assert found.counts["unresolved_reference"] == 0, (edits, n, summary.text)
+        assert found.counts["opens_unresolved"] == 0, (edits, n, summary.text)
+        decision = summary.decisions[despite]
+        if decision.kept and not summary.decisions[despite - 1].kept:
+            assert edits != "none", (n, summary.text)
+            assert [e.kind for e in decision.edits] == ["opening_dropped"]
+            assert decision.output.startswith("The council expects")
+            dropped_once = True
+    if edits != "none":
+        assert dropped_once, "the sentence is kept without the one before it at some length"
+
+
+HARBOUR = (Path(__file__).parent / "fixtures" / "core" / "harbour_report.txt").read_text(encoding="utf-8")
+
+
+def _credits(summary) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
+    return [(d.index, e.replacement) for d in summary.kept for e in d.edits if e.kind == "speaker_credited"]
+
+
+def test_one_credit_is_enough_for_a_speaker_going_on_and_written_words_are_wrote() -> None:
+    document = segment(HARBOUR)
+    analysis = analyse(document)
+    seen_wrote = False
+    for n in range(1, len(document.sentences) + 1):
+        summary = summarize(document, sentences=n, analysis=analysis)
+        found = check_summary(summary, "harbour")
+        assert found.counts["unattributed_quotation"] == 0, (n, summary.text)
+        assert found.counts["unbalanced_quotation"] == 0, (n, summary.text)
+        kept = [d.index for d in summary.kept]
+        voices = {d.index: d for d in summary.kept}
+        for index, replacement in _credits(summary):
+            before = kept[kept.index(index) - 1] if kept.index(index) else None
+            # The kept sentence before is not the same speaker's quotation already credited.
+            assert before is None or not any(
+                e.kind == "speaker_credited" and e.replacement == replacement for e in voices[before].edits
+            ), (n, summary.text)
+            if "board" in replacement:
+                assert replacement == "[The board wrote:] ", replacement
+                seen_wrote = True
+            else:
+                assert replacement.endswith(" said:] "), replacement
+    assert seen_wrote, "the board's report is credited as written at some length"
+
+
+@pytest.mark.seed
+def test_the_seed_credits_a_speaker_once_in_a_row(seed_text: str) -> None:
+    document = segment(seed_text)
+    analysis = analyse(document)
+    for n in range(1, 21):
+        summary = summarize(document, sentences=n, analysis=analysis)
+        credited = [
+            {e.replacement for e in d.edits if e.kind == "speaker_credited"} for d in summary.kept
+        ]
+        for first, second in pairwise(credited):
+            assert not (first & second), (n, summary.text)
+        assert check_summary(summary, "seed").counts["unattributed_quotation"] == 0, (n, summary.text)
+
+
+def test_an_opening_whose_thing_a_cut_took_out_goes_too() -> None:
+    from summarizer.context import antecedent_lost
+    from summarizer.evaluate.integrity import _lost_thing
+
+    text = "Regardless of the decrease, the board wants more."
+    told = ("Arrests fell, which was a sharp decrease.", "In 2019 there were 500.")
+    assert antecedent_lost(text, [(told[1], told[1]), (told[0], "Arrests fell.")])
+    assert not antecedent_lost(text, [(told[1], told[1]), (told[0], told[0])])
+    assert _lost_thing(text, told, ["Arrests fell.", told[1]])
+    assert not _lost_thing(text, told, [told[0], told[1]])
