@@ -321,6 +321,20 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
         if any(_is_one_sided(c) or _frames_opponent(c) for c in left):
             one_sided.add(i)
     squeezed = _compressions(document, content, quoted) if trim and compress else {}
+    # A cut that takes a whole clause with the writer's loaded words in it (", handing yet another
+    # victory to the lobby that bankrolls …") leaves the sentence without them: judge it so.  Only
+    # cuts without a capital, which the summary makes whatever else it keeps (names decide the rest).
+    for i, cuts in squeezed.items():
+        taken = [c for c in cuts if c.kind in _ABSORBING and not any(ch.isupper() for ch in c.text)]
+        if not taken:
+            continue
+        edits = _merge_edits(trims[i], taken)
+        left = [c for c in analysis.cues[i] if not _removed(c, edits)]
+        if len(left) < len(analysis.cues[i]):
+            residual_bias[i] = bias_score(document.sentences[i], left)
+            one_sided.discard(i)
+            if any(_is_one_sided(c) or _frames_opponent(c) for c in left):
+                one_sided.add(i)
     # Plain language as the reader gets it: a sentence's length after its cuts (its longest part, once split).
     length = list(analysis.word_counts)
     for i, cuts in squeezed.items():
