@@ -121,7 +121,7 @@ FACTS_FULL = 3
 #: :func:`summarizer.facts.is_quantity`) gains this much more value, weighed down by its bias like
 #: the facts' bonus.  A summary that keeps one more framing sentence instead of the numbers loses
 #: the news.  Chosen on BBC dev (ROUGE-2) and Lim dev (kept crowd bias), docs/evaluation.md.
-W_QUANTITY = 0.05
+W_QUANTITY = 0.02
 #: Voices (:mod:`summarizer.voices`): no voice's quotations take more than this share of the
 #: summary's words, unless it is the only voice the article gives a say (the issue's rule).
 VOICE_SHARE = 0.5
