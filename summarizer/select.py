@@ -57,6 +57,8 @@ from summarizer.context import (
     name_the_speaker,
     opens_with_back_pointer,
 )
+from summarizer.cues.claims import CATEGORY as CLAIM_CATEGORY
+from summarizer.cues.claims import argues_with_source
 from summarizer.edits import apply_edits
 from summarizer.facts import is_quantity, sentence_facts
 from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason
@@ -1434,8 +1436,11 @@ def _is_one_sided(cue: Cue) -> bool:
 
 
 def _frames_opponent(cue: Cue) -> bool:
-    """The writer arguing with an opponent ("instead of noting"), in the writer's own voice."""
-    return cue.category == "opponent_framing" and not cue.source.endswith("(quoted)")
+    """The writer arguing with an opponent ("instead of noting"; a reported claim set against the
+    writer's own view, "… as opposed to safeguarding the nation"), in the writer's own voice."""
+    if cue.source.endswith("(quoted)"):
+        return False
+    return cue.category == "opponent_framing" or (cue.category == CLAIM_CATEGORY and argues_with_source(cue.text))
 
 
 def _removed(cue: Cue, edits: Sequence[Edit]) -> bool:

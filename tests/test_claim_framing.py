@@ -52,6 +52,7 @@ def test_the_writers_framing_is_a_cue(text: str, found: list[str]) -> None:
         "The storm claims the lives of many fishermen each year.",
         "The team claims victory in the final.",
         "Buses run on weekdays as opposed to weekends.",
+        "The firm says it will hire 300 workers this year, as opposed to 500 last year.",
         "“He claims that nobody told him,” she said.",
     ],
 )
@@ -91,3 +92,18 @@ def test_both_sides_are_framed_and_reworded_alike(one: str, other: str) -> None:
     cue_other = [c for c in find_cues(sentence_document(other))[0] if c.category == "claim_framing"]
     assert [(c.text, c.weight) for c in cue_one] == [(c.text, c.weight) for c in cue_other]
     assert ("says" in reworded(one)[0]) == ("says" in reworded(other)[0])
+
+
+def test_a_claim_set_against_the_writers_view_is_set_aside() -> None:
+    """ "… claims X as opposed to Y" argues with the source, as "instead of noting" does: the sentence
+    is kept only when nothing else fills the budget."""
+    text = (
+        "The city council met on Monday to discuss the new budget for the coming year. "
+        "The union claims that the cuts hurt workers as opposed to helping the city balance its books. "
+        "The mayor said the budget would be published on Friday. "
+        "Council members will vote on the plan next month after two public hearings."
+    )
+    from summarizer import summarize
+
+    kept = [d.sentence.index for d in summarize(text, sentences=2).decisions if d.kept]
+    assert 1 not in kept

@@ -10,8 +10,9 @@ the writer framing a statement:
   attack": ``evenhand/claim_not_before.txt``), and a clause follows ("that", an "-ing" word, a
   possessive, a subject pronoun);
 * ``np``: a phrase before a noun phrase ("what they allege is the …");
-* ``after_report``: a phrase after a reporting verb earlier in the sentence ("The ACLU claims …
-  as opposed to safeguarding the nation").
+* ``after_report``: a phrase after a doubting reporting verb earlier in the sentence ("The ACLU
+  claims … as opposed to safeguarding the nation"; not after "says": "it says it will hire 300, as
+  opposed to 500 last year" is the speaker's own comparison).
 
 Only in the writer's voice: inside a quotation the words are the speaker's and no cue is made.
 :func:`claim_replacement` gives the neutral wording the rewording (:mod:`summarizer.reword`)
@@ -41,7 +42,7 @@ _CLAUSE_AFTER = re.compile(
 # What a noun phrase opens with: a determiner, a possessive, a quotation mark, a number.
 _NOUN_PHRASE_AFTER = re.compile(r"[ \t]+(?:the|a|an|this|that|these|those|their|his|her|its|[“\"‘']|\d)", re.IGNORECASE)
 _REPORT_BEFORE = re.compile(
-    r"\b(?:claims?|claimed|alleges?|alleged|says?|said|believes?|believed|argues?|argued|insists?|insisted|contends?)\b",
+    r"\b(?:claims?|claimed|alleges?|alleged|believes?|believed|insists?|insisted|contends?|contended)\b",
     re.IGNORECASE,
 )
 _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’-]*)[ \t,]*$")
@@ -126,3 +127,9 @@ def claim_replacement(cue_text: str) -> str | None:
                 return None
             return "" if form.replacement == "-" else form.replacement
     return None
+
+
+def argues_with_source(cue_text: str) -> bool:
+    """Whether a cue of this category sets a reported claim against the writer's own view (a form
+    of context ``after_report``: "as opposed to"), as framing an opponent does ("instead of noting")."""
+    return any(form.context == "after_report" and form.pattern.fullmatch(cue_text) for form in claim_forms())
