@@ -16,6 +16,8 @@ can be checked.  Seven kinds, and only these:
   commas and is never touched.
 * ``trailing_phrase``: a participle phrase that ends the sentence (", prompting fears of a
   strike."); never one that reports speech or limits the claim ("saying", "excluding", "starting").
+  A summing-up appositive that gives an unnamed side's verdict (", a move critics say turns the
+  county into a magnet for …") is cut the same way: the writer's comment by proxy.
 * ``example``: an example list that ends the sentence (", such as trains and buses.").
 * ``opening``: a phrase before the subject whose every content word the summary says elsewhere
   ("After the long debate, the council agreed" → "The council agreed"); never a time ("Last
@@ -165,7 +167,7 @@ def compress_edits(
         e for e in candidates
         if not touches(quoted, e.start, e.end)
         and not _in_open_quotation(sentence, e.start, e.end)
-        and (e in acronyms or _cut_is_safe(e.text))
+        and (e in acronyms or _cut_is_safe(e.text) or (e.kind == "trailing_phrase" and _is_verdict_appositive(e.text)))
         and _no_list_after(text, e.end, sentence.end)
     ]
     cuts: list[Edit] = []
@@ -318,10 +320,27 @@ _TRAILING_PHRASE = regex_cache.compile(rf", ([a-z]+ing) {_CLAUSE_BODY}(?=[.!?]$)
 _EXAMPLES = regex_cache.compile(r", (?:such as|including) [^;:()–—\"“”]+?(?=[.!?]$)")
 
 
+#: A summing-up appositive that ends the sentence and gives an unnamed side's verdict on what it
+#: reports (", a move critics say turns the county into a magnet for …", ", a decision opponents
+#: fear will …"): the writer's comment by proxy, no named speaker's words, so the attribution
+#: inside it does not keep it.  Cut like a trailing participle phrase (", handing yet another
+#: victory to …"), so the same comment from either side goes alike.
+_VERDICT_APPOSITIVE = re.compile(
+    r", an? (?:move|step|decision|measure|vote|change|shift|ruling|plan|policy|deal) (?:that |which )?"
+    r"(?:critics|opponents|supporters|detractors|observers|some|many) (?:say|said|argue|argued|fear|feared|warn|warned"
+    r"|claim|claimed|call|called|see|saw) [^,;:()–—\"“”\d]+?(?=[.!?]$)"
+)
+
+
 def _trailing_phrases(sentence: Sentence) -> Iterable[Edit]:
-    """A participle phrase that ends the sentence (", prompting fears of a strike.") and an
-    example list that ends it (", such as trains and buses.")."""
+    """A participle phrase that ends the sentence (", prompting fears of a strike."), an
+    example list that ends it (", such as trains and buses.") and an unnamed side's verdict in a
+    summing-up appositive (:data:`_VERDICT_APPOSITIVE`)."""
     text, base = sentence.text.rstrip(), sentence.start
+    for match in _VERDICT_APPOSITIVE.finditer(text):
+        found = _WORD.findall(match.group())
+        if 3 <= len(found) <= MAX_CUT_WORDS and len(_WORD.findall(text[: match.start()])) >= MIN_WORDS_LEFT:
+            yield Edit("trailing_phrase", base + match.start(), base + match.end(), match.group())
     for pattern, kind in ((_TRAILING_PHRASE, "trailing_phrase"), (_EXAMPLES, "example")):
         for match in pattern.finditer(text):
             before = text[: match.start()]
@@ -338,6 +357,12 @@ def _trailing_phrases(sentence: Sentence) -> Iterable[Edit]:
             if _list_before(before):
                 continue
             yield Edit(kind, base + match.start(), base + match.end(), match.group())
+
+
+def _is_verdict_appositive(cut: str) -> bool:
+    """Whether a cut is a whole summing-up appositive of an unnamed side's verdict (:data:`_VERDICT_APPOSITIVE`)."""
+    match = _VERDICT_APPOSITIVE.match(cut + ".")
+    return match is not None and match.end() == len(cut)
 
 
 def _list_before(before: str) -> bool:

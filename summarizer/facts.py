@@ -8,8 +8,11 @@ summary should not lose to one more framing sentence.  A fact here is
   ("30 thousand" and "30,000"; "$1.13bn" and "1.13 billion"; "76%" and "76 per cent");
 * a date word: a month or a day of the week (years are numbers);
 * a name: a word in capitals that is not just the first word of its sentence (a first word
-  counts when the article never writes it in lower case), and an acronym ("ACLU", "287(g)"
-  comes in as the number 287).
+  counts when the article never writes it in lower case), an acronym ("ACLU"), and a numbered
+  section or programme ("287(g)": a name, not the number 287).
+
+A quantity (:func:`is_quantity`: a count, an amount, a share, not a year) is the scale of the news:
+the selector values a new one more than any other fact.
 
 Nothing is learned; a name is a word, not an entity ("Donald Trump" is two facts, and
 "Trump" alone then adds nothing new).
@@ -23,14 +26,14 @@ from collections.abc import Sequence
 from summarizer import regex_cache
 from summarizer.model import Document
 
-__all__ = ["sentence_facts"]
+__all__ = ["is_quantity", "sentence_facts"]
 
 _MULTIPLIERS = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
     "trillion": 1e12, "tn": 1e12,
 }  # fmt: skip
 _NUMBER = regex_cache.compile(
-    r"(?<![\w.,])(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimal>\.\d+)?"
+    r"(?<![\w.,])(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimal>\.\d+)?(?!\d|\([A-Za-z]\))"
     r"(?:\s?(?P<unit>%|per\s?cent|thousand|million|billion|trillion|bn|mn|tn|m|k)\b|(?P<percent>%))?",
     re.IGNORECASE,
 )
@@ -56,8 +59,14 @@ def sentence_facts(document: Document) -> tuple[dict[str, str], ...]:
     return tuple(_facts(s.text, ws, names_inside) for s, ws in zip(document.sentences, words, strict=True))
 
 
+# A number that names a section or a programme ("287(g)", "501(c)"): a name, not a quantity.
+_SECTION = re.compile(r"(?<![\w.,])\d+\([A-Za-z]\)")
+
+
 def _facts(text: str, words: Sequence[str], names_inside: set[str]) -> dict[str, str]:
     found: dict[str, str] = {}
+    for match in _SECTION.finditer(text):
+        found.setdefault("name:" + match.group().lower(), match.group())
     for match in _NUMBER.finditer(text):
         found.setdefault(_number_key(match), match.group().strip())
     for position, raw in enumerate(words):
@@ -71,6 +80,21 @@ def _facts(text: str, words: Sequence[str], names_inside: set[str]) -> dict[str,
         ):
             found.setdefault("name:" + lowered, word)
     return found
+
+
+#: A bare whole number in this range is most often a year ("In 2019"), not a quantity.
+_YEARS = (1800, 2100)
+
+
+def is_quantity(key: str) -> bool:
+    """Whether a fact's key is a quantity (a count, an amount, a share), not a year or a name."""
+    if not key.startswith("number:"):
+        return False
+    value = key.removeprefix("number:")
+    if value.endswith("%"):
+        return True
+    number = float(value)
+    return not (number.is_integer() and _YEARS[0] <= number <= _YEARS[1])
 
 
 def _number_key(match: re.Match[str]) -> str:

@@ -234,6 +234,7 @@ _SHOWN_TEXT = {
     "insertion in a quotation",
     "personal voice",
     "framing an opponent",
+    "framing a source's words",
 }
 
 

@@ -36,6 +36,8 @@ from collections.abc import Sequence
 from functools import cache
 
 from summarizer import regex_cache
+from summarizer.cues.claims import CATEGORY as CLAIM_CATEGORY
+from summarizer.cues.claims import claim_replacement
 from summarizer.lexicons import StyleEntry, flag_only, style_table, subjectivity
 from summarizer.model import Cue, Document, Edit, Sentence
 from summarizer.quotes import inside, reported_from
@@ -138,6 +140,7 @@ CUE_TIERS: dict[str, int] = {
     "subjective_word": 2,
     "assertive_verb": 3,
     "factive_verb": 3,
+    "claim_framing": 3,
     "hedge": 4,
 }
 _LAST_TIER = 5
@@ -260,12 +263,36 @@ def reword_edits(
         if not any(edit.start < e.end and e.start < edit.end for e in edits):
             edits.append(edit)
             budget -= 1
+    edits.extend(_claim_edits(text, sentence, cues, quoted))
     for cue in cues:
         if cue.category == "scare_quote" and sentence.start <= cue.start and cue.end <= sentence.end:
             inner = cue.text[1:-1] if len(cue.text) > 2 else ""
             if inner and not inside(quoted, cue.start + 1, cue.end - 1) and " " not in inner.strip():
                 edits.append(Edit("scare_quote_removed", cue.start, cue.end, cue.text, inner))
     return _without_overlaps(edits)
+
+
+def _claim_edits(
+    text: str, sentence: Sentence, cues: Sequence[Cue], quoted: tuple[tuple[int, int], ...]
+) -> list[Edit]:
+    """The writer's framing of a source's words said neutrally ("claims" → "says"; "what they
+    allege is" deleted before its noun phrase): :func:`summarizer.cues.claims.claim_replacement`.
+    Made after a reporting verb too: the framing word is the writer's, not the speaker's."""
+    edits: list[Edit] = []
+    for cue in cues:
+        if cue.category != CLAIM_CATEGORY or not (sentence.start <= cue.start and cue.end <= sentence.end):
+            continue
+        if inside(quoted, cue.start, cue.end):
+            continue
+        replacement = claim_replacement(cue.text)
+        if replacement is None:
+            continue
+        if replacement:
+            edits.append(Edit("reworded", cue.start, cue.end, cue.text, _capitalised_like(cue.text, replacement)))
+        else:
+            end = _skip_space(text, cue.end, sentence.end)
+            edits.append(Edit("term_deleted", cue.start, end, text[cue.start : end], ""))
+    return edits
 
 
 def _capitalised_like(original: str, replacement: str) -> str:

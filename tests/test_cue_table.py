@@ -22,7 +22,8 @@ def test_categories_follow_the_table() -> None:
     assert len(set(cues.CATEGORIES)) == len(TABLE)
     assert {"loaded_term", "stance_adverb", "intensifier", "factive_verb",
                                        "assertive_verb", "hedge", "scare_quote", "bracketed_insertion",
-                                       "rhetorical_question", "exclamation", "call_to_action", "opponent_framing"} == cues.FRAMING_CATEGORIES  # fmt: skip
+                                       "rhetorical_question", "exclamation", "call_to_action", "opponent_framing",
+                                       "claim_framing"} == cues.FRAMING_CATEGORIES  # fmt: skip
 
 
 def test_neutrality_reads_its_groups_and_labels_from_the_table() -> None:

@@ -132,9 +132,11 @@ def test_mirrored_articles_drop_their_headline_and_reword_their_lead_alike() -> 
         assert lead.bias is not None and lead.bias >= THRESHOLD
         leads[side] = sorted(e.kind for e in lead.edits)
         assert "seemingly" not in lead.output and "job-killing" not in lead.output and "greedy" not in lead.output
-    # Both leads open with a dateline, cut as a recorded edit.
-    assert leads["left"] == ["dateline_cut", "stance_adverb", "term_deleted", "term_deleted"]
-    assert leads["right"] == ["dateline_cut", "reworded", "stance_adverb", "term_deleted"]
+    # Both leads open with a dateline, cut as a recorded edit. The closing participle phrase (", passing rent rules that … call a greedy/job-killing mistake")
+    # is cut on both sides, the loaded word inside it going with it (session 9: a cut takes the
+    # rewording inside it, where before the deletion blocked the cut).
+    assert leads["left"] == ["dateline_cut", "stance_adverb", "term_deleted", "trailing_phrase"]
+    assert leads["right"] == ["dateline_cut", "reworded", "stance_adverb", "trailing_phrase"]
 
 
 def test_every_left_and_right_term_is_flagged_and_the_sides_weigh_alike() -> None:

@@ -118,3 +118,13 @@ def test_default_sets_aside_the_writer_framing_the_aclu(seed_text: str) -> None:
     assert not framing.kept
     assert any(c.category == "opponent_framing" for c in framing.cues)
     assert any("30 thousand" in d.sentence.text or "30,000" in d.sentence.text for d in summary.kept)
+
+
+def test_default_summary_says_the_detentions_and_frames_no_claim(seed_text: str) -> None:
+    """Session 9: the 2019 detentions (56,000) are kept, and no kept sentence frames the ACLU's words
+    ("claims", "what they allege is", "as opposed to"): the framing verb reads "says"."""
+    summary = summarize(seed_text)
+    assert "56,000" in summary.text, summary.text
+    for framing in (" claims ", "allege", "as opposed to"):
+        assert framing not in summary.text, framing
+    assert "The ACLU also says" in summary.text

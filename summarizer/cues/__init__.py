@@ -43,6 +43,11 @@ The categories (:data:`CATEGORIES`; every fact about each is one row of
     not admit ("instead of noting", "ignores the fact that", "fails to mention", "glosses
     over"; ``evenhand/opponent_framing.txt``, phrases of no side); counted with the loaded
     terms, and inside a quotation at the quoted weight.
+``claim_framing``
+    the writer's framing of a source's words: "claims", "alleges" where they are the reporting
+    verb of a subject, "what they allege is", "as opposed to" after a reported claim
+    (``evenhand/claim_framing.tsv``; :mod:`summarizer.cues.claims`); of no side, counted with the
+    loaded terms; only in the writer's voice.  The rewording says "claims"/"alleges" as "says".
 ``valenced_word``
     a strongly positive or negative adjective or adverb (VADER mean valence of magnitude 2 or
     more, for a word in Pattern's adjective list or ending in "-ly"); weight = magnitude / 4.
@@ -80,6 +85,7 @@ The package, one job a module:
     phrases      the phrase index: the lists as regexes, indexed by the run a phrase starts at
     quoting      the quotation scanner the cues read (line by line, single marks too)
     attribution  whether a sentence credits someone with words
+    claims       the writer's framing of a source's words ("claims", "what they allege is")
     structural   scare quotes, bracketed insertions, questions, exclamations, calls to action
     find         :func:`find_cues`, putting them together sentence by sentence
 

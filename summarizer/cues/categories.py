@@ -144,6 +144,16 @@ TABLE: tuple[Category, ...] = (
         True,
         "framing an opponent",
     ),
+    # The writer's verb for a source's statement ("claims", "alleges", "what they allege is"): doubt cast
+    # on what was said, of no side; each form's weight in its row (summarizer/cues/claims.py).
+    Category(
+        "claim_framing",
+        True,
+        (Source("evenhand/claim_framing.tsv", None, ("evenhand/claim_not_before.txt", "evenhand/claim_legal_subjects.txt")),),
+        "loaded",
+        True,
+        "framing a source's words",
+    ),
     Category(
         "valenced_word",
         False,

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from summarizer import regex_cache
 from summarizer.cues.categories import QUOTED_FACTOR
+from summarizer.cues.claims import CATEGORY as CLAIM_CATEGORY
+from summarizer.cues.claims import SOURCE as CLAIM_SOURCE
+from summarizer.cues.claims import claim_framing
 from summarizer.cues.phrases import _NEUTRAL_PHRASE, _loaded_entry, _phrase_matches, _runs_of, _word_patterns
 from summarizer.cues.quoting import _coverage, _covered, _Quotations, _quotations
 from summarizer.cues.structural import _Brackets, _structural_cues, bracket_insertions
@@ -36,7 +39,7 @@ def _used_as_modifier(body: str, start: int, end: int) -> bool:
 
 
 # A participle's agent: "maintained by", "revealed by".
-_PASSIVE_BY = re.compile(r"\s+by\b", re.IGNORECASE)
+_PASSIVE_BY = regex_cache.compile(r"(?i)\s+by\b")
 
 
 def _sentence_cues(
@@ -72,6 +75,11 @@ def _sentence_cues(
             weight, source = weight * QUOTED_FACTOR, f"{source} (quoted)"
         taken.append((start, end))
         cues.append(Cue(category, start, end, text[start:end], round(weight, 3), source))
+
+    # The writer's framing of a source's words ("also claims that"): before the lists, so the verb is one cue.
+    for first, last, form in claim_framing(body):
+        if not quoted(base + first):
+            add_word(CLAIM_CATEGORY, base + first, base + last, form.weight, CLAIM_SOURCE)
 
     runs = _runs_of(body)
     patterns = _word_patterns()
