@@ -608,6 +608,7 @@ def _splits(sentence: Sentence, quoted: tuple[tuple[int, int], ...], cuts: Seque
         candidates = _split_at_semicolons(sentence)
     else:
         joins, own_subject = _split_at_joins(sentence), [*own_subject, *_split_at_second_verb(sentence)]
+        joins += _split_at_bare_and(sentence)
         candidates = [e for e in (_split_at_but(sentence),) if e is not None] + joins
     chosen: list[Edit] = []
     for edit in sorted([*candidates, *own_subject], key=lambda e: e.start):
@@ -694,6 +695,47 @@ def _split_at_joins(sentence: Sentence) -> list[Edit]:
     return edits
 
 
+_BARE_AND = re.compile(r" and ((?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) [a-z][\w'’-]*(?: [a-z][\w'’-]*)?|[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,2}) ")
+
+
+def _split_at_bare_and(sentence: Sentence) -> list[Edit]:
+    """A bare ``" and "`` between two plain main clauses, the second opening with a name or a
+    determined noun and its verb told for certain (an auxiliary or a past form that is never a
+    participle): ``"The sale went ahead in May and Acme was sold to a rival."`` → ``"The sale
+    went ahead in May. Acme was sold to a rival."``.  Only where the first part is one main
+    clause with a verb of its own and nothing that could reach over the "and" (an opening phrase,
+    a subordinate or reported clause, "between", "both"), so the second part needs nothing of it."""
+    text = sentence.text
+    matches = list(_BARE_AND.finditer(text))
+    if len(matches) != 1:
+        return []
+    match = matches[0]
+    left, subject = text[: match.start()], match.group(1)
+    if subject[:1].isupper() and not all(w.lower() not in _NOT_NAMES for w in subject.split()):
+        return []  # "and He", "and The": not a name
+    after = _WORD.findall(text[match.end() :])
+    last = subject.split()[-1]
+    if subject[:1].islower() and len(subject.split()) == 3 and (last in _AUXILIARIES or last in _PAST_ONLY):
+        subject, after = subject.rsplit(" ", 1)[0], [last, *after]  # "and the council has": its verb, not its noun
+    verbs = list(_WORD.finditer(text, match.end()))
+    if not after or not (after[0] in _AUXILIARIES or after[0] in _PAST_ONLY or (subject[:1].isupper() and verbs and not _present_s(after[0]) and _finite_verb(verbs, 0))):
+        return []  # "and the firm owned by": a verb not told for certain from a noun or a participle
+    if after[0] in ("is", "was", "has") and subject[:1].islower() and _present_s(subject.split()[-1]):
+        return []  # "and the prices was": the words do not make a subject and its verb
+    left_words = [w.lower() for w in _WORD.findall(left)]
+    if len(left_words) < MIN_BUT_WORDS or len(after) < MIN_SPLIT_WORDS - 1:
+        return []
+    if left_words[0] in _INTRODUCTORY or left_words[0] in _SUBORDINATORS or left_words[0] in _LEADING_JOINS:
+        return []  # "After the sale went ahead and …", "In May prices rose and …": the opening reaches over the "and"
+    if any(w in _CLAUSE_MARKERS or w in _SUBORDINATORS or w in _ATTRIBUTIONS or w in ("between", "both", "either", "neither") for w in left_words):
+        return []
+    if _list_before(left) or any(ch in left for ch in "()–—") or not _has_verb(left, strict=True):
+        return []
+    # " and the" → ". The": the edit takes the subject's first letter, which comes back a capital.
+    start, end = sentence.start + match.start(), sentence.start + match.start(1) + 1
+    return [Edit("split", start, end, text[match.start() : match.start(1) + 1], ". " + subject[0].upper())]
+
+
 def _has_verb(left: str, *, strict: bool = False) -> bool:
     """Whether the part before a split has a verb of its own, outside a relative clause ("Mr
     Walsh, who took charge in 2000, and his team": none).  ``strict`` (before ", and", which
@@ -734,8 +776,8 @@ def _split_at_but(sentence: Sentence) -> Edit | None:
     match = matches[0]
     left, right = text[: match.start()], text[match.start(2) :]
     subject = match.group(2)
-    if subject == "I" or len(subject) < 2:
-        return None
+    if subject == "I" or (len(subject) < 2 and subject != "a"):
+        return None  # "but I": a speaker's own words; "a" opens a subject ("but a fall in sales has …")
     if not _opens_clause(right):
         return None  # "cheap but good", ", but an improvement on …": no clause of its own after "but"
     if re.search(r"\bnot (?:only|just|merely)\b", left, re.IGNORECASE) or left.count("(") != left.count(")"):
