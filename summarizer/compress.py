@@ -110,7 +110,7 @@ _ROLES = (
     "|coach|editor|founder|co-founder|owner|professor|captain|deputy|senior|former|spokesman|spokeswoman"
 )
 _APPOSITIVE = re.compile(rf", (?:(?:{_DETERMINERS}) |(?:{_ROLES})\b)[^,;:()–—\"“”]*?,", re.IGNORECASE)
-_RELATIVE = re.compile(r", (?:who|which|whose) [^,;:()–—\"“”]+?,")
+_RELATIVE = re.compile(r", (?:who|which|whose) (?:(?! - | -- )[^,;:()–—\"“”])+?,")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}s?")
 
 
@@ -282,7 +282,8 @@ def _relative_clauses(sentence: Sentence) -> Iterable[Edit]:
         yield Edit("relative_clause", start, end, sentence.text[match.start() : end - base])
 
 
-_CLAUSE_BODY = r"[^,;:()–—\"“”]+?"
+#: A clause's words: no comma, colon, bracket, quotation mark or dash ("- means …" closes an aside it sits in).
+_CLAUSE_BODY = r"(?:(?! - | -- )[^,;:()–—\"“”])+?"
 _FINAL_RELATIVE = re.compile(rf", (?:who|which|whose) {_CLAUSE_BODY}(?=[.!?]$)")
 
 
@@ -298,6 +299,8 @@ def _final_relative_clause(sentence: Sentence) -> Iterable[Edit]:
             continue
         if _list_before(before):
             continue
+        if any(e.start == base + match.start() for e in _split_at_relative(sentence)):
+            continue  # it reads as a sentence of its own: split, no fact is lost
         yield Edit("relative_clause", base + match.start(), base + match.end(), match.group())
 
 
@@ -603,7 +606,7 @@ def _splits(sentence: Sentence, quoted: tuple[tuple[int, int], ...], cuts: Seque
     text = sentence.text
     if not _quotes_pair(text):
         return []
-    own_subject: list[Edit] = [*_split_at_added(sentence)]
+    own_subject: list[Edit] = [*_split_at_added(sentence), *_split_at_relative(sentence)]
     if ";" in text:
         candidates = _split_at_semicolons(sentence)
     else:
@@ -696,6 +699,70 @@ def _split_at_joins(sentence: Sentence) -> list[Edit]:
 
 
 _BARE_AND = re.compile(r" and ((?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) [a-z][\w'’-]*(?: [a-z][\w'’-]*)?|[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,2}) ")
+
+
+#: What a relative clause's antecedent is: a name (up to four capitalised words, "of" between) or a
+#: determiner and up to three words, ending at the ", which" or ", who" that ends the sentence.
+_RELATIVE_SPLIT = re.compile(
+    r"(?:^|(?<= ))(?P<antecedent>(?:[Tt]he )?[A-Z][\w'’&.-]*(?: (?:of )?[A-Z][\w'’&.-]*){0,3}"
+    r"|(?:the|a|an|its|his|her|their|our) [a-z][\w'’-]*(?: [a-z][\w'’-]*){0,2}), (?P<pronoun>which|who) "
+    rf"(?P<clause>{_CLAUSE_BODY})(?=[.!?]$)"
+)
+#: Words before the antecedent that make it the whole object of the clause's verb (not "the sale of X").
+_OBJECT_BEFORE = frozenset("to by".split())
+
+
+def _split_at_relative(sentence: Sentence) -> list[Edit]:
+    """A non-restrictive ``", which"`` or ``", who"`` clause that ends the sentence, whose verb
+    comes first (it is the clause's subject), after a main clause whose verb or "to"/"by" takes
+    the antecedent whole: the antecedent is said again in brackets (``"The firm sold the pier to
+    Ferrylink, which runs the island ferries."`` → ``"The firm sold the pier to Ferrylink.
+    [Ferrylink] runs the island ferries."``; "a boat" comes back as "[The boat]").  Not where the
+    antecedent could be the noun before it ("the sale of Acme, which"), after an attribution (the
+    clause is part of what was said, or describes the speaker), nor where the clause's first word
+    is no verb ("which Acme says was …")."""
+    text = sentence.text.rstrip()
+    matches = list(_RELATIVE_SPLIT.finditer(text))
+    if len(matches) != 1 or not _quotes_pair(text):
+        return []
+    match = matches[0]
+    antecedent, clause = match.group("antecedent"), match.group("clause")
+    before = text[: match.start("antecedent")]
+    left_words, previous = _WORD.findall(before), _WORD.findall(before)[-1:]
+    if len(left_words) + len(_WORD.findall(antecedent)) < MIN_BUT_WORDS or len(_WORD.findall(clause)) < MIN_SPLIT_WORDS:
+        return []
+    if any(w.lower() in _ATTRIBUTIONS for w in left_words) or any(ch in before for ch in "()") or _DASH.search(text):
+        return []  # a dash may close an aside the clause sits in ("A low rate - … to the dollar, which … - means")
+    if antecedent[:1].isupper():
+        if not all(w.lower() not in _NOT_NAMES or w.lower() == "the" for w in antecedent.split()):
+            return []
+    elif any(w in _STOPWORDS or w in _AUXILIARIES or w in _FINITE or w in _PAST_ONLY for w in antecedent.split()[1:]):
+        return []  # "its profits have risen, which": a clause, not a noun phrase
+    if not previous or not ((previous[0] in _OBJECT_BEFORE and antecedent[:1].isupper()) or _takes_object(previous[0])):
+        return []  # "make pages fit to the screen width, which eliminates …": the clause is the ability's
+    verbs = list(_WORD.finditer(clause))
+    k = 0
+    while k < len(verbs) and verbs[k].group().lower() in _VERB_ADVERBS:
+        k += 1
+    if k >= len(verbs) or not (_finite_verb(verbs, k) or _present_s(verbs[k].group())):
+        return []
+    first, rest = antecedent.split(" ", 1) if " " in antecedent else (antecedent, "")
+    if first in ("a", "an"):
+        first = "the"
+    named = (first[0].upper() + first[1:] + (" " + rest if rest else "")).strip()
+    start = sentence.start + match.end("antecedent")
+    end = sentence.start + match.start("clause") - 1
+    return [Edit("split", start, end, text[match.end("antecedent") : match.start("clause") - 1], f". [{named}]")]
+
+
+def _takes_object(word: str) -> bool:
+    """Whether a word before a noun phrase reads as a verb taking it as object ("bought", "runs")."""
+    lower = word.lower()
+    if not word.islower() or lower in _STOPWORDS or lower in _NUMBER_WORDS:
+        return False
+    return lower in _FINITE or lower in _PAST_ONLY or (lower.endswith("ed") and len(lower) > 4) or lower in (
+        "bought", "sold", "won", "built", "joined", "met", "beat", "leads", "runs", "owns", "signed", "hired", "named"
+    )
 
 
 def _split_at_bare_and(sentence: Sentence) -> list[Edit]:
