@@ -885,8 +885,11 @@ def _subject(text: str) -> tuple[str, int, str] | None:
     head = found[first].group()
     if (first == 0 and not head[:1].isupper()) or head.lower() in _INTRODUCTORY or head.lower() in _OPENERS:
         return None
-    if head.lower() in ("there", "according", "a", "an", "it", "this", "that", "these", "those"):
-        return None  # "There is …", "A spokesman …", "It is likely …": nothing to name again
+    if head.lower() in ("there", "according", "it", "this", "that", "these", "those"):
+        return None  # "There is …", "It is likely …": nothing to name again
+    indefinite = head.lower() in ("a", "an")
+    if indefinite and (len(found) < first + 3 or found[first + 1].group().lower() in _QUANTITY_NOUNS):
+        return None  # "A number of firms …", "A few …": no one thing to name again
     for k in range(first + 1, min(len(found), first + MAX_SUBJECT_WORDS + 2)):
         if not _finite_verb(found, k, subject=True):
             continue
@@ -896,14 +899,24 @@ def _subject(text: str) -> tuple[str, int, str] | None:
         words = found[first:end]
         if not words or len(words) > MAX_SUBJECT_WORDS or words[-1].group().lower() in _STOPWORDS:
             return None
-        if any(w.group().lower() in _CLAUSE_MARKERS or w.group().lower() in _ATTRIBUTIONS for w in words[1:]):
+        if any(w.group().lower() in _CLAUSE_MARKERS or (w.group().lower() in _ATTRIBUTIONS and not w.group().startswith("spokes")) for w in words[1:]):
             return None  # "Critics argue that these moves do": a clause, not a subject
         start, stop = words[0].start(), words[-1].end()
         if re.search(r"[,;:()\"“”‘’'–—]", text[start : found[k].start()].replace("'s ", "").replace("’s ", "")):
             return None  # "Ann Lee, the mayor, …": an appositive or an aside
         subject = text[start:stop]
+        if indefinite:
+            # "A spokesman for the firm refused …, but said …": the second time, it is the one just named.
+            subject = "the" + subject[len(head) :]
         return subject[0].upper() + subject[1:], found[k].start(), found[k].group()
     return None
+
+
+#: Nouns that say how many, not who: "A number of firms" is not one thing to name again.
+_QUANTITY_NOUNS = frozenset(
+    """number lot few little third half quarter majority minority handful couple dozen series range total host
+    variety fraction bit string raft wave slew spate""".split()
+)
 
 
 def _finite_verb(found: Sequence[re.Match[str]], k: int, *, subject: bool = False) -> bool:
@@ -974,7 +987,7 @@ def _split_at_second_verb(sentence: Sentence) -> list[Edit]:
 
 
 _SAYING_PAST = {"said": "added", "told": "added", "added": "added", "says": "adds", "tells": "adds", "adds": "adds"}
-_ADDING = re.compile(r", adding\b")
+_ADDING = re.compile(r", adding\b|, but added\b|,? and added\b")
 #: A speaker named plainly: capitalised words ("Ann Lee", "Mr Lee", "the Bank of England") or
 #: "the" and a word for a body or a role ("the company", "the firm's chairman").
 _SPEAKER = (
@@ -1019,7 +1032,9 @@ def _split_at_added(sentence: Sentence) -> list[Edit]:
         return []
     speaker = speaker[0].upper() + speaker[1:]
     start, end = sentence.start + match.start(), sentence.start + match.end()
-    return [Edit("split", start, end, match.group(), f". [{speaker}] {_SAYING_PAST[verb]}")]
+    said_again = _SAYING_PAST[verb] if match.group().endswith("adding") else "added"
+    but = "But " if "but" in match.group() else ""
+    return [Edit("split", start, end, match.group(), f". {but}[{speaker}] {said_again}")]
 
 
 def describe_split(edit: Edit) -> str:
