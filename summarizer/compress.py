@@ -27,8 +27,15 @@ can be checked.  Seven kinds, and only these:
   goes on with a second verb of the sentence's own subject, the subject is said again in square
   brackets, an insertion the diff shows ("Ferrylink employs 900 people on the islands and has
   bought a rival firm." → "Ferrylink employs 900 people on the islands. [Ferrylink] has bought
-  a rival firm."); and a speaker's ", adding that" reads as a sentence of its own ("The mayor
-  said …, adding that …" → "The mayor said …. [The mayor] added that …").  Never inside a
+  a rival firm."; an indefinite subject comes back definite: "A spokeswoman …" → "[The
+  spokeswoman …]"); a speaker's ", adding that" (or ", but added that", ", and added that")
+  reads as a sentence of its own ("The mayor said …, adding that …" → "The mayor said …. [The
+  mayor] added that …"); a bare "and" between two plain main clauses, the second opening with a
+  name or a determined noun and a verb told for certain ("… in May and Acme was sold …" → "…
+  in May. Acme was sold …"); and a final ", which" or ", who" clause whose verb comes first,
+  after a whole object, becomes a sentence about its antecedent, said again in brackets ("…
+  sold the pier to Ferrylink, which runs the ferries." → "… to Ferrylink. [Ferrylink] runs the
+  ferries."), a split where the relative clause cut would lose its fact.  Never inside a
   quotation or across one, never where the second part would lose its
   speaker, never into a part that is no clause (a list's item, a participle, "but that …").
 
