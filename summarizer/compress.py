@@ -453,7 +453,7 @@ def _verb_at(found: Sequence[str], k: int) -> bool:
     """Whether ``found[k]`` reads as a finite verb: not after "to" ("to do so"), and a past form
     not before "by", "in" … ("an argument amplified by")."""
     word = found[k]
-    if found[k - 1].lower() == "to" or not (word.lower() in _FINITE or (word.islower() and word.endswith("ed") and len(word) > 4)):
+    if found[k - 1].lower() == "to" or not (word.lower() in _FINITE or (word.islower() and word.endswith("ed") and len(word) > 4 and "-" not in word)):
         return False
     following = found[k + 1].lower() if k + 1 < len(found) else ""
     return word.lower() in _AUXILIARIES or word.lower() in _PAST_ONLY or following not in _PARTICIPLE_NEXT
@@ -468,7 +468,7 @@ def _opens_with_noun(found: Sequence[str]) -> bool:
     for k in range(1, min(6, len(found))):
         verb = found[k].lower()
         following = found[k + 1].lower() if k + 1 < len(found) else ""
-        if verb in _AUXILIARIES or verb in _PAST_ONLY or ((verb in _FINITE or verb.endswith("ed")) and following not in _PARTICIPLE_NEXT):
+        if verb in _AUXILIARIES or verb in _PAST_ONLY or ((verb in _FINITE or (verb.endswith("ed") and "-" not in verb)) and following not in _PARTICIPLE_NEXT):
             return True
         if not (_could_be_noun(found[k]) or verb in _NOUN_LINKS):
             return False
@@ -767,7 +767,7 @@ def _takes_object(word: str) -> bool:
     lower = word.lower()
     if not word.islower() or lower in _STOPWORDS or lower in _NUMBER_WORDS:
         return False
-    return lower in _FINITE or lower in _PAST_ONLY or (lower.endswith("ed") and len(lower) > 4) or lower in (
+    return lower in _FINITE or lower in _PAST_ONLY or (lower.endswith("ed") and len(lower) > 4 and "-" not in lower) or lower in (
         "bought", "sold", "won", "built", "joined", "met", "beat", "leads", "runs", "owns", "signed", "hired", "named"
     )
 
@@ -939,7 +939,7 @@ def _finite_verb(found: Sequence[re.Match[str]], k: int, *, subject: bool = Fals
     following = found[k + 1].group().lower() if k + 1 < len(found) else ""
     if lower in _PAST_ONLY:
         return True
-    if lower in _FINITE or (lower.endswith("ed") and len(lower) > 4):
+    if lower in _FINITE or (lower.endswith("ed") and len(lower) > 4 and "-" not in lower):  # "so-called" is no verb
         return following not in _PARTICIPLE_NEXT
     if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3:
         if subject:
