@@ -217,6 +217,8 @@ def _asides(document: Document, sentence: Sentence) -> Iterable[tuple[Edit, str 
             # The space the cut leaves between the words is its replacement (an em dash may have none).
             start, end = base + first.start(), base + second.end()
             inner = text[first.end() : second.start()].strip()
+            if inner.split(" ", 1)[0].lower() in _LIST_OR_JOIN:
+                return  # "identify - and break the arms of - a man": a second verb of the sentence, not an aside
             # "When the call is passed on – to a manager – rates rise": the dash closed the opening clause too.
             opening = _WORD.match(before.lstrip())
             gap = ", " if opening and opening.group().lower() in _SUBORDINATORS and "," not in before else " "
@@ -536,7 +538,8 @@ def _cut_is_safe(cut: str) -> bool:
         return False
     if any(w.endswith(("n't", "n’t")) for w in found):
         return False
-    return not any(w in _NUMBER_WORDS or w in _NEGATIONS or w in _ATTRIBUTIONS for w in found)
+    parts = [part for w in found for part in re.split(r"[-‐‑]", w)]  # "one-third", "twenty-five"
+    return not any(w in _NUMBER_WORDS or w in _NEGATIONS or w in _ATTRIBUTIONS for w in [*found, *parts])
 
 
 def _no_list_after(text: str, at: int, limit: int) -> bool:
