@@ -29,8 +29,15 @@ can be checked.  Seven kinds, and only these:
   goes on with a second verb of the sentence's own subject, the subject is said again in square
   brackets, an insertion the diff shows ("Ferrylink employs 900 people on the islands and has
   bought a rival firm." → "Ferrylink employs 900 people on the islands. [Ferrylink] has bought
-  a rival firm."); and a speaker's ", adding that" reads as a sentence of its own ("The mayor
-  said …, adding that …" → "The mayor said …. [The mayor] added that …").  Never inside a
+  a rival firm."; an indefinite subject comes back definite: "A spokeswoman …" → "[The
+  spokeswoman …]"); a speaker's ", adding that" (or ", but added that", ", and added that")
+  reads as a sentence of its own ("The mayor said …, adding that …" → "The mayor said …. [The
+  mayor] added that …"); a bare "and" between two plain main clauses, the second opening with a
+  name or a determined noun and a verb told for certain ("… in May and Acme was sold …" → "…
+  in May. Acme was sold …"); and a final ", which" or ", who" clause whose verb comes first,
+  after a whole object, becomes a sentence about its antecedent, said again in brackets ("…
+  sold the pier to Ferrylink, which runs the ferries." → "… to Ferrylink. [Ferrylink] runs the
+  ferries."), a split where the relative clause cut would lose its fact.  Never inside a
   quotation or across one, never where the second part would lose its
   speaker, never into a part that is no clause (a list's item, a participle, "but that …").
 
@@ -113,7 +120,7 @@ _ROLES = (
     "|coach|editor|founder|co-founder|owner|professor|captain|deputy|senior|former|spokesman|spokeswoman"
 )
 _APPOSITIVE = regex_cache.compile(rf", (?:(?:{_DETERMINERS}) |(?:{_ROLES})\b)[^,;:()–—\"“”]*?,", re.IGNORECASE)
-_RELATIVE = regex_cache.compile(r", (?:who|which|whose) [^,;:()–—\"“”]+?,")
+_RELATIVE = regex_cache.compile(r", (?:who|which|whose) (?:(?! - | -- )[^,;:()–—\"“”])+?,")
 _ACRONYM = regex_cache.compile(r"[A-Z][A-Z&]{1,7}s?")
 
 
@@ -213,6 +220,8 @@ def _asides(document: Document, sentence: Sentence) -> Iterable[tuple[Edit, str 
             # The space the cut leaves between the words is its replacement (an em dash may have none).
             start, end = base + first.start(), base + second.end()
             inner = text[first.end() : second.start()].strip()
+            if inner.split(" ", 1)[0].lower() in _LIST_OR_JOIN:
+                return  # "identify - and break the arms of - a man": a second verb of the sentence, not an aside
             # "When the call is passed on – to a manager – rates rise": the dash closed the opening clause too.
             opening = _WORD.match(before.lstrip())
             gap = ", " if opening and opening.group().lower() in _SUBORDINATORS and "," not in before else " "
@@ -285,7 +294,8 @@ def _relative_clauses(sentence: Sentence) -> Iterable[Edit]:
         yield Edit("relative_clause", start, end, sentence.text[match.start() : end - base])
 
 
-_CLAUSE_BODY = r"[^,;:()–—\"“”]+?"
+#: A clause's words: no comma, colon, bracket, quotation mark or dash ("- means …" closes an aside it sits in).
+_CLAUSE_BODY = r"(?:(?! - | -- )[^,;:()–—\"“”])+?"
 _FINAL_RELATIVE = regex_cache.compile(rf", (?:who|which|whose) {_CLAUSE_BODY}(?=[.!?]$)")
 
 
@@ -301,6 +311,8 @@ def _final_relative_clause(sentence: Sentence) -> Iterable[Edit]:
             continue
         if _list_before(before):
             continue
+        if any(e.start == base + match.start() for e in _split_at_relative(sentence)):
+            continue  # it reads as a sentence of its own: split, no fact is lost
         yield Edit("relative_clause", base + match.start(), base + match.end(), match.group())
 
 
@@ -469,7 +481,7 @@ def _verb_at(found: Sequence[str], k: int) -> bool:
     """Whether ``found[k]`` reads as a finite verb: not after "to" ("to do so"), and a past form
     not before "by", "in" … ("an argument amplified by")."""
     word = found[k]
-    if found[k - 1].lower() == "to" or not (word.lower() in _FINITE or (word.islower() and word.endswith("ed") and len(word) > 4)):
+    if found[k - 1].lower() == "to" or not (word.lower() in _FINITE or (word.islower() and word.endswith("ed") and len(word) > 4 and "-" not in word)):
         return False
     following = found[k + 1].lower() if k + 1 < len(found) else ""
     return word.lower() in _AUXILIARIES or word.lower() in _PAST_ONLY or following not in _PARTICIPLE_NEXT
@@ -484,7 +496,7 @@ def _opens_with_noun(found: Sequence[str]) -> bool:
     for k in range(1, min(6, len(found))):
         verb = found[k].lower()
         following = found[k + 1].lower() if k + 1 < len(found) else ""
-        if verb in _AUXILIARIES or verb in _PAST_ONLY or ((verb in _FINITE or verb.endswith("ed")) and following not in _PARTICIPLE_NEXT):
+        if verb in _AUXILIARIES or verb in _PAST_ONLY or ((verb in _FINITE or (verb.endswith("ed") and "-" not in verb)) and following not in _PARTICIPLE_NEXT):
             return True
         if not (_could_be_noun(found[k]) or verb in _NOUN_LINKS):
             return False
@@ -552,7 +564,8 @@ def _cut_is_safe(cut: str) -> bool:
         return False
     if any(w.endswith(("n't", "n’t")) for w in found):
         return False
-    return not any(w in _NUMBER_WORDS or w in _NEGATIONS or w in _ATTRIBUTIONS for w in found)
+    parts = [part for w in found for part in re.split(r"[-‐‑]", w)]  # "one-third", "twenty-five"
+    return not any(w in _NUMBER_WORDS or w in _NEGATIONS or w in _ATTRIBUTIONS for w in [*found, *parts])
 
 
 def _no_list_after(text: str, at: int, limit: int) -> bool:
@@ -629,11 +642,12 @@ def _splits(sentence: Sentence, quoted: tuple[tuple[int, int], ...], cuts: Seque
     text = sentence.text
     if not _quotes_pair(text):
         return []
-    own_subject: list[Edit] = [*_split_at_added(sentence)]
+    own_subject: list[Edit] = [*_split_at_added(sentence), *_split_at_relative(sentence)]
     if ";" in text:
         candidates = _split_at_semicolons(sentence)
     else:
         joins, own_subject = _split_at_joins(sentence), [*own_subject, *_split_at_second_verb(sentence)]
+        joins += _split_at_bare_and(sentence)
         candidates = [e for e in (_split_at_but(sentence),) if e is not None] + joins
     chosen: list[Edit] = []
     for edit in sorted([*candidates, *own_subject], key=lambda e: e.start):
@@ -720,6 +734,111 @@ def _split_at_joins(sentence: Sentence) -> list[Edit]:
     return edits
 
 
+_BARE_AND = re.compile(r" and ((?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) [a-z][\w'’-]*(?: [a-z][\w'’-]*)?|[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,2}) ")
+
+
+#: What a relative clause's antecedent is: a name (up to four capitalised words, "of" between) or a
+#: determiner and up to three words, ending at the ", which" or ", who" that ends the sentence.
+_RELATIVE_SPLIT = re.compile(
+    r"(?:^|(?<= ))(?P<antecedent>(?:[Tt]he )?[A-Z][\w'’&.-]*(?: (?:of )?[A-Z][\w'’&.-]*){0,3}"
+    r"|(?:the|a|an|its|his|her|their|our) [a-z][\w'’-]*(?: [a-z][\w'’-]*){0,2}), (?P<pronoun>which|who) "
+    rf"(?P<clause>{_CLAUSE_BODY})(?=[.!?]$)"
+)
+#: Words before the antecedent that make it the whole object of the clause's verb (not "the sale of X").
+_OBJECT_BEFORE = frozenset("to by".split())
+
+
+def _split_at_relative(sentence: Sentence) -> list[Edit]:
+    """A non-restrictive ``", which"`` or ``", who"`` clause that ends the sentence, whose verb
+    comes first (it is the clause's subject), after a main clause whose verb or "to"/"by" takes
+    the antecedent whole: the antecedent is said again in brackets (``"The firm sold the pier to
+    Ferrylink, which runs the island ferries."`` → ``"The firm sold the pier to Ferrylink.
+    [Ferrylink] runs the island ferries."``; "a boat" comes back as "[The boat]").  Not where the
+    antecedent could be the noun before it ("the sale of Acme, which"), after an attribution (the
+    clause is part of what was said, or describes the speaker), nor where the clause's first word
+    is no verb ("which Acme says was …")."""
+    text = sentence.text.rstrip()
+    matches = list(_RELATIVE_SPLIT.finditer(text))
+    if len(matches) != 1 or not _quotes_pair(text):
+        return []
+    match = matches[0]
+    antecedent, clause = match.group("antecedent"), match.group("clause")
+    before = text[: match.start("antecedent")]
+    left_words, previous = _WORD.findall(before), _WORD.findall(before)[-1:]
+    if len(left_words) + len(_WORD.findall(antecedent)) < MIN_BUT_WORDS or len(_WORD.findall(clause)) < MIN_SPLIT_WORDS:
+        return []
+    if any(w.lower() in _ATTRIBUTIONS for w in left_words) or any(ch in before for ch in "()") or _DASH.search(text):
+        return []  # a dash may close an aside the clause sits in ("A low rate - … to the dollar, which … - means")
+    if antecedent[:1].isupper():
+        if not all(w.lower() not in _NOT_NAMES or w.lower() == "the" for w in antecedent.split()):
+            return []
+    elif any(w in _STOPWORDS or w in _AUXILIARIES or w in _FINITE or w in _PAST_ONLY for w in antecedent.split()[1:]):
+        return []  # "its profits have risen, which": a clause, not a noun phrase
+    if not previous or not ((previous[0] in _OBJECT_BEFORE and antecedent[:1].isupper()) or _takes_object(previous[0])):
+        return []  # "make pages fit to the screen width, which eliminates …": the clause is the ability's
+    verbs = list(_WORD.finditer(clause))
+    k = 0
+    while k < len(verbs) and verbs[k].group().lower() in _VERB_ADVERBS:
+        k += 1
+    if k >= len(verbs) or not (_finite_verb(verbs, k) or _present_s(verbs[k].group())):
+        return []
+    first, rest = antecedent.split(" ", 1) if " " in antecedent else (antecedent, "")
+    if first in ("a", "an"):
+        first = "the"
+    named = (first[0].upper() + first[1:] + (" " + rest if rest else "")).strip()
+    start = sentence.start + match.end("antecedent")
+    end = sentence.start + match.start("clause") - 1
+    return [Edit("split", start, end, text[match.end("antecedent") : match.start("clause") - 1], f". [{named}]")]
+
+
+def _takes_object(word: str) -> bool:
+    """Whether a word before a noun phrase reads as a verb taking it as object ("bought", "runs")."""
+    lower = word.lower()
+    if not word.islower() or lower in _STOPWORDS or lower in _NUMBER_WORDS:
+        return False
+    return lower in _FINITE or lower in _PAST_ONLY or (lower.endswith("ed") and len(lower) > 4 and "-" not in lower) or lower in (
+        "bought", "sold", "won", "built", "joined", "met", "beat", "leads", "runs", "owns", "signed", "hired", "named"
+    )
+
+
+def _split_at_bare_and(sentence: Sentence) -> list[Edit]:
+    """A bare ``" and "`` between two plain main clauses, the second opening with a name or a
+    determined noun and its verb told for certain (an auxiliary or a past form that is never a
+    participle): ``"The sale went ahead in May and Acme was sold to a rival."`` → ``"The sale
+    went ahead in May. Acme was sold to a rival."``.  Only where the first part is one main
+    clause with a verb of its own and nothing that could reach over the "and" (an opening phrase,
+    a subordinate or reported clause, "between", "both"), so the second part needs nothing of it."""
+    text = sentence.text
+    matches = list(_BARE_AND.finditer(text))
+    if len(matches) != 1:
+        return []
+    match = matches[0]
+    left, subject = text[: match.start()], match.group(1)
+    if subject[:1].isupper() and not all(w.lower() not in _NOT_NAMES for w in subject.split()):
+        return []  # "and He", "and The": not a name
+    after = _WORD.findall(text[match.end() :])
+    last = subject.split()[-1]
+    if subject[:1].islower() and len(subject.split()) == 3 and (last in _AUXILIARIES or last in _PAST_ONLY):
+        subject, after = subject.rsplit(" ", 1)[0], [last, *after]  # "and the council has": its verb, not its noun
+    verbs = list(_WORD.finditer(text, match.end()))
+    if not after or not (after[0] in _AUXILIARIES or after[0] in _PAST_ONLY or (subject[:1].isupper() and verbs and not _present_s(after[0]) and _finite_verb(verbs, 0))):
+        return []  # "and the firm owned by": a verb not told for certain from a noun or a participle
+    if after[0] in ("is", "was", "has") and subject[:1].islower() and _present_s(subject.split()[-1]):
+        return []  # "and the prices was": the words do not make a subject and its verb
+    left_words = [w.lower() for w in _WORD.findall(left)]
+    if len(left_words) < MIN_BUT_WORDS or len(after) < MIN_SPLIT_WORDS - 1:
+        return []
+    if left_words[0] in _INTRODUCTORY or left_words[0] in _SUBORDINATORS or left_words[0] in _LEADING_JOINS:
+        return []  # "After the sale went ahead and …", "In May prices rose and …": the opening reaches over the "and"
+    if any(w in _CLAUSE_MARKERS or w in _SUBORDINATORS or w in _ATTRIBUTIONS or w in ("between", "both", "either", "neither") for w in left_words):
+        return []
+    if _list_before(left) or any(ch in left for ch in "()–—") or not _has_verb(left, strict=True):
+        return []
+    # " and the" → ". The": the edit takes the subject's first letter, which comes back a capital.
+    start, end = sentence.start + match.start(), sentence.start + match.start(1) + 1
+    return [Edit("split", start, end, text[match.start() : match.start(1) + 1], ". " + subject[0].upper())]
+
+
 def _has_verb(left: str, *, strict: bool = False) -> bool:
     """Whether the part before a split has a verb of its own, outside a relative clause ("Mr
     Walsh, who took charge in 2000, and his team": none).  ``strict`` (before ", and", which
@@ -760,8 +879,8 @@ def _split_at_but(sentence: Sentence) -> Edit | None:
     match = matches[0]
     left, right = text[: match.start()], text[match.start(2) :]
     subject = match.group(2)
-    if subject == "I" or len(subject) < 2:
-        return None
+    if subject == "I" or (len(subject) < 2 and subject != "a"):
+        return None  # "but I": a speaker's own words; "a" opens a subject ("but a fall in sales has …")
     if not _opens_clause(right):
         return None  # "cheap but good", ", but an improvement on …": no clause of its own after "but"
     if re.search(r"\bnot (?:only|just|merely)\b", left, re.IGNORECASE) or left.count("(") != left.count(")"):
@@ -802,8 +921,11 @@ def _subject(text: str) -> tuple[str, int, str] | None:
     head = found[first].group()
     if (first == 0 and not head[:1].isupper()) or head.lower() in _INTRODUCTORY or head.lower() in _OPENERS:
         return None
-    if head.lower() in ("there", "according", "a", "an", "it", "this", "that", "these", "those"):
-        return None  # "There is …", "A spokesman …", "It is likely …": nothing to name again
+    if head.lower() in ("there", "according", "it", "this", "that", "these", "those"):
+        return None  # "There is …", "It is likely …": nothing to name again
+    indefinite = head.lower() in ("a", "an")
+    if indefinite and (len(found) < first + 3 or found[first + 1].group().lower() in _QUANTITY_NOUNS):
+        return None  # "A number of firms …", "A few …": no one thing to name again
     for k in range(first + 1, min(len(found), first + MAX_SUBJECT_WORDS + 2)):
         if not _finite_verb(found, k, subject=True):
             continue
@@ -813,14 +935,24 @@ def _subject(text: str) -> tuple[str, int, str] | None:
         words = found[first:end]
         if not words or len(words) > MAX_SUBJECT_WORDS or words[-1].group().lower() in _STOPWORDS:
             return None
-        if any(w.group().lower() in _CLAUSE_MARKERS or w.group().lower() in _ATTRIBUTIONS for w in words[1:]):
+        if any(w.group().lower() in _CLAUSE_MARKERS or (w.group().lower() in _ATTRIBUTIONS and not w.group().startswith("spokes")) for w in words[1:]):
             return None  # "Critics argue that these moves do": a clause, not a subject
         start, stop = words[0].start(), words[-1].end()
         if re.search(r"[,;:()\"“”‘’'–—]", text[start : found[k].start()].replace("'s ", "").replace("’s ", "")):
             return None  # "Ann Lee, the mayor, …": an appositive or an aside
         subject = text[start:stop]
+        if indefinite:
+            # "A spokesman for the firm refused …, but said …": the second time, it is the one just named.
+            subject = "the" + subject[len(head) :]
         return subject[0].upper() + subject[1:], found[k].start(), found[k].group()
     return None
+
+
+#: Nouns that say how many, not who: "A number of firms" is not one thing to name again.
+_QUANTITY_NOUNS = frozenset(
+    """number lot few little third half quarter majority minority handful couple dozen series range total host
+    variety fraction bit string raft wave slew spate""".split()
+)
 
 
 def _finite_verb(found: Sequence[re.Match[str]], k: int, *, subject: bool = False) -> bool:
@@ -836,7 +968,7 @@ def _finite_verb(found: Sequence[re.Match[str]], k: int, *, subject: bool = Fals
     following = found[k + 1].group().lower() if k + 1 < len(found) else ""
     if lower in _PAST_ONLY:
         return True
-    if lower in _FINITE or (lower.endswith("ed") and len(lower) > 4):
+    if lower in _FINITE or (lower.endswith("ed") and len(lower) > 4 and "-" not in lower):  # "so-called" is no verb
         return following not in _PARTICIPLE_NEXT
     if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3:
         if subject:
@@ -891,7 +1023,7 @@ def _split_at_second_verb(sentence: Sentence) -> list[Edit]:
 
 
 _SAYING_PAST = {"said": "added", "told": "added", "added": "added", "says": "adds", "tells": "adds", "adds": "adds"}
-_ADDING = regex_cache.compile(r", adding\b")
+_ADDING = regex_cache.compile(r", adding\b|, but added\b|,? and added\b")
 #: A speaker named plainly: capitalised words ("Ann Lee", "Mr Lee", "the Bank of England") or
 #: "the" and a word for a body or a role ("the company", "the firm's chairman").
 _SPEAKER = (
@@ -936,7 +1068,9 @@ def _split_at_added(sentence: Sentence) -> list[Edit]:
         return []
     speaker = speaker[0].upper() + speaker[1:]
     start, end = sentence.start + match.start(), sentence.start + match.end()
-    return [Edit("split", start, end, match.group(), f". [{speaker}] {_SAYING_PAST[verb]}")]
+    said_again = _SAYING_PAST[verb] if match.group().endswith("adding") else "added"
+    but = "But " if "but" in match.group() else ""
+    return [Edit("split", start, end, match.group(), f". {but}[{speaker}] {said_again}")]
 
 
 def describe_split(edit: Edit) -> str:
