@@ -51,7 +51,7 @@ _OPENS_WITH_HTML = regex_cache.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|main|section|br|h[1-6])\b",
     re.IGNORECASE | re.DOTALL,
 )
-_META_CHARSET = regex_cache.compile(
+_META_CHARSET = re.compile(  # bytes: the cache holds str patterns
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
 # The WHATWG Encoding Standard reads these labels as windows-1252, as every browser does.

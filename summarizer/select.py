@@ -397,10 +397,9 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     bias_factor = [1.0 - 0.8 * min(1.0, neutrality * b) for b in residual_bias]
     novelty: _PureNovelty | _Novelty | None = None
     if (W_FACTS or W_QUANTITY) and isinstance(chooser, _PureChooser):
-        novelty = _PureNovelty(document, bias_factor)
+        chooser.novelty = novelty = _PureNovelty(document, bias_factor)
     elif (W_FACTS or W_QUANTITY) and isinstance(chooser, _Chooser):
-        novelty = _Novelty(document, bias_factor)
-    chooser.novelty = novelty
+        chooser.novelty = novelty = _Novelty(document, bias_factor)
     balance = _VoiceBalance(voices, counts, content)
     chooser.tally = balance.tally
     voice_kept: dict[int, str] = {}  # a sentence kept to give a voice a say → the voice
@@ -1283,7 +1282,7 @@ class _BaseChooser:
         self.words = 0
         self.repeats: dict[int, int] = {}
         #: What a candidate adds that the kept ones do not carry (facts); ``None``: not weighed.
-        self.novelty: _Novelty | None = None
+        self.novelty: _Novelty | _PureNovelty | None = None
         #: The kept sentences' voices, told of every sentence kept or dropped; ``None``: not counted.
         self.tally: _VoiceTally | None = None
 

@@ -9,7 +9,7 @@ from summarizer import summarize, to_json
 from summarizer.rank import graph, pure
 from summarizer.rank.terms import content_stems, language_tools, sentence_words
 from summarizer.segment import segment
-from summarizer.select import _Chooser, _PureChooser, _pure_unit_rows, _unit_rows
+from summarizer.select import _Chooser, _pure_unit_rows, _PureChooser, _unit_rows
 
 from .articles import EXAMPLES, make_article
 
