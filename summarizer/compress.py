@@ -7,7 +7,8 @@ can be checked.  Seven kinds, and only these:
   or between a pair of dashes ("the firm – a supplier to the army – said").  A bracketed
   acronym that glosses the words before it ("the Office for National Statistics (ONS)") is
   an aside too, cut only when the acronym is not used elsewhere in the summary.
-* ``appositive``: ", the former minister," or ", chief executive of Acme," after a name.  A
+* ``appositive``: ", the former minister,", ", chief executive of Acme,", ", one of the oldest
+  firms," or ", Acme's finance chief," after a name.  A
   speaker's ("Jane Harrow, the minister, said") says who is speaking: kept, unless the summary
   says every content word of it elsewhere.
 * ``relative_clause``: a non-restrictive relative clause between commas (", who lives
@@ -119,7 +120,13 @@ _ROLES = (
     "chief|head|director|chairman|chairwoman|chair|president|vice-president|leader|minister|secretary|manager"
     "|coach|editor|founder|co-founder|owner|professor|captain|deputy|senior|former|spokesman|spokeswoman"
 )
-_APPOSITIVE = regex_cache.compile(rf", (?:(?:{_DETERMINERS}) |(?:{_ROLES})\b)[^,;:()–—\"“”]*?,", re.IGNORECASE)
+#: ", one of the …" and ", Acme's …" open an appositive too ("Mittal, one of the biggest steel firms,",
+#: "Ann Lee, Acme's finance chief,").
+_APPOSITIVE = regex_cache.compile(
+    rf", (?:(?:{_DETERMINERS}) |(?:{_ROLES})\b|one of (?:{_DETERMINERS}) |(?-i:[A-Z][\w-]*['’]s (?=[a-z])))[^,;:()–—\"“”]*?,",
+    re.IGNORECASE,
+)
+_POSSESSIVE_OPENING = regex_cache.compile(r", [A-Z][\w-]*['’]s [a-z]")
 _RELATIVE = regex_cache.compile(r", (?:who|which|whose) (?:(?! - | -- )[^,;:()–—\"“”])+?,")
 _ACRONYM = regex_cache.compile(r"[A-Z][A-Z&]{1,7}s?")
 
@@ -257,7 +264,11 @@ def _appositives(sentence: Sentence, lower: Container[str], said: Container[str]
             continue
         if re.search(r"\b(?:which|who|that)\b", match.group()):
             continue  # ", a web album which lets people upload, tag, …": its clause goes on past the comma
-        if not re.match(rf", (?:{_DETERMINERS}) ", match.group(), re.IGNORECASE) and match.group()[2].isupper():
+        if (
+            not re.match(rf", (?:{_DETERMINERS}|one of) ", match.group(), re.IGNORECASE)
+            and match.group()[2].isupper()
+            and not _POSSESSIVE_OPENING.match(match.group())
+        ):
             continue  # ", Chief Constable Ann Lee,": a title before a name, not a role after one
         # "Jane Harrow, the health minister, said …": a speaker's role says who is speaking; kept
         # unless the summary says it already (every content word of it said elsewhere).
@@ -484,7 +495,7 @@ def _verb_at(found: Sequence[str], k: int) -> bool:
     if found[k - 1].lower() == "to" or not (word.lower() in _FINITE or (word.islower() and word.endswith("ed") and len(word) > 4 and "-" not in word)):
         return False
     following = found[k + 1].lower() if k + 1 < len(found) else ""
-    return word.lower() in _AUXILIARIES or word.lower() in _PAST_ONLY or following not in _PARTICIPLE_NEXT
+    return word.lower() in _AUXILIARIES or word.lower() in _PAST_ONLY or not _participle_next(word, following)
 
 
 def _opens_with_noun(found: Sequence[str]) -> bool:
@@ -496,7 +507,7 @@ def _opens_with_noun(found: Sequence[str]) -> bool:
     for k in range(1, min(6, len(found))):
         verb = found[k].lower()
         following = found[k + 1].lower() if k + 1 < len(found) else ""
-        if verb in _AUXILIARIES or verb in _PAST_ONLY or ((verb in _FINITE or (verb.endswith("ed") and "-" not in verb)) and following not in _PARTICIPLE_NEXT):
+        if verb in _AUXILIARIES or verb in _PAST_ONLY or ((verb in _FINITE or (verb.endswith("ed") and "-" not in verb)) and not _participle_next(verb, following)):
             return True
         if not (_could_be_noun(found[k]) or verb in _NOUN_LINKS):
             return False
@@ -564,6 +575,8 @@ def _cut_is_safe(cut: str) -> bool:
         return False
     if any(w.endswith(("n't", "n’t")) for w in found):
         return False
+    # "one of the biggest firms": no count ("one of three" has its number all the same).
+    found = [w for k, w in enumerate(found) if not (w == "one" and found[k + 1 : k + 2] == ["of"])]
     parts = [part for w in found for part in re.split(r"[-‐‑]", w)]  # "one-third", "twenty-five"
     return not any(w in _NUMBER_WORDS or w in _NEGATIONS or w in _ATTRIBUTIONS for w in [*found, *parts])
 
@@ -826,7 +839,7 @@ def _split_at_bare_and(sentence: Sentence) -> list[Edit]:
     if after[0] in ("is", "was", "has") and subject[:1].islower() and _present_s(subject.split()[-1]):
         return []  # "and the prices was": the words do not make a subject and its verb
     left_words = [w.lower() for w in _WORD.findall(left)]
-    if len(left_words) < MIN_BUT_WORDS or len(after) < MIN_SPLIT_WORDS - 1:
+    if len(left_words) < MIN_BARE_AND_WORDS or len(after) < MIN_SPLIT_WORDS - 1:
         return []
     if left_words[0] in _INTRODUCTORY or left_words[0] in _SUBORDINATORS or left_words[0] in _LEADING_JOINS:
         return []  # "After the sale went ahead and …", "In May prices rose and …": the opening reaches over the "and"
@@ -900,10 +913,25 @@ _VERB_ADVERBS = frozenset("also now still then later since already even just fur
 _CLAUSE_MARKERS = frozenset("that which who whom whose where when whether while if because as although though unless until".split())
 #: After a past form, a word that marks it as a participle ("and based in", "and owned by").
 _PARTICIPLE_NEXT = frozenset("by in at from to for on with as into of".split())
+#: Past forms that before "to" are the finite verb of an infinitive ("refused to comment"), not a
+#: participle ("sold to a rival").  Not "offered", "promised", "needed", "intended": "the money
+#: promised to farmers", "the cash needed to rebuild" are participles.
+_TO_VERBS = frozenset(
+    "refused agreed decided failed tried wanted attempted declined hoped managed continued seemed appeared threatened vowed voted".split()
+)
+
+
+def _participle_next(word: str, following: str) -> bool:
+    """Whether the word after a past form marks it as a participle ("owned by", "sold to")."""
+    return following in _PARTICIPLE_NEXT and not (following == "to" and word.lower() in _TO_VERBS)
+#: Words before a noun: an attribution word after one is a noun ("the reports", "its claims").
+_NOUN_DETERMINERS = frozenset("the a an its his her their these those such".split())
 #: The longest subject repeated in brackets, in words.
 MAX_SUBJECT_WORDS = 5
 #: Sentence openers that are not part of the subject.
 _LEADING_JOINS = frozenset("and but so yet meanwhile however now".split())
+#: The part before a split at a bare "and" has at least this many words ("The sale went ahead in May").
+MIN_BARE_AND_WORDS = 6
 #: Each side of a split that repeats its subject has at least this many words.
 MIN_VERB_SPLIT_WORDS = 5
 
@@ -969,7 +997,7 @@ def _finite_verb(found: Sequence[re.Match[str]], k: int, *, subject: bool = Fals
     if lower in _PAST_ONLY:
         return True
     if lower in _FINITE or (lower.endswith("ed") and len(lower) > 4 and "-" not in lower):  # "so-called" is no verb
-        return following not in _PARTICIPLE_NEXT
+        return not _participle_next(lower, following)
     if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3:
         if subject:
             previous = found[k - 1].group()
@@ -1010,7 +1038,9 @@ def _split_at_second_verb(sentence: Sentence) -> list[Edit]:
     middle = list(_WORD.finditer(text, verb_at, match.start()))
     for k, word in enumerate(middle):
         lower = word.group().lower()
-        if lower in _CLAUSE_MARKERS or lower in _ATTRIBUTIONS or (k and lower in _AUXILIARIES):
+        # "refused to comment on the reports": a noun after a determiner reports nothing.
+        spoken = lower in _ATTRIBUTIONS and not (k and middle[k - 1].group().lower() in _NOUN_DETERMINERS)
+        if lower in _CLAUSE_MARKERS or spoken or (k and lower in _AUXILIARIES):
             return []
     left = text[: match.start()]
     if left.count("(") != left.count(")") or re.search(r"\b(?:between|both|either|neither)\b", left, re.IGNORECASE):
