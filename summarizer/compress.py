@@ -250,7 +250,7 @@ def _appositives(sentence: Sentence, lower: Container[str], said: Container[str]
     for match in _APPOSITIVE.finditer(text):
         before = text[: match.start()]
         name = re.search(r"([A-Z][\w'’\-]*)\W*$", before)
-        if name is None or name.end(1) != len(before) or not _is_name(name.group(1), lower):
+        if name is None or name.end(1) != len(before) or not (_is_name(name.group(1), lower) or _proper_run(before)):
             continue
         first = _WORD.match(before.lstrip(" \"“‘'("))
         opening_phrase = "," not in before and first is not None and first.group().lower() in _INTRODUCTORY
@@ -278,6 +278,17 @@ def _appositives(sentence: Sentence, lower: Container[str], said: Container[str]
         # ", the minister," → delete ", the minister" and the comma; the space before the verb stays.
         start, end = base + match.start(), base + match.end()
         yield Edit("appositive", start, end, text[match.start() : match.end()])
+
+
+def _proper_run(before: str) -> bool:
+    """Whether the text before a comma ends in a name of capitalised words whose last is a common
+    noun ("Hallam Civic Trust", "Westmoor Health Board"): two or more, none a small word."""
+    run = re.search(r"(?:^|[^\w'’-])((?:[A-Z][\w'’-]* )+[A-Z][\w'’-]*)$", before)
+    if run is None:
+        return False
+    words = run.group(1).split()
+    named = [w for w in words if w.lower() not in _NOT_NAMES and w.lower() not in _DAYS_MONTHS]
+    return len(named) >= 2 and named == words[len(words) - len(named) :]
 
 
 def _is_name(word: str, lower: Container[str]) -> bool:
@@ -445,7 +456,7 @@ def _opening(sentence: Sentence, said: Container[str]) -> Iterable[Edit]:
     subject = re.match(r"\s+([^\W\d_])", rest)
     if subject is None or len(_WORD.findall(lead)) < 2 or not _opens_clause(rest):
         return
-    if not _all_said(lead, said) or any(_fold(w) in _TIMES or w.lower() in _DAYS_MONTHS for w in _WORD.findall(lead)):
+    if not _all_said(lead, said) or any(_fold(w) in _TIMES or _fold(w) in _DAYS_MONTHS for w in _WORD.findall(lead)):
         return  # "Last month, …": when it happened is a fact, said elsewhere or not
     if first.group().lower() in ("in", "on", "at") and any(w[:1].isupper() for w in _WORD.findall(lead)[1:]):
         return  # "In Europe, cameras can …": where it holds limits the claim
@@ -457,7 +468,7 @@ def _opening(sentence: Sentence, said: Container[str]) -> Iterable[Edit]:
 _FINITE = frozenset(
     """is are was were has have had will would can could may might must should shall does did do said says
     told won lost made got took gave went came saw found left kept became began paid put set cut led held
-    rose fell grew hit""".split()
+    rose fell grew hit sold bought built brought sent spent lent struck""".split()
 )
 #: Past forms that are never participles: "fell to", "rose by" are finite.
 _PAST_ONLY = frozenset("rose fell grew went came took gave saw began became ran wrote spoke chose drove flew threw knew drew broke stood".split())
@@ -466,7 +477,7 @@ _PRONOUNS = frozenset("i he she it we they there".split())
 
 def _opens_clause(rest: str) -> bool:
     """Whether ``rest`` opens with a subject and a finite verb ("the pound fell", "it has …")."""
-    found = _WORD.findall(rest)[:8]
+    found = _WORD.findall(rest)[:10]
     if len(found) < 2:
         return False
     head = found[0]
@@ -480,9 +491,10 @@ def _opens_clause(rest: str) -> bool:
     verb = found[2] if found[1].lower() in _VERB_ADVERBS and len(found) > 2 else found[1]
     if head.lower() in _PRONOUNS and verb.endswith("s") and verb.islower():
         return True  # "it seems", "there now seems"
-    for k in range(1, min(7, len(found))):
-        if found[k].lower() in _CLAUSE_MARKERS or found[k].lower() in _SUBORDINATORS:
-            return False  # "a deal which took …", "the highest since records began": another clause's verb
+    # "the number of pupils in the valley is": a subject of up to seven words before its verb.
+    for k in range(1, min(9, len(found))):
+        if found[k].lower() in _CLAUSE_MARKERS or found[k].lower() in _SUBORDINATORS or found[k].lower() == "than":
+            return False  # "a deal which took …", "the highest since records began", "less than …": another clause's verb
         if _verb_at(found, k):
             return True
     return False
@@ -594,7 +606,12 @@ def _no_list_after(text: str, at: int, limit: int) -> bool:
 
 def _names(text: str) -> set[str]:
     # One capital alone is no name: an opening cut takes the capital its subject gets back.
-    return {w for w in _CAPITALISED.findall(text) if len(w) > 1 and w.lower() not in _NOT_NAMES and w.lower() not in _OPENERS}
+    # "Larkhill's" is the name "Larkhill": said once with the possessive, once without, it is said.
+    found = (_POSSESSIVE_END.sub("", w) for w in _CAPITALISED.findall(text))
+    return {w for w in found if len(w) > 1 and w.lower() not in _NOT_NAMES and w.lower() not in _OPENERS}
+
+
+_POSSESSIVE_END = regex_cache.compile(r"['’]s?$")
 
 
 def _keep_names(
