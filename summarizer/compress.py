@@ -262,8 +262,10 @@ def _appositives(sentence: Sentence, lower: Container[str], said: Container[str]
             continue
         if len(_WORD.findall(match.group())) > MAX_APPOSITIVE_WORDS:
             continue
-        if re.search(r"\b(?:which|who|that)\b", match.group()):
-            continue  # ", a web album which lets people upload, tag, …": its clause goes on past the comma
+        if re.search(r"\b(?:which|who|that)\b", match.group()) and not _main_verb_next(text[match.end() :]):
+            # ", a web album which lets people upload, tag, …": its clause goes on past the comma.  Not
+            # where the main clause's verb follows (", the company that owns the track, worked …").
+            continue
         if (
             not re.match(rf", (?:{_DETERMINERS}|one of) ", match.group(), re.IGNORECASE)
             and match.group()[2].isupper()
@@ -278,6 +280,16 @@ def _appositives(sentence: Sentence, lower: Container[str], said: Container[str]
         # ", the minister," → delete ", the minister" and the comma; the space before the verb stays.
         start, end = base + match.start(), base + match.end()
         yield Edit("appositive", start, end, text[match.start() : match.end()])
+
+
+def _main_verb_next(after: str) -> bool:
+    """Whether the words after an appositive's closing comma open with a finite verb (an
+    auxiliary or a past form: "has said", "worked through"), the main clause going on."""
+    found = _WORD.findall(after)[:3]
+    k = 1 if found and found[0].lower() in _VERB_ADVERBS else 0
+    if len(found) < k + 2 or not found[k].islower():
+        return False
+    return found[k] in _AUXILIARIES or found[k] in _PAST_ONLY or _verb_at(["", *found[k:]], 1)
 
 
 def _proper_run(before: str) -> bool:
