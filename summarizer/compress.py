@@ -1048,6 +1048,7 @@ def _split_at_second_verb(sentence: Sentence) -> list[Edit]:
     if found is None:
         return []
     subject, verb_at, _ = found
+    subject = _named_again(subject)
     chosen: list[tuple[re.Match[str], list[re.Match[str]]]] = []
     for match in _VERB_JOIN.finditer(text, verb_at):
         if match.group(1) and match.group(1) != "," and len(_DASH.findall(text)) != 1:
@@ -1069,7 +1070,7 @@ def _split_at_second_verb(sentence: Sentence) -> list[Edit]:
         lower = word.group().lower()
         # "refused to comment on the reports": a noun after a determiner reports nothing.
         spoken = lower in _ATTRIBUTIONS and not (k and middle[k - 1].group().lower() in _NOUN_DETERMINERS)
-        if lower in _CLAUSE_MARKERS or spoken or (k and lower in _AUXILIARIES):
+        if lower in _CLAUSE_MARKERS or spoken or (k and word.group() in _AUXILIARIES):  # "in May" is no "may"
             return []
     left = text[: match.start()]
     if left.count("(") != left.count(")") or re.search(r"\b(?:between|both|either|neither)\b", left, re.IGNORECASE):
@@ -1093,6 +1094,19 @@ _SPEAKER = (
 )
 _SPEAKER_BEFORE = regex_cache.compile(rf"(?:^|, |[”\"] )(?P<speaker>{_SPEAKER}) (?P<verb>said|says|added|adds)$")
 _SPEAKER_AFTER = regex_cache.compile(rf"\b(?P<verb>said|says|added|adds) (?P<speaker>{_SPEAKER})$")
+
+
+def _named_again(subject: str) -> str:
+    """How a subject is said again in brackets: a role before a name goes ("Chief executive Helen
+    Barraclough" → "Helen Barraclough", "Council member Jim Okafor" → "Jim Okafor"); a title
+    written in capitals stays ("Prime Minister Ann Lee"), as does a subject that ends in no name."""
+    words = subject.split()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper() and words[k - 1].lower() not in _NOT_NAMES:
+        k -= 1
+    if len(words) - k >= 2 and any(w.islower() for w in words[:k]) and words[k - 1].islower():
+        return " ".join(words[k:])
+    return subject
 
 
 def _split_at_added(sentence: Sentence) -> list[Edit]:
@@ -1125,7 +1139,7 @@ def _split_at_added(sentence: Sentence) -> list[Edit]:
     assert verb is not None
     if len(_WORD.findall(speaker)) > MAX_SUBJECT_WORDS:
         return []
-    speaker = speaker[0].upper() + speaker[1:]
+    speaker = _named_again(speaker[0].upper() + speaker[1:])
     start, end = sentence.start + match.start(), sentence.start + match.end()
     said_again = _SAYING_PAST[verb] if match.group().endswith("adding") else "added"
     but = "But " if "but" in match.group() else ""
