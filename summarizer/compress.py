@@ -343,6 +343,8 @@ def _final_relative_clause(sentence: Sentence) -> Iterable[Edit]:
             continue
         if match.group().startswith(", who") and any(w.lower() in _ATTRIBUTIONS for w in _WORD.findall(before)):
             continue
+        if _WORD.findall(before)[0].lower() in _SUBORDINATORS:
+            continue  # "While the minister has worked on ending it, …, which has seen …": the clause may be all the main clause there is
         if _list_before(before):
             continue
         if any(e.start == base + match.start() for e in _split_at_relative(sentence)):
