@@ -182,7 +182,7 @@ def compress_edits(
         if not touches(quoted, e.start, e.end)
         and not _in_open_quotation(sentence, e.start, e.end)
         and (e in acronyms or _cut_is_safe(e.text) or (e.kind == "trailing_phrase" and _is_verdict_appositive(e.text)))
-        and _no_list_after(text, e.end, sentence.end)
+        and (_dashed(e) or _no_list_after(text, e.end, sentence.end))
     ]
     cuts: list[Edit] = []
     for edit in sorted(candidates, key=lambda e: (e.start, -(e.end - e.start))):
@@ -194,6 +194,12 @@ def compress_edits(
         cuts.pop(max(range(len(cuts)), key=lambda j: cuts[j].end - cuts[j].start))
     splits = _splits(sentence, quoted, cuts)
     return tuple(sorted([*cuts, *splits], key=lambda e: (e.start, e.end)))
+
+
+def _dashed(edit: Edit) -> bool:
+    """Whether a cut is an aside between a pair of dashes: what follows its closing dash ("- … - and
+    is forecast to …") goes on with the sentence, not a list's next item (the dashes mark it off)."""
+    return edit.kind == "aside" and edit.text.lstrip()[:1] in "–—-" and edit.text.rstrip()[-1:] in "–—-"
 
 
 def _may_compress(text: str) -> bool:
@@ -948,7 +954,8 @@ _PARTICIPLE_NEXT = frozenset("by in at from to for on with as into of".split())
 #: participle ("sold to a rival").  Not "offered", "promised", "needed", "intended": "the money
 #: promised to farmers", "the cash needed to rebuild" are participles.
 _TO_VERBS = frozenset(
-    "refused agreed decided failed tried wanted attempted declined hoped managed continued seemed appeared threatened vowed voted".split()
+    "refused agreed decided failed tried wanted attempted declined hoped managed continued seemed appeared threatened vowed voted"
+    " proved".split()
 )
 
 
