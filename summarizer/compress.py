@@ -30,7 +30,8 @@ can be checked.  Seven kinds, and only these:
   goes on with a second verb of the sentence's own subject, the subject is said again in square
   brackets, an insertion the diff shows ("Ferrylink employs 900 people on the islands and has
   bought a rival firm." → "Ferrylink employs 900 people on the islands. [Ferrylink] has bought
-  a rival firm."; an indefinite subject comes back definite: "A spokeswoman …" → "[The
+  a rival firm."; a role before a name is not said again: "Chief executive Ann Lee" → "[Ann
+  Lee]"; a past form before "to" is such a verb: "refused to comment, but said …"; an indefinite subject comes back definite: "A spokeswoman …" → "[The
   spokeswoman …]"); a speaker's ", adding that" (or ", but added that", ", and added that")
   reads as a sentence of its own ("The mayor said …, adding that …" → "The mayor said …. [The
   mayor] added that …"); a bare "and" between two plain main clauses, the second opening with a
