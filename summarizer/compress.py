@@ -267,6 +267,8 @@ def _appositives(sentence: Sentence, lower: Container[str], said: Container[str]
         next_word = _WORD.match(after)
         if next_word is None or next_word.group().lower() in ("who", "which", "whose", "where", "that"):
             continue
+        if not _sentence_goes_on(after):
+            continue  # "The Kyrgyz Republic, a small, mountainous state": the comma was inside the appositive
         if len(_WORD.findall(match.group())) > MAX_APPOSITIVE_WORDS:
             continue
         if re.search(r"\b(?:which|who|that)\b", match.group()) and not _main_verb_next(text[match.end() :]):
@@ -287,6 +289,29 @@ def _appositives(sentence: Sentence, lower: Container[str], said: Container[str]
         # ", the minister," → delete ", the minister" and the comma; the space before the verb stays.
         start, end = base + match.start(), base + match.end()
         yield Edit("appositive", start, end, text[match.start() : match.end()])
+
+
+def _sentence_goes_on(after: str) -> bool:
+    """Whether what follows an appositive's closing comma is the sentence going on: a verb, an
+    adverb, a small word or a name; not a lower-case word that could go on with the appositive
+    (", a small, mountainous state": an adjective list)."""
+    found = _WORD.findall(after)[:2]
+    if not found:
+        return False
+    word = found[0]
+    lower = word.lower()
+    if not word.islower() or lower in _STOPWORDS or lower in _INTRODUCTORY or lower in _VERB_ADVERBS:
+        return True
+    if lower in _ATTRIBUTIONS or lower in _AUXILIARIES or lower in _FINITE or lower in _PAST_ONLY:
+        return True
+    if lower.endswith("ly") and len(found) > 1:
+        # "recently joined" goes on; "hilly state" does not.
+        verb = found[1]
+        return verb in _AUXILIARIES or verb in _FINITE or verb in _PAST_ONLY or verb.endswith("ed") or _present_s(verb)
+    if lower.endswith("ed"):
+        # "resigned in May", "joined a charity" go on; "crowded island" does not.
+        return len(found) < 2 or found[1].lower() in _STOPWORDS or found[1].lower() in _INTRODUCTORY
+    return _present_s(word) or _main_verb_next(after)
 
 
 def _main_verb_next(after: str) -> bool:
