@@ -236,6 +236,9 @@ def _asides(document: Document, sentence: Sentence) -> Iterable[tuple[Edit, str 
             inner = text[first.end() : second.start()].strip()
             if inner.split(" ", 1)[0].lower() in _LIST_OR_JOIN:
                 return  # "identify - and break the arms of - a man": a second verb of the sentence, not an aside
+            following = _WORD.findall(text[second.end() :])[:1]
+            if "," in before and following and following[0].lower() in _ATTRIBUTIONS:
+                return  # "Ann Lee, head of the Acme Bank - one of its lenders - said": the dash closed the appositive too
             # "When the call is passed on – to a manager – rates rise": the dash closed the opening clause too.
             opening = _WORD.match(before.lstrip())
             gap = ", " if opening and opening.group().lower() in _SUBORDINATORS and "," not in before else " "
