@@ -7,7 +7,8 @@ can be checked.  Seven kinds, and only these:
   or between a pair of dashes ("the firm – a supplier to the army – said").  A bracketed
   acronym that glosses the words before it ("the Office for National Statistics (ONS)") is
   an aside too, cut only when the acronym is not used elsewhere in the summary.
-* ``appositive``: ", the former minister," or ", chief executive of Acme," after a name.  A
+* ``appositive``: ", the former minister,", ", chief executive of Acme,", ", one of the oldest
+  firms," or ", Acme's finance chief," after a name.  A
   speaker's ("Jane Harrow, the minister, said") says who is speaking: kept, unless the summary
   says every content word of it elsewhere.
 * ``relative_clause``: a non-restrictive relative clause between commas (", who lives
@@ -29,7 +30,8 @@ can be checked.  Seven kinds, and only these:
   goes on with a second verb of the sentence's own subject, the subject is said again in square
   brackets, an insertion the diff shows ("Ferrylink employs 900 people on the islands and has
   bought a rival firm." → "Ferrylink employs 900 people on the islands. [Ferrylink] has bought
-  a rival firm."; an indefinite subject comes back definite: "A spokeswoman …" → "[The
+  a rival firm."; a role before a name is not said again: "Chief executive Ann Lee" → "[Ann
+  Lee]"; a past form before "to" is such a verb: "refused to comment, but said …"; an indefinite subject comes back definite: "A spokeswoman …" → "[The
   spokeswoman …]"); a speaker's ", adding that" (or ", but added that", ", and added that")
   reads as a sentence of its own ("The mayor said …, adding that …" → "The mayor said …. [The
   mayor] added that …"); a bare "and" between two plain main clauses, the second opening with a
@@ -119,7 +121,13 @@ _ROLES = (
     "chief|head|director|chairman|chairwoman|chair|president|vice-president|leader|minister|secretary|manager"
     "|coach|editor|founder|co-founder|owner|professor|captain|deputy|senior|former|spokesman|spokeswoman"
 )
-_APPOSITIVE = regex_cache.compile(rf", (?:(?:{_DETERMINERS}) |(?:{_ROLES})\b)[^,;:()–—\"“”]*?,", re.IGNORECASE)
+#: ", one of the …" and ", Acme's …" open an appositive too ("Mittal, one of the biggest steel firms,",
+#: "Ann Lee, Acme's finance chief,").
+_APPOSITIVE = regex_cache.compile(
+    rf", (?:(?:{_DETERMINERS}) |(?:{_ROLES})\b|one of (?:{_DETERMINERS}) |(?-i:[A-Z][\w-]*['’]s (?=[a-z])))[^,;:()–—\"“”]*?,",
+    re.IGNORECASE,
+)
+_POSSESSIVE_OPENING = regex_cache.compile(r", [A-Z][\w-]*['’]s [a-z]")
 _RELATIVE = regex_cache.compile(r", (?:who|which|whose) (?:(?! - | -- )[^,;:()–—\"“”])+?,")
 _ACRONYM = regex_cache.compile(r"[A-Z][A-Z&]{1,7}s?")
 
@@ -175,7 +183,7 @@ def compress_edits(
         if not touches(quoted, e.start, e.end)
         and not _in_open_quotation(sentence, e.start, e.end)
         and (e in acronyms or _cut_is_safe(e.text) or (e.kind == "trailing_phrase" and _is_verdict_appositive(e.text)))
-        and _no_list_after(text, e.end, sentence.end)
+        and (_dashed(e) or _no_list_after(text, e.end, sentence.end))
     ]
     cuts: list[Edit] = []
     for edit in sorted(candidates, key=lambda e: (e.start, -(e.end - e.start))):
@@ -187,6 +195,12 @@ def compress_edits(
         cuts.pop(max(range(len(cuts)), key=lambda j: cuts[j].end - cuts[j].start))
     splits = _splits(sentence, quoted, cuts)
     return tuple(sorted([*cuts, *splits], key=lambda e: (e.start, e.end)))
+
+
+def _dashed(edit: Edit) -> bool:
+    """Whether a cut is an aside between a pair of dashes: what follows its closing dash ("- … - and
+    is forecast to …") goes on with the sentence, not a list's next item (the dashes mark it off)."""
+    return edit.kind == "aside" and edit.text.lstrip()[:1] in "–—-" and edit.text.rstrip()[-1:] in "–—-"
 
 
 def _may_compress(text: str) -> bool:
@@ -222,6 +236,9 @@ def _asides(document: Document, sentence: Sentence) -> Iterable[tuple[Edit, str 
             inner = text[first.end() : second.start()].strip()
             if inner.split(" ", 1)[0].lower() in _LIST_OR_JOIN:
                 return  # "identify - and break the arms of - a man": a second verb of the sentence, not an aside
+            following = _WORD.findall(text[second.end() :])[:1]
+            if "," in before and following and following[0].lower() in _ATTRIBUTIONS:
+                return  # "Ann Lee, head of the Acme Bank - one of its lenders - said": the dash closed the appositive too
             # "When the call is passed on – to a manager – rates rise": the dash closed the opening clause too.
             opening = _WORD.match(before.lstrip())
             gap = ", " if opening and opening.group().lower() in _SUBORDINATORS and "," not in before else " "
@@ -243,7 +260,7 @@ def _appositives(sentence: Sentence, lower: Container[str], said: Container[str]
     for match in _APPOSITIVE.finditer(text):
         before = text[: match.start()]
         name = re.search(r"([A-Z][\w'’\-]*)\W*$", before)
-        if name is None or name.end(1) != len(before) or not _is_name(name.group(1), lower):
+        if name is None or name.end(1) != len(before) or not (_is_name(name.group(1), lower) or _proper_run(before)):
             continue
         first = _WORD.match(before.lstrip(" \"“‘'("))
         opening_phrase = "," not in before and first is not None and first.group().lower() in _INTRODUCTORY
@@ -253,11 +270,19 @@ def _appositives(sentence: Sentence, lower: Container[str], said: Container[str]
         next_word = _WORD.match(after)
         if next_word is None or next_word.group().lower() in ("who", "which", "whose", "where", "that"):
             continue
+        if not _sentence_goes_on(after):
+            continue  # "The Kyrgyz Republic, a small, mountainous state": the comma was inside the appositive
         if len(_WORD.findall(match.group())) > MAX_APPOSITIVE_WORDS:
             continue
-        if re.search(r"\b(?:which|who|that)\b", match.group()):
-            continue  # ", a web album which lets people upload, tag, …": its clause goes on past the comma
-        if not re.match(rf", (?:{_DETERMINERS}) ", match.group(), re.IGNORECASE) and match.group()[2].isupper():
+        if re.search(r"\b(?:which|who|that)\b", match.group()) and not _main_verb_next(text[match.end() :]):
+            # ", a web album which lets people upload, tag, …": its clause goes on past the comma.  Not
+            # where the main clause's verb follows (", the company that owns the track, worked …").
+            continue
+        if (
+            not re.match(rf", (?:{_DETERMINERS}|one of) ", match.group(), re.IGNORECASE)
+            and match.group()[2].isupper()
+            and not _POSSESSIVE_OPENING.match(match.group())
+        ):
             continue  # ", Chief Constable Ann Lee,": a title before a name, not a role after one
         # "Jane Harrow, the health minister, said …": a speaker's role says who is speaking; kept
         # unless the summary says it already (every content word of it said elsewhere).
@@ -267,6 +292,50 @@ def _appositives(sentence: Sentence, lower: Container[str], said: Container[str]
         # ", the minister," → delete ", the minister" and the comma; the space before the verb stays.
         start, end = base + match.start(), base + match.end()
         yield Edit("appositive", start, end, text[match.start() : match.end()])
+
+
+def _sentence_goes_on(after: str) -> bool:
+    """Whether what follows an appositive's closing comma is the sentence going on: a verb, an
+    adverb, a small word or a name; not a lower-case word that could go on with the appositive
+    (", a small, mountainous state": an adjective list)."""
+    found = _WORD.findall(after)[:2]
+    if not found:
+        return False
+    word = found[0]
+    lower = word.lower()
+    if not word.islower() or lower in _STOPWORDS or lower in _INTRODUCTORY or lower in _VERB_ADVERBS:
+        return True
+    if lower in _ATTRIBUTIONS or lower in _AUXILIARIES or lower in _FINITE or lower in _PAST_ONLY:
+        return True
+    if lower.endswith("ly") and len(found) > 1:
+        # "recently joined" goes on; "hilly state" does not.
+        verb = found[1]
+        return verb in _AUXILIARIES or verb in _FINITE or verb in _PAST_ONLY or verb.endswith("ed") or _present_s(verb)
+    if lower.endswith("ed"):
+        # "resigned in May", "joined a charity" go on; "crowded island" does not.
+        return len(found) < 2 or found[1].lower() in _STOPWORDS or found[1].lower() in _INTRODUCTORY
+    return _present_s(word) or _main_verb_next(after)
+
+
+def _main_verb_next(after: str) -> bool:
+    """Whether the words after an appositive's closing comma open with a finite verb (an
+    auxiliary or a past form: "has said", "worked through"), the main clause going on."""
+    found = _WORD.findall(after)[:3]
+    k = 1 if found and found[0].lower() in _VERB_ADVERBS else 0
+    if len(found) < k + 2 or not found[k].islower():
+        return False
+    return found[k] in _AUXILIARIES or found[k] in _PAST_ONLY or _verb_at(["", *found[k:]], 1)
+
+
+def _proper_run(before: str) -> bool:
+    """Whether the text before a comma ends in a name of capitalised words whose last is a common
+    noun ("Hallam Civic Trust", "Westmoor Health Board"): two or more, none a small word."""
+    run = re.search(r"(?:^|[^\w'’-])((?:[A-Z][\w'’-]* )+[A-Z][\w'’-]*)$", before)
+    if run is None:
+        return False
+    words = run.group(1).split()
+    named = [w for w in words if w.lower() not in _NOT_NAMES and w.lower() not in _DAYS_MONTHS]
+    return len(named) >= 2 and named == words[len(words) - len(named) :]
 
 
 def _is_name(word: str, lower: Container[str]) -> bool:
@@ -309,6 +378,8 @@ def _final_relative_clause(sentence: Sentence) -> Iterable[Edit]:
             continue
         if match.group().startswith(", who") and any(w.lower() in _ATTRIBUTIONS for w in _WORD.findall(before)):
             continue
+        if _WORD.findall(before)[0].lower() in _SUBORDINATORS:
+            continue  # "While the minister has worked on ending it, …, which has seen …": the clause may be all the main clause there is
         if _list_before(before):
             continue
         if any(e.start == base + match.start() for e in _split_at_relative(sentence)):
@@ -434,7 +505,7 @@ def _opening(sentence: Sentence, said: Container[str]) -> Iterable[Edit]:
     subject = re.match(r"\s+([^\W\d_])", rest)
     if subject is None or len(_WORD.findall(lead)) < 2 or not _opens_clause(rest):
         return
-    if not _all_said(lead, said) or any(_fold(w) in _TIMES or w.lower() in _DAYS_MONTHS for w in _WORD.findall(lead)):
+    if not _all_said(lead, said) or any(_fold(w) in _TIMES or _fold(w) in _DAYS_MONTHS for w in _WORD.findall(lead)):
         return  # "Last month, …": when it happened is a fact, said elsewhere or not
     if first.group().lower() in ("in", "on", "at") and any(w[:1].isupper() for w in _WORD.findall(lead)[1:]):
         return  # "In Europe, cameras can …": where it holds limits the claim
@@ -446,7 +517,7 @@ def _opening(sentence: Sentence, said: Container[str]) -> Iterable[Edit]:
 _FINITE = frozenset(
     """is are was were has have had will would can could may might must should shall does did do said says
     told won lost made got took gave went came saw found left kept became began paid put set cut led held
-    rose fell grew hit""".split()
+    rose fell grew hit sold bought built brought sent spent lent struck""".split()
 )
 #: Past forms that are never participles: "fell to", "rose by" are finite.
 _PAST_ONLY = frozenset("rose fell grew went came took gave saw began became ran wrote spoke chose drove flew threw knew drew broke stood".split())
@@ -455,7 +526,7 @@ _PRONOUNS = frozenset("i he she it we they there".split())
 
 def _opens_clause(rest: str) -> bool:
     """Whether ``rest`` opens with a subject and a finite verb ("the pound fell", "it has …")."""
-    found = _WORD.findall(rest)[:8]
+    found = _WORD.findall(rest)[:10]
     if len(found) < 2:
         return False
     head = found[0]
@@ -469,9 +540,10 @@ def _opens_clause(rest: str) -> bool:
     verb = found[2] if found[1].lower() in _VERB_ADVERBS and len(found) > 2 else found[1]
     if head.lower() in _PRONOUNS and verb.endswith("s") and verb.islower():
         return True  # "it seems", "there now seems"
-    for k in range(1, min(7, len(found))):
-        if found[k].lower() in _CLAUSE_MARKERS or found[k].lower() in _SUBORDINATORS:
-            return False  # "a deal which took …", "the highest since records began": another clause's verb
+    # "the number of pupils in the valley is": a subject of up to seven words before its verb.
+    for k in range(1, min(9, len(found))):
+        if found[k].lower() in _CLAUSE_MARKERS or found[k].lower() in _SUBORDINATORS or found[k].lower() == "than":
+            return False  # "a deal which took …", "the highest since records began", "less than …": another clause's verb
         if _verb_at(found, k):
             return True
     return False
@@ -484,7 +556,7 @@ def _verb_at(found: Sequence[str], k: int) -> bool:
     if found[k - 1].lower() == "to" or not (word.lower() in _FINITE or (word.islower() and word.endswith("ed") and len(word) > 4 and "-" not in word)):
         return False
     following = found[k + 1].lower() if k + 1 < len(found) else ""
-    return word.lower() in _AUXILIARIES or word.lower() in _PAST_ONLY or following not in _PARTICIPLE_NEXT
+    return word.lower() in _AUXILIARIES or word.lower() in _PAST_ONLY or not _participle_next(word, following)
 
 
 def _opens_with_noun(found: Sequence[str]) -> bool:
@@ -496,7 +568,7 @@ def _opens_with_noun(found: Sequence[str]) -> bool:
     for k in range(1, min(6, len(found))):
         verb = found[k].lower()
         following = found[k + 1].lower() if k + 1 < len(found) else ""
-        if verb in _AUXILIARIES or verb in _PAST_ONLY or ((verb in _FINITE or (verb.endswith("ed") and "-" not in verb)) and following not in _PARTICIPLE_NEXT):
+        if verb in _AUXILIARIES or verb in _PAST_ONLY or ((verb in _FINITE or (verb.endswith("ed") and "-" not in verb)) and not _participle_next(verb, following)):
             return True
         if not (_could_be_noun(found[k]) or verb in _NOUN_LINKS):
             return False
@@ -564,6 +636,8 @@ def _cut_is_safe(cut: str) -> bool:
         return False
     if any(w.endswith(("n't", "n’t")) for w in found):
         return False
+    # "one of the biggest firms": no count ("one of three" has its number all the same).
+    found = [w for k, w in enumerate(found) if not (w == "one" and found[k + 1 : k + 2] == ["of"])]
     parts = [part for w in found for part in re.split(r"[-‐‑]", w)]  # "one-third", "twenty-five"
     return not any(w in _NUMBER_WORDS or w in _NEGATIONS or w in _ATTRIBUTIONS for w in [*found, *parts])
 
@@ -581,7 +655,12 @@ def _no_list_after(text: str, at: int, limit: int) -> bool:
 
 def _names(text: str) -> set[str]:
     # One capital alone is no name: an opening cut takes the capital its subject gets back.
-    return {w for w in _CAPITALISED.findall(text) if len(w) > 1 and w.lower() not in _NOT_NAMES and w.lower() not in _OPENERS}
+    # "Larkhill's" is the name "Larkhill": said once with the possessive, once without, it is said.
+    found = (_POSSESSIVE_END.sub("", w) for w in _CAPITALISED.findall(text))
+    return {w for w in found if len(w) > 1 and w.lower() not in _NOT_NAMES and w.lower() not in _OPENERS}
+
+
+_POSSESSIVE_END = regex_cache.compile(r"['’]s?$")
 
 
 def _keep_names(
@@ -826,7 +905,7 @@ def _split_at_bare_and(sentence: Sentence) -> list[Edit]:
     if after[0] in ("is", "was", "has") and subject[:1].islower() and _present_s(subject.split()[-1]):
         return []  # "and the prices was": the words do not make a subject and its verb
     left_words = [w.lower() for w in _WORD.findall(left)]
-    if len(left_words) < MIN_BUT_WORDS or len(after) < MIN_SPLIT_WORDS - 1:
+    if len(left_words) < MIN_BARE_AND_WORDS or len(after) < MIN_SPLIT_WORDS - 1:
         return []
     if left_words[0] in _INTRODUCTORY or left_words[0] in _SUBORDINATORS or left_words[0] in _LEADING_JOINS:
         return []  # "After the sale went ahead and …", "In May prices rose and …": the opening reaches over the "and"
@@ -900,10 +979,26 @@ _VERB_ADVERBS = frozenset("also now still then later since already even just fur
 _CLAUSE_MARKERS = frozenset("that which who whom whose where when whether while if because as although though unless until".split())
 #: After a past form, a word that marks it as a participle ("and based in", "and owned by").
 _PARTICIPLE_NEXT = frozenset("by in at from to for on with as into of".split())
+#: Past forms that before "to" are the finite verb of an infinitive ("refused to comment"), not a
+#: participle ("sold to a rival").  Not "offered", "promised", "needed", "intended": "the money
+#: promised to farmers", "the cash needed to rebuild" are participles.
+_TO_VERBS = frozenset(
+    "refused agreed decided failed tried wanted attempted declined hoped managed continued seemed appeared threatened vowed voted"
+    " proved".split()
+)
+
+
+def _participle_next(word: str, following: str) -> bool:
+    """Whether the word after a past form marks it as a participle ("owned by", "sold to")."""
+    return following in _PARTICIPLE_NEXT and not (following == "to" and word.lower() in _TO_VERBS)
+#: Words before a noun: an attribution word after one is a noun ("the reports", "its claims").
+_NOUN_DETERMINERS = frozenset("the a an its his her their these those such".split())
 #: The longest subject repeated in brackets, in words.
 MAX_SUBJECT_WORDS = 5
 #: Sentence openers that are not part of the subject.
 _LEADING_JOINS = frozenset("and but so yet meanwhile however now".split())
+#: The part before a split at a bare "and" has at least this many words ("The sale went ahead in May").
+MIN_BARE_AND_WORDS = 6
 #: Each side of a split that repeats its subject has at least this many words.
 MIN_VERB_SPLIT_WORDS = 5
 
@@ -969,7 +1064,7 @@ def _finite_verb(found: Sequence[re.Match[str]], k: int, *, subject: bool = Fals
     if lower in _PAST_ONLY:
         return True
     if lower in _FINITE or (lower.endswith("ed") and len(lower) > 4 and "-" not in lower):  # "so-called" is no verb
-        return following not in _PARTICIPLE_NEXT
+        return not _participle_next(lower, following)
     if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3:
         if subject:
             previous = found[k - 1].group()
@@ -991,6 +1086,7 @@ def _split_at_second_verb(sentence: Sentence) -> list[Edit]:
     if found is None:
         return []
     subject, verb_at, _ = found
+    subject = _named_again(subject)
     chosen: list[tuple[re.Match[str], list[re.Match[str]]]] = []
     for match in _VERB_JOIN.finditer(text, verb_at):
         if match.group(1) and match.group(1) != "," and len(_DASH.findall(text)) != 1:
@@ -1010,7 +1106,9 @@ def _split_at_second_verb(sentence: Sentence) -> list[Edit]:
     middle = list(_WORD.finditer(text, verb_at, match.start()))
     for k, word in enumerate(middle):
         lower = word.group().lower()
-        if lower in _CLAUSE_MARKERS or lower in _ATTRIBUTIONS or (k and lower in _AUXILIARIES):
+        # "refused to comment on the reports": a noun after a determiner reports nothing.
+        spoken = lower in _ATTRIBUTIONS and not (k and middle[k - 1].group().lower() in _NOUN_DETERMINERS)
+        if lower in _CLAUSE_MARKERS or spoken or (k and word.group() in _AUXILIARIES):  # "in May" is no "may"
             return []
     left = text[: match.start()]
     if left.count("(") != left.count(")") or re.search(r"\b(?:between|both|either|neither)\b", left, re.IGNORECASE):
@@ -1034,6 +1132,19 @@ _SPEAKER = (
 )
 _SPEAKER_BEFORE = regex_cache.compile(rf"(?:^|, |[”\"] )(?P<speaker>{_SPEAKER}) (?P<verb>said|says|added|adds)$")
 _SPEAKER_AFTER = regex_cache.compile(rf"\b(?P<verb>said|says|added|adds) (?P<speaker>{_SPEAKER})$")
+
+
+def _named_again(subject: str) -> str:
+    """How a subject is said again in brackets: a role before a name goes ("Chief executive Helen
+    Barraclough" → "Helen Barraclough", "Council member Jim Okafor" → "Jim Okafor"); a title
+    written in capitals stays ("Prime Minister Ann Lee"), as does a subject that ends in no name."""
+    words = subject.split()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper() and words[k - 1].lower() not in _NOT_NAMES:
+        k -= 1
+    if len(words) - k >= 2 and any(w.islower() for w in words[:k]) and words[k - 1].islower():
+        return " ".join(words[k:])
+    return subject
 
 
 def _split_at_added(sentence: Sentence) -> list[Edit]:
@@ -1066,7 +1177,7 @@ def _split_at_added(sentence: Sentence) -> list[Edit]:
     assert verb is not None
     if len(_WORD.findall(speaker)) > MAX_SUBJECT_WORDS:
         return []
-    speaker = speaker[0].upper() + speaker[1:]
+    speaker = _named_again(speaker[0].upper() + speaker[1:])
     start, end = sentence.start + match.start(), sentence.start + match.end()
     said_again = _SAYING_PAST[verb] if match.group().endswith("adding") else "added"
     but = "But " if "but" in match.group() else ""
