@@ -83,7 +83,7 @@ def test_a_quotation_running_across_paragraphs_is_kept_from_its_start() -> None:
 # Our own fixture: a lead with two mild cues ("prominent", "claims"), bias 0.60 after trimming —
 # above the bias model's threshold, below LOADED — followed by plainer, more central sentences.
 MILD_LEAD = (
-    "A prominent harbour trader who claims the council ignored her letters has won a ruling over the market's new rents.\n\n"
+    "A prominent harbour trader who insists the council ignored her letters has won a ruling over the market's new rents.\n\n"
     "The market board set the new rents in March after a review of the stalls.\n\n"
     "The board said the rents would pay for new roofs over the stalls and a new drain.\n\n"
     "Traders at the market pay the board rents for their stalls every month.\n\n"
