@@ -93,7 +93,12 @@ def inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
 #: words, so its loaded words are the speaker's to keep, as inside quotation marks.
 _REPORTING = regex_cache.compile(
     r"\b(?:say|says|said|tells|told|stated|claimed|argues|argued|insists|insisted|contends|contended|"
-    r"asserts|asserted|believes|believed|wrote|writes|according\s+to)\b(?!['’]s)",
+    r"asserts|asserted|believes|believed|wrote|writes|according\s+to|"
+    # Forms that are also nouns report only before "that": "they claim that the layer was …".
+    r"(?:claim|claims|allege|alleges|maintain|maintains|maintained|argue|believe|think|thinks|thought|"
+    # ("the claims that were filed" is a noun and its relative clause).
+    r"suggest|suggests|suggested|assert|contend|insist)\s+that\b(?!\s+(?:were|are|was|is|have|has|had)\b))"
+    r"\b(?!['’]s)",
     re.IGNORECASE,
 )
 # Only forms that are no common noun or adjective: not "state" ("the state's power"), "claims"

@@ -312,8 +312,11 @@ def _replace(text: str, sentence: Sentence, start: int, end: int, entry: StyleEn
     return Edit("reworded", start, end, text[start:end], replacement)
 
 
-def _delete(text: str, sentence: Sentence, start: int, end: int) -> Edit | None:
-    """Delete an adjective (with its degree word) where a noun follows; fix "a"/"an"."""
+def _delete(text: str, sentence: Sentence, start: int, end: int, *, size: bool = False) -> Edit | None:
+    """Delete an adjective (with its degree word) where a noun follows; fix "a"/"an".
+
+    ``size``: the adjective is an intensifier or puffery word, which may state a quantity
+    (:func:`_states_the_quality`)."""
     after = _skip_space(text, end, sentence.end)
     if after == end:
         return None
@@ -339,6 +342,10 @@ def _delete(text: str, sentence: Sentence, start: int, end: int) -> Edit | None:
         word, at = before
     if word.lower() in _LINKING_VERBS:
         return None  # "became famous overnight": a predicate, not a modifier
+    if word.lower() in _PERSONAL_POSSESSIVES and text[start:end].lower().split()[-1] in _ATTACHMENT:
+        return None
+    if _states_the_quality(text, word, following, sentence.end, size=size):
+        return None
     if word.lower() in _COORDINATORS:
         return _delete_coordinated(text, sentence, at, start, end)
     cut_end = after
@@ -371,7 +378,7 @@ def _delete_modifier(text: str, sentence: Sentence, cue: Cue) -> Edit | None:
     if not lowered.endswith("ly"):
         if _is_verdict(cue) and not (_after_determiner(text, sentence, start) or _ADJECTIVE_ENDING.search(lowered)):
             return None  # "He boasted record profits": perhaps a verb; "when dictatorial ministers": an adjective
-        return _delete(text, sentence, start, end)
+        return _delete(text, sentence, start, end, size=cue.source in DELETED_SOURCES)
     head = text[sentence.start : start]
     if not head.strip(" \t"):
         comma = re.match(r",?\s+", text[end : sentence.end])
@@ -396,6 +403,38 @@ def _delete_modifier(text: str, sentence: Sentence, cue: Cue) -> Edit | None:
 
 
 _COORDINATORS = frozenset({"and", "or", "nor"})
+#: Nouns of measure: an adjective before one states the quantity ("the gigantic size of", "a huge
+#: majority", "the enormous number of"), so deleting it changes what the sentence says.
+_MEASURE_NOUNS = frozenset(
+    """size sizes scale scales number numbers amount amounts extent magnitude quantity quantities volume
+    proportion proportions sum sums majority minority share range degree margin toll""".split()
+)
+
+
+#: Words of attachment: after a person's possessive they tell what that person holds dear ("his most
+#: cherished beliefs", "her beloved garden"), the person's feeling and not the writer's praise.
+_ATTACHMENT = frozenset("beloved cherished treasured prized dearest".split())
+_PERSONAL_POSSESSIVES = frozenset("his her their my our your".split())
+
+
+def _states_the_quality(text: str, before: str, noun: re.Match[str], limit: int, *, size: bool) -> bool:
+    """Whether the adjective between ``before`` and ``noun`` is what the phrase says, not a modifier
+    it can lose: an intensifier (``size``) before a noun of measure ("the gigantic size of", "a huge
+    majority"; not a verdict: "the corporate-backed majority" loses only the writer's word), or in "of" + adjective + a
+    singular common noun that ends the phrase, with no determiner ("nations of questionable
+    stability (…", "a man of great courage.": without the adjective the phrase says the opposite
+    or nothing; "a group of prestigious chefs" keeps its sense without it, and "of embattled
+    Russian oil giant Yukos" is a longer noun phrase)."""
+    word = noun.group()
+    if size and word.lower() in _MEASURE_NOUNS:
+        return True
+    if before.lower() != "of" or not (word.isalpha() and word.islower()):
+        return False
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return False  # a plural: "of prestigious chefs"
+    after = _skip_space(text, noun.end(), limit)
+    following = _WORD.match(text, after)
+    return following is None or following.start() != after or following.group().lower() in _NOT_A_NOUN
 
 
 def _delete_coordinated(text: str, sentence: Sentence, coordinator: int, start: int, end: int) -> Edit | None:

@@ -302,8 +302,14 @@ def _is_boundary(prev: str, punct: str, nxt: str, *, line_end: bool = False, spa
         return True
     stripped = prev.lstrip(_OPENERS)
     if not stripped or (stripped.isupper() and len(stripped) > 1 and "." not in stripped):
-        # "MS.", "FT.", "US.": a capitalised word, not an abbreviation.
-        return True
+        # "MS.", "FT.", "US.": a capitalised word, not an abbreviation, unless the copy is in
+        # capitals on both sides, as datelines and headlines are ("ST. LOUIS —", "FT. WORTH,"):
+        # there an abbreviation before a capitalised name that is no usual opener goes on.
+        bare = stripped.lower()
+        upper_name = len(lowered) > 1 and word.rstrip(_CLOSERS + ",.;:!?").isupper()
+        return not (
+            upper_name and lowered not in _OPENER_WORDS and (bare in _NEVER_FINAL or bare in _MAYBE_FINAL)
+        )
     party = _PARTY.fullmatch(stripped)
     if party:
         # "R-Ala.": a party and state after a politician's name.

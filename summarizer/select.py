@@ -32,6 +32,7 @@ import math
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -63,7 +64,8 @@ from summarizer.cues.claims import CATEGORY as CLAIM_CATEGORY
 from summarizer.cues.claims import argues_with_source
 from summarizer.edits import apply_edits
 from summarizer.facts import is_quantity, sentence_facts
-from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason, Speaker
+from summarizer.lexicons import flag_only
+from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason, Sentence, Speaker
 from summarizer.neutrality import bias_score, cue_summary
 from summarizer.options import SummaryOptions
 from summarizer.quotes import Quotation, QuoteUnit, find_quotations, quotation_units, quoted_spans
@@ -71,7 +73,7 @@ from summarizer.rank import pure, rank, term_matrix
 from summarizer.readability import LONG_SENTENCE_WORDS, measure_counts, sentence_counts
 from summarizer.reword import reword_edits
 from summarizer.tokens import words as word_list
-from summarizer.trim import trim_edits, untrimmable
+from summarizer.trim import KEPT_ADVERBS, trim_edits, untrimmable
 from summarizer.voices import VoiceMap, find_voices
 
 if TYPE_CHECKING:  # imported where a matrix is made: NumPy and SciPy are not loaded to import this module
@@ -413,7 +415,12 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
             choosable.discard(i)
             why[i] = Reason("feature_opening", f"a feature opening before the lead, sentence {lead + 1}: the summary opens with the news")
     lead_kept = False
-    if lead is not None and lead not in loaded and residual_bias[lead] < LEAD_BIAS:
+    if (
+        lead is not None
+        and lead not in one_sided
+        and lead not in unfixable
+        and (neutrality <= 0 or _lead_bias(document.sentences[lead], analysis.cues[lead], trims.get(lead, ())) < LEAD_BIAS)
+    ):
         group = _group(lead, unit_need, needs, chooser.kept_set, allowed)
         if chooser.fits(group, counts, word_limit, target):
             chooser.keep(group, counts)
@@ -1649,6 +1656,37 @@ def _frames_opponent(cue: Cue) -> bool:
     if cue.source.endswith("(quoted)"):
         return False
     return cue.category == "opponent_framing" or (cue.category == CLAIM_CATEGORY and argues_with_source(cue.text))
+
+
+#: Categories of the general lexicons: words loaded in some uses, matched so widely that one in a
+#: lead ("oil giant", "illegal", "desperate") is most often plain news English.
+_GENERAL_LEXICONS = frozenset({"valenced_word", "subjective_word"})
+#: Intensifiers that only add emphasis ("very concerned", "hugely popular"), no side and no verdict.
+_EMPHASIS = frozenset("very really truly".split())
+
+
+def _mild_in_a_lead(cue: Cue) -> bool:
+    """Whether a cue left in the lead is one its news outweighs: a general lexicon's word, a
+    flag-only word ("popular", "controversial": loaded in some uses, plain in others), an adverb
+    of emphasis ("very", "hugely"), or an adverb that attributes a claim ("allegedly", as
+    newsrooms require for an unproven charge)."""
+    word = cue.text.strip().lower()
+    if cue.category in _GENERAL_LEXICONS or word in KEPT_ADVERBS or word in _flag_only_words():
+        return True
+    return cue.category == "intensifier" and (word in _EMPHASIS or word.endswith("ly"))
+
+
+@cache
+def _flag_only_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in flag_only())
+
+
+def _lead_bias(sentence: Sentence, cues: Sequence[Cue], edits: Sequence[Edit]) -> float:
+    """The lead's bias as its news weighs it: after its edits, without the mild cues
+    (:func:`_mild_in_a_lead`).  The lead says what happened, so only the writer's framing (a
+    verdict, a one-sided label, a scare quote, the writer's own voice) sets it aside."""
+    left = [c for c in cues if not _removed(c, edits) and not _mild_in_a_lead(c)]
+    return float(bias_score(sentence, left))
 
 
 def _removed(cue: Cue, edits: Sequence[Edit]) -> bool:

@@ -35,6 +35,11 @@ def reworded(text: str) -> list[str]:
         ("The firm claimed that its figures were right.", ["claimed"]),
         ("The board says it creates what they allege is a climate of fear.", ["what they allege is"]),
         ("The senator claims that tariffs help workers as opposed to hurting them.", ["claims", "as opposed to"]),
+        # A bare clause: a noun phrase and its verb, no "that".
+        ("Parents say they claim the scheme was unfair to rural pupils.", ["claim"]),
+        ("The council claims the new road has cut journey times.", ["claims"]),
+        ("Landlords claim Mayor Ruiz never met them.", ["claim"]),
+        ("Drivers claim the depot ignored their complaints.", ["claim"]),
     ],
 )
 def test_the_writers_framing_is_a_cue(text: str, found: list[str]) -> None:
@@ -51,6 +56,9 @@ def test_the_writers_framing_is_a_cue(text: str, found: list[str]) -> None:
         "The lawsuit alleges that the company hid the defect.",
         "The storm claims the lives of many fishermen each year.",
         "The team claims victory in the final.",
+        "She claimed the title in 2019.",
+        "The flood claimed the homes of twelve families.",
+        "Rovers claimed the trophy awarded by the league.",
         "Buses run on weekdays as opposed to weekends.",
         "The firm says it will hire 300 workers this year, as opposed to 500 last year.",
         "“He claims that nobody told him,” she said.",
@@ -69,6 +77,7 @@ def test_plain_uses_are_no_framing_cue(text: str) -> None:
             "The board says it creates what they allege is a climate of fear.",
             "The board says it creates a climate of fear.",
         ),
+        ("The council claims the new road has cut journey times.", "The council says the new road has cut journey times."),
         # Past tense and plural forms stay (often a source's claim reported as one); still cues.
         ("The firm claimed that its figures were right.", "The firm claimed that its figures were right."),
         ("“He claims that nobody told him,” she said.", "“He claims that nobody told him,” she said."),

@@ -61,7 +61,8 @@ def categories_of(text: str) -> dict[str, list[str]]:
         ("The move was unprecedented in scope.", "intensifier", "unprecedented"),
         # framing verbs in the writer's voice
         ("The mayor admitted the plan had gaps.", "assertive_verb", "admitted"),
-        ("The union claimed the figures were wrong.", "assertive_verb", "claimed"),
+        ("The union insisted the figures were wrong.", "assertive_verb", "insisted"),
+        ("The union claimed the figures were wrong.", "claim_framing", "claimed"),
         ("The chief conceded the point on Friday.", "assertive_verb", "conceded"),
         ("The audit revealed the cost of the project.", "factive_verb", "revealed"),
         ("The plan will apparently cost more.", "hedge", "apparently"),
@@ -163,8 +164,12 @@ def test_loaded_words_inside_a_quotation_weigh_less(term: str) -> None:
 
 
 def test_framing_verbs_count_only_in_the_writers_voice() -> None:
-    assert "assertive_verb" in categories_of("The mayor claimed the budget was balanced.")
-    assert "assertive_verb" not in categories_of("“I never claimed the budget was balanced,” the mayor said.")
+    assert "assertive_verb" in categories_of("The mayor insisted the budget was balanced.")
+    assert "assertive_verb" not in categories_of("“I always insisted the budget was balanced,” the mayor said.")
+    # "claimed" before a clause is the writer's claim framing, and likewise only outside the quotation.
+    assert "claim_framing" in categories_of("The mayor claimed the budget was balanced.")
+    found = categories_of("“I never claimed the budget was balanced,” the mayor said.")
+    assert "claim_framing" not in found and "assertive_verb" not in found
 
 
 def test_bracketed_insertion_inside_a_quotation_is_the_writers_voice() -> None:

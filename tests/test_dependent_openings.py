@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from summarizer import summarize
-from summarizer.context import dependent_opening, opening_edit
+from summarizer.context import dependent_opening, opening_edit, opens_with_back_pointer
 from summarizer.evaluate.integrity import _leans_on_before, check_summary
 from summarizer.pipeline import analyse
 from summarizer.segment import segment
@@ -48,6 +48,30 @@ def test_subject_references_are_checked_too() -> None:
     assert _leans_on_before("The move was welcomed by traders.", None)
     assert _leans_on_before("That decision came late.", None)
     assert not _leans_on_before("The decision to close the pier was taken in May.", None)
+    # A subject set in the context of something else, whatever its noun: a thing told just before.
+    assert _leans_on_before("The rollback comes as haulage firms warn of closures.", None)
+    assert _leans_on_before("This latest levy follows a year of losses.", None)
+    assert not _leans_on_before("The Bank of England comes under pressure.", None)
+    assert opens_with_back_pointer("The rollback comes as haulage firms warn of closures.")
+    assert not opens_with_back_pointer("The storm hit the coast on Monday.")
+
+
+ROLLBACK = (Path(__file__).parent / "fixtures" / "core" / "fuel_rollback.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("edits", ["none", "trim", "reword"])
+def test_a_thing_set_in_context_comes_with_what_it_points_back_at(edits: str) -> None:
+    document = segment(ROLLBACK)
+    analysis = analyse(document)
+    rollback = next(s.index for s in document.sentences if s.text.startswith("The rollback"))
+    for n in range(1, len(document.sentences) + 1):
+        summary = summarize(document, sentences=n, analysis=analysis, edits=edits)
+        found = check_summary(summary, "rollback")
+        assert found.counts["unresolved_reference"] == 0, (edits, n, summary.text)
+        assert found.counts["opens_unresolved"] == 0, (edits, n, summary.text)
+        kept = [d.index for d in summary.decisions if d.kept]
+        if rollback in kept:
+            assert rollback - 1 in kept or rollback - 2 in kept, (edits, n, summary.text)
 
 
 @pytest.mark.parametrize("edits", ["none", "trim", "reword"])

@@ -60,6 +60,10 @@ def reworded(text: str) -> list[str]:
         ("A magnificent new stadium hosted a spectacular final.", "A new stadium hosted a spectacular final."),
         ("Only an exceptionally strong quarter helped.", "Only a strong quarter helped."),
         ("The soaring cost of oil hurt growth.", "The cost of oil hurt growth."),
+        # After "of", a verdict before a longer noun phrase or a plural goes; only a quality phrase keeps it.
+        ("The owners of embattled Dutch lender Fenwick asked for a loan.", "The owners of Dutch lender Fenwick asked for a loan."),
+        # A verdict before a noun of measure goes (only an intensifier there states a quantity).
+        ("The greedy majority on the board voted.", "The majority on the board voted."),
         # Style guides' neutral words: no euphemism for death, gender-neutral job titles.
         ("She was at his side until his passing.", "She was at his side until his death."),
         ("He is the brother of comedienne Lucille Ball.", "He is the brother of comedian Lucille Ball."),
@@ -100,6 +104,18 @@ def test_rewording(before: str, after: str) -> None:
         "Tisdel said the film falsely portrayed her.",
         "According to the club, it won a prestigious award.",
         "They made racist remarks.",
+        # A verb that is also a noun reports before "that": the clause is the source's claim.
+        "Residents claim that the bridge was truly unsafe.",
+        "Engineers believe that the dam was extremely weak.",
+        # An adjective that is what the phrase says: before a noun of measure, or "of" + adjective +
+        # a singular noun ending the phrase (without it "of questionable value" says the opposite).
+        "Ports of questionable safety (two of them in the south) were closed.",
+        "He was a sailor of remarkable courage.",
+        "The enormous scale of the flood surprised the council.",
+        "It won a huge majority in the vote.",
+        # A person's attachment, not the writer's praise.
+        "He sold his most cherished paintings.",
+        "She returned to her beloved garden.",
     ],
 )
 def test_what_is_not_changed(text: str) -> None:

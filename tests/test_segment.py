@@ -53,6 +53,21 @@ CASES = [
         id="abbreviation-company",
     ),
     pytest.param(
+        "ST. LOUIS — Flood water reached the levee on Sunday. Crews worked overnight.",
+        ["ST. LOUIS — Flood water reached the levee on Sunday.", "Crews worked overnight."],
+        id="abbreviation-capitals-dateline",
+    ),
+    pytest.param(
+        "FT. COLLINS, Colo. — A dam gave way. MT. HOOD WAS CLOSED. NO ONE WAS HURT.",
+        ["FT. COLLINS, Colo. — A dam gave way.", "MT. HOOD WAS CLOSED.", "NO ONE WAS HURT."],
+        id="abbreviation-capitals-name",
+    ),
+    pytest.param(
+        "She read it in the FT. The paper agreed. THE TEAM LEFT FOR THE US. THE FANS WAITED.",
+        ["She read it in the FT.", "The paper agreed.", "THE TEAM LEFT FOR THE US.", "THE FANS WAITED."],
+        id="capitals-word-ends-sentence",
+    ),
+    pytest.param(
         "It was listed as No. 12 on the agenda. It passed.",
         ["It was listed as No. 12 on the agenda.", "It passed."],
         id="abbreviation-number",

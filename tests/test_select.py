@@ -83,7 +83,7 @@ def test_a_quotation_running_across_paragraphs_is_kept_from_its_start() -> None:
 # Our own fixture: a lead with two mild cues ("prominent", "claims"), bias 0.60 after trimming —
 # above the bias model's threshold, below LOADED — followed by plainer, more central sentences.
 MILD_LEAD = (
-    "A prominent harbour trader who claims the council ignored her letters has won a ruling over the market's new rents.\n\n"
+    "A prominent harbour trader who insists the council ignored her letters has won a ruling over the market's new rents.\n\n"
     "The market board set the new rents in March after a review of the stalls.\n\n"
     "The board said the rents would pay for new roofs over the stalls and a new drain.\n\n"
     "Traders at the market pay the board rents for their stalls every month.\n\n"
@@ -99,3 +99,38 @@ def test_a_lead_with_mild_cues_that_is_not_loaded_is_kept_first() -> None:
         decisions, _ = select_neutral(mild, SummaryOptions(sentences=count))
         kept = [d for d in decisions if d.kept]
         assert kept[0].index == 0 and kept[0].reasons[0].code == "lead", count
+
+
+# Leads whose only cues are mild in news English: a general lexicon's word ("giant"), a flag-only
+# word ("popular", "controversial"), emphasis ("hugely", "very"), an attributing adverb ("allegedly").
+MILD_LEADS = [
+    "Staff at shipping giant Norvale face an inquiry in Spain over a controversial fuel contract.",
+    "The hugely popular Lantern festival will move from the old docks to the city park next summer.",
+    "The controversial sale of a county bus depot to a developer was illegal, a judge has ruled.",
+    "Nine people have been arrested over a website that allegedly sold fake concert tickets.",
+    "Farmers are very worried about the desperate state of rural roads, a survey says.",
+]
+FOLLOW_ON = (
+    "\n\nThe deal was announced on Monday after talks that lasted most of the year.\n\n"
+    "Officials said the plan would be reviewed by a panel of five members in March.\n\n"
+    "A spokesperson said more details would follow once the review had finished its work.\n\n"
+    "The panel will publish its findings on its website at the end of the spring.\n"
+)
+
+
+@pytest.mark.parametrize("lead", MILD_LEADS)
+def test_a_lead_with_only_mild_cues_opens_the_summary(lead: str) -> None:
+    analysis = analyse(segment(lead + FOLLOW_ON))
+    assert analysis.cues[0]  # the case: the lead carries a cue
+    for count in range(1, len(analysis.document.sentences) + 1):
+        decisions, _ = select_neutral(analysis, SummaryOptions(sentences=count))
+        kept = [d for d in decisions if d.kept]
+        assert kept[0].index == 0 and kept[0].reasons[0].code == "lead", count
+
+
+def test_a_lead_in_the_writers_framing_still_competes() -> None:
+    # Mild cues weigh nothing for the lead, but the writer's own verdicts and scare quotes still count.
+    lead = "The sinister regime's 'reform' of the bus depot was a shameful scam, a disgraceful betrayal of the town."
+    analysis = analyse(segment(lead + FOLLOW_ON))
+    decisions, _ = select_neutral(analysis, SummaryOptions(sentences=2))
+    assert not decisions[0].kept

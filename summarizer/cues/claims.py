@@ -8,7 +8,8 @@ the writer framing a statement:
 * ``verb``: the word is the reporting verb of a subject ("The council also claims that fines …",
   "The ACLU claims detaining …"), not a noun or an adjective ("insurance claims", "the alleged
   attack": ``evenhand/claim_not_before.txt``), and a clause follows ("that", an "-ing" word, a
-  possessive, a subject pronoun);
+  possessive, a subject pronoun, or a bare clause: a noun phrase and its verb, "claim the
+  program was racist");
 * ``np``: a phrase before a noun phrase ("what they allege is the …");
 * ``after_report``: a phrase after a doubting reporting verb earlier in the sentence ("The ACLU
   claims … as opposed to safeguarding the nation"; not after "says": "it says it will hire 300, as
@@ -40,6 +41,16 @@ _CLAUSE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # What a noun phrase opens with: a determiner, a possessive, a quotation mark, a number.
+# A bare clause ("claim the program was racist", "claims the city ignored them"): a noun phrase
+# opened by a determiner or a name, then its verb (an auxiliary, "not"/"never", or a past form
+# not followed by "by").  "claimed the title in 2004" has no verb after its object, and
+# "claims the lives of" none either, so neither reads as reporting.
+_AUX = r"(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do|never|not)"
+_BARE_CLAUSE_AFTER = re.compile(
+    r"[ \t]+(?:(?i:the|a|an|this|these|those|their|his|her|its|our|every|no)[ \t]+[a-z][\w'’-]*"
+    r"(?:[ \t]+[a-z][\w'’-]*){0,2}|[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
+    rf"[ \t]+(?i:{_AUX}\b|[a-z]+ed\b(?![ \t]+by\b))"
+)
 _NOUN_PHRASE_AFTER = re.compile(r"[ \t]+(?:the|a|an|this|that|these|those|their|his|her|its|[“\"‘']|\d)", re.IGNORECASE)
 _REPORT_BEFORE = re.compile(
     r"\b(?:claims?|claimed|alleges?|alleged|believes?|believed|insists?|insisted|contends?|contended)\b",
@@ -91,7 +102,7 @@ def _reads_as_verb(text: str, start: int, end: int) -> bool:
     word = previous.group(1).lower()
     if word in _not_before() or word in _legal_subjects() or word.endswith(("'s", "’s")) or word.isdigit():
         return False
-    return _CLAUSE_AFTER.match(text, end) is not None
+    return _CLAUSE_AFTER.match(text, end) is not None or _BARE_CLAUSE_AFTER.match(text, end) is not None
 
 
 # Words one of which is in every form's match (tested first: most sentences hold none).

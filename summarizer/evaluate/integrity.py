@@ -165,15 +165,28 @@ _SUBJECT_TOLD_OF = re.compile(
 )
 
 
+# "The rollback comes as …", "This latest cut follows …": a subject set in the context of
+# something else is a thing the sentence before told of, whatever its noun.
+_SET_IN_CONTEXT = re.compile(
+    r"(?:the|this|that|these|those)((?:\s+[a-z][a-z'’-]*){1,3})\s+(?:come|comes|came|follow|follows|followed)"
+    r"\s+(?:as|after|amid|days|weeks|months|hours|just|only|shortly|barely|less|a\s+(?:day|week|month|year))\b",
+    re.IGNORECASE,
+)
+
+
 def _leans_on_before(text: str, before: str | None) -> bool:
     """Whether a sentence in the writer's voice opens about something the sentence ``before``
     it told of: a phrase with a demonstrative, or with "the" and a noun that ``before`` uses
-    (by its first five letters) or that names a thing told (:data:`_TOLD_OF`)."""
+    (by its first five letters) or that names a thing told (:data:`_TOLD_OF`), or a subject set in
+    the context of something else ("The rollback comes as …": :data:`_SET_IN_CONTEXT`)."""
     body = text.lstrip()
     if not body or body[0] in _OPEN or body[0] in "\"'‘[":
         return False
     if _SUBJECT_TOLD_OF.match(body):
         return True
+    context = _SET_IN_CONTEXT.match(body)
+    if context is not None and context.group(1) == context.group(1).lower():
+        return True  # (the subject's words in lower case: "The Bank of England comes" is a name)
     found = _ABOUT_BEFORE.match(body)
     if found is None:
         return False
