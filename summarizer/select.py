@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -59,8 +59,8 @@ from summarizer.context import (
 )
 from summarizer.edits import apply_edits
 from summarizer.facts import sentence_facts
-from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason
-from summarizer.neutrality import bias_score, cue_summary
+from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason, Sentence
+from summarizer.neutrality import bias_score, cue_summary, split_bias
 from summarizer.options import SummaryOptions
 from summarizer.quotes import Quotation, QuoteUnit, find_quotations, quotation_units, quoted_spans
 from summarizer.rank import rank, term_matrix
@@ -231,16 +231,34 @@ def select_plain(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[Dec
             reasons.append(Reason("boilerplate", f"boilerplate: {analysis.boilerplate[i]}"))
         if analysis.cues[i] and analysis.bias[i] >= LOADED:
             reasons.append(Reason("loaded", cue_summary(analysis.cues[i])))
+        edits = _plain_edits(analysis, i, quoted, reword) if kept and trim else ()
         decisions.append(
             Decision(
                 sentence=sentence, kept=kept, score=scores[i], rank=rank_of[i],
                 bias=analysis.bias[i], boilerplate=analysis.boilerplate[i] is not None,
                 cues=analysis.cues[i],
-                edits=_plain_edits(analysis, i, quoted, reword) if kept and trim else (),
                 reasons=tuple(reasons),
+                **_finished(sentence, kept, analysis.bias[i], analysis.cues[i], edits),
             )
         )
     return tuple(decisions), selection.budget
+
+
+def _finished(
+    sentence: Sentence, kept: bool, bias: float | None, cues: tuple[Cue, ...], edits: tuple[Edit, ...]
+) -> dict[str, Any]:
+    """A decision's ``edits``, its summary text and its bias split, as :func:`summarizer.pipeline.assemble`
+    would fill them in: made with the decision, so that a long text's decisions are not all made twice."""
+    framing = quoted = None
+    if bias is not None:
+        whole_framing, whole_quoted = split_bias(sentence, cues)
+        framing, quoted = round(whole_framing, 4), round(whole_quoted, 4)
+    return {
+        "edits": edits,
+        "output": apply_edits(sentence, edits) if kept else "",
+        "bias_framing": framing,
+        "bias_quoted": quoted,
+    }
 
 
 def _plain_edits(analysis: Analysis, i: int, quoted: tuple[tuple[int, int], ...], reword: bool) -> tuple[Edit, ...]:
@@ -523,7 +541,6 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                 sentence=sentence, kept=is_kept, score=scores[i], rank=rank_of[i],
                 bias=analysis.bias[i], boilerplate=analysis.boilerplate[i] is not None,
                 cues=analysis.cues[i],
-                edits=edits,
                 reasons=shared_reasons.setdefault(tuple(reasons), tuple(reasons)),
                 factors={
                     "centrality": round(centrality[i], 4),
@@ -537,6 +554,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                 },
                 unit=unit_index.get(i),
                 speaker=voices.speakers[i],
+                **_finished(sentence, is_kept, analysis.bias[i], analysis.cues[i], edits),
             )
         )
     return tuple(decisions), budget
