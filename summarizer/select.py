@@ -244,6 +244,14 @@ def select_plain(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[Dec
     return tuple(decisions), selection.budget
 
 
+#: One float object per rounded value (at most 10,001 in [0, 1]), shared by every decision that has it.
+_ROUNDED: dict[float, float] = {}
+
+
+def _shared_float(value: float) -> float:
+    return _ROUNDED.setdefault(value, value) if value else value  # -0.0 stays itself
+
+
 def _finished(
     sentence: Sentence, kept: bool, bias: float | None, cues: tuple[Cue, ...], edits: tuple[Edit, ...]
 ) -> dict[str, Any]:
@@ -252,7 +260,7 @@ def _finished(
     framing = quoted = None
     if bias is not None:
         whole_framing, whole_quoted = split_bias(sentence, cues)
-        framing, quoted = round(whole_framing, 4), round(whole_quoted, 4)
+        framing, quoted = _shared_float(round(whole_framing, 4)), _shared_float(round(whole_quoted, 4))
     return {
         "edits": edits,
         "output": apply_edits(sentence, edits) if kept else "",

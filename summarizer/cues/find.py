@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 from summarizer.cues.categories import QUOTED_FACTOR
 from summarizer.cues.phrases import _NEUTRAL_PHRASE, _loaded_entry, _phrase_matches, _runs_of, _word_patterns
@@ -17,6 +18,8 @@ _PREDICATE_BEFORE = frozenset(
     very so too more most less least quite rather extremely really truly highly particularly
     especially increasingly""".split()
 )
+#: One float object per weight a cue can have (a few dozen), shared by every cue.
+_WEIGHTS: dict[float, float] = {}
 _NEXT_WORD = re.compile(r"[ \t]*[A-Za-z0-9]")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
 
@@ -65,7 +68,10 @@ def _sentence_cues(
         if in_quote:
             weight, source = weight * QUOTED_FACTOR, f"{source} (quoted)"
         taken.append((start, end))
-        cues.append(Cue(category, start, end, text[start:end], round(weight, 3), source))
+        # A long text repeats the same words, weights and sources thousands of times: share them.
+        weight = round(weight, 3)
+        shared = _WEIGHTS.setdefault(weight, weight) if weight else weight  # -0.0 stays itself
+        cues.append(Cue(category, start, end, sys.intern(text[start:end]), shared, sys.intern(source)))
 
     runs = _runs_of(body)
     patterns = _word_patterns()
