@@ -579,14 +579,16 @@ def _compressions(
         for name in names_in((document.sentences[i].text,)):
             seen[name] = seen.get(name, 0) + 1
     repeated = frozenset(name for name, count in seen.items() if count > 1)
-    own = {i: content_words(document.sentences[i].text) for i in content}
+    # Each sentence's words are found again where they are needed, not held for every sentence at
+    # once: for a long text those sets were the biggest structure of the whole summary.
     counts: dict[str, int] = {}
-    for found in own.values():
-        for word in found:
+    for i in content:
+        for word in content_words(document.sentences[i].text):
             counts[word] = counts.get(word, 0) + 1
     return {
         i: compress_edits(
-            document, document.sentences[i], quoted, known=repeated, lower=lower, said=_SaidElsewhere(counts, own[i])
+            document, document.sentences[i], quoted, known=repeated, lower=lower,
+            said=_SaidElsewhere(counts, content_words(document.sentences[i].text)),
         )
         for i in content
     }
@@ -610,20 +612,19 @@ def _summary_compressions(
 ) -> dict[int, tuple[Edit, ...]]:
     """The kept sentences' cuts, each keeping any name no other kept sentence says."""
     lower = lower_case_words(document.text)
-    own = {k: names_in((document.sentences[k].text,)) for k in kept}
+    # As in _compressions, each sentence's names and words are found again where needed, not held.
     counts: dict[str, int] = {}
-    for names in own.values():
-        for name in names:
-            counts[name] = counts.get(name, 0) + 1
-    said = {k: content_words(document.sentences[k].text) for k in kept}
     word_counts: dict[str, int] = {}
-    for found in said.values():
-        for word in found:
+    for k in kept:
+        for name in names_in((document.sentences[k].text,)):
+            counts[name] = counts.get(name, 0) + 1
+        for word in content_words(document.sentences[k].text):
             word_counts[word] = word_counts.get(word, 0) + 1
     return {
         k: compress_edits(
-            document, document.sentences[k], quoted, known=_SaidElsewhere(counts, own[k]), lower=lower,
-            said=_SaidElsewhere(word_counts, said[k]),
+            document, document.sentences[k], quoted, lower=lower,
+            known=_SaidElsewhere(counts, names_in((document.sentences[k].text,))),
+            said=_SaidElsewhere(word_counts, content_words(document.sentences[k].text)),
         )
         for k in sorted(kept)
     }
