@@ -14,6 +14,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from threading import Lock
 from types import MappingProxyType
 from typing import ClassVar
 
@@ -33,12 +34,18 @@ class Factors(Mapping[str, float]):
     """A read-only mapping of names to floats, stored compactly: one per sentence adds up.
 
     The names are shared by every mapping with the same names in the same order, and the
-    values are held as machine doubles, not float objects: about a third of a dict's memory
-    behind a ``MappingProxyType``, for the same items in the same order.
+    values are held as machine doubles, not float objects, in a block shared with the mappings
+    made just before and after it: about a sixth of a dict's memory behind a
+    ``MappingProxyType``, for the same items in the same order.
     """
 
-    __slots__ = ("_names", "_values")
+    __slots__ = ("_at", "_block", "_names")
     _NAMES: ClassVar[dict[tuple[str, ...], tuple[tuple[str, ...], dict[str, int]]]] = {}
+    #: The block new mappings' values are appended to; a full block is left to the mappings in it.
+    #: 256 values, so that every offset into a block is one of Python's shared small integers.
+    _BLOCK_VALUES: ClassVar[int] = 256
+    _open: ClassVar[list[array[float]]] = [array("d")]
+    _lock: ClassVar[Lock] = Lock()
 
     def __init__(self, data: Mapping[str, float]) -> None:
         names = tuple(data)
@@ -46,16 +53,23 @@ class Factors(Mapping[str, float]):
         if shared is None:
             shared = self._NAMES.setdefault(names, (names, {name: k for k, name in enumerate(names)}))
         self._names = shared
-        self._values = array("d", data.values())
+        values = array("d", data.values())
+        with self._lock:
+            block = self._open[0]
+            if len(block) + len(values) > self._BLOCK_VALUES:
+                block = self._open[0] = array("d")
+            self._at = len(block)
+            block.extend(values)
+            self._block = block
 
     def __getitem__(self, name: str) -> float:
-        return self._values[self._names[1][name]]
+        return self._block[self._at + self._names[1][name]]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._names[0])
 
     def __len__(self) -> int:
-        return len(self._values)
+        return len(self._names[0])
 
     def __contains__(self, name: object) -> bool:
         return name in self._names[1]

@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from summarizer import regex_cache
 from summarizer.budget import order_by_score, resolve_budget, select_within
@@ -63,8 +63,8 @@ from summarizer.cues.claims import CATEGORY as CLAIM_CATEGORY
 from summarizer.cues.claims import argues_with_source
 from summarizer.edits import apply_edits
 from summarizer.facts import is_quantity, sentence_facts
-from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason, Speaker
-from summarizer.neutrality import bias_score, cue_summary
+from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason, Sentence, Speaker
+from summarizer.neutrality import bias_score, cue_summary, split_bias
 from summarizer.options import SummaryOptions
 from summarizer.quotes import Quotation, QuoteUnit, find_quotations, quotation_units, quoted_spans
 from summarizer.rank import pure, rank, term_matrix
@@ -241,16 +241,42 @@ def select_plain(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[Dec
             reasons.append(Reason("boilerplate", f"boilerplate: {analysis.boilerplate[i]}"))
         if analysis.cues[i] and analysis.bias[i] >= LOADED:
             reasons.append(Reason("loaded", cue_summary(analysis.cues[i])))
+        edits = _plain_edits(analysis, i, quoted, reword) if kept and trim else ()
         decisions.append(
             Decision(
                 sentence=sentence, kept=kept, score=scores[i], rank=rank_of[i],
                 bias=analysis.bias[i], boilerplate=analysis.boilerplate[i] is not None,
                 cues=analysis.cues[i],
-                edits=_plain_edits(analysis, i, quoted, reword) if kept and trim else (),
                 reasons=tuple(reasons),
+                **_finished(sentence, kept, analysis.bias[i], analysis.cues[i], edits),
             )
         )
     return tuple(decisions), selection.budget
+
+
+#: One float object per rounded value (at most 10,001 in [0, 1]), shared by every decision that has it.
+_ROUNDED: dict[float, float] = {}
+
+
+def _shared_float(value: float) -> float:
+    return _ROUNDED.setdefault(value, value) if value else value  # -0.0 stays itself
+
+
+def _finished(
+    sentence: Sentence, kept: bool, bias: float | None, cues: tuple[Cue, ...], edits: tuple[Edit, ...]
+) -> dict[str, Any]:
+    """A decision's ``edits``, its summary text and its bias split, as :func:`summarizer.pipeline.assemble`
+    would fill them in: made with the decision, so that a long text's decisions are not all made twice."""
+    framing = quoted = None
+    if bias is not None:
+        whole_framing, whole_quoted = split_bias(sentence, cues)
+        framing, quoted = _shared_float(round(whole_framing, 4)), _shared_float(round(whole_quoted, 4))
+    return {
+        "edits": edits,
+        "output": apply_edits(sentence, edits) if kept else "",
+        "bias_framing": framing,
+        "bias_quoted": quoted,
+    }
 
 
 def _plain_edits(analysis: Analysis, i: int, quoted: tuple[tuple[int, int], ...], reword: bool) -> tuple[Edit, ...]:
@@ -580,7 +606,6 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                 sentence=sentence, kept=is_kept, score=scores[i], rank=rank_of[i],
                 bias=analysis.bias[i], boilerplate=analysis.boilerplate[i] is not None,
                 cues=analysis.cues[i],
-                edits=edits,
                 reasons=shared_reasons.setdefault(tuple(reasons), tuple(reasons)),
                 factors={
                     "centrality": round(centrality[i], 4),
@@ -594,6 +619,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                 },
                 unit=unit_index.get(i),
                 speaker=voices.speakers[i],
+                **_finished(sentence, is_kept, analysis.bias[i], analysis.cues[i], edits),
             )
         )
     return tuple(decisions), budget
@@ -610,14 +636,16 @@ def _compressions(
         for name in names_in((document.sentences[i].text,)):
             seen[name] = seen.get(name, 0) + 1
     repeated = frozenset(name for name, count in seen.items() if count > 1)
-    own = {i: content_words(document.sentences[i].text) for i in content}
+    # Each sentence's words are found again where they are needed, not held for every sentence at
+    # once: for a long text those sets were the biggest structure of the whole summary.
     counts: dict[str, int] = {}
-    for found in own.values():
-        for word in found:
+    for i in content:
+        for word in content_words(document.sentences[i].text):
             counts[word] = counts.get(word, 0) + 1
     return {
         i: compress_edits(
-            document, document.sentences[i], quoted, known=repeated, lower=lower, said=_SaidElsewhere(counts, own[i])
+            document, document.sentences[i], quoted, known=repeated, lower=lower,
+            said=_SaidElsewhere(counts, content_words(document.sentences[i].text)),
         )
         for i in content
     }
@@ -641,20 +669,19 @@ def _summary_compressions(
 ) -> dict[int, tuple[Edit, ...]]:
     """The kept sentences' cuts, each keeping any name no other kept sentence says."""
     lower = lower_case_words(document.text)
-    own = {k: names_in((document.sentences[k].text,)) for k in kept}
+    # As in _compressions, each sentence's names and words are found again where needed, not held.
     counts: dict[str, int] = {}
-    for names in own.values():
-        for name in names:
-            counts[name] = counts.get(name, 0) + 1
-    said = {k: content_words(document.sentences[k].text) for k in kept}
     word_counts: dict[str, int] = {}
-    for found in said.values():
-        for word in found:
+    for k in kept:
+        for name in names_in((document.sentences[k].text,)):
+            counts[name] = counts.get(name, 0) + 1
+        for word in content_words(document.sentences[k].text):
             word_counts[word] = word_counts.get(word, 0) + 1
     return {
         k: compress_edits(
-            document, document.sentences[k], quoted, known=_SaidElsewhere(counts, own[k]), lower=lower,
-            said=_SaidElsewhere(word_counts, said[k]),
+            document, document.sentences[k], quoted, lower=lower,
+            known=_SaidElsewhere(counts, names_in((document.sentences[k].text,))),
+            said=_SaidElsewhere(word_counts, content_words(document.sentences[k].text)),
         )
         for k in sorted(kept)
     }
