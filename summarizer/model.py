@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field
 from threading import Lock
 from types import MappingProxyType
 from typing import ClassVar
@@ -81,15 +81,85 @@ class Factors(Mapping[str, float]):
         return Factors, (dict(self),)
 
 
-@dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence of the original, located by exact offsets."""
+    """One sentence of the original, located by exact offsets.
 
+    Frozen plain data, like the other results, with the fields ``index``, ``paragraph``,
+    ``start``, ``end`` and ``text``.  A sentence made by :func:`summarizer.segment.segment`
+    (:meth:`within`) holds no text of its own: ``text`` is sliced from the document's text
+    when asked, since a copy of every sentence was as much memory again as the document
+    (more with the small objects' overhead) for a long text.  ``Sentence(index, paragraph,
+    start, end, text)`` holds the text it is given, as before.
+    """
+
+    __slots__ = ("_base", "_source", "end", "index", "paragraph", "start")
+    __match_args__ = ("index", "paragraph", "start", "end", "text")
     index: int
     paragraph: int
     start: int
     end: int
-    text: str
+    #: The text ``text`` is sliced from, and where it begins in the document (``None``: it is the text).
+    _source: str
+    _base: int | None
+
+    def __init__(self, index: int, paragraph: int, start: int, end: int, text: str) -> None:
+        self._set(index, paragraph, start, end, text, None)
+
+    @classmethod
+    def within(cls, source: str, index: int, paragraph: int, start: int, end: int) -> Sentence:
+        """The sentence at ``source[start:end]``, reading its text from ``source`` (the document's text)."""
+        sentence = cls.__new__(cls)
+        sentence._set(index, paragraph, start, end, source, 0)
+        return sentence
+
+    def _set(self, index: int, paragraph: int, start: int, end: int, source: str, base: int | None) -> None:
+        put = object.__setattr__
+        put(self, "index", index)
+        put(self, "paragraph", paragraph)
+        put(self, "start", start)
+        put(self, "end", end)
+        put(self, "_source", source)
+        put(self, "_base", base)
+
+    @property
+    def text(self) -> str:
+        """The sentence's text: ``document.text[start:end]``."""
+        base = self._base
+        return self._source if base is None else self._source[self.start - base : self.end - base]
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def _key(self) -> tuple[int, int, int, int, str]:
+        return (self.index, self.paragraph, self.start, self.end, self.text)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Sentence)
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:  # the offsets without the text: equal sentences still hash alike
+        return hash((self.index, self.paragraph, self.start, self.end))
+
+    def __repr__(self) -> str:
+        return (
+            f"Sentence(index={self.index!r}, paragraph={self.paragraph!r}, start={self.start!r},"
+            f" end={self.end!r}, text={self.text!r})"
+        )
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # A document's sentences pickle their one shared text once (pickle remembers objects).
+        if self._base is None:
+            return Sentence, (self.index, self.paragraph, self.start, self.end, self._source)
+        return _within, (self._source, self.index, self.paragraph, self.start, self.end)
+
+
+def _within(source: str, index: int, paragraph: int, start: int, end: int) -> Sentence:
+    return Sentence.within(source, index, paragraph, start, end)
 
 
 @dataclass(frozen=True, slots=True)

@@ -485,7 +485,7 @@ def segment(
             first = len(sentences)
             paragraph = len(paragraphs)  # one int object for the paragraph's sentences, not one each
             for start, end in spans:
-                sentences.append(Sentence(len(sentences), paragraph, start, end, text[start:end]))
+                sentences.append(Sentence.within(text, len(sentences), paragraph, start, end))
             paragraphs.append(Paragraph(paragraph, spans[0][0], spans[-1][1], first, len(sentences) - 1))
     except _TooManyLines:
         raise InputTooLargeError(
