@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -252,6 +254,12 @@ def select_plain(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[Dec
             )
         )
     return tuple(decisions), selection.budget
+
+
+def _previous_in(content: Sequence[int], i: int) -> int | None:
+    """The content sentence before ``i`` (itself one of ``content``, which is in order), if any."""
+    at = bisect_left(content, i)
+    return content[at - 1] if at > 0 and at < len(content) and content[at] == i else None
 
 
 #: One float object per rounded value (at most 10,001 in [0, 1]), shared by every decision that has it.
@@ -541,8 +549,11 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     # Equal reasons share one tuple: a long text repeats a few hundred thousand times over.
     shared_reasons: dict[tuple[Reason, ...], tuple[Reason, ...]] = {}
     decisions = []
-    previous_content = {b: a for a, b in pairwise(content)}
     outputs: dict[int, str] = {}  # each kept sentence as the summary gives it, so far
+    # What only the choice needed goes before the decisions are made: for a long text, the sets and
+    # lists of every sentence are as much memory as the decisions, and the peak was both at once.
+    del choosable, bias_factor, one_sided, counts, raw, quotations, units, pool
+    allowed.clear()  # emptied, not deleted: group_of still names it
     for sentence in document.sentences:
         i = sentence.index
         is_kept = i in kept_set
@@ -566,10 +577,10 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
         if is_kept and trim:
             # "Regardless of the decrease, …" after a kept sentence whose cut took "a significant decrease" out.
             told: list[tuple[str, str | None]] = []
-            j = previous_content.get(i)
+            j = _previous_in(content, i)
             while j is not None and len(told) < ANTECEDENT_LOOKBACK:
                 told.append((document.sentences[j].text, outputs.get(j)))
-                j = previous_content.get(j)
+                j = _previous_in(content, j)
             if any(shown is not None for _, shown in told) and antecedent_lost(sentence.text, told):
                 opening = opening_edit(sentence)
                 if opening is not None:
@@ -1512,12 +1523,12 @@ class _LargeChooser(_BaseChooser):
     def __init__(self, document: Document, value: Sequence[float]) -> None:
         super().__init__(value)
         # Best value first, ties in document order (as NumPy's lexsort on (index, -value) gave).
-        self.order = sorted(range(len(value)), key=lambda i: (-value[i], i))
+        self.order = array("q", sorted(range(len(value)), key=lambda i: (-value[i], i)))
         self.position = 0
         # A hash of the joined words per sentence (a tuple of words would cost ten times the
         # memory of the string, the string four times the hash); equal hashes are compared by words.
         self.document = document
-        self.keys = [hash(self._key(i)) for i in range(len(value))]
+        self.keys = array("q", [hash(self._key(i)) for i in range(len(value))])  # machine integers, not int objects
         # hash → the first kept sentence of each distinct key with that hash, and its key.
         self.first_with: dict[int, list[tuple[int, str]]] = {}
         self.last: tuple[int, int | None] = (-1, None)  # the last look-up, asked twice in a row
