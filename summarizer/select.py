@@ -554,6 +554,10 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     # lists of every sentence are as much memory as the decisions, and the peak was both at once.
     del choosable, bias_factor, one_sided, counts, raw, quotations, units, pool
     allowed.clear()  # emptied, not deleted: group_of still names it
+    # Every content sentence's trims and cuts were for judging it; the decisions need the kept ones' trims.
+    compressed = bool(squeezed)
+    trims = {i: trims[i] for i in sorted(kept_set) if i in trims}
+    del squeezed
     for sentence in document.sentences:
         i = sentence.index
         is_kept = i in kept_set
@@ -587,7 +591,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                     edits = _merge_edits(edits, (opening,), document.text)
             if is_kept:
                 outputs[i] = apply_edits(sentence, edits)
-        twin = chooser.repeated_by(i) if squeezed and reasons[0].code == "repeats" else None
+        twin = chooser.repeated_by(i) if compressed and reasons[0].code == "repeats" else None
         if twin is not None and length[twin] < length[i]:
             reasons.append(
                 Reason("plainer", f"sentence {twin + 1} says much the same in plainer words: {length[twin]} words to {length[i]}")
@@ -624,7 +628,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                     "attributed": attributed[i],
                     "bias_after_trim": round(float(residual_bias[i]), 4),
                     "context": round(float(context[i]), 4),
-                    **({"words_after_edits": float(length[i])} if squeezed else {}),
+                    **({"words_after_edits": float(length[i])} if compressed else {}),
                     "value": round(float(value[i]), 4),
                     **({"new_facts": float(len(added) if is_kept else novelty.new_count(i))} if novelty is not None else {}),
                 },
