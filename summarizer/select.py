@@ -271,17 +271,19 @@ def _shared_float(value: float) -> float:
 
 
 def _finished(
-    sentence: Sentence, kept: bool, bias: float | None, cues: tuple[Cue, ...], edits: tuple[Edit, ...]
+    sentence: Sentence, kept: bool, bias: float | None, cues: tuple[Cue, ...], edits: tuple[Edit, ...],
+    output: str | None = None,
 ) -> dict[str, Any]:
     """A decision's ``edits``, its summary text and its bias split, as :func:`summarizer.pipeline.assemble`
-    would fill them in: made with the decision, so that a long text's decisions are not all made twice."""
+    would fill them in (``output`` when the caller has made it already): made with the decision, so that a
+    long text's decisions are not all made twice."""
     framing = quoted = None
     if bias is not None:
         whole_framing, whole_quoted = split_bias(sentence, cues)
         framing, quoted = _shared_float(round(whole_framing, 4)), _shared_float(round(whole_quoted, 4))
     return {
         "edits": edits,
-        "output": apply_edits(sentence, edits) if kept else "",
+        "output": ("" if not kept else output if output is not None else apply_edits(sentence, edits)),
         "bias_framing": framing,
         "bias_quoted": quoted,
     }
@@ -634,7 +636,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                 },
                 unit=unit_index.get(i),
                 speaker=voices.speakers[i],
-                **_finished(sentence, is_kept, analysis.bias[i], analysis.cues[i], edits),
+                **_finished(sentence, is_kept, analysis.bias[i], analysis.cues[i], edits, outputs.get(i)),
             )
         )
     return tuple(decisions), budget
