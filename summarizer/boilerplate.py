@@ -33,6 +33,7 @@ the last sentence of the body is it an orphan.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 
 from summarizer import regex_cache
@@ -153,17 +154,23 @@ def _hinted(folded: str, hints: tuple[str, ...]) -> bool:
     return False
 
 
+#: How many lines' answers :class:`_Lines` keeps at most.
+_REMEMBERED = 256
+
+
 class _Lines:
     """Where each sentence's line starts and ends, with what is asked of lines, worked out once.
 
     A line is the text between two newlines.  Keeping the newline offsets and, per line, the
     first and last character that is not white space, keeps every question about a sentence's
-    line as cheap on a document of one long line as on a short article.
+    line as cheap on a document of one long line as on a short article.  Sentences are asked
+    about in order, so only the lines asked about last are remembered (:data:`_REMEMBERED`):
+    a long document's memory is not spent on a cache of every line.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.breaks = array("q", (m.start() for m in re.finditer("\n", text)))
         self._edges: dict[int, tuple[int, int]] = {}
         self._copyright: dict[tuple[int, int], bool] = {}
 
@@ -182,6 +189,8 @@ class _Lines:
         if edges is None:
             start, end = self._bounds(line)
             content = self.text[start:end]
+            if len(self._edges) >= _REMEMBERED:
+                self._edges.clear()
             edges = self._edges[line] = (
                 start + len(content) - len(content.lstrip()),
                 start + len(content.rstrip()),
@@ -201,6 +210,8 @@ class _Lines:
         if found is None:
             start, end = self._bounds(key[0])[0], self._bounds(key[1])[1]
             whole = self.text[start:end].strip()
+            if len(self._copyright) >= _REMEMBERED:
+                self._copyright.clear()
             found = self._copyright[key] = (
                 _hinted(fold_case(whole), _COPYRIGHT_HINTS)
                 and _COPYRIGHT.search(whole) is not None

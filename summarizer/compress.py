@@ -346,7 +346,8 @@ def _is_name(word: str, lower: Container[str]) -> bool:
 
 def lower_case_words(text: str) -> frozenset[str]:
     """The words ``text`` writes in lower case: a capitalised word among them is no name."""
-    return frozenset(w for w in _WORD.findall(text) if w.islower())
+    # One word at a time: a list of every word of a long document would be its biggest structure.
+    return frozenset(w for match in _WORD.finditer(text) if (w := match[0]).islower())
 
 
 def _relative_clauses(sentence: Sentence) -> Iterable[Edit]:

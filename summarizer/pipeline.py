@@ -187,19 +187,18 @@ def assemble(
         i = decision.sentence.index
         return analysis.word_counts[i], analysis.syllables[i]
 
-    original = [counted(d) for d in content]
     summary = [
         counts
         for d in kept
         for counts in ([counted(d)] if d.output == d.sentence.text else _split_counts(d))
     ]
-    words_original = sum(words for words, _ in original)
+    words_original = sum(analysis.word_counts[d.sentence.index] for d in content)
     words_summary = sum(words for words, _ in summary)
     stats = Stats(
         words_original=words_original,
         words_summary=words_summary,
         compression=round(words_summary / words_original, 4) if words_original else 0.0,
-        readability_original=measure_counts(original),
+        readability_original=measure_counts(map(counted, content)),  # one sentence at a time
         readability_summary=measure_counts(summary),
         cues_original=sum(len(d.cues) for d in final),
         cues_summary=sum(len(d.cues) - _trimmed_cues(d) for d in kept),
@@ -227,7 +226,8 @@ def _with_output(decision: Decision) -> Decision:
     """The decision with its summary text filled in (a dropped sentence's stays empty)."""
     if not decision.kept:
         return decision if not decision.output else replace(decision, output="")
-    return replace(decision, output=apply_edits(decision.sentence, decision.edits))
+    output = apply_edits(decision.sentence, decision.edits)
+    return decision if output == decision.output else replace(decision, output=output)
 
 
 def _with_bias_parts(decision: Decision) -> Decision:

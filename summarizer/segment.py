@@ -489,11 +489,10 @@ def segment(
                     " (memory grows with sentences; see docs/limits.md); split the text into articles"
                 )
             first = len(sentences)
+            paragraph = len(paragraphs)  # one int object for the paragraph's sentences, not one each
             for start, end in spans:
-                sentences.append(Sentence(len(sentences), len(paragraphs), start, end, text[start:end]))
-            paragraphs.append(
-                Paragraph(len(paragraphs), spans[0][0], spans[-1][1], first, len(sentences) - 1)
-            )
+                sentences.append(Sentence.within(text, len(sentences), paragraph, start, end))
+            paragraphs.append(Paragraph(paragraph, spans[0][0], spans[-1][1], first, len(sentences) - 1))
     except _TooManyLines:
         raise InputTooLargeError(
             f"{source or 'the text'}: more than {limit:,} lines without a blank line, more than evenhand"

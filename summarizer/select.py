@@ -30,11 +30,13 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from summarizer import regex_cache
 from summarizer.budget import order_by_score, resolve_budget, select_within
@@ -66,7 +68,7 @@ from summarizer.edits import apply_edits
 from summarizer.facts import is_quantity, sentence_facts
 from summarizer.lexicons import flag_only
 from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason, Sentence, Speaker
-from summarizer.neutrality import bias_score, cue_summary
+from summarizer.neutrality import bias_score, cue_summary, split_bias
 from summarizer.options import SummaryOptions
 from summarizer.quotes import Quotation, QuoteUnit, find_quotations, quotation_units, quoted_spans
 from summarizer.rank import pure, rank, term_matrix
@@ -243,16 +245,50 @@ def select_plain(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[Dec
             reasons.append(Reason("boilerplate", f"boilerplate: {analysis.boilerplate[i]}"))
         if analysis.cues[i] and analysis.bias[i] >= LOADED:
             reasons.append(Reason("loaded", cue_summary(analysis.cues[i])))
+        edits = _plain_edits(analysis, i, quoted, reword) if kept and trim else ()
         decisions.append(
             Decision(
                 sentence=sentence, kept=kept, score=scores[i], rank=rank_of[i],
                 bias=analysis.bias[i], boilerplate=analysis.boilerplate[i] is not None,
                 cues=analysis.cues[i],
-                edits=_plain_edits(analysis, i, quoted, reword) if kept and trim else (),
                 reasons=tuple(reasons),
+                **_finished(sentence, kept, analysis.bias[i], analysis.cues[i], edits),
             )
         )
     return tuple(decisions), selection.budget
+
+
+def _previous_in(content: Sequence[int], i: int) -> int | None:
+    """The content sentence before ``i`` (itself one of ``content``, which is in order), if any."""
+    at = bisect_left(content, i)
+    return content[at - 1] if at > 0 and at < len(content) and content[at] == i else None
+
+
+#: One float object per rounded value (at most 10,001 in [0, 1]), shared by every decision that has it.
+_ROUNDED: dict[float, float] = {}
+
+
+def _shared_float(value: float) -> float:
+    return _ROUNDED.setdefault(value, value) if value else value  # -0.0 stays itself
+
+
+def _finished(
+    sentence: Sentence, kept: bool, bias: float | None, cues: tuple[Cue, ...], edits: tuple[Edit, ...],
+    output: str | None = None,
+) -> dict[str, Any]:
+    """A decision's ``edits``, its summary text and its bias split, as :func:`summarizer.pipeline.assemble`
+    would fill them in (``output`` when the caller has made it already): made with the decision, so that a
+    long text's decisions are not all made twice."""
+    framing = quoted = None
+    if bias is not None:
+        whole_framing, whole_quoted = split_bias(sentence, cues)
+        framing, quoted = _shared_float(round(whole_framing, 4)), _shared_float(round(whole_quoted, 4))
+    return {
+        "edits": edits,
+        "output": ("" if not kept else output if output is not None else apply_edits(sentence, edits)),
+        "bias_framing": framing,
+        "bias_quoted": quoted,
+    }
 
 
 def _plain_edits(analysis: Analysis, i: int, quoted: tuple[tuple[int, int], ...], reword: bool) -> tuple[Edit, ...]:
@@ -522,8 +558,15 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     # Equal reasons share one tuple: a long text repeats a few hundred thousand times over.
     shared_reasons: dict[tuple[Reason, ...], tuple[Reason, ...]] = {}
     decisions = []
-    previous_content = {b: a for a, b in pairwise(content)}
     outputs: dict[int, str] = {}  # each kept sentence as the summary gives it, so far
+    # What only the choice needed goes before the decisions are made: for a long text, the sets and
+    # lists of every sentence are as much memory as the decisions, and the peak was both at once.
+    del choosable, bias_factor, one_sided, counts, raw, quotations, units, pool
+    allowed.clear()  # emptied, not deleted: group_of still names it
+    # Every content sentence's trims and cuts were for judging it; the decisions need the kept ones' trims.
+    compressed = bool(squeezed)
+    trims = {i: trims[i] for i in sorted(kept_set) if i in trims}
+    del squeezed
     for sentence in document.sentences:
         i = sentence.index
         is_kept = i in kept_set
@@ -547,17 +590,17 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
         if is_kept and trim:
             # "Regardless of the decrease, …" after a kept sentence whose cut took "a significant decrease" out.
             told: list[tuple[str, str | None]] = []
-            j = previous_content.get(i)
+            j = _previous_in(content, i)
             while j is not None and len(told) < ANTECEDENT_LOOKBACK:
                 told.append((document.sentences[j].text, outputs.get(j)))
-                j = previous_content.get(j)
+                j = _previous_in(content, j)
             if any(shown is not None for _, shown in told) and antecedent_lost(sentence.text, told):
                 opening = opening_edit(sentence)
                 if opening is not None:
                     edits = _merge_edits(edits, (opening,), document.text)
             if is_kept:
                 outputs[i] = apply_edits(sentence, edits)
-        twin = chooser.repeated_by(i) if squeezed and reasons[0].code == "repeats" else None
+        twin = chooser.repeated_by(i) if compressed and reasons[0].code == "repeats" else None
         if twin is not None and length[twin] < length[i]:
             reasons.append(
                 Reason("plainer", f"sentence {twin + 1} says much the same in plainer words: {length[twin]} words to {length[i]}")
@@ -587,7 +630,6 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                 sentence=sentence, kept=is_kept, score=scores[i], rank=rank_of[i],
                 bias=analysis.bias[i], boilerplate=analysis.boilerplate[i] is not None,
                 cues=analysis.cues[i],
-                edits=edits,
                 reasons=shared_reasons.setdefault(tuple(reasons), tuple(reasons)),
                 factors={
                     "centrality": round(centrality[i], 4),
@@ -595,12 +637,13 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                     "attributed": attributed[i],
                     "bias_after_trim": round(float(residual_bias[i]), 4),
                     "context": round(float(context[i]), 4),
-                    **({"words_after_edits": float(length[i])} if squeezed else {}),
+                    **({"words_after_edits": float(length[i])} if compressed else {}),
                     "value": round(float(value[i]), 4),
                     **({"new_facts": float(len(added) if is_kept else novelty.new_count(i))} if novelty is not None else {}),
                 },
                 unit=unit_index.get(i),
                 speaker=voices.speakers[i],
+                **_finished(sentence, is_kept, analysis.bias[i], analysis.cues[i], edits, outputs.get(i)),
             )
         )
     return tuple(decisions), budget
@@ -617,14 +660,16 @@ def _compressions(
         for name in names_in((document.sentences[i].text,)):
             seen[name] = seen.get(name, 0) + 1
     repeated = frozenset(name for name, count in seen.items() if count > 1)
-    own = {i: content_words(document.sentences[i].text) for i in content}
+    # Each sentence's words are found again where they are needed, not held for every sentence at
+    # once: for a long text those sets were the biggest structure of the whole summary.
     counts: dict[str, int] = {}
-    for found in own.values():
-        for word in found:
+    for i in content:
+        for word in content_words(document.sentences[i].text):
             counts[word] = counts.get(word, 0) + 1
     return {
         i: compress_edits(
-            document, document.sentences[i], quoted, known=repeated, lower=lower, said=_SaidElsewhere(counts, own[i])
+            document, document.sentences[i], quoted, known=repeated, lower=lower,
+            said=_SaidElsewhere(counts, content_words(document.sentences[i].text)),
         )
         for i in content
     }
@@ -648,20 +693,19 @@ def _summary_compressions(
 ) -> dict[int, tuple[Edit, ...]]:
     """The kept sentences' cuts, each keeping any name no other kept sentence says."""
     lower = lower_case_words(document.text)
-    own = {k: names_in((document.sentences[k].text,)) for k in kept}
+    # As in _compressions, each sentence's names and words are found again where needed, not held.
     counts: dict[str, int] = {}
-    for names in own.values():
-        for name in names:
-            counts[name] = counts.get(name, 0) + 1
-    said = {k: content_words(document.sentences[k].text) for k in kept}
     word_counts: dict[str, int] = {}
-    for found in said.values():
-        for word in found:
+    for k in kept:
+        for name in names_in((document.sentences[k].text,)):
+            counts[name] = counts.get(name, 0) + 1
+        for word in content_words(document.sentences[k].text):
             word_counts[word] = word_counts.get(word, 0) + 1
     return {
         k: compress_edits(
-            document, document.sentences[k], quoted, known=_SaidElsewhere(counts, own[k]), lower=lower,
-            said=_SaidElsewhere(word_counts, said[k]),
+            document, document.sentences[k], quoted, lower=lower,
+            known=_SaidElsewhere(counts, names_in((document.sentences[k].text,))),
+            said=_SaidElsewhere(word_counts, content_words(document.sentences[k].text)),
         )
         for k in sorted(kept)
     }
@@ -1492,12 +1536,12 @@ class _LargeChooser(_BaseChooser):
     def __init__(self, document: Document, value: Sequence[float]) -> None:
         super().__init__(value)
         # Best value first, ties in document order (as NumPy's lexsort on (index, -value) gave).
-        self.order = sorted(range(len(value)), key=lambda i: (-value[i], i))
+        self.order = array("q", sorted(range(len(value)), key=lambda i: (-value[i], i)))
         self.position = 0
         # A hash of the joined words per sentence (a tuple of words would cost ten times the
         # memory of the string, the string four times the hash); equal hashes are compared by words.
         self.document = document
-        self.keys = [hash(self._key(i)) for i in range(len(value))]
+        self.keys = array("q", [hash(self._key(i)) for i in range(len(value))])  # machine integers, not int objects
         # hash → the first kept sentence of each distinct key with that hash, and its key.
         self.first_with: dict[int, list[tuple[int, str]]] = {}
         self.last: tuple[int, int | None] = (-1, None)  # the last look-up, asked twice in a row

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from summarizer import regex_cache
 from summarizer.cues.categories import QUOTED_FACTOR
 from summarizer.cues.claims import CATEGORY as CLAIM_CATEGORY
@@ -19,6 +21,8 @@ _PREDICATE_BEFORE = frozenset(
     very so too more most less least quite rather extremely really truly highly particularly
     especially increasingly""".split()
 )
+#: One float object per weight a cue can have (a few dozen), shared by every cue.
+_WEIGHTS: dict[float, float] = {}
 _NEXT_WORD = regex_cache.compile(r"[ \t]*[A-Za-z0-9]")
 _PREVIOUS_WORD = regex_cache.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
 
@@ -74,7 +78,10 @@ def _sentence_cues(
         if in_quote:
             weight, source = weight * QUOTED_FACTOR, f"{source} (quoted)"
         taken.append((start, end))
-        cues.append(Cue(category, start, end, text[start:end], round(weight, 3), source))
+        # A long text repeats the same words, weights and sources thousands of times: share them.
+        weight = round(weight, 3)
+        shared = _WEIGHTS.setdefault(weight, weight) if weight else weight  # -0.0 stays itself
+        cues.append(Cue(category, start, end, sys.intern(text[start:end]), shared, sys.intern(source)))
 
     # The writer's framing of a source's words ("also claims that"): before the lists, so the verb is one cue.
     for first, last, form in claim_framing(body):
