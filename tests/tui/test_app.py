@@ -130,7 +130,8 @@ async def test_scrolling_one_pane_scrolls_the_other(stored_summary: Summary) -> 
         last_kept = stored_summary.kept[-1].index
         # A loaded machine lays the panes out later: wait for both before scrolling.
         await until(pilot, lambda: original.lines_of(last_kept) is not None
-                    and summary_pane.lines_of(last_kept) is not None and original.max_scroll_y > 0)
+                    and summary_pane.lines_of(last_kept) is not None and original.max_scroll_y > 0
+                    and summary_pane.max_scroll_y > 0)
         original.scroll_to(y=original.lines_of(last_kept)[0], animate=False)  # type: ignore[index]
 
         def summary_shows_last_kept() -> bool:
