@@ -340,6 +340,8 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
         else ()
         for i in content
     }
+    if trim:
+        needs = _needs_after_trim(document, content, trims, needs, lead_ins)
     residual_bias = [float(b) for b in analysis.bias]
     one_sided: set[int] = set()
     for i, edits in trims.items():
@@ -1689,6 +1691,31 @@ def _dropped_reasons(
             " less their overlap with what is already kept, plus the facts they add)",
         )
     ]
+
+
+def _needs_after_trim(
+    document: Document,
+    content: Sequence[int],
+    trims: dict[int, tuple[Edit, ...]],
+    needs: tuple[tuple[int, ...], ...],
+    lead_ins: set[int],
+) -> tuple[tuple[int, ...], ...]:
+    """``needs``, plus the content sentence before it for each sentence that its trimming leaves
+    opening with a word pointing back: "Surely it has to be …" reads "It has to be …" once the
+    stance adverb is deleted, and needs what "it" is as much as a sentence written so."""
+    previous = {b: a for a, b in pairwise(content)}
+    extra: dict[int, tuple[int, ...]] = {}
+    for i, edits in trims.items():
+        sentence = document.sentences[i]
+        if not edits or needs[i] or i not in previous or i - 1 in lead_ins:
+            continue
+        if not any(e.start <= sentence.start < e.end or e.start == sentence.start for e in edits):
+            continue
+        if opens_with_back_pointer(apply_edits(sentence, edits)) and not opens_with_back_pointer(sentence.text):
+            extra[i] = (previous[i],)
+    if not extra:
+        return needs
+    return tuple(extra.get(i, need) for i, need in enumerate(needs))
 
 
 def _context_factor(
