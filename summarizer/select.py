@@ -233,14 +233,17 @@ def select_plain(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[Dec
     budget = resolve_budget(n, sentences=sentences, ratio=ratio, words=words)
     selection = select_within(budget, order_by_score(raw, range(n)), analysis.word_counts)
     name = ALGORITHM_NAMES[algorithm]
+    # One form for every sentence, filled in when a reason is read (the text would be one per sentence).
+    chosen = f"ranked {{0}} of {{1}} by {name}"
+    below = f"ranked {{0}} of {{1}} by {name}, below the kept sentences"
     decisions = []
     for sentence in document.sentences:
         i = sentence.index
         kept = i in selection.kept
         if kept:
-            reasons = [Reason("selected", f"ranked {rank_of[i]} of {n} by {name}")]
+            reasons = [Reason.ranked("selected", chosen, rank_of[i], n)]
         else:
-            reasons = [Reason("less_central", f"ranked {rank_of[i]} of {n} by {name}, below the kept sentences")]
+            reasons = [Reason.ranked("less_central", below, rank_of[i], n)]
         if analysis.boilerplate[i]:
             reasons.append(Reason("boilerplate", f"boilerplate: {analysis.boilerplate[i]}"))
         if analysis.cues[i] and analysis.bias[i] >= LOADED:
@@ -555,7 +558,8 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     cuts_of = _summary_compressions(document, kept_set, quoted) if trim and compress else {}
     worst_kept = max((rank_of[k] for k in kept_set), default=0)
     context_kept = sorted(k for k in kept_set if k in brought)
-    # Equal reasons share one tuple: a long text repeats a few hundred thousand times over.
+    # Equal reasons share one tuple: a long text repeats a few hundred thousand times over. A
+    # reason with a number of its own (a rank) is never equal to another, so it is not looked up.
     shared_reasons: dict[tuple[Reason, ...], tuple[Reason, ...]] = {}
     decisions = []
     outputs: dict[int, str] = {}  # each kept sentence as the summary gives it, so far
@@ -630,7 +634,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                 sentence=sentence, kept=is_kept, score=scores[i], rank=rank_of[i],
                 bias=analysis.bias[i], boilerplate=analysis.boilerplate[i] is not None,
                 cues=analysis.cues[i],
-                reasons=shared_reasons.setdefault(tuple(reasons), tuple(reasons)),
+                reasons=_shared(tuple(reasons), shared_reasons),
                 factors={
                     "centrality": round(centrality[i], 4),
                     "position": round(position[i], 4),
@@ -1608,11 +1612,11 @@ def _kept_reasons(
     if i in brought:
         other = brought[i]
         if unit is not None and other in unit.members:
-            return [Reason("quotation", f"part of the quotation that sentence {other + 1} belongs to, kept from its start")]
-        return [Reason("context", f"kept so that sentence {other + 1}, which refers back to it, reads right")]
+            return [Reason.ranked("quotation", "part of the quotation that sentence {0} belongs to, kept from its start", other + 1)]
+        return [Reason.ranked("context", "kept so that sentence {0}, which refers back to it, reads right", other + 1)]
     if i in loaded:
         return [Reason("selected_loaded", f"kept to fill the budget despite {cue_summary(analysis.cues[i])}")]
-    return [Reason("selected", f"ranked {rank_of[i]} of {n}: central, plain and neutral")]
+    return [Reason.ranked("selected", "ranked {0} of {1}: central, plain and neutral", rank_of[i], n)]
 
 
 def _dropped_reasons(
@@ -1639,7 +1643,7 @@ def _dropped_reasons(
             return [Reason("lead_in", "introduces a kept quotation whose speaker is named in brackets instead")]
         return [Reason("lead_in", "introduces a quotation that was not kept")]
     if repeats is not None:
-        return [Reason("repeats", f"repeats sentence {repeats + 1}")]
+        return [Reason.ranked("repeats", "repeats sentence {0}", repeats + 1)]
     if i in unfixable:
         return [Reason("loaded", "the writer's words in brackets replace the speaker's and cannot be removed cleanly")]
     if i in loaded:
@@ -1647,7 +1651,7 @@ def _dropped_reasons(
     if unit is not None and any(m in kept for m in unit.members):
         return [Reason("quotation_cut", "part of a kept quotation, cut for length")]
     if rank_of[i] > worst_kept:
-        return [Reason("less_central", f"ranked {rank_of[i]} of {n}: less central than every kept sentence")]
+        return [Reason.ranked("less_central", "ranked {0} of {1}: less central than every kept sentence", rank_of[i], n)]
     for k in sorted(voice_kept):
         if rank_of[k] > rank_of[i]:
             return [
@@ -1657,17 +1661,29 @@ def _dropped_reasons(
                 )
             ]
     below = [k for k in context_kept if rank_of[k] > rank_of[i]]
+    if not below:
+        return [Reason.ranked("outranked", _FILLED, rank_of[i], n)]
     listed = ", ".join(str(k + 1) for k in below[:4]) + (", …" if len(below) > 4 else "")
     return [
         Reason(
             "outranked",
             f"ranked {rank_of[i]} of {n}: the budget filled before its turn with sentences chosen first"
-            f" and the context they need (sentence{'s' if len(below) > 1 else ''} {listed})"
-            if below
-            else f"ranked {rank_of[i]} of {n}: the budget filled before its turn (sentences are chosen by value"
-            " less their overlap with what is already kept, plus the facts they add)",
+            f" and the context they need (sentence{'s' if len(below) > 1 else ''} {listed})",
         )
     ]
+
+
+_FILLED = (
+    "ranked {0} of {1}: the budget filled before its turn (sentences are chosen by value"
+    " less their overlap with what is already kept, plus the facts they add)"
+)
+
+
+def _shared(reasons: tuple[Reason, ...], seen: dict[tuple[Reason, ...], tuple[Reason, ...]]) -> tuple[Reason, ...]:
+    """``reasons``, or the equal tuple met before: a decision's reasons are often another's."""
+    if all(reason.shared for reason in reasons):
+        return seen.setdefault(reasons, reasons)
+    return reasons
 
 
 def _context_factor(

@@ -152,8 +152,8 @@ def _marks(decision: Decision) -> dict[str, Any]:
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {
-    kind: tuple(f.name for f in fields(kind)) for kind in (Cue, Edit, Reason, Speaker)
-}
+    kind: tuple(f.name for f in fields(kind)) for kind in (Cue, Edit, Speaker)
+} | {Reason: Reason.__match_args__}
 #: The versions :func:`from_dict` reads: version 1 is version 2 without speakers.
 READABLE_VERSIONS = (1, SCHEMA_VERSION)
 
