@@ -558,8 +558,8 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     cuts_of = _summary_compressions(document, kept_set, quoted) if trim and compress else {}
     worst_kept = max((rank_of[k] for k in kept_set), default=0)
     context_kept = sorted(k for k in kept_set if k in brought)
-    # Equal reasons share one tuple: a long text repeats a few hundred thousand times over. A
-    # reason with a number of its own (a rank) is never equal to another, so it is not looked up.
+    # Equal reasons share one tuple: a long text repeats a few hundred thousand times over (most
+    # often "repeats sentence N"). A reason with a rank is never equal to another: not looked up.
     shared_reasons: dict[tuple[Reason, ...], tuple[Reason, ...]] = {}
     decisions = []
     outputs: dict[int, str] = {}  # each kept sentence as the summary gives it, so far
@@ -1612,8 +1612,8 @@ def _kept_reasons(
     if i in brought:
         other = brought[i]
         if unit is not None and other in unit.members:
-            return [Reason.ranked("quotation", "part of the quotation that sentence {0} belongs to, kept from its start", other + 1)]
-        return [Reason.ranked("context", "kept so that sentence {0}, which refers back to it, reads right", other + 1)]
+            return [Reason("quotation", f"part of the quotation that sentence {other + 1} belongs to, kept from its start")]
+        return [Reason("context", f"kept so that sentence {other + 1}, which refers back to it, reads right")]
     if i in loaded:
         return [Reason("selected_loaded", f"kept to fill the budget despite {cue_summary(analysis.cues[i])}")]
     return [Reason.ranked("selected", "ranked {0} of {1}: central, plain and neutral", rank_of[i], n)]
@@ -1643,7 +1643,7 @@ def _dropped_reasons(
             return [Reason("lead_in", "introduces a kept quotation whose speaker is named in brackets instead")]
         return [Reason("lead_in", "introduces a quotation that was not kept")]
     if repeats is not None:
-        return [Reason.ranked("repeats", "repeats sentence {0}", repeats + 1)]
+        return [Reason("repeats", f"repeats sentence {repeats + 1}")]
     if i in unfixable:
         return [Reason("loaded", "the writer's words in brackets replace the speaker's and cannot be removed cleanly")]
     if i in loaded:
