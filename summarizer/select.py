@@ -388,14 +388,16 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     length = list(analysis.word_counts)
     for i, cuts in squeezed.items():
         length[i] = _length_after(document, i, _merge_edits(trims[i], cuts))
-    context = [float(_context_factor(document, i, analysis.word_counts[i], lead_ins, length=length[i])) for i in range(n)]
+    # The factors every sentence keeps are machine doubles (array "d"), not a float object each: the
+    # same floats, a quarter of the memory, and they are all held until the last decision is made.
+    context = array("d", (_context_factor(document, i, analysis.word_counts[i], lead_ins, length=length[i]) for i in range(n)))
     if squeezed and W_GRADE:
-        context = [c * f for c, f in zip(context, _grade_factors(analysis, squeezed, trims, n), strict=True)]
+        context = array("d", (c * f for c, f in zip(context, _grade_factors(analysis, squeezed, trims, n), strict=True)))
     # Element by element, in the order NumPy's array arithmetic took it (the floats are the same).
-    value = [
+    value = array("d", (
         (W_CENTRALITY * c + W_POSITION * p + W_ATTRIBUTED * a) * k * (1.0 - W_BIAS * min(1.0, neutrality * b))
         for c, p, a, k, b in zip(centrality, position, attributed, context, residual_bias, strict=True)
-    ]
+    ))
 
     budget = resolve_budget(len(content) or n, sentences=sentences, ratio=ratio, words=words)
     unfixable = {
@@ -566,6 +568,11 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     # What only the choice needed goes before the decisions are made: for a long text, the sets and
     # lists of every sentence are as much memory as the decisions, and the peak was both at once.
     del choosable, bias_factor, one_sided, counts, raw, quotations, units, pool
+    # What the decisions ask of the chooser is asked now, so that its bookkeeping (a key for every
+    # sentence, the kept ones' words, the repeats it found) goes too: -1 where no kept sentence is repeated.
+    repeats_of = array("q", (-1 if (twin := chooser.repeated_by(i)) is None else twin for i in range(n)))
+    chooser.release()
+    del balance
     allowed.clear()  # emptied, not deleted: group_of still names it
     # Every content sentence's trims and cuts were for judging it; the decisions need the kept ones' trims.
     compressed = bool(squeezed)
@@ -584,7 +591,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
             reasons = [why[i]]
         else:
             reasons = _dropped_reasons(
-                i, analysis, loaded, unfixable, chooser.repeated_by(i), unit_of, kept_set, rank_of, n,
+                i, analysis, loaded, unfixable, _twin(repeats_of, i), unit_of, kept_set, rank_of, n,
                 worst_kept, context_kept, voice_kept,
             )
         edits = _merge_edits(trims.get(i, ()), repairs.get(i, ()), document.text) if is_kept else ()
@@ -604,7 +611,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                     edits = _merge_edits(edits, (opening,), document.text)
             if is_kept:
                 outputs[i] = apply_edits(sentence, edits)
-        twin = chooser.repeated_by(i) if compressed and reasons[0].code == "repeats" else None
+        twin = _twin(repeats_of, i) if compressed and reasons[0].code == "repeats" else None
         if twin is not None and length[twin] < length[i]:
             reasons.append(
                 Reason("plainer", f"sentence {twin + 1} says much the same in plainer words: {length[twin]} words to {length[i]}")
@@ -1413,6 +1420,13 @@ class _BaseChooser:
     def done(self, word_limit: int | None, target: int) -> bool:
         return word_limit is None and len(self.kept) >= target
 
+    def release(self) -> None:
+        """Let go of the bookkeeping of the choice, once it is made (``kept`` stays)."""
+        self.open_mask = bytearray()
+        self.kept_set = set()
+        self.repeats = {}
+        self.novelty = self.tally = None
+
 
 class _Chooser(_BaseChooser):
     """Maximal marginal relevance over cosine similarity, vectorised over all candidates.
@@ -1593,6 +1607,12 @@ class _LargeChooser(_BaseChooser):
         for j in self.kept:
             self._kept_one(j)
 
+    def release(self) -> None:
+        super().release()
+        self.order = array("q")
+        self.keys = array("q")
+        self.first_with = {}
+
 
 def _kept_reasons(
     i: int,
@@ -1679,6 +1699,11 @@ _FILLED = (
 )
 
 
+def _twin(repeats_of: array[int], i: int) -> int | None:
+    twin = repeats_of[i]
+    return None if twin < 0 else twin
+
+
 def _shared(reasons: tuple[Reason, ...], seen: dict[tuple[Reason, ...], tuple[Reason, ...]]) -> tuple[Reason, ...]:
     """``reasons``, or the equal tuple met before: a decision's reasons are often another's."""
     if all(reason.shared for reason in reasons):
@@ -1758,8 +1783,8 @@ def _join(first: str | None, second: str) -> str:
     return f"{first}; {second}" if first else second
 
 
-def _normalise_over(scores: Sequence[float], indices: Sequence[int]) -> list[float]:
-    result = [0.0] * len(scores)
+def _normalise_over(scores: Sequence[float], indices: Sequence[int]) -> array[float]:
+    result = array("d", bytes(8 * len(scores)))  # zeros
     if not indices:
         return result
     sub = normalise([scores[i] for i in indices])
@@ -1768,9 +1793,9 @@ def _normalise_over(scores: Sequence[float], indices: Sequence[int]) -> list[flo
     return result
 
 
-def _position_scores(content: Sequence[int], n: int) -> list[float]:
+def _position_scores(content: Sequence[int], n: int) -> array[float]:
     """1 for the first content sentence, falling off over the first dozen or so."""
-    result = [0.0] * n
+    result = array("d", bytes(8 * n))  # zeros
     for rank_position, i in enumerate(content):
         result[i] = 1.0 / (1.0 + rank_position / 4.0)
     return result
