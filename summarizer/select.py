@@ -35,7 +35,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from summarizer import regex_cache
@@ -251,14 +250,17 @@ def select_plain(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[Dec
     budget = resolve_budget(n, sentences=sentences, ratio=ratio, words=words)
     selection = select_within(budget, order_by_score(raw, range(n)), analysis.word_counts)
     name = ALGORITHM_NAMES[algorithm]
+    # One form for every sentence, filled in when a reason is read (the text would be one per sentence).
+    chosen = f"ranked {{0}} of {{1}} by {name}"
+    below = f"ranked {{0}} of {{1}} by {name}, below the kept sentences"
     decisions = []
     for sentence in document.sentences:
         i = sentence.index
         kept = i in selection.kept
         if kept:
-            reasons = [Reason("selected", f"ranked {rank_of[i]} of {n} by {name}")]
+            reasons = [Reason.ranked("selected", chosen, rank_of[i], n)]
         else:
-            reasons = [Reason("less_central", f"ranked {rank_of[i]} of {n} by {name}, below the kept sentences")]
+            reasons = [Reason.ranked("less_central", below, rank_of[i], n)]
         if analysis.boilerplate[i]:
             reasons.append(Reason("boilerplate", f"boilerplate: {analysis.boilerplate[i]}"))
         if analysis.cues[i] and analysis.bias[i] >= LOADED:
@@ -343,7 +345,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     raw = rank(document, CENTRALITY, engine=engine, language=language, words=analysis.words)
     centrality = _normalise_over(raw, content)
     if CENTRALITY_POWER != 1.0:
-        centrality = [c**CENTRALITY_POWER for c in centrality]
+        centrality = array("d", (c**CENTRALITY_POWER for c in centrality))
     position = _position_scores(content, n)
     attributed = [1.0 if _ATTRIBUTION.search(s.text) else 0.0 for s in document.sentences]
     quotations = find_quotations(document)
@@ -407,14 +409,16 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     length = list(analysis.word_counts)
     for i, cuts in squeezed.items():
         length[i] = _length_after(document, i, _merge_edits(trims[i], cuts))
-    context = [float(_context_factor(document, i, analysis.word_counts[i], lead_ins, length=length[i])) for i in range(n)]
+    # The factors every sentence keeps are machine doubles (array "d"), not a float object each: the
+    # same floats, a quarter of the memory, and they are all held until the last decision is made.
+    context = array("d", (_context_factor(document, i, analysis.word_counts[i], lead_ins, length=length[i]) for i in range(n)))
     if squeezed and W_GRADE:
-        context = [c * f for c, f in zip(context, _grade_factors(analysis, squeezed, trims, n), strict=True)]
+        context = array("d", (c * f for c, f in zip(context, _grade_factors(analysis, squeezed, trims, n), strict=True)))
     # Element by element, in the order NumPy's array arithmetic took it (the floats are the same).
-    value = [
+    value = array("d", (
         (W_CENTRALITY * c + W_POSITION * p + W_ATTRIBUTED * a) * k * (1.0 - W_BIAS * min(1.0, neutrality * b))
         for c, p, a, k, b in zip(centrality, position, attributed, context, residual_bias, strict=True)
-    ]
+    ))
 
     budget = resolve_budget(len(content) or n, sentences=sentences, ratio=ratio, words=words)
     unfixable = {
@@ -583,13 +587,19 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     cuts_of = _summary_compressions(document, kept_set, quoted) if trim and compress else {}
     worst_kept = max((rank_of[k] for k in kept_set), default=0)
     context_kept = sorted(k for k in kept_set if k in brought)
-    # Equal reasons share one tuple: a long text repeats a few hundred thousand times over.
+    # Equal reasons share one tuple: a long text repeats a few hundred thousand times over (most
+    # often "repeats sentence N"). A reason with a rank is never equal to another: not looked up.
     shared_reasons: dict[tuple[Reason, ...], tuple[Reason, ...]] = {}
     decisions = []
     outputs: dict[int, str] = {}  # each kept sentence as the summary gives it, so far
     # What only the choice needed goes before the decisions are made: for a long text, the sets and
     # lists of every sentence are as much memory as the decisions, and the peak was both at once.
     del choosable, bias_factor, one_sided, counts, raw, quotations, units, pool
+    # What the decisions ask of the chooser is asked now, so that its bookkeeping (a key for every
+    # sentence, the kept ones' words, the repeats it found) goes too: -1 where no kept sentence is repeated.
+    repeats_of = array("q", (-1 if (twin := chooser.repeated_by(i)) is None else twin for i in range(n)))
+    chooser.release()
+    del balance
     allowed.clear()  # emptied, not deleted: group_of still names it
     # Every content sentence's trims and cuts were for judging it; the decisions need the kept ones' trims.
     compressed = bool(squeezed)
@@ -608,7 +618,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
             reasons = [why[i]]
         else:
             reasons = _dropped_reasons(
-                i, analysis, loaded, unfixable, chooser.repeated_by(i), unit_of, kept_set, rank_of, n,
+                i, analysis, loaded, unfixable, _twin(repeats_of, i), unit_of, kept_set, rank_of, n,
                 worst_kept, context_kept, voice_kept,
             )
         edits = _merge_edits(trims.get(i, ()), repairs.get(i, ()), document.text) if is_kept else ()
@@ -628,7 +638,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                     edits = _merge_edits(edits, (opening,), document.text)
             if is_kept:
                 outputs[i] = apply_edits(sentence, edits)
-        twin = chooser.repeated_by(i) if compressed and reasons[0].code == "repeats" else None
+        twin = _twin(repeats_of, i) if compressed and reasons[0].code == "repeats" else None
         if twin is not None and length[twin] < length[i]:
             reasons.append(
                 Reason("plainer", f"sentence {twin + 1} says much the same in plainer words: {length[twin]} words to {length[i]}")
@@ -658,7 +668,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                 sentence=sentence, kept=is_kept, score=scores[i], rank=rank_of[i],
                 bias=analysis.bias[i], boilerplate=analysis.boilerplate[i] is not None,
                 cues=analysis.cues[i],
-                reasons=shared_reasons.setdefault(tuple(reasons), tuple(reasons)),
+                reasons=_shared(tuple(reasons), shared_reasons),
                 factors={
                     "centrality": round(centrality[i], 4),
                     "position": round(position[i], 4),
@@ -837,7 +847,6 @@ def _repairs(
     repairs: dict[int, list[Edit]] = {}
     if lead is not None and lead in kept and (dateline := dateline_edit(document.sentences[lead])) is not None:
         repairs[lead] = [dateline]
-    previous_content = {b: a for a, b in pairwise(content)}
     # The quotations over each kept sentence, in document order: one pass, not one per kept sentence.
     over: dict[int, list[Quotation]] = {}
     for q in quotations:
@@ -875,7 +884,7 @@ def _repairs(
             repairs.setdefault(k, []).append(
                 Edit("quotation_closed", end, end, "", (" …" if cut else "") + marks)
             )
-        before = previous_content.get(k)
+        before = _previous_in(content, k)
         if k in speakers and before is not None and before not in kept:
             repairs.setdefault(k, []).append(speakers[k])
         if (
@@ -1461,6 +1470,13 @@ class _BaseChooser:
     def done(self, word_limit: int | None, target: int) -> bool:
         return word_limit is None and len(self.kept) >= target
 
+    def release(self) -> None:
+        """Let go of the bookkeeping of the choice, once it is made (``kept`` stays)."""
+        self.open_mask = bytearray()
+        self.kept_set = set()
+        self.repeats = {}
+        self.novelty = self.tally = None
+
 
 class _Chooser(_BaseChooser):
     """Maximal marginal relevance over cosine similarity, vectorised over all candidates.
@@ -1663,6 +1679,12 @@ class _LargeChooser(_BaseChooser):
         for j in self.kept:
             self._kept_one(j)
 
+    def release(self) -> None:
+        super().release()
+        self.order = array("q")
+        self.keys = array("q")
+        self.first_with = {}
+
 
 def _kept_reasons(
     i: int,
@@ -1686,7 +1708,7 @@ def _kept_reasons(
         return [Reason("context", f"kept so that sentence {other + 1}, which refers back to it, reads right")]
     if i in loaded:
         return [Reason("selected_loaded", f"kept to fill the budget despite {cue_summary(analysis.cues[i])}")]
-    return [Reason("selected", f"ranked {rank_of[i]} of {n}: central, plain and neutral")]
+    return [Reason.ranked("selected", "ranked {0} of {1}: central, plain and neutral", rank_of[i], n)]
 
 
 def _dropped_reasons(
@@ -1721,7 +1743,7 @@ def _dropped_reasons(
     if unit is not None and any(m in kept for m in unit.members):
         return [Reason("quotation_cut", "part of a kept quotation, cut for length")]
     if rank_of[i] > worst_kept:
-        return [Reason("less_central", f"ranked {rank_of[i]} of {n}: less central than every kept sentence")]
+        return [Reason.ranked("less_central", "ranked {0} of {1}: less central than every kept sentence", rank_of[i], n)]
     for k in sorted(voice_kept):
         if rank_of[k] > rank_of[i]:
             return [
@@ -1731,15 +1753,14 @@ def _dropped_reasons(
                 )
             ]
     below = [k for k in context_kept if rank_of[k] > rank_of[i]]
+    if not below:
+        return [Reason.ranked("outranked", _FILLED, rank_of[i], n)]
     listed = ", ".join(str(k + 1) for k in below[:4]) + (", …" if len(below) > 4 else "")
     return [
         Reason(
             "outranked",
             f"ranked {rank_of[i]} of {n}: the budget filled before its turn with sentences chosen first"
-            f" and the context they need (sentence{'s' if len(below) > 1 else ''} {listed})"
-            if below
-            else f"ranked {rank_of[i]} of {n}: the budget filled before its turn (sentences are chosen by value"
-            " less their overlap with what is already kept, plus the facts they add)",
+            f" and the context they need (sentence{'s' if len(below) > 1 else ''} {listed})",
         )
     ]
 
@@ -1754,19 +1775,39 @@ def _needs_after_trim(
     """``needs``, plus the content sentence before it for each sentence that its trimming leaves
     opening with a word pointing back: "Surely it has to be …" reads "It has to be …" once the
     stance adverb is deleted, and needs what "it" is as much as a sentence written so."""
-    previous = {b: a for a, b in pairwise(content)}
     extra: dict[int, tuple[int, ...]] = {}
     for i, edits in trims.items():
         sentence = document.sentences[i]
-        if not edits or needs[i] or i not in previous or i - 1 in lead_ins:
+        if not edits or needs[i] or i - 1 in lead_ins:
+            continue
+        before = _previous_in(content, i)
+        if before is None:
             continue
         if not any(e.start <= sentence.start < e.end or e.start == sentence.start for e in edits):
             continue
         if opens_with_back_pointer(apply_edits(sentence, edits)) and not opens_with_back_pointer(sentence.text):
-            extra[i] = (previous[i],)
+            extra[i] = (before,)
     if not extra:
         return needs
     return tuple(extra.get(i, need) for i, need in enumerate(needs))
+
+
+_FILLED = (
+    "ranked {0} of {1}: the budget filled before its turn (sentences are chosen by value"
+    " less their overlap with what is already kept, plus the facts they add)"
+)
+
+
+def _twin(repeats_of: array[int], i: int) -> int | None:
+    twin = repeats_of[i]
+    return None if twin < 0 else twin
+
+
+def _shared(reasons: tuple[Reason, ...], seen: dict[tuple[Reason, ...], tuple[Reason, ...]]) -> tuple[Reason, ...]:
+    """``reasons``, or the equal tuple met before: a decision's reasons are often another's."""
+    if all(reason.shared for reason in reasons):
+        return seen.setdefault(reasons, reasons)
+    return reasons
 
 
 def _context_factor(
@@ -1841,8 +1882,8 @@ def _join(first: str | None, second: str) -> str:
     return f"{first}; {second}" if first else second
 
 
-def _normalise_over(scores: Sequence[float], indices: Sequence[int]) -> list[float]:
-    result = [0.0] * len(scores)
+def _normalise_over(scores: Sequence[float], indices: Sequence[int]) -> array[float]:
+    result = array("d", bytes(8 * len(scores)))  # zeros
     if not indices:
         return result
     sub = normalise([scores[i] for i in indices])
@@ -1851,9 +1892,9 @@ def _normalise_over(scores: Sequence[float], indices: Sequence[int]) -> list[flo
     return result
 
 
-def _position_scores(content: Sequence[int], n: int) -> list[float]:
+def _position_scores(content: Sequence[int], n: int) -> array[float]:
     """1 for the first content sentence, falling off over the first dozen or so."""
-    result = [0.0] * n
+    result = array("d", bytes(8 * n))  # zeros
     for rank_position, i in enumerate(content):
         result[i] = 1.0 / (1.0 + rank_position / 4.0)
     return result

@@ -53,7 +53,7 @@ from summarizer.options import edits_for_trim
 def to_dict(summary: Summary, *, streamed: bool = False) -> dict[str, Any]:
     """The summary as plain JSON-ready data (schema version :data:`~summarizer.model.SCHEMA_VERSION`).
 
-    With ``streamed``, the sentences are a :class:`Stream`, each made as :func:`dump`
+    With ``streamed``, the sentences (and the paragraphs) are a :class:`Stream`, each made as :func:`dump`
     writes it, so a document of hundreds of thousands of sentences is never held as data
     all at once (only :func:`dump` and :func:`dumps` write a :class:`Stream`).
     """
@@ -75,7 +75,7 @@ def to_dict(summary: Summary, *, streamed: bool = False) -> dict[str, Any]:
         "budget": asdict(summary.budget),
         "summary": summary.text,
         "notes": list(summary.notes),
-        "document": _document_to_dict(document),
+        "document": _document_to_dict(document, streamed=streamed),
         "sentences": sentences,
         "stats": {
             "words_original": stats.words_original,
@@ -107,7 +107,7 @@ def _plain_to_dict(summary: Summary) -> dict[str, Any]:
     return {"original": original.to_dict(), "summary": after.to_dict()}
 
 
-def _document_to_dict(document: Document) -> dict[str, Any]:
+def _document_to_dict(document: Document, *, streamed: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = {
         "text": document.text,
         "encoding": document.encoding,
@@ -115,7 +115,8 @@ def _document_to_dict(document: Document) -> dict[str, Any]:
     }
     if document.page is not None:  # only for web pages: plain-text summaries stay as they were
         data["page"] = asdict(document.page)
-    data["paragraphs"] = [asdict(p) for p in document.paragraphs]
+    # Streamed, a long text's paragraphs (one for every two sentences or so) are not all held as dicts.
+    data["paragraphs"] = Stream(lambda: map(asdict, document.paragraphs)) if streamed else [asdict(p) for p in document.paragraphs]
     return data
 
 
@@ -152,8 +153,8 @@ def _marks(decision: Decision) -> dict[str, Any]:
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {
-    kind: tuple(f.name for f in fields(kind)) for kind in (Cue, Edit, Reason, Speaker)
-}
+    kind: tuple(f.name for f in fields(kind)) for kind in (Cue, Edit, Speaker)
+} | {Reason: Reason.__match_args__}
 #: The versions :func:`from_dict` reads: version 1 is version 2 without speakers.
 READABLE_VERSIONS = (1, SCHEMA_VERSION)
 
