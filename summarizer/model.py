@@ -81,7 +81,20 @@ class Factors(Mapping[str, float]):
         return Factors, (dict(self),)
 
 
-class Sentence:
+class _Frozen:
+    """A hand-written frozen class with slots: fields are set once, through ``object.__setattr__``,
+    and assigning or deleting one afterwards raises ``FrozenInstanceError`` as a frozen dataclass does."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+class Sentence(_Frozen):
     """One sentence of the original, located by exact offsets.
 
     Frozen plain data, like the other results, with the fields ``index``, ``paragraph``,
@@ -126,12 +139,6 @@ class Sentence:
         """The sentence's text: ``document.text[start:end]``."""
         base = self._base
         return self._source if base is None else self._source[self.start - base : self.end - base]
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def _key(self) -> tuple[int, int, int, int, str]:
         return (self.index, self.paragraph, self.start, self.end, self.text)
@@ -261,7 +268,7 @@ class Edit:
     replacement: str = ""
 
 
-class Reason:
+class Reason(_Frozen):
     """Why a sentence was kept or dropped: a stable ``code`` and plain ``text``.
 
     Frozen plain data with the fields ``code`` and ``text``, equal and hashed by them.
@@ -304,12 +311,6 @@ class Reason:
     def shared(self) -> bool:
         """Whether the reason holds its text (it may be one of many equal ones), not a form of its own."""
         return self._a is None
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
