@@ -87,6 +87,19 @@ class _Frozen:
 
     __slots__ = ()
 
+    def _key(self) -> tuple[object, ...]:
+        """The fields that make two instances equal."""
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, _Frozen)
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
     def __setattr__(self, name: str, value: object) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
@@ -142,12 +155,6 @@ class Sentence(_Frozen):
 
     def _key(self) -> tuple[int, int, int, int, str]:
         return (self.index, self.paragraph, self.start, self.end, self.text)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Sentence)
-        return self._key() == other._key()
 
     def __hash__(self) -> int:  # the offsets without the text: equal sentences still hash alike
         return hash((self.index, self.paragraph, self.start, self.end))
@@ -312,14 +319,8 @@ class Reason(_Frozen):
         """Whether the reason holds its text (it may be one of many equal ones), not a form of its own."""
         return self._a is None
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Reason)
-        return self.code == other.code and self.text == other.text
-
-    def __hash__(self) -> int:
-        return hash((self.code, self.text))
+    def _key(self) -> tuple[str, str]:
+        return (self.code, self.text)
 
     def __repr__(self) -> str:
         return f"Reason(code={self.code!r}, text={self.text!r})"
