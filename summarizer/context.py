@@ -366,6 +366,18 @@ def dependencies(
                     credits[i] = ((previous,), credit)
                 else:
                     needs[i] = (previous,)
+        if (
+            not needs[i]
+            and previous is not None
+            and not inside_from_before[i]
+            and (credits is None or i not in credits)
+            and _quotes_without_speaker(text)
+        ):
+            # "The deficit and the shortfall with China “are big issues going forward”." after
+            # "“…,” said Anthony Crescenzi.": the words are his, and only the sentence before says so.
+            chain = _back_to_speaker(sentences, history)
+            if _names_a_speaker(sentences[chain[-1]].text):
+                needs[i] = chain
         if introduced is not None and introduced not in needs[i]:
             needs[i] = (*needs[i], introduced)
         for match in _FULL_NAME.finditer(text):
@@ -466,6 +478,40 @@ def _names_a_speaker(text: str) -> bool:
     """Whether a sentence credits someone by name with words, or introduces a quotation (a colon lead-in)."""
     writer = _outside_quotes(text)
     return is_lead_in(text) or bool(_SAID.search(writer) and not _PRONOUN_SAID.search(writer))
+
+
+# Verbs by which a sentence's own subject gives the words it quotes ("Standard Chartered sees “…”",
+# "It blamed “…”", "the Halifax survey concluded that there was “…”"), beyond the verbs of saying.
+_VOICING = regex_cache.compile(
+    r"\b(?:describ\w+|call(?:s|ed|ing)?|dubb?\w*|brand(?:s|ed|ing)|label+(?:s|ed|ing)|term(?:s|ed)|quot\w+|"
+    r"known\s+as|put\s+it|accus\w+|hail\w*|prais\w+|criticis\w+|criticiz\w+|complain\w*|blam\w+|"
+    r"see(?:s|ing)?|saw|hop(?:es|ed|ing)|conclud\w+|predict\w*|promis\w+|vow\w*|pledg\w+|expect\w*|want\w*|"
+    r"saying|telling|warning|urg\w+|arguing|insisting|adding|noting|reject\w*|deni\w+|deny\w*|attribut\w+|"
+    r"specif\w+|statement|report\w*|survey|stud(?:y|ies)|poll|letter|according|think\w*|thought|feel\w*|felt|"
+    r"believ\w+|agree\w*|maintain\w*|stress\w*|emphasi[sz]\w+|estimat\w+|forecast\w*|object\w*|"
+    r"ask\w*|keen|point\w*\s+out|plans?|aim\w*|seeks?|sought|wish\w*|described|titled|entitled|named)\b",
+    re.IGNORECASE,
+)
+_QUOTED_PASSAGE = regex_cache.compile(r"[“\"]([^”\"]+)[”\"]")
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "for", "and", "in", "on", "at", "to", "de", "or", "with"})
+
+
+def _quotes_without_speaker(text: str) -> bool:
+    """Whether a sentence in the writer's voice holds someone's words (a quoted passage of five
+    words or more; shorter, a phrase; not a title such as “Action Plan for the Development of Italy”) and nothing in
+    it says whose: no verb of saying, thinking or wanting, no statement or report, no colon."""
+    if text.lstrip()[:1] in _OPENING_MARKS:
+        return False
+    passages = [
+        words
+        for m in _QUOTED_PASSAGE.finditer(text)
+        if len(words := m.group(1).split()) >= 5
+        and not all(w[:1].isupper() or not w[:1].isalpha() for w in words if w.lower() not in _TITLE_SMALL)
+    ]
+    if not passages:
+        return False
+    writer = _outside_quotes(text)
+    return not (is_lead_in(text) or _SAID.search(writer) or _VOICING.search(writer))
 
 
 def _back_to_speaker(sentences: Sequence[Sentence], history: Sequence[int]) -> tuple[int, ...]:
@@ -673,7 +719,8 @@ def _well_marked(document: Document, quotation: Quotation) -> bool:
 
 def _speaker_in(writer: str, kind: str) -> str | None:
     """The last named subject of a verb of saying in ``writer`` (a sentence's own words), capitalised."""
-    for found in reversed([m.group("name") for m in _NAMED_SPEAKER.finditer(writer)]):
+    named = sorted([*_NAMED_SPEAKER.finditer(writer), *_NAMED_AFTER.finditer(writer)], key=lambda m: m.start("name"))
+    for found in reversed([m.group("name").removesuffix(".") for m in named]):
         # "But Ian Shepherdson said": the connective is not part of the name.
         opening = _connective(found)
         name = found[opening.end() :] if opening is not None and found[opening.end() :][:1].isupper() else found
@@ -789,13 +836,21 @@ _SAYING_VERBS = (
     r"warned|warns|insisted|insists|explained|noted|notes|point(?:s|ed)?\s+out|announced|disagreed|agreed|replied)\b"
 )
 _NAMED_SPEAKER = regex_cache.compile(
-    r"(?:^|[,;–—]\s*|\b(?:while|when|as|after|and|but|in\s+a\s+\w+,)\s+)"
+    r"(?:^\s*|[,;–—]\s*|\b(?:while|when|as|after|and|but|in\s+a\s+\w+,)\s+)"
     r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*){0,4}"
     # "The union said", "A group of harbour traders disagreed": a description in lower case.
     r"|[Tt]he\s+[a-z]+(?:\s+[a-z]+)?|[Aa]\s+(?:group|number)\s+of\s+[a-z]+(?:\s+[a-z]+)?)"
-    # "Mr Lee, the chief executive, said": the name, then an appositive between commas.
-    r"(?:,\s+[^,;:“”\"]{1,60},)?\s+"
+    # "Mr Lee, the chief executive, said": the name, then an appositive between commas;
+    # "Kirsten Pfeifer from the Consumer Electronics Association, told": then where they work.
+    r"(?:,\s+[^,;:“”\"]{1,60},|\s+(?:from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*){0,5},?)?\s+"
     r"(?:(?:does|do|did|has|have|had|also|\w+ly)\s+){0,2}" + _SAYING_VERBS
+)
+# "“…,” said Anthony Crescenzi, a bond strategist.": the verb before the name (not "said Monday").
+_NAMED_AFTER = regex_cache.compile(
+    r"\b(?:said|says|added|adds|wrote|writes|explained|warned|insisted|argued|noted|replied)\s+"
+    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b)"
+    r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*){0,4})(?=\s*(?:[,.;!?]|$))"
 )
 _SAYING = regex_cache.compile(r"\b" + _SAYING_VERBS)
 # "He", "She" opening a sentence in the writer's voice, before a word in lower case ("He told …").

@@ -887,9 +887,12 @@ def _repairs(
         before = _previous_in(content, k)
         if k in speakers and before is not None and before not in kept:
             repairs.setdefault(k, []).append(speakers[k])
+        # The credit stands in for the sentences back to the speaker when one of them was dropped, and
+        # is given too when they are all kept but a sentence of the writer's stands between ("“…,” Ms
+        # Pfeifer told the BBC. The show featured 2005's products. “Consumers are …”").
         if (
             k in credits
-            and not all(j in kept for j in credits[k][0])
+            and (not all(j in kept for j in credits[k][0]) or len(credits[k][0]) > 1)
             and not (same_voice and credits[k][1].kind == "speaker_credited")
         ):
             repairs.setdefault(k, []).append(credits[k][1])

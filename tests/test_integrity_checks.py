@@ -75,3 +75,12 @@ def test_a_definition_credits_its_quotation() -> None:
         "It sells well."
     )
     assert check_summary(summarize(text, sentences=3), "dictionary").counts["unattributed_quotation"] == 0
+
+
+def test_a_title_in_quotation_marks_is_nobody_s_words() -> None:
+    text = (
+        'The minister will unveil a plan on Thursday. '
+        'He will present an "Action Plan for the Development of the North" to business leaders. Fares rose.'
+    )
+    found = check_summary(summarize(text, sentences=3), "plan")
+    assert found.counts["unattributed_quotation"] == 0

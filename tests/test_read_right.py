@@ -493,3 +493,57 @@ def test_a_quotation_no_sentence_names_a_speaker_for_is_not_kept() -> None:
         summary = summarize(document, sentences=n, analysis=analysis)
         assert not summary.decisions[3].kept
         assert summary.decisions[3].reason is not None and summary.decisions[3].reason.code == "no_speaker"
+
+
+def test_a_speaker_named_after_the_quotation_or_after_the_verb_is_found() -> None:
+    from summarizer.context import _outside_quotes, _speaker_in
+
+    def speaker(sentence: str) -> str | None:
+        return _speaker_in(_outside_quotes(sentence), "any")
+
+    assert speaker("“We are pleased,” Mr Lee said.") == "Mr Lee"
+    assert speaker("“We are pleased,” said Mr Lee.") == "Mr Lee"
+    assert speaker("“It seems so,” said Ana Crescenzi, a strategist at Tabak in Leeds.") == "Ana Crescenzi"
+    assert speaker("“It is digital,” Kirsten Pfeifer from the Harbour Traders Association, told the paper.") == "Kirsten Pfeifer"
+    # A day or a month after the verb is when, not who.
+    assert speaker("Sales fell, the company said Monday.") == "The company"
+    assert speaker("“Sales fell,” said Monday the firm.") is None
+
+
+def test_a_quotation_after_a_writer_s_sentence_is_credited_though_its_speaker_is_kept() -> None:
+    text = (
+        "The fair opened in Leeds on Monday, its organisers said.\n\n"
+        "“Everything is going digital,” Kirsten Pfeifer from the Harbour Traders Association told the paper. "
+        "The fair showed the pick of this year's products. "
+        "“Buyers want small devices and they want them to last for years.”\n\n"
+        "More than 120 firms took part."
+    )
+    document = segment(text)
+    kept = {d.index: d.output for d in summarize(document, sentences=5).kept}
+    assert kept[3] == "[Kirsten Pfeifer said:] “Buyers want small devices and they want them to last for years.”"
+    # Straight after its speaker's sentence, one credit is enough.
+    close = segment(
+        "The fair opened in Leeds on Monday, its organisers said.\n\n"
+        "“Everything is going digital,” Kirsten Pfeifer told the paper. "
+        "“Buyers want small devices and they want them to last for years.”"
+    )
+    assert [d.output for d in summarize(close, sentences=3).kept][-1].startswith("“Buyers")
+
+
+def test_a_sentence_quoting_the_speaker_of_the_sentence_before_needs_it() -> None:
+    text = (
+        "The trade gap widened to $55bn in October, the Commerce Department said.\n\n"
+        "“The key worry in the currency market still remains,” said Ana Crescenzi, a bond strategist.\n\n"
+        "The deficit and the shortfall with China “are big issues going forward”.\n\n"
+        "Lycos's “Make love not spam” campaign was meant to fight junk mail. "
+        "The firm described the plan as “a way for users to fight back against spam”."
+    )
+    document = segment(text)
+    analysis = analyse(document)
+    needs = dependencies(document, analysis.boilerplate, analysis.word_counts, find_quotations(document))
+    assert needs[2] == (1,)
+    # A phrase of four words, and words whose sentence names who gives them, need nothing.
+    assert needs[3] == () and needs[4] == ()
+    for n in range(1, 6):
+        kept = {d.index for d in summarize(document, sentences=n, analysis=analysis).kept}
+        assert 2 not in kept or 1 in kept, n

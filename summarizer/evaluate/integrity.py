@@ -8,7 +8,7 @@ at the default length is checked for:
   quotation continued over paragraphs by the newspaper convention — a paragraph left open,
   the next one reopening — counts as closed when it is closed at its end);
 * ``stray_closing``: a closing mark with nothing open (a quotation shown without its start);
-* ``unattributed_quotation``: a quotation of five words or more whose speaker the summary
+* ``unattributed_quotation``: a quotation of five words or more (not a title in capitals) whose speaker the summary
   does not give: no verb of saying in its sentence or in the kept sentence just before it
   (a colon lead-in counts), or one credited to a pronoun whose sentence before was dropped;
 * ``unresolved_reference``: a kept sentence, in the writer's voice, opening with a pronoun,
@@ -274,6 +274,15 @@ def _writer_part(text: str) -> str:
     return _scan(text)[0]
 
 
+_MINOR_WORDS = frozenset("a an the of for and or in on at to by with from de la le von van".split())
+
+
+def _a_title(passage: str) -> bool:
+    """Whether a quoted passage is a name or title, every word but the small ones capitalised."""
+    words = [w.strip("‘’'()[],.;:!?") for w in passage.split()]
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in words if w and w.lower() not in _MINOR_WORDS)
+
+
 def _quotations_in(text: str) -> list[str]:
     """The double-quoted passages that start in a sentence (to its end when not closed in it);
     a straight mark opens and the next one closes."""
@@ -380,8 +389,9 @@ def check_summary(summary: Any, article: str, findings: _Findings | None = None)
                     previous_kept is not None
                     and (previous_owned or _names_who_says(_writer_part(previous_kept.output)))
                 )
-            # A passage this long is a quotation whose speaker must be given (shorter: a phrase).
-            if not owned and any(len(q.split()) >= MIN_QUOTATION_WORDS for q in quotations):
+            # A passage this long is a quotation whose speaker must be given (shorter: a phrase); a
+            # title in capitals ("an “Action Plan for the Development of Italy”") is nobody's words.
+            if not owned and any(len(q.split()) >= MIN_QUOTATION_WORDS and not _a_title(q) for q in quotations):
                 found.add("unattributed_quotation", article, decision.index)
         previous_owned = owned
 
