@@ -56,6 +56,8 @@ _REFERENCE = regex_cache.compile(
     | [A-Z][\w'’-]*['’]s?\s+(?:comments?|remarks?|statement|words|decision|move|announcement|
          claims?|warning|criticism|admission|appointment|departure|resignation|arrival)\b
     | (?:[A-Z][\w'’.-]*\s+){1,3}then\s+[a-z]
+    # "Another problem was …", "Another 1,700 jobs will go": one more of what was told before.
+    | (?i:another)\s+\S
     # "The rollback comes as …", "The new levy follows …": whatever the noun, a thing set in its
     # context ("comes as", "came after", "follows") is one the sentence before told of.
     | (?i:the|this|that|these|those)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*\s+

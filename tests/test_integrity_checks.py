@@ -84,3 +84,15 @@ def test_a_title_in_quotation_marks_is_nobody_s_words() -> None:
     )
     found = check_summary(summarize(text, sentences=3), "plan")
     assert found.counts["unattributed_quotation"] == 0
+
+
+def test_another_of_something_not_told_is_unresolved() -> None:
+    text = (
+        "Exports fell by 4% in October, the statistics office said. "
+        "One problem was the strong pound, which made goods dearer abroad. "
+        "Another problem highlighted by analysts was the growing gap with China."
+    )
+    summary = summarize(text, sentences=3)
+    assert check_summary(summary, "another").counts["unresolved_reference"] == 0
+    without = replace(summary, decisions=tuple(replace(d, kept=d.index != 1 and d.kept) for d in summary.decisions))
+    assert check_summary(without, "another").counts["unresolved_reference"] == 1

@@ -129,12 +129,12 @@ def test_a_dropped_connective_is_a_recorded_edit_with_a_capital() -> None:
 def test_pronoun_and_reference_openers_depend_on_the_sentence_before() -> None:
     text = (
         "Maria Quayle runs the council's budget. She said costs rose. The move surprised traders. "
-        "This year the fare stays the same. “We will act,” he said."
+        "This year the fare stays the same. “We will act,” he said. Another rise is due in May."
     )
     document = segment(text)
     analysis = analyse(document)
     needs = dependencies(document, analysis.boilerplate, analysis.word_counts, find_quotations(document))
-    assert needs == ((), (0,), (1,), (), (3,))
+    assert needs == ((), (0,), (1,), (), (3,), (4,))
 
 
 def test_a_list_item_needs_its_heading() -> None:
