@@ -32,7 +32,7 @@ import math
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -427,6 +427,10 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     loaded = {i for i in content if neutrality > 0 and (residual_bias[i] >= LOADED or i in one_sided)} | unfixable
     # A word budget counts the words the reader gets: a sentence as its edits leave it.
     counts = list(analysis.word_counts)
+    # The words a sentence's count holds for repairs the summary may not give (a credit after the
+    # same speaker's quotation, a name completed where the summary already gave it): the voices'
+    # share is held without them, so that it holds whichever are given.
+    optional: dict[int, int] = {}
     for i, edits in trims.items():
         if edits or i in speakers or i in completions or i in credits or i in entries or squeezed.get(i):
             repaired = (
@@ -437,6 +441,10 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
             )
             read_as = _merge_edits(_merge_edits(edits, repaired), squeezed.get(i, ()))
             counts[i] = len(word_list(apply_edits(document.sentences[i], read_as)))
+            if repaired:
+                bare = len(word_list(apply_edits(document.sentences[i], _merge_edits(edits, squeezed.get(i, ())))))
+                if counts[i] > bare:
+                    optional[i] = counts[i] - bare
     word_limit = budget.words
     target = budget.target
     # A short text is chosen in pure Python (NumPy and SciPy cost more to import than the work), a longer one
@@ -469,6 +477,9 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     voice_kept: dict[int, str] = {}  # a sentence kept to give a voice a say → the voice
     capped: dict[int, tuple[str, tuple[int, ...]]] = {}  # set aside: its voice had its share → voice, group
     lead = find_lead(document, content)
+    if trim and lead is not None and (dateline := dateline_edit(document.sentences[lead])) is not None:
+        # The kept lead loses its dateline (see _repairs): words its count holds that the reader does not get.
+        optional[lead] = optional.get(lead, 0) + len(word_list(dateline.text))
     # A feature opening before the lead ("Would you believe …?") is not chosen: the summary opens with the news.
     for i in content:
         if lead is None or i >= lead:
@@ -554,6 +565,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
         _rebalance(
             balance, chooser, counts, value, [i for i in content if i not in lead_ins and i not in loaded and i in choosable],
             unit_of, needs, group_of, lead if lead_kept else None, voice_kept, capped, word_limit, target,
+            optional,
         )
     for i, reason in balance.reasons(capped, chooser).items():
         if i not in chooser.kept_set:
@@ -645,12 +657,19 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
             )
         if reasons[0].code == "selected":
             leftover = _loaded_words_left(analysis.cues[i], edits)
+            plain = length[i] <= LONG_SENTENCE_WORDS
             if leftover:
                 # "central, plain and neutral" would not be true: say what is left and whose it is.
                 whose = voices.speakers[i]
                 listed = ", ".join(f"'{w}'" for w in leftover)
                 note = f"{listed} reported as {whose.name}'s" if whose is not None else f"loaded words left: {listed}"
-                reasons[0] = Reason("selected", f"ranked {rank_of[i]} of {n}: central and plain; {note}")
+                reasons[0] = Reason("selected", f"ranked {rank_of[i]} of {n}: {'central and plain' if plain else 'central'}; {note}")
+            else:
+                # Each word of the reason true of the sentence as kept: "plain" only within
+                # LONG_SENTENCE_WORDS words (its longest part, once split), "neutral" only with no
+                # cue of the writer's left after its edits (the cues, listed after, say which).
+                writer_cues = any(not c.source.endswith("(quoted)") and not _removed(c, edits) for c in analysis.cues[i])
+                reasons[0] = Reason.ranked("selected", _SELECTED_FORMS[plain, not writer_cues], rank_of[i], n)
         reworded = [e for e in edits if e.kind in REWORDING]
         if reworded:
             changes = ", ".join(
@@ -1134,11 +1153,13 @@ class _VoiceBalance:
         waiting = {j for voice, i in planned if voice not in heard for j in group_of(i)}
         return chooser.fits(sorted(set(group) | waiting), self.counts, word_limit, target)
 
-    def over_share(self, kept: Sequence[int], counts: Sequence[int]) -> str | None:
-        """The voice whose quotations take more than its share of the words of ``kept``, if any."""
+    def over_share(self, kept: Sequence[int], counts: Sequence[int], optional: Mapping[int, int]) -> str | None:
+        """The voice whose quotations take more than its share of the words of ``kept``, if any
+        (``optional``: words a sentence's count holds that the summary may not give, a credit in
+        brackets, a completed name, the lead's dateline, left out of the total)."""
         if not self.several:
             return None
-        total = sum(counts[j] for j in kept)
+        total = sum(counts[j] - optional.get(j, 0) for j in kept)
         quoted: dict[str, int] = {}
         for j in kept:
             voice = self._voice_of[j]
@@ -1228,6 +1249,7 @@ def _rebalance(
     capped: dict[int, tuple[str, tuple[int, ...]]],
     word_limit: int | None,
     target: int,
+    optional: Mapping[int, int],
 ) -> None:
     """Take back a voice's quotations while they hold more than its share of the words, filling the room with others.
 
@@ -1236,7 +1258,7 @@ def _rebalance(
     keeps its first say; a sentence goes only from the end of its quotation, and never one that
     another kept sentence needs.
     """
-    while (voice := balance.over_share(chooser.kept, counts)) is not None:
+    while (voice := balance.over_share(chooser.kept, counts, optional)) is not None:
         theirs = [j for j in chooser.kept if balance.voices.voice(j) == voice]
         needed = {d for k in chooser.kept for d in needs[k]}
         removable = [
@@ -1294,6 +1316,16 @@ def _give_voices(
         voice_kept[i] = voice
         why.pop(i, None)
         brought.update({j: i for j in group if j != i})
+
+
+#: The reason a sentence chosen for its value gives, by (plain, neutral): shared forms, so that a long
+#: text's decisions do not each hold a string of their own.
+_SELECTED_FORMS = {
+    (True, True): "ranked {0} of {1}: central, plain and neutral",
+    (False, True): "ranked {0} of {1}: central and neutral, though long",
+    (True, False): "ranked {0} of {1}: central and plain",
+    (False, False): "ranked {0} of {1}: central, though long",
+}
 
 
 def _loaded_words_left(cues: Sequence[Cue], edits: Sequence[Edit]) -> list[str]:
