@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable, Sequence
+from functools import lru_cache
 
 from summarizer import regex_cache
 from summarizer.model import Document, Edit, Sentence
@@ -480,7 +481,15 @@ _STOPWORDS = frozenset(
 def content_words(text: str) -> frozenset[str]:
     """The content words of a text, folded ("Rates" → "rate"): what :func:`compress_edits`'s
     ``said`` holds."""
-    return frozenset(_fold(w) for w in _WORD.findall(text) if w.lower() not in _STOPWORDS)
+    found = set(map(_content_fold, _WORD.findall(text)))
+    found.discard(None)
+    return frozenset(found)  # type: ignore[arg-type]  # None was taken out
+
+
+@lru_cache(maxsize=1 << 16)  # kept per word, as stems are: news repeats its words
+def _content_fold(word: str) -> str | None:
+    """The word folded, or ``None`` for a stop word."""
+    return None if word.lower() in _STOPWORDS else _fold(word)
 
 
 def _fold(word: str) -> str:

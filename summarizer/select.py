@@ -199,6 +199,16 @@ class Analysis:
     #: Every sentence's words, split once for ranking too; ``None`` for a text of more than
     #: :data:`WORDS_KEPT` sentences, whose words are split again block by block (memory stays bounded).
     words: tuple[tuple[str, ...], ...] | None = None
+    #: The two parts of each sentence's bias (:func:`~summarizer.neutrality.split_bias`), read with
+    #: it in one pass (machine doubles: the same floats, 16 bytes a sentence); ``None``: found when asked.
+    bias_framing: array[float] | None = None
+    bias_quoted: array[float] | None = None
+
+    def bias_split(self, i: int) -> tuple[float, float]:
+        """Sentence ``i``'s bias as the writer's framing and what quoted content adds."""
+        if self.bias_framing is None or self.bias_quoted is None:
+            return split_bias(self.document.sentences[i], self.cues[i])
+        return self.bias_framing[i], self.bias_quoted[i]
 
 
 #: Up to this many sentences the analysis keeps every sentence's words for the ranking (a
@@ -272,7 +282,7 @@ def select_plain(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[Dec
                 bias=analysis.bias[i], boilerplate=analysis.boilerplate[i] is not None,
                 cues=analysis.cues[i],
                 reasons=tuple(reasons),
-                **_finished(sentence, kept, analysis.bias[i], analysis.cues[i], edits),
+                **_finished(analysis, sentence, kept, edits),
             )
         )
     return tuple(decisions), selection.budget
@@ -293,15 +303,14 @@ def _shared_float(value: float) -> float:
 
 
 def _finished(
-    sentence: Sentence, kept: bool, bias: float | None, cues: tuple[Cue, ...], edits: tuple[Edit, ...],
-    output: str | None = None,
+    analysis: Analysis, sentence: Sentence, kept: bool, edits: tuple[Edit, ...], output: str | None = None,
 ) -> dict[str, Any]:
     """A decision's ``edits``, its summary text and its bias split, as :func:`summarizer.pipeline.assemble`
     would fill them in (``output`` when the caller has made it already): made with the decision, so that a
     long text's decisions are not all made twice."""
     framing = quoted = None
-    if bias is not None:
-        whole_framing, whole_quoted = split_bias(sentence, cues)
+    if analysis.bias[sentence.index] is not None:
+        whole_framing, whole_quoted = analysis.bias_split(sentence.index)
         framing, quoted = _shared_float(round(whole_framing, 4)), _shared_float(round(whole_quoted, 4))
     return {
         "edits": edits,
@@ -681,7 +690,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                 },
                 unit=unit_index.get(i),
                 speaker=voices.speakers[i],
-                **_finished(sentence, is_kept, analysis.bias[i], analysis.cues[i], edits, outputs.get(i)),
+                **_finished(analysis, sentence, is_kept, edits, outputs.get(i)),
             )
         )
     return tuple(decisions), budget
