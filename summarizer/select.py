@@ -399,7 +399,9 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
             residual_bias[i] = bias_score(document.sentences[i], left)
         if any(_is_one_sided(c) or _frames_opponent(c) for c in left):
             one_sided.add(i)
-    squeezed = _compressions(document, content, quoted) if trim and compress else {}
+    # The words the document writes in lower case (no capitalised one among them is a name), read once for both passes of cuts.
+    lower = lower_case_words(document.text) if trim and compress else frozenset()
+    squeezed = _compressions(document, content, quoted, lower) if trim and compress else {}
     # A cut that takes a whole clause with the writer's loaded words in it (", handing yet another
     # victory to the lobby that bankrolls …") leaves the sentence without them: judge it so.  Only
     # cuts without a capital, which the summary makes whatever else it keeps (names decide the rest).
@@ -593,7 +595,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
         document, kept_set, quotations, needs, content, trim, speakers, completions, credits, entries,
         speaker_of=voices.speakers, lead=lead,
     )
-    cuts_of = _summary_compressions(document, kept_set, quoted) if trim and compress else {}
+    cuts_of = _summary_compressions(document, kept_set, quoted, lower) if trim and compress else {}
     worst_kept = max((rank_of[k] for k in kept_set), default=0)
     context_kept = sorted(k for k in kept_set if k in brought)
     # Equal reasons share one tuple: a long text repeats a few hundred thousand times over (most
@@ -697,11 +699,11 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
 
 
 def _compressions(
-    document: Document, content: Sequence[int], quoted: tuple[tuple[int, int], ...]
+    document: Document, content: Sequence[int], quoted: tuple[tuple[int, int], ...], lower: frozenset[str]
 ) -> dict[int, tuple[Edit, ...]]:
     """Each content sentence's cuts as selection values it: names count as said when another
-    sentence of the article says them (the summary is not chosen yet)."""
-    lower = lower_case_words(document.text)
+    sentence of the article says them (the summary is not chosen yet).  ``lower``: the document's
+    :func:`~summarizer.compress.lower_case_words`."""
     seen: dict[str, int] = {}
     for i in content:
         for name in names_in((document.sentences[i].text,)):
@@ -736,10 +738,10 @@ class _SaidElsewhere:
 
 
 def _summary_compressions(
-    document: Document, kept: set[int], quoted: tuple[tuple[int, int], ...]
+    document: Document, kept: set[int], quoted: tuple[tuple[int, int], ...], lower: frozenset[str]
 ) -> dict[int, tuple[Edit, ...]]:
-    """The kept sentences' cuts, each keeping any name no other kept sentence says."""
-    lower = lower_case_words(document.text)
+    """The kept sentences' cuts, each keeping any name no other kept sentence says (``lower`` as
+    for :func:`_compressions`)."""
     # As in _compressions, each sentence's names and words are found again where needed, not held.
     counts: dict[str, int] = {}
     word_counts: dict[str, int] = {}
