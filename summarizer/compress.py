@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable, Sequence
+from functools import lru_cache
 
 from summarizer import regex_cache
 from summarizer.model import Document, Edit, Sentence
@@ -409,7 +410,7 @@ _EXAMPLES = regex_cache.compile(r", (?:such as|including) [^;:()–—\"“”]+
 #: fear will …"): the writer's comment by proxy, no named speaker's words, so the attribution
 #: inside it does not keep it.  Cut like a trailing participle phrase (", handing yet another
 #: victory to …"), so the same comment from either side goes alike.
-_VERDICT_APPOSITIVE = re.compile(
+_VERDICT_APPOSITIVE = regex_cache.compile(
     r", an? (?:move|step|decision|measure|vote|change|shift|ruling|plan|policy|deal) (?:that |which )?"
     r"(?:critics|opponents|supporters|detractors|observers|some|many) (?:say|said|argue|argued|fear|feared|warn|warned"
     r"|claim|claimed|call|called|see|saw) [^,;:()–—\"“”\d]+?(?=[.!?]$)"
@@ -480,7 +481,15 @@ _STOPWORDS = frozenset(
 def content_words(text: str) -> frozenset[str]:
     """The content words of a text, folded ("Rates" → "rate"): what :func:`compress_edits`'s
     ``said`` holds."""
-    return frozenset(_fold(w) for w in _WORD.findall(text) if w.lower() not in _STOPWORDS)
+    found = set(map(_content_fold, _WORD.findall(text)))
+    found.discard(None)
+    return frozenset(found)  # type: ignore[arg-type]  # None was taken out
+
+
+@lru_cache(maxsize=1 << 16)  # kept per word, as stems are: news repeats its words
+def _content_fold(word: str) -> str | None:
+    """The word folded, or ``None`` for a stop word."""
+    return None if word.lower() in _STOPWORDS else _fold(word)
 
 
 def _fold(word: str) -> str:
@@ -814,12 +823,12 @@ def _split_at_joins(sentence: Sentence) -> list[Edit]:
     return edits
 
 
-_BARE_AND = re.compile(r" and ((?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) [a-z][\w'’-]*(?: [a-z][\w'’-]*)?|[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,2}) ")
+_BARE_AND = regex_cache.compile(r" and ((?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) [a-z][\w'’-]*(?: [a-z][\w'’-]*)?|[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,2}) ")
 
 
 #: What a relative clause's antecedent is: a name (up to four capitalised words, "of" between) or a
 #: determiner and up to three words, ending at the ", which" or ", who" that ends the sentence.
-_RELATIVE_SPLIT = re.compile(
+_RELATIVE_SPLIT = regex_cache.compile(
     r"(?:^|(?<= ))(?P<antecedent>(?:[Tt]he )?[A-Z][\w'’&.-]*(?: (?:of )?[A-Z][\w'’&.-]*){0,3}"
     r"|(?:the|a|an|its|his|her|their|our) [a-z][\w'’-]*(?: [a-z][\w'’-]*){0,2}), (?P<pronoun>which|who) "
     rf"(?P<clause>{_CLAUSE_BODY})(?=[.!?]$)"
@@ -1004,6 +1013,9 @@ MIN_BARE_AND_WORDS = 6
 MIN_VERB_SPLIT_WORDS = 5
 
 
+_ASIDE_MARK = regex_cache.compile(r"[,;:()\"“”‘’'–—]")
+
+
 def _subject(text: str) -> tuple[str, int, str] | None:
     """The sentence's subject, where it opens the sentence plainly: its words as written (the
     first letter a capital), the offset where its verb starts, and the verb (``"Light crude oil
@@ -1034,7 +1046,7 @@ def _subject(text: str) -> tuple[str, int, str] | None:
         if any(w.group().lower() in _CLAUSE_MARKERS or (w.group().lower() in _ATTRIBUTIONS and not w.group().startswith("spokes")) for w in words[1:]):
             return None  # "Critics argue that these moves do": a clause, not a subject
         start, stop = words[0].start(), words[-1].end()
-        if re.search(r"[,;:()\"“”‘’'–—]", text[start : found[k].start()].replace("'s ", "").replace("’s ", "")):
+        if _ASIDE_MARK.search(text[start : found[k].start()].replace("'s ", "").replace("’s ", "")):
             return None  # "Ann Lee, the mayor, …": an appositive or an aside
         subject = text[start:stop]
         if indefinite:

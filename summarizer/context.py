@@ -88,9 +88,14 @@ _SAID = regex_cache.compile(
 )
 
 
+# A double-quoted stretch, to the end of the text when it is not closed.
+_DOUBLE_QUOTED = regex_cache.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
+_FIRST_WORD = regex_cache.compile(r"[\s(\[]*([A-Za-z][\w'’-]*)")
+
+
 def first_word(text: str) -> str:
     """The sentence's first word, lower-cased, without opening marks."""
-    match = re.match(r"[\s(\[]*([A-Za-z][\w'’-]*)", text)
+    match = _FIRST_WORD.match(text)
     return match.group(1).lower() if match else ""
 
 
@@ -154,7 +159,7 @@ def _connective(text: str, pos: int = 0) -> re.Match[str] | None:
 
 # "Regardless of the decrease, …", "Despite the move, …", "After that decision, …": an opening
 # phrase about something a sentence before told of.  Its noun phrase is short and definite.
-_DEPENDENT_OPENING = re.compile(
+_DEPENDENT_OPENING = regex_cache.compile(
     r"""(?x)
     (?i:Regardless\s+of|Irrespective\s+of|Despite|In\s+spite\s+of|Notwithstanding|Because\s+of|Due\s+to|Owing\s+to|
        As\s+a\s+result\s+of|In\s+response\s+to|In\s+light\s+of|In\s+the\s+wake\s+of|After|Following|Since|Amid|Given)
@@ -464,7 +469,7 @@ def _mask_quotes(text: str) -> str:
     tail = _CLOSED_FIRST.match(text)
     if tail is not None:
         text = " " * tail.end() + text[tail.end() :]
-    return re.sub(r"[“\"][^”\"]*(?:[”\"]|$)", lambda m: " " * len(m.group()), text)
+    return _DOUBLE_QUOTED.sub(lambda m: " " * len(m.group()), text)
 
 
 # The words up to a first mark that can only close: "”", or a straight mark after the
@@ -577,7 +582,7 @@ def credit_the_quotation(document: Document, index: int, chain: Sequence[int]) -
 
 
 # "In a brief, the ACLU wrote:", "the union said in a statement": words that were written.
-_WRITTEN = re.compile(
+_WRITTEN = regex_cache.compile(
     r"\b(?:wrote|writes|written)\b|\bin\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:letter|report|statement|brief|filing|submission|email|e-mail|blog|post|article|essay|column|memo|note|paper|"
     r"press\s+release|release|tweet|message)\b",
@@ -742,7 +747,7 @@ def _outside_quotes(text: str) -> str:
     tail = _CLOSED_FIRST.match(text)
     if tail is not None:
         text = " " + text[tail.end() :]
-    return re.sub(r"[“\"][^”\"]*(?:[”\"]|$)", " ", text)
+    return _DOUBLE_QUOTED.sub(" ", text)
 
 
 def is_headline(document: Document, index: int) -> bool:
@@ -760,7 +765,7 @@ def is_headline(document: Document, index: int) -> bool:
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "WASHINGTON, DC – ", "ST. LOUIS – ", "Baghdad (Reuters) – ", "LONDON, March 3 – ", "Paris, Jan. 5 (AFP) — ":
 # a place (in capitals, or named before an agency or a date), then a dash, before the news.
-_LEAD_DATELINE = re.compile(
+_LEAD_DATELINE = regex_cache.compile(
     r"""(?x)
     (?:
       [A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}                 # a place in capitals
@@ -795,7 +800,7 @@ def dateline_edit(sentence: Sentence) -> Edit | None:
 FEATURE_LOOKAHEAD = 3
 # "My mom was …", "You can now buy …", "Upon arrival at the airport, you are greeted …": the
 # writer speaking as "I" or to "you" as the subject, not "a screen near you" in passing.
-_PERSONAL_SUBJECT = re.compile(
+_PERSONAL_SUBJECT = regex_cache.compile(
     r"(?:[^,.;:?!]{0,120},\s+)?(?:You|you|Your|your|I|My|my)\b(?!['’]\w)(?!\s*[,.;:!?])|I['’](?:m|ve|d|ll)\b"
 )
 

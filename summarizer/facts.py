@@ -60,7 +60,7 @@ def sentence_facts(document: Document) -> tuple[dict[str, str], ...]:
 
 
 # A number that names a section or a programme ("287(g)", "501(c)"): a name, not a quantity.
-_SECTION = re.compile(r"(?<![\w.,])\d+\([A-Za-z]\)")
+_SECTION = regex_cache.compile(r"(?<![\w.,])\d+\([A-Za-z]\)")
 
 
 def _facts(text: str, words: Sequence[str], names_inside: set[str]) -> dict[str, str]:

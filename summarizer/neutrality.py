@@ -209,13 +209,23 @@ def split_bias(sentence: Sentence, cues: Sequence[Cue]) -> tuple[float, float]:
         add to it, never below 0.  They sum to :func:`bias_score`.  The first calls for
         dropping or rewording; the second for balance (the other side's voice).
     """
+    _, framing, quoted = bias_parts(sentence, cues)
+    return framing, quoted
+
+
+def bias_parts(sentence: Sentence, cues: Sequence[Cue]) -> tuple[float, float, float]:
+    """:func:`bias_score` and :func:`split_bias` together, from one reading of the sentence.
+
+    Returns:
+        ``(score, framing, quoted)``.
+    """
     values = _features(sentence.text, cues)
     total = _score(values, bool(cues))
     if not values[_QUOTED_INDEX]:
-        return total, 0.0
+        return total, total, 0.0
     own = [c for c in cues if not c.source.endswith(_QUOTED)]
     framing = _score([*values[:_QUOTED_INDEX], 0.0, *values[_QUOTED_INDEX + 1 :]], bool(own))
-    return framing, max(0.0, total - framing)
+    return total, framing, max(0.0, total - framing)
 
 
 # How a reason names each category (the cue table's ``label``), kinds in the order they first

@@ -6,6 +6,7 @@ plain frozen data; renderers, the TUI and the CLI only read the result.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Unpack
@@ -17,7 +18,7 @@ from summarizer.cues import find_cues
 from summarizer.edits import apply_edits
 from summarizer.errors import AnalysisError, EmptyInputError
 from summarizer.model import Budget, Decision, Document, Stats, Summary
-from summarizer.neutrality import bias_score, split_bias
+from summarizer.neutrality import bias_parts, split_bias
 from summarizer.options import (  # noqa: F401  (ALL_ALGORITHMS … are imported from here too)
     ALL_ALGORITHMS,
     DEFAULT_ALGORITHM,
@@ -124,14 +125,22 @@ def analyse(document: Document) -> Analysis:
         word_counts, syllable_counts, words = tuple(map(len, split)), tuple(map(syllables, split)), split
     else:  # a long text: count sentence by sentence, never holding every sentence's words at once
         word_counts, syllable_counts = _counts(document)
+    bias, framing, quoted = [], array("d"), array("d")
+    for sentence, found in zip(document.sentences, cues, strict=True):  # the score and its two parts in one reading
+        score, own, other = bias_parts(sentence, found)
+        bias.append(score)
+        framing.append(own)
+        quoted.append(other)
     return Analysis(
         document=document,
         cues=cues,
-        bias=tuple(bias_score(s, c) for s, c in zip(document.sentences, cues, strict=True)),
+        bias=tuple(bias),
         boilerplate=detect_boilerplate(document),
         word_counts=word_counts,
         syllables=syllable_counts,
         words=words,
+        bias_framing=framing,
+        bias_quoted=quoted,
     )
 
 

@@ -199,6 +199,16 @@ class Analysis:
     #: Every sentence's words, split once for ranking too; ``None`` for a text of more than
     #: :data:`WORDS_KEPT` sentences, whose words are split again block by block (memory stays bounded).
     words: tuple[tuple[str, ...], ...] | None = None
+    #: The two parts of each sentence's bias (:func:`~summarizer.neutrality.split_bias`), read with
+    #: it in one pass (machine doubles: the same floats, 16 bytes a sentence); ``None``: found when asked.
+    bias_framing: array[float] | None = None
+    bias_quoted: array[float] | None = None
+
+    def bias_split(self, i: int) -> tuple[float, float]:
+        """Sentence ``i``'s bias as the writer's framing and what quoted content adds."""
+        if self.bias_framing is None or self.bias_quoted is None:
+            return split_bias(self.document.sentences[i], self.cues[i])
+        return self.bias_framing[i], self.bias_quoted[i]
 
 
 #: Up to this many sentences the analysis keeps every sentence's words for the ranking (a
@@ -272,7 +282,7 @@ def select_plain(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[Dec
                 bias=analysis.bias[i], boilerplate=analysis.boilerplate[i] is not None,
                 cues=analysis.cues[i],
                 reasons=tuple(reasons),
-                **_finished(sentence, kept, analysis.bias[i], analysis.cues[i], edits),
+                **_finished(analysis, sentence, kept, edits),
             )
         )
     return tuple(decisions), selection.budget
@@ -293,15 +303,14 @@ def _shared_float(value: float) -> float:
 
 
 def _finished(
-    sentence: Sentence, kept: bool, bias: float | None, cues: tuple[Cue, ...], edits: tuple[Edit, ...],
-    output: str | None = None,
+    analysis: Analysis, sentence: Sentence, kept: bool, edits: tuple[Edit, ...], output: str | None = None,
 ) -> dict[str, Any]:
     """A decision's ``edits``, its summary text and its bias split, as :func:`summarizer.pipeline.assemble`
     would fill them in (``output`` when the caller has made it already): made with the decision, so that a
     long text's decisions are not all made twice."""
     framing = quoted = None
-    if bias is not None:
-        whole_framing, whole_quoted = split_bias(sentence, cues)
+    if analysis.bias[sentence.index] is not None:
+        whole_framing, whole_quoted = analysis.bias_split(sentence.index)
         framing, quoted = _shared_float(round(whole_framing, 4)), _shared_float(round(whole_quoted, 4))
     return {
         "edits": edits,
@@ -390,7 +399,9 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
             residual_bias[i] = bias_score(document.sentences[i], left)
         if any(_is_one_sided(c) or _frames_opponent(c) for c in left):
             one_sided.add(i)
-    squeezed = _compressions(document, content, quoted) if trim and compress else {}
+    # The words the document writes in lower case (no capitalised one among them is a name), read once for both passes of cuts.
+    lower = lower_case_words(document.text) if trim and compress else frozenset()
+    squeezed = _compressions(document, content, quoted, lower) if trim and compress else {}
     # A cut that takes a whole clause with the writer's loaded words in it (", handing yet another
     # victory to the lobby that bankrolls …") leaves the sentence without them: judge it so.  Only
     # cuts without a capital, which the summary makes whatever else it keeps (names decide the rest).
@@ -596,7 +607,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
         document, kept_set, quotations, needs, content, trim, speakers, completions, credits, entries,
         speaker_of=voices.speakers, lead=lead,
     )
-    cuts_of = _summary_compressions(document, kept_set, quoted) if trim and compress else {}
+    cuts_of = _summary_compressions(document, kept_set, quoted, lower) if trim and compress else {}
     worst_kept = max((rank_of[k] for k in kept_set), default=0)
     context_kept = sorted(k for k in kept_set if k in brought)
     # Equal reasons share one tuple: a long text repeats a few hundred thousand times over (most
@@ -700,18 +711,18 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
                 },
                 unit=unit_index.get(i),
                 speaker=voices.speakers[i],
-                **_finished(sentence, is_kept, analysis.bias[i], analysis.cues[i], edits, outputs.get(i)),
+                **_finished(analysis, sentence, is_kept, edits, outputs.get(i)),
             )
         )
     return tuple(decisions), budget
 
 
 def _compressions(
-    document: Document, content: Sequence[int], quoted: tuple[tuple[int, int], ...]
+    document: Document, content: Sequence[int], quoted: tuple[tuple[int, int], ...], lower: frozenset[str]
 ) -> dict[int, tuple[Edit, ...]]:
     """Each content sentence's cuts as selection values it: names count as said when another
-    sentence of the article says them (the summary is not chosen yet)."""
-    lower = lower_case_words(document.text)
+    sentence of the article says them (the summary is not chosen yet).  ``lower``: the document's
+    :func:`~summarizer.compress.lower_case_words`."""
     seen: dict[str, int] = {}
     for i in content:
         for name in names_in((document.sentences[i].text,)):
@@ -746,10 +757,10 @@ class _SaidElsewhere:
 
 
 def _summary_compressions(
-    document: Document, kept: set[int], quoted: tuple[tuple[int, int], ...]
+    document: Document, kept: set[int], quoted: tuple[tuple[int, int], ...], lower: frozenset[str]
 ) -> dict[int, tuple[Edit, ...]]:
-    """The kept sentences' cuts, each keeping any name no other kept sentence says."""
-    lower = lower_case_words(document.text)
+    """The kept sentences' cuts, each keeping any name no other kept sentence says (``lower`` as
+    for :func:`_compressions`)."""
     # As in _compressions, each sentence's names and words are found again where needed, not held.
     counts: dict[str, int] = {}
     word_counts: dict[str, int] = {}

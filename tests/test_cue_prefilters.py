@@ -253,3 +253,33 @@ def test_loaded_entry_is_the_longest_term_whose_regex_matches_it_all() -> None:
             ):
                 if index._phrase_pattern([term.term]).fullmatch(text):
                     assert index._loaded_entry(text) == next(t for regex, t in every if regex.fullmatch(text))
+
+
+def test_one_head_index_gives_each_run_the_candidates_of_every_pattern_looked_up_alone() -> None:
+    from pathlib import Path
+
+    def alone(run: str) -> tuple[tuple[int, tuple[int, ...]], ...]:
+        head = index.fold_case(run.partition("-")[0])
+        candidates = []
+        for k, pattern in enumerate(index._word_patterns()):
+            if not pattern.indexed:
+                continue
+            found = pattern.exact.get(head, ())
+            for length in pattern.lengths:
+                if length <= len(head):
+                    found += pattern.prefixes.get(head[:length], ())
+            if found:
+                candidates.append((k, tuple(sorted(set(found)))))
+        return tuple(candidates)
+
+    fixtures = Path(__file__).parent / "fixtures"
+    runs = {run for p in fixtures.rglob("*.txt") for run in index._RUN.findall(p.read_text(encoding="utf-8"))}
+    # The lists' own first words, in the forms a "*" ending allows, hyphenated and capitalised.
+    for pattern in index._word_patterns():
+        for phrase in pattern.ordered:
+            first = phrase.split()[0].rstrip("*")
+            runs |= {first, first + "ing", first + "-led", first.capitalize(), first.upper()}
+    assert runs
+    for run in runs:
+        info = index._run_info(run)
+        assert (info.phrases if info else ()) == alone(run), run

@@ -14,6 +14,7 @@ from summarizer.neutrality import (
     THRESHOLD,
     WEIGHTS,
     bias_features,
+    bias_parts,
     bias_score,
     cue_summary,
     split_bias,
@@ -267,3 +268,30 @@ def test_neutral_keeps_no_loaded_term_in_the_writers_voice_in_the_examples(name:
         ), (decision.index, left)
         if left:
             assert "neutral" not in decision.reasons[0].text, decision.reasons[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said “the far-right mob stormed the hall” on Friday.",
+        "The far-right mob stormed the hall on Friday.",
+        "The council met on Tuesday.",
+    ],
+)
+def test_bias_parts_are_the_score_and_its_split(text: str) -> None:
+    sentence = _sentence(text)
+    cues = find_cues(sentence_document(sentence.text))[0]
+    assert bias_parts(sentence, cues) == (bias_score(sentence, cues), *split_bias(sentence, cues))
+
+
+def test_the_analysis_keeps_each_sentences_bias_split() -> None:
+    from dataclasses import replace
+
+    from summarizer.pipeline import analyse
+
+    analysis = analyse(segment("The mayor said “the far-right mob stormed the hall” on Friday. The council met."))
+    for i, sentence in enumerate(analysis.document.sentences):
+        expected = split_bias(sentence, analysis.cues[i])
+        assert analysis.bias_split(i) == expected
+        # Made without the arrays (as a caller building an Analysis by hand would), it reads them again.
+        assert replace(analysis, bias_framing=None, bias_quoted=None).bias_split(i) == expected

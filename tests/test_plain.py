@@ -71,3 +71,20 @@ def test_json_carries_each_sentences_marks_with_document_offsets() -> None:
     assert summary.document.text[first["start"] : first["end"]] == first["text"] == "commenced"
     assert marks["passive"] == ["was built"]
     assert data["stats"]["plain"]["original"]["passive"] == 1
+
+
+def test_the_grouped_plain_pattern_finds_what_one_alternation_of_the_terms_finds() -> None:
+    import re
+    from pathlib import Path
+
+    from summarizer.plain import _forms, _plain_pattern
+
+    terms = sorted(plain_words(), key=len, reverse=True)
+    plain = re.compile(r"(?<![\w'’-])(?:" + "|".join(_forms(t) for t in terms) + r")(?![\w'’-])", re.IGNORECASE)
+    fixtures = Path(__file__).parent / "fixtures"
+    texts = [ARTICLE, *(p.read_text(encoding="utf-8") for p in sorted(fixtures.rglob("*.txt")))]
+    # Every term in its forms, in capitals and after a hyphen or an apostrophe (where none may match).
+    texts.append(" ".join(f"{t} {t.upper()} {t}s {t}d x-{t} {t}'s" for t in terms))
+    found = [[m.span() for m in _plain_pattern().finditer(text)] for text in texts]
+    assert found == [[m.span() for m in plain.finditer(text)] for text in texts]
+    assert sum(map(len, found)) > len(terms)

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from summarizer import lexicons
+from summarizer import lexicons, regex_cache
 
 #: The file of forms, and the category its cues are (``summarizer.cues.categories.TABLE``).
 SOURCE = "evenhand/claim_framing.tsv"
@@ -35,7 +35,7 @@ CATEGORY = "claim_framing"
 # What follows a reporting verb: a "that" clause (not "claims that were filed": a noun with a
 # relative clause), an "-ing" clause, a possessive subject ("ICE's collaboration", "the council's vote"),
 # a subject pronoun.
-_CLAUSE_AFTER = re.compile(
+_CLAUSE_AFTER = regex_cache.compile(
     r"[ \t]+(?:that\b(?![ \t]+(?:were|are|was|is|have|has|had|will|would|could|can|may|might)\b)"
     r"|[A-Za-z-]+ing\b|(?:the[ \t]+)?[A-Za-z][\w-]*[’']s\b|(?:he|she|it|they|we|there|i|you)\b)",
     re.IGNORECASE,
@@ -46,17 +46,17 @@ _CLAUSE_AFTER = re.compile(
 # not followed by "by").  "claimed the title in 2004" has no verb after its object, and
 # "claims the lives of" none either, so neither reads as reporting.
 _AUX = r"(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do|never|not)"
-_BARE_CLAUSE_AFTER = re.compile(
+_BARE_CLAUSE_AFTER = regex_cache.compile(
     r"[ \t]+(?:(?i:the|a|an|this|these|those|their|his|her|its|our|every|no)[ \t]+[a-z][\w'’-]*"
     r"(?:[ \t]+[a-z][\w'’-]*){0,2}|[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
     rf"[ \t]+(?i:{_AUX}\b|[a-z]+ed\b(?![ \t]+by\b))"
 )
-_NOUN_PHRASE_AFTER = re.compile(r"[ \t]+(?:the|a|an|this|that|these|those|their|his|her|its|[“\"‘']|\d)", re.IGNORECASE)
-_REPORT_BEFORE = re.compile(
+_NOUN_PHRASE_AFTER = regex_cache.compile(r"[ \t]+(?:the|a|an|this|that|these|those|their|his|her|its|[“\"‘']|\d)", re.IGNORECASE)
+_REPORT_BEFORE = regex_cache.compile(
     r"\b(?:claims?|claimed|alleges?|alleged|believes?|believed|insists?|insisted|contends?|contended)\b",
     re.IGNORECASE,
 )
-_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’-]*)[ \t,]*$")
+_PREVIOUS_WORD = regex_cache.compile(r"([A-Za-z][\w'’-]*)[ \t,]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +80,7 @@ def claim_forms() -> tuple[ClaimForm, ...]:
         if context not in ("verb", "np", "after_report"):
             raise ValueError(f"{SOURCE}: unknown context {context!r} for {form!r}")
         body = form[3:] if form.startswith("re:") else r"\s+".join(re.escape(w) for w in form.split())
-        pattern = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
+        pattern = regex_cache.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
         rows.append(ClaimForm(form, context, float(weight), replacement, rationale, pattern))
     return tuple(rows)
 

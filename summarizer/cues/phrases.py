@@ -336,17 +336,16 @@ def _strip_possessive(word: str) -> str:
 def _run_info(run: str) -> _RunInfo | Literal[False]:
     """What one run can yield, or ``False`` for nothing (most runs)."""
     head = fold_case(run.partition("-")[0])
-    candidates = []
-    for k, phrases in enumerate(_word_patterns()):
-        if not phrases.indexed:
-            continue
-        found = phrases.exact.get(head, ())
-        for length in phrases.lengths:
-            if length > len(head):
-                break
-            found += phrases.prefixes.get(head[:length], ())
-        if found:
-            candidates.append((k, tuple(sorted(set(found)))))
+    exact, prefixes, lengths = _head_index()
+    hits = exact.get(head, ())
+    for length in lengths:
+        if length > len(head):
+            break
+        hits += prefixes.get(head[:length], ())
+    found: dict[int, set[int]] = {}
+    for k, phrases_at in hits:
+        found.setdefault(k, set()).update(phrases_at)
+    candidates = [(k, tuple(sorted(found[k]))) for k in sorted(found)]
     word_cue: tuple[str, int, int, float, str] | None = None
     match = _WORD.search(run)
     if match is not None:
@@ -371,6 +370,33 @@ def _run_info(run: str) -> _RunInfo | Literal[False]:
                 )
     personal = run in _personal_words()
     return _RunInfo(tuple(candidates), word_cue, personal) if candidates or word_cue or personal else False
+
+
+_Hits = tuple[tuple[int, tuple[int, ...]], ...]
+
+
+@cache
+def _head_index() -> tuple[dict[str, _Hits], dict[str, _Hits], tuple[int, ...]]:
+    """Every indexed pattern's heads in one index, so a new run is looked up once, not once per pattern.
+
+    ``(exact, prefixes, lengths)``: a folded head, or the beginning of one, → ``(k, phrases)`` of
+    each pattern ``k`` with phrases that may match there (its ``exact`` and ``prefixes``); the
+    lengths of the keys of ``prefixes``, shortest first.
+    """
+    exact: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+    prefixes: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+    for k, phrases in enumerate(_word_patterns()):
+        if not phrases.indexed:
+            continue
+        for key, found in phrases.exact.items():
+            exact.setdefault(key, []).append((k, found))
+        for key, found in phrases.prefixes.items():
+            prefixes.setdefault(key, []).append((k, found))
+    return (
+        {key: tuple(hits) for key, hits in exact.items()},
+        {key: tuple(hits) for key, hits in prefixes.items()},
+        tuple(sorted({len(key) for key in prefixes})),
+    )
 
 
 def _modifier(word: str, adjectives: Mapping[str, float]) -> bool:
