@@ -37,6 +37,7 @@ from evenhand.single import (
     summarize_path,
     summary_options,
 )
+from evenhand.start import WIDTH_MAX, WIDTH_MIN
 from summarizer.errors import EvenhandError
 
 EVAL_EPILOG = """
@@ -329,7 +330,7 @@ def summarize_command(
         help="Colour in the terminal format: auto (on a terminal, unless NO_COLOR is set), always or never.",
     ),
     width: int | None = typer.Option(
-        None, "--width", metavar="N", min=20, show_default=False, rich_help_panel="Output",
+        None, "--width", metavar="N", min=WIDTH_MIN, max=WIDTH_MAX, show_default=False, rich_help_panel="Output",
         help="Columns for the terminal format \\[default: the terminal's width, 80 when not a terminal]",
     ),
     no_pager: bool = typer.Option(
@@ -569,17 +570,18 @@ The theme, algorithm, length, edit level and neutrality weight are remembered be
 
 def _check_view_file(file: str | None) -> None:
     """A FILE that is not there, or is a folder or unreadable, fails as it does in `summarize` (exit 1)."""
-    from pathlib import Path
-
     from summarizer.load import is_url
     from tui.source import load_document
 
     if file is None or file == "-" or is_url(file):
         return
-    path = Path(file)
-    if not path.exists():
+    try:
+        os.stat(file)
+    except FileNotFoundError:
         fail(f"{file}: no such file")
-    if path.is_dir():
+    except OSError:
+        pass  # under a folder that cannot be searched, say: the loader names the reason
+    if os.path.isdir(file):
         fail(f"{file}: is a directory, not a file")
     try:
         load_document(file)

@@ -46,9 +46,20 @@ EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a Unix tool st
 def exit_pipe_closed() -> NoReturn:
     """The reader of standard output went away (``| head``): stop quietly, as Unix tools do."""
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())  # so that Python's last flush at exit cannot fail again
+    try:
+        os.dup2(devnull, sys.stdout.fileno())  # so that Python's last flush at exit cannot fail again
+    except (OSError, ValueError):
+        pass
     os.close(devnull)
     raise SystemExit(EXIT_PIPE_CLOSED)
+
+
+def os_error_message(error: OSError) -> str:
+    """An OS error as one line: the path it names, else what standard output could not take."""
+    reason = error.strerror or str(error) or type(error).__name__
+    if error.filename is not None:
+        return f"{os.fsdecode(error.filename)}: {reason}"
+    return f"cannot write standard output ({reason})"
 
 
 def fail_from(error: EvenhandError) -> NoReturn:

@@ -99,12 +99,16 @@ def _process(task: Task, options: BatchOptions) -> Outcome:
     )
 
 
-def _init_worker() -> None:
+def _init_worker(parent: int) -> None:
     # The parent handles Ctrl-C: workers finish the document in hand, then the pool shuts down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     # A worker dies with its parent: after a `kill -9` of the batch no orphan waits forever.
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="evenhand-parent-watch",
+    # The parent's pid comes from the parent: read here with os.getppid(), a worker whose
+    # parent was killed while it started would watch its new parent (init) for ever.
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_exit_with_parent, args=(parent,), name="evenhand-parent-watch",
                      daemon=True).start()
 
 
@@ -204,7 +208,9 @@ def _run_locked(plan: BatchPlan, options: BatchOptions, result: BatchResult, jso
                 parquet: ParquetOut | None = None) -> None:
     # Workers start before the caller's progress display (a thread) does: forking a
     # process that runs threads is best avoided.
-    pool = _start_pool(options) if client is None and options.jobs > 1 and plan.total > len(plan.failures) else None
+    # Never more workers than documents: `--jobs 100000` for three files starts two.
+    workers = min(options.jobs, plan.total - len(plan.failures))
+    pool = _start_pool(options, workers) if client is None and workers > 1 else None
     writer = _Writer(plan, options, result, jsonl, on_event, parquet)
     stopped: BaseException | None = None
     try:
@@ -223,7 +229,7 @@ def _run_locked(plan: BatchPlan, options: BatchOptions, result: BatchResult, jso
             elif pool is None:
                 _run_here(plan, options, writer)
             else:
-                _run_pool(plan, options, writer, pool)
+                _run_pool(plan, options, writer, pool, workers)
     except KeyboardInterrupt:
         result.interrupted = True
     except (BatchError, BrokenPipeError) as error:
@@ -291,21 +297,23 @@ def _warm_up(options: BatchOptions) -> None:
         _process(Task("warm-up", text=_WARM_UP_TEXT), options)
 
 
-def _start_pool(options: BatchOptions) -> ProcessPoolExecutor:
-    """A pool of ``options.jobs`` workers, all started, with the pipeline loaded."""
+def _start_pool(options: BatchOptions, workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes, all started, with the pipeline loaded."""
     _warm_up(options)
     # Forked workers inherit the loaded pipeline; spawned ones would each load it again
     # (Python 3.14 makes forkserver the default on Linux).  No thread runs here yet.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if sys.platform == "linux" and "fork" in methods else None
-    pool = ProcessPoolExecutor(max_workers=options.jobs, initializer=_init_worker, mp_context=context)
-    wait([pool.submit(os.getpid) for _ in range(options.jobs)])
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),),
+                               mp_context=context)
+    wait([pool.submit(os.getpid) for _ in range(workers)])
     return pool
 
 
-def _run_pool(plan: BatchPlan, options: BatchOptions, writer: _Writer, pool: ProcessPoolExecutor) -> None:
+def _run_pool(plan: BatchPlan, options: BatchOptions, writer: _Writer, pool: ProcessPoolExecutor,
+              workers: int) -> None:
     # A bounded number of documents in flight keeps memory flat however large the batch.
-    in_flight = options.jobs * 4
+    in_flight = workers * 4
     pending: dict[Future[Outcome], Task] = {}
     stop = False
     try:
