@@ -253,9 +253,18 @@ def _run_locked(plan: BatchPlan, options: BatchOptions, result: BatchResult, jso
 
 def _ready(item: Task | Outcome, writer: _Writer) -> Task | None:
     """The task to run, or ``None`` when the item is already finished (failed or skipped)."""
-    if isinstance(item, Outcome):
-        writer.finish(item)
+    settled = _settled(item, writer)
+    if settled is not None:
+        writer.finish(settled)
         return None
+    assert isinstance(item, Task)
+    return item
+
+
+def _settled(item: Task | Outcome, writer: _Writer) -> Outcome | None:
+    """The outcome of an item that needs no work (failed already, or skipped), else ``None``."""
+    if isinstance(item, Outcome):
+        return item
     if writer.options.skip_existing:
         # Skipped when every output it has is there already: the file, the JSONL record.
         path = writer.output_path(item.output)
@@ -265,9 +274,8 @@ def _ready(item: Task | Outcome, writer: _Writer) -> Task | None:
         if writer.parquet is not None:
             present.append(item.label in writer.parquet.done)
         if present and all(present):
-            writer.finish(Outcome(item.label, "skipped", reason="output exists", output=item.output))
-            return None
-    return item
+            return Outcome(item.label, "skipped", reason="output exists", output=item.output)
+    return None
 
 
 def _stop(outcome: Outcome, options: BatchOptions, result: BatchResult) -> bool:
@@ -310,38 +318,74 @@ def _start_pool(options: BatchOptions, workers: int) -> ProcessPoolExecutor:
     return pool
 
 
+class _InOrder:
+    """Finished outcomes handed to the writer in the order of the inputs, not of the workers.
+
+    So a batch's ``--jsonl-out`` file, its output files, its failure lines and its manifest
+    come out the same with ``--jobs 2`` as with ``--jobs 1``, run after run; and what a
+    killed batch leaves is a prefix of what a whole one writes, which ``--skip-existing``
+    completes byte for byte.  Outcomes that finish early wait here (at most the documents
+    in flight); those still waiting when the batch is interrupted are done again on resume.
+    """
+
+    __slots__ = ("next", "tickets", "waiting", "writer")
+
+    def __init__(self, writer: _Writer) -> None:
+        self.writer = writer
+        self.waiting: dict[int, Outcome] = {}
+        self.next = 0
+        self.tickets = 0
+
+    def ticket(self) -> int:
+        self.tickets += 1
+        return self.tickets - 1
+
+    def put(self, ticket: int, outcome: Outcome) -> bool:
+        """Record ``outcome``; write every outcome now due. True when the batch must stop."""
+        self.waiting[ticket] = outcome
+        while self.next in self.waiting:
+            due = self.waiting.pop(self.next)
+            self.next += 1
+            if _stop(self.writer.finish(due), self.writer.options, self.writer.result):
+                return True
+        return False
+
+
 def _run_pool(plan: BatchPlan, options: BatchOptions, writer: _Writer, pool: ProcessPoolExecutor,
               workers: int) -> None:
-    # A bounded number of documents in flight keeps memory flat however large the batch.
+    # A bounded number of documents in flight (running, or finished and waiting for their
+    # turn) keeps memory flat however large the batch.
     in_flight = workers * 4
-    pending: dict[Future[Outcome], Task] = {}
+    pending: dict[Future[Outcome], tuple[int, Task]] = {}
+    order = _InOrder(writer)
     stop = False
     try:
         for item in iter_tasks(plan, options):
-            task = _ready(item, writer)
-            if task is None:
-                if isinstance(item, Outcome) and _stop(item, options, writer.result):
+            settled = _settled(item, writer)
+            if settled is not None:
+                if order.put(order.ticket(), settled):
                     stop = True
                     break
                 continue
-            while len(pending) >= in_flight and not stop:
-                stop = _collect(pending, options, writer)
+            assert isinstance(item, Task)
+            while pending and len(pending) + len(order.waiting) >= in_flight and not stop:
+                stop = _collect(pending, order)
             if stop:
                 break
-            pending[pool.submit(_process, task, options)] = task
+            pending[pool.submit(_process, item, options)] = (order.ticket(), item)
         while pending and not stop:
-            stop = _collect(pending, options, writer)
+            stop = _collect(pending, order)
     finally:
         for future in pending:
             future.cancel()
 
 
-def _collect(pending: dict[Future[Outcome], Task], options: BatchOptions, writer: _Writer) -> bool:
-    """Wait for at least one document in flight to finish; write it. True when the batch must stop."""
+def _collect(pending: dict[Future[Outcome], tuple[int, Task]], order: _InOrder) -> bool:
+    """Wait for at least one document in flight to finish; write what is due. True when the batch must stop."""
     finished, _ = wait(pending, return_when=FIRST_COMPLETED)
     stop = False
     for future in finished:
-        task = pending.pop(future)
+        ticket, task = pending.pop(future)
         if future.cancelled():
             continue
         try:
@@ -349,7 +393,7 @@ def _collect(pending: dict[Future[Outcome], Task], options: BatchOptions, writer
         except Exception as error:  # the worker died (killed, out of memory)
             reason = f"worker process failed: {type(error).__name__}: {error}"
             outcome = Outcome(task.label, "failed", reason=" ".join(reason.split()), output=task.output)
-        if _stop(writer.finish(outcome), options, writer.result):
+        if not stop and order.put(ticket, outcome):
             stop = True
     return stop
 
