@@ -9,6 +9,7 @@ a whole ``evenhand summarize FILE -f json`` process loads only what that summary
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass
@@ -46,10 +47,8 @@ EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a Unix tool st
 def exit_pipe_closed() -> NoReturn:
     """The reader of standard output went away (``| head``): stop quietly, as Unix tools do."""
     devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
+    with contextlib.suppress(OSError, ValueError):  # a closed standard output has no descriptor to replace
         os.dup2(devnull, sys.stdout.fileno())  # so that Python's last flush at exit cannot fail again
-    except (OSError, ValueError):
-        pass
     os.close(devnull)
     raise SystemExit(EXIT_PIPE_CLOSED)
 
