@@ -37,7 +37,6 @@ from evenhand.single import (
     summarize_path,
     summary_options,
 )
-from evenhand.start import WIDTH_MAX, WIDTH_MIN
 from summarizer.errors import EvenhandError
 
 EVAL_EPILOG = """
@@ -330,7 +329,7 @@ def summarize_command(
         help="Colour in the terminal format: auto (on a terminal, unless NO_COLOR is set), always or never.",
     ),
     width: int | None = typer.Option(
-        None, "--width", metavar="N", min=WIDTH_MIN, max=WIDTH_MAX, show_default=False, rich_help_panel="Output",
+        None, "--width", metavar="N", min=20, show_default=False, rich_help_panel="Output",
         help="Columns for the terminal format \\[default: the terminal's width, 80 when not a terminal]",
     ),
     no_pager: bool = typer.Option(

@@ -22,6 +22,9 @@ from summarizer.render.formats import FORMATS
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+#: The widest ``--width``: Rich pads each line to the width, and one past the machine's index
+#: range is an ``OverflowError`` (checked here, not by Typer, so that ``--help`` is unchanged).
+WIDTH_MAX = 10_000
 
 
 def terminal_safe(message: object) -> str:
@@ -285,6 +288,8 @@ def check_flags(flags: SummarizeFlags, *, stdout_is_terminal: bool, to_files: bo
     """
     ratio = parse_ratio(flags.ratio_text) if flags.ratio_text is not None else None
     color = check_choice(flags.color, COLOR_CHOICES, "--color")
+    if flags.width is not None and flags.width > WIDTH_MAX:
+        fail(f"--width must be at most {WIDTH_MAX:,}, not {flags.width}", code=EXIT_USAGE)
     algorithm = check_choice(flags.algorithm, SUMMARIZE_ALGORITHMS, "--algorithm")
     engine = check_choice(flags.engine, SUMMARIZE_ENGINES, "--engine")
     edits = check_choice(flags.edits, SUMMARIZE_EDITS, "--edits") if flags.edits is not None else None
