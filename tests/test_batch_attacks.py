@@ -186,3 +186,41 @@ def test_records_come_in_the_order_of_the_inputs_whatever_the_workers(tmp_path: 
     assert files[1] == files[2]
     sources = [json.loads(line)["source"] for line in files[2].splitlines()]
     assert sources == sorted(sources)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("kept", [1, 3, 5])
+def test_a_killed_jsonl_with_failures_resumes_byte_for_byte(tmp_path: Path, jobs: int, kept: int) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"s{i}.txt").write_text(make_article(i), encoding="utf-8")
+    (folder / "s1.txt").write_text("", encoding="utf-8")  # fails, early in the order
+    (folder / "s4.txt").write_bytes(b"\x00binary")
+    whole = tmp_path / "whole.jsonl"
+    opts = options(jsonl_out=str(whole), jobs=jobs)
+    run_batch(plan_batch([str(folder)], opts), opts)
+    lines = whole.read_bytes().split(b"\n")
+    assert sum(b'"error"' in line for line in lines) == 2
+
+    killed = tmp_path / "killed.jsonl"  # what a kill leaves: a prefix, its last line torn
+    killed.write_bytes(b"".join(line + b"\n" for line in lines[:kept]) + lines[kept][:20])
+    resume = options(jsonl_out=str(killed), jobs=jobs, skip_existing=True)
+    run_batch(plan_batch([str(folder)], resume), resume)
+    assert killed.read_bytes() == whole.read_bytes()
+
+
+def test_an_input_that_failed_before_and_is_done_now_has_one_record(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("", encoding="utf-8")
+    (folder / "b.txt").write_text(make_article(2), encoding="utf-8")
+    target = tmp_path / "out.jsonl"
+    opts = options(jsonl_out=str(target))
+    run_batch(plan_batch([str(folder)], opts), opts)
+    (folder / "a.txt").write_text(make_article(1), encoding="utf-8")
+    resume = options(jsonl_out=str(target), skip_existing=True)
+    run_batch(plan_batch([str(folder)], resume), resume)
+    records = [json.loads(line) for line in target.read_text("utf-8").splitlines()]
+    assert sorted(record["source"] for record in records) == [str(folder / "a.txt"), str(folder / "b.txt")]
+    assert not any("error" in record for record in records)
