@@ -224,3 +224,13 @@ def test_an_input_that_failed_before_and_is_done_now_has_one_record(tmp_path: Pa
     records = [json.loads(line) for line in target.read_text("utf-8").splitlines()]
     assert sorted(record["source"] for record in records) == [str(folder / "a.txt"), str(folder / "b.txt")]
     assert not any("error" in record for record in records)
+
+
+def test_a_byte_order_mark_before_the_first_jsonl_record_is_not_part_of_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    lines = [json.dumps({"id": name, "text": make_article(i)}) for i, name in enumerate(["first", "second"])]
+    corpus.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(lines).encode("utf-8") + b"\r\n")
+    opts = options(out=tmp_path / "out", jsonl_field="text")
+    result = run_batch(plan_batch([str(corpus)], opts), opts)
+    assert result.failed == []
+    assert sorted(result.done) == [f"{corpus}#first", f"{corpus}#second"]

@@ -39,6 +39,8 @@ class _Record:
 
 def _read_record(number: int, line: str, field_name: str, max_bytes: int | None) -> _Record | None:
     """Line ``number`` of a JSONL input as a :class:`_Record`, ``None`` when it is blank."""
+    if number == 1:  # a byte order mark (files written on Windows) is not part of the first record
+        line = line.removeprefix("\ufeff")
     if not line.strip():
         return None
     try:
