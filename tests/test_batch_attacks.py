@@ -234,3 +234,20 @@ def test_a_byte_order_mark_before_the_first_jsonl_record_is_not_part_of_it(tmp_p
     result = run_batch(plan_batch([str(corpus)], opts), opts)
     assert result.failed == []
     assert sorted(result.done) == [f"{corpus}#first", f"{corpus}#second"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_corpus_deleted_after_the_plan_is_one_named_failure(tmp_path: Path, jobs: int) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(make_article(1), encoding="utf-8")
+    corpus = folder / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"r{i}", "text": make_article(i)}) + "\n" for i in range(2)),
+                      encoding="utf-8")
+    opts = options(out=tmp_path / "out", jsonl_field="text", jobs=jobs)
+    plan = plan_batch([str(folder)], opts)
+    corpus.unlink()
+    result = run_batch(plan, opts)
+    assert result.failed == [{"path": str(corpus), "reason": "cannot read (No such file or directory)"}]
+    assert list(result.done) == [str(folder / "a.txt")]
+    assert (tmp_path / "out" / "manifest.json").exists()

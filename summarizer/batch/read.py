@@ -112,10 +112,14 @@ def _records(
         with source.path.open("r", encoding="utf-8", errors="replace") as handle:
             yield from handle
 
-    for number, line in enumerate(lines(), start=1):
-        record = _read_record(number, line, field_name, max_bytes)
-        if record is not None:
-            yield _record_item(record, *namer.name(number, record))
+    try:
+        for number, line in enumerate(lines(), start=1):
+            record = _read_record(number, line, field_name, max_bytes)
+            if record is not None:
+                yield _record_item(record, *namer.name(number, record))
+    except OSError as error:  # deleted, or made unreadable, since the plan counted its records
+        reason = f"cannot read ({error.strerror or type(error).__name__})"
+        yield Outcome(_unique(source.label, labels, f"{source.label}#rest"), "failed", reason=reason)
 
 
 def _labels(plan: BatchPlan) -> _Names:
