@@ -230,10 +230,11 @@ class _JsonlOut:
         """Remove the error records that newer records of the same inputs replaced (resuming)."""
         try:
             with open(self.target, encoding="utf-8", errors="surrogateescape", newline="\n") as old, \
-                    atomic_open(self.target) as new:
+                    atomic_open(self.target) as opened:
+                new = cast(IO[str], opened)
                 for line in old:
                     if line.rstrip("\n") not in self.stale:
-                        new.write(line)  # type: ignore[arg-type]
+                        new.write(line)
         except OSError as error:
             raise BatchError(f"cannot write --jsonl-out {_display(self.target)} ({error.strerror})") from None
 
