@@ -569,17 +569,18 @@ The theme, algorithm, length, edit level and neutrality weight are remembered be
 
 def _check_view_file(file: str | None) -> None:
     """A FILE that is not there, or is a folder or unreadable, fails as it does in `summarize` (exit 1)."""
-    from pathlib import Path
-
     from summarizer.load import is_url
     from tui.source import load_document
 
     if file is None or file == "-" or is_url(file):
         return
-    path = Path(file)
-    if not path.exists():
+    try:
+        os.stat(file)
+    except FileNotFoundError:
         fail(f"{file}: no such file")
-    if path.is_dir():
+    except OSError:
+        pass  # under a folder that cannot be searched, say: the loader names the reason
+    if os.path.isdir(file):
         fail(f"{file}: is a directory, not a file")
     try:
         load_document(file)

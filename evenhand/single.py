@@ -9,6 +9,7 @@ a whole ``evenhand summarize FILE -f json`` process loads only what that summary
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass
@@ -21,6 +22,9 @@ from summarizer.render.formats import FORMATS
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+#: The widest ``--width``: Rich pads each line to the width, and one past the machine's index
+#: range is an ``OverflowError`` (checked here, not by Typer, so that ``--help`` is unchanged).
+WIDTH_MAX = 10_000
 
 
 def terminal_safe(message: object) -> str:
@@ -46,9 +50,18 @@ EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a Unix tool st
 def exit_pipe_closed() -> NoReturn:
     """The reader of standard output went away (``| head``): stop quietly, as Unix tools do."""
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())  # so that Python's last flush at exit cannot fail again
+    with contextlib.suppress(OSError, ValueError):  # a closed standard output has no descriptor to replace
+        os.dup2(devnull, sys.stdout.fileno())  # so that Python's last flush at exit cannot fail again
     os.close(devnull)
     raise SystemExit(EXIT_PIPE_CLOSED)
+
+
+def os_error_message(error: OSError) -> str:
+    """An OS error as one line: the path it names, else what standard output could not take."""
+    reason = error.strerror or str(error) or type(error).__name__
+    if error.filename is not None:
+        return f"{os.fsdecode(error.filename)}: {reason}"
+    return f"cannot write standard output ({reason})"
 
 
 def fail_from(error: EvenhandError) -> NoReturn:
@@ -275,6 +288,8 @@ def check_flags(flags: SummarizeFlags, *, stdout_is_terminal: bool, to_files: bo
     """
     ratio = parse_ratio(flags.ratio_text) if flags.ratio_text is not None else None
     color = check_choice(flags.color, COLOR_CHOICES, "--color")
+    if flags.width is not None and flags.width > WIDTH_MAX:
+        fail(f"--width must be at most {WIDTH_MAX:,}, not {flags.width}", code=EXIT_USAGE)
     algorithm = check_choice(flags.algorithm, SUMMARIZE_ALGORITHMS, "--algorithm")
     engine = check_choice(flags.engine, SUMMARIZE_ENGINES, "--engine")
     edits = check_choice(flags.edits, SUMMARIZE_EDITS, "--edits") if flags.edits is not None else None

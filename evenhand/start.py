@@ -12,6 +12,8 @@ as ``-n5``, a value Typer would refuse) goes to the Typer application, which say
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import re
 import sys
@@ -109,7 +111,43 @@ def run_fast(path: str, given: dict[str, Any]) -> None:
 
 
 def main(args: Sequence[str] | None = None) -> None:
-    """Console-script entry point (``evenhand``, ``python -m evenhand``)."""
+    """Console-script entry point (``evenhand``, ``python -m evenhand``).
+
+    The one place where an OS error no command foresaw (writing ``--help`` to a full disk,
+    a closed standard output) becomes a one-line message instead of a traceback.
+    """
+    from evenhand.single import exit_pipe_closed, fail, os_error_message
+
+    _stand_in_for_closed_streams()
+    try:
+        _main(args)
+    except BrokenPipeError:
+        exit_pipe_closed()
+    except OSError as error:
+        fail(os_error_message(error))
+
+
+class _ClosedStream(io.TextIOBase):
+    """Standard output or error when the process was started with it closed (``>&-``)."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "it is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _stand_in_for_closed_streams() -> None:
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
+    if sys.stderr is None:  # nowhere to say anything: the exit code still tells
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
+def _main(args: Sequence[str] | None) -> None:
     argv = sys.argv[1:] if args is None else list(args)
     if "_EVENHAND_COMPLETE" not in os.environ:  # shell completion is Typer's
         fast = fast_summarize_args(argv)

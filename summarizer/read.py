@@ -14,6 +14,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from summarizer.errors import (
     BinaryInputError,
@@ -155,6 +156,31 @@ def decode(data: bytes, *, source: str | None = None) -> DecodedText:
     return DecodedText(text=text, encoding=encoding, warnings=warnings)
 
 
+_CHUNK = 1 << 20
+
+
+def read_at_most(stream: IO[bytes], limit: int | None, *, expected: int = 0) -> bytes:
+    """Up to ``limit`` bytes of ``stream`` (all of it when ``limit`` is ``None``).
+
+    ``stream.read(limit)`` would allocate ``limit`` bytes at once: a ``--max-bytes 1e18``
+    is a ``MemoryError``.  So a first read takes what the stream is expected to hold (a
+    file's size, plus one byte to see its end) and the rest comes a chunk at a time.
+    """
+    if limit is None:
+        return stream.read()
+    want = min(limit, max(expected + 1, _CHUNK))
+    data = stream.read(want)
+    if len(data) < want or len(data) >= limit:
+        return data
+    buffer = bytearray(data)
+    while len(buffer) < limit:
+        chunk = stream.read(min(_CHUNK, limit - len(buffer)))
+        if not chunk:
+            break
+        buffer += chunk
+    return bytes(buffer)
+
+
 def read_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
     """The bytes of a file, or of standard input when ``path`` is ``"-"``.
 
@@ -166,7 +192,7 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
     name = _name(source)
     limit = None if max_bytes is None else max_bytes + 1
     if source == "-":
-        data = sys.stdin.buffer.read() if limit is None else sys.stdin.buffer.read(limit)
+        data = read_at_most(sys.stdin.buffer, limit)
     else:
         file = Path(source)
         try:
@@ -176,7 +202,7 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
             if max_bytes is not None and size > max_bytes:
                 raise InputTooLargeError(f"{name}: {size:,} bytes is over the limit of {max_bytes:,} bytes")
             with file.open("rb") as handle:
-                data = handle.read() if limit is None else handle.read(limit)
+                data = read_at_most(handle, limit, expected=size)
         except FileNotFoundError:
             raise InputError(f"{name}: no such file") from None
         except PermissionError:

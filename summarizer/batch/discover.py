@@ -29,6 +29,7 @@ from summarizer.batch_parquet import PARQUET_GLOB, is_parquet, require_pyarrow
 from summarizer.batch_parquet import table as parquet_table
 from summarizer.errors import BatchError, EvenhandError, InputError
 from summarizer.load import decode_input, is_url
+from summarizer.read import read_at_most
 
 if TYPE_CHECKING:
     pass
@@ -126,7 +127,7 @@ def _walk(
 
 def _base(paths: Sequence[Path]) -> Path:
     """The folder the output tree mirrors: the deepest folder holding every input."""
-    anchors = [os.path.abspath(p if p.is_dir() else p.parent) for p in paths]
+    anchors = [os.path.abspath(p if os.path.isdir(p) else p.parent) for p in paths]
     if not anchors:
         return Path.cwd()
     try:
@@ -149,17 +150,19 @@ def _is_evenhand_output(folder: Path) -> bool:
 
 def _check_out(out: Path, inputs: Sequence[Path]) -> None:
     """Refuse an output folder that could overwrite, or later be read as, input."""
-    if out.exists() and not out.is_dir():
+    # os.path's tests, not Path's: on Python 3.11 Path.exists() raises for a path under a folder
+    # that cannot be searched (EACCES), where os.path.exists() says False and the open fails cleanly.
+    if os.path.exists(out) and not os.path.isdir(out):
         raise BatchError(f"--out {out}: exists and is not a folder")
     real_out = os.path.realpath(out)
     for given in inputs:
         real_in = os.path.realpath(given)
-        if given.is_dir():
+        if os.path.isdir(given):
             if _is_within(real_in, real_out):
                 raise BatchError(
                     f"--out {out}: holds the input folder {given}; choose a folder outside the inputs"
                 )
-            if _is_within(real_out, real_in) and out.exists() and not _is_evenhand_output(out):
+            if _is_within(real_out, real_in) and os.path.exists(out) and not _is_evenhand_output(out):
                 raise BatchError(
                     f"--out {out}: is inside the input folder {given} and already exists; "
                     "choose a new folder or one outside the inputs"
@@ -213,7 +216,7 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
         globs = (*globs, PARQUET_GLOB)
     given = [Path(p) for p in paths if p != STDIN and not is_url(p)]
     if options.out is not None:
-        _check_out(options.out, [p for p in given if p.exists()])
+        _check_out(options.out, [p for p in given if os.path.exists(p)])
     excluded = {os.path.realpath(options.out)} if options.out is not None else set()
 
     files: list[Path] = []
@@ -231,7 +234,7 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
             stdin_seen = True
             stream = stdin if stdin is not None else sys.stdin.buffer
             limit = None if options.max_bytes is None else options.max_bytes + 1
-            data = stream.read() if limit is None else stream.read(limit)
+            data = read_at_most(stream, limit)
             try:
                 if options.max_bytes is not None and len(data) > options.max_bytes:
                     raise InputError(f"more than the limit of {options.max_bytes:,} bytes")
@@ -247,7 +250,7 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
         except OSError as exc:
             if exc.errno == errno.ELOOP:
                 reason = "symbolic link loop"
-            elif path.is_symlink():
+            elif os.path.islink(path):
                 reason = "broken symbolic link"
             elif exc.errno == errno.ENOENT:
                 reason = "no such file or folder"
@@ -255,8 +258,8 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
                 reason = f"cannot read ({exc.strerror})"
             plan.failures.append(Outcome(_display(raw), "failed", reason=reason))
             continue
-        if path.is_dir():
-            found_before = len(files)
+        if os.path.isdir(path):
+            matched = False  # a folder whose files were all named before it still holds some
             real = os.path.realpath(path)
             stat = path.stat()
             key = (stat.st_dev, stat.st_ino)
@@ -264,11 +267,12 @@ def plan_batch(paths: Sequence[str], options: BatchOptions, *, stdin: IO[bytes] 
                 path, root=path, globs=globs, excluded=excluded, ancestors=(key,),
                 seen_dirs={key}, failures=plan.failures,
             ):
+                matched = True
                 real_file = os.path.realpath(file)
                 if real_file not in seen_files:
                     seen_files.add(real_file)
                     files.append(file)
-            if len(files) == found_before and not any(
+            if not matched and not any(
                 _is_within(os.path.realpath(f.label), real) for f in plan.failures
             ):
                 plan.failures.append(

@@ -219,11 +219,13 @@ def _name(label: str) -> str:
 
 def _reason(error: BaseException, label: str, path: str | None = None) -> str:
     """The error's message without the input's name in front (the manifest names it apart)."""
-    message = " ".join(str(error).split()) or type(error).__name__
+    message = str(error)
+    # The name is taken off before white space is folded: a name holding a line break or two
+    # spaces would otherwise no longer match, and be said twice.
     for name in (path, label, label.split("#", 1)[0], "standard input"):
         if name and message.startswith(f"{name}: "):
             message = message[len(name) + 2 :]
             break
-    return _display(message)
+    return _display(" ".join(message.split()) or type(error).__name__)
 
 

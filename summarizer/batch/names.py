@@ -6,6 +6,7 @@ import bisect
 import hashlib
 import itertools
 import re
+import unicodedata
 from array import array
 from collections.abc import Iterable, Sequence
 from pathlib import PurePosixPath
@@ -19,8 +20,14 @@ if TYPE_CHECKING:
 
 
 def _fold(name: str) -> str:
-    """How file systems compare names: case-insensitively on macOS and Windows."""
-    return name.casefold()
+    """How file systems compare names: case-insensitively on macOS and Windows, and on macOS
+    also blind to Unicode normalisation (``café`` in NFC and in NFD name one file).
+
+    Outputs are kept apart by this rule on every system, a case-sensitive Linux one too, so
+    that an output folder copied to a Mac or a Windows machine loses nothing.  It is the
+    canonical caseless match of Unicode (NFD, case folding, NFD), written in NFC.
+    """
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).casefold())
 
 
 class _Names:
@@ -89,7 +96,8 @@ def output_names(entries: Sequence[tuple[PurePosixPath, bool]], extension: str) 
        nothing else) after its name, in the order the inputs were found; an output
        that collides with nothing keeps its name.
 
-    Names are compared case-insensitively, as on macOS and Windows.
+    Names are compared as :func:`_fold` does: case-insensitively and blind to Unicode
+    normalisation, as on macOS and Windows, on every system.
     """
     folders = {_fold(str(parent)) for rel, _ in entries for parent in rel.parents if str(parent) != "."}
     reserved = folders | {_fold(MANIFEST_NAME), _fold(LOCK_NAME)}

@@ -39,6 +39,8 @@ class _Record:
 
 def _read_record(number: int, line: str, field_name: str, max_bytes: int | None) -> _Record | None:
     """Line ``number`` of a JSONL input as a :class:`_Record`, ``None`` when it is blank."""
+    if number == 1:  # a byte order mark (files written on Windows) is not part of the first record
+        line = line.removeprefix("\ufeff")
     if not line.strip():
         return None
     try:
@@ -110,10 +112,14 @@ def _records(
         with source.path.open("r", encoding="utf-8", errors="replace") as handle:
             yield from handle
 
-    for number, line in enumerate(lines(), start=1):
-        record = _read_record(number, line, field_name, max_bytes)
-        if record is not None:
-            yield _record_item(record, *namer.name(number, record))
+    try:
+        for number, line in enumerate(lines(), start=1):
+            record = _read_record(number, line, field_name, max_bytes)
+            if record is not None:
+                yield _record_item(record, *namer.name(number, record))
+    except OSError as error:  # deleted, or made unreadable, since the plan counted its records
+        reason = f"cannot read ({error.strerror or type(error).__name__})"
+        yield Outcome(_unique(source.label, labels, f"{source.label}#rest"), "failed", reason=reason)
 
 
 def _labels(plan: BatchPlan) -> _Names:

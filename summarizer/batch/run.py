@@ -99,12 +99,16 @@ def _process(task: Task, options: BatchOptions) -> Outcome:
     )
 
 
-def _init_worker() -> None:
+def _init_worker(parent: int) -> None:
     # The parent handles Ctrl-C: workers finish the document in hand, then the pool shuts down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     # A worker dies with its parent: after a `kill -9` of the batch no orphan waits forever.
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="evenhand-parent-watch",
+    # The parent's pid comes from the parent: read here with os.getppid(), a worker whose
+    # parent was killed while it started would watch its new parent (init) for ever.
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_exit_with_parent, args=(parent,), name="evenhand-parent-watch",
                      daemon=True).start()
 
 
@@ -204,7 +208,9 @@ def _run_locked(plan: BatchPlan, options: BatchOptions, result: BatchResult, jso
                 parquet: ParquetOut | None = None) -> None:
     # Workers start before the caller's progress display (a thread) does: forking a
     # process that runs threads is best avoided.
-    pool = _start_pool(options) if client is None and options.jobs > 1 and plan.total > len(plan.failures) else None
+    # Never more workers than documents: `--jobs 100000` for three files starts two.
+    workers = min(options.jobs, plan.total - len(plan.failures))
+    pool = _start_pool(options, workers) if client is None and workers > 1 else None
     writer = _Writer(plan, options, result, jsonl, on_event, parquet)
     stopped: BaseException | None = None
     try:
@@ -223,7 +229,7 @@ def _run_locked(plan: BatchPlan, options: BatchOptions, result: BatchResult, jso
             elif pool is None:
                 _run_here(plan, options, writer)
             else:
-                _run_pool(plan, options, writer, pool)
+                _run_pool(plan, options, writer, pool, workers)
     except KeyboardInterrupt:
         result.interrupted = True
     except (BatchError, BrokenPipeError) as error:
@@ -247,9 +253,18 @@ def _run_locked(plan: BatchPlan, options: BatchOptions, result: BatchResult, jso
 
 def _ready(item: Task | Outcome, writer: _Writer) -> Task | None:
     """The task to run, or ``None`` when the item is already finished (failed or skipped)."""
-    if isinstance(item, Outcome):
-        writer.finish(item)
+    settled = _settled(item, writer)
+    if settled is not None:
+        writer.finish(settled)
         return None
+    assert isinstance(item, Task)
+    return item
+
+
+def _settled(item: Task | Outcome, writer: _Writer) -> Outcome | None:
+    """The outcome of an item that needs no work (failed already, or skipped), else ``None``."""
+    if isinstance(item, Outcome):
+        return item
     if writer.options.skip_existing:
         # Skipped when every output it has is there already: the file, the JSONL record.
         path = writer.output_path(item.output)
@@ -259,9 +274,8 @@ def _ready(item: Task | Outcome, writer: _Writer) -> Task | None:
         if writer.parquet is not None:
             present.append(item.label in writer.parquet.done)
         if present and all(present):
-            writer.finish(Outcome(item.label, "skipped", reason="output exists", output=item.output))
-            return None
-    return item
+            return Outcome(item.label, "skipped", reason="output exists", output=item.output)
+    return None
 
 
 def _stop(outcome: Outcome, options: BatchOptions, result: BatchResult) -> bool:
@@ -291,49 +305,87 @@ def _warm_up(options: BatchOptions) -> None:
         _process(Task("warm-up", text=_WARM_UP_TEXT), options)
 
 
-def _start_pool(options: BatchOptions) -> ProcessPoolExecutor:
-    """A pool of ``options.jobs`` workers, all started, with the pipeline loaded."""
+def _start_pool(options: BatchOptions, workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes, all started, with the pipeline loaded."""
     _warm_up(options)
     # Forked workers inherit the loaded pipeline; spawned ones would each load it again
     # (Python 3.14 makes forkserver the default on Linux).  No thread runs here yet.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if sys.platform == "linux" and "fork" in methods else None
-    pool = ProcessPoolExecutor(max_workers=options.jobs, initializer=_init_worker, mp_context=context)
-    wait([pool.submit(os.getpid) for _ in range(options.jobs)])
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),),
+                               mp_context=context)
+    wait([pool.submit(os.getpid) for _ in range(workers)])
     return pool
 
 
-def _run_pool(plan: BatchPlan, options: BatchOptions, writer: _Writer, pool: ProcessPoolExecutor) -> None:
-    # A bounded number of documents in flight keeps memory flat however large the batch.
-    in_flight = options.jobs * 4
-    pending: dict[Future[Outcome], Task] = {}
+class _InOrder:
+    """Finished outcomes handed to the writer in the order of the inputs, not of the workers.
+
+    So a batch's ``--jsonl-out`` file, its output files, its failure lines and its manifest
+    come out the same with ``--jobs 2`` as with ``--jobs 1``, run after run; and what a
+    killed batch leaves is a prefix of what a whole one writes, which ``--skip-existing``
+    completes byte for byte.  Outcomes that finish early wait here (at most the documents
+    in flight); those still waiting when the batch is interrupted are done again on resume.
+    """
+
+    __slots__ = ("next", "tickets", "waiting", "writer")
+
+    def __init__(self, writer: _Writer) -> None:
+        self.writer = writer
+        self.waiting: dict[int, Outcome] = {}
+        self.next = 0
+        self.tickets = 0
+
+    def ticket(self) -> int:
+        self.tickets += 1
+        return self.tickets - 1
+
+    def put(self, ticket: int, outcome: Outcome) -> bool:
+        """Record ``outcome``; write every outcome now due. True when the batch must stop."""
+        self.waiting[ticket] = outcome
+        while self.next in self.waiting:
+            due = self.waiting.pop(self.next)
+            self.next += 1
+            if _stop(self.writer.finish(due), self.writer.options, self.writer.result):
+                return True
+        return False
+
+
+def _run_pool(plan: BatchPlan, options: BatchOptions, writer: _Writer, pool: ProcessPoolExecutor,
+              workers: int) -> None:
+    # A bounded number of documents in flight (running, or finished and waiting for their
+    # turn) keeps memory flat however large the batch.
+    in_flight = workers * 4
+    pending: dict[Future[Outcome], tuple[int, Task]] = {}
+    order = _InOrder(writer)
     stop = False
     try:
         for item in iter_tasks(plan, options):
-            task = _ready(item, writer)
-            if task is None:
-                if isinstance(item, Outcome) and _stop(item, options, writer.result):
+            settled = _settled(item, writer)
+            if settled is not None:
+                if order.put(order.ticket(), settled):
                     stop = True
                     break
                 continue
-            while len(pending) >= in_flight and not stop:
-                stop = _collect(pending, options, writer)
+            assert isinstance(item, Task)
+            while pending and len(pending) + len(order.waiting) >= in_flight and not stop:
+                stop = _collect(pending, order)
             if stop:
                 break
-            pending[pool.submit(_process, task, options)] = task
+            pending[pool.submit(_process, item, options)] = (order.ticket(), item)
         while pending and not stop:
-            stop = _collect(pending, options, writer)
+            stop = _collect(pending, order)
     finally:
         for future in pending:
             future.cancel()
 
 
-def _collect(pending: dict[Future[Outcome], Task], options: BatchOptions, writer: _Writer) -> bool:
-    """Wait for at least one document in flight to finish; write it. True when the batch must stop."""
+def _collect(pending: dict[Future[Outcome], tuple[int, Task]], order: _InOrder) -> bool:
+    """Wait for at least one document in flight to finish; write what is due. True when the batch must stop."""
     finished, _ = wait(pending, return_when=FIRST_COMPLETED)
     stop = False
     for future in finished:
-        task = pending.pop(future)
+        ticket, task = pending.pop(future)
         if future.cancelled():
             continue
         try:
@@ -341,7 +393,7 @@ def _collect(pending: dict[Future[Outcome], Task], options: BatchOptions, writer
         except Exception as error:  # the worker died (killed, out of memory)
             reason = f"worker process failed: {type(error).__name__}: {error}"
             outcome = Outcome(task.label, "failed", reason=" ".join(reason.split()), output=task.output)
-        if _stop(writer.finish(outcome), options, writer.result):
+        if not stop and order.put(ticket, outcome):
             stop = True
     return stop
 

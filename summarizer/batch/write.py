@@ -101,7 +101,7 @@ class _Writer:
                 outcome = self._write(outcome)
             elif outcome.status == "failed":
                 if self.jsonl is not None:
-                    self.jsonl.write(json.dumps({"source": outcome.label, "error": outcome.reason}))
+                    self.jsonl.write_failure(outcome.label, json.dumps({"source": outcome.label, "error": outcome.reason}))
                 if self.parquet is not None:
                     self.parquet.add(outcome.label, "failed", error=outcome.reason)
         except BatchError as error:  # nothing more can be written: record this input, then stop
@@ -136,7 +136,7 @@ class _Writer:
                 return Outcome(outcome.label, "failed", reason=str(error), output=outcome.output,
                                fetch=outcome.fetch)
         if self.jsonl is not None and outcome.record is not None:
-            self.jsonl.write(outcome.record)
+            self.jsonl.write(outcome.record, source=outcome.label)
         if self.parquet is not None:
             self.parquet.add(outcome.label, "done", summary=outcome.summary, record=outcome.record)
         return outcome
@@ -147,14 +147,19 @@ class _JsonlOut:
 
     With ``resume`` (``--skip-existing``) an existing file is kept: its complete summary
     records are the documents already done (by their ``source``); a torn last line (the
-    run before was killed mid-write), lines that are not JSON and error records are
-    dropped, so those inputs are tried again.  Otherwise the file starts empty.  The open
-    file is locked: a second batch writing to it is refused.
+    run before was killed mid-write) and lines that are not JSON are dropped.  An input
+    with an error record is tried again: failing the same way, its record stays where it
+    is (so a resumed file is byte for byte the file of a run never stopped, the batch
+    writing in the order of the inputs); done now, or failing otherwise, its new record
+    is appended and the old one removed when the file is closed.  Otherwise the file
+    starts empty.  The open file is locked: a second batch writing to it is refused.
     """
 
     def __init__(self, target: str, *, resume: bool) -> None:
         self.target = target
         self.done: set[str] = set()
+        self.failed: dict[str, str] = {}  # resuming: the error record of each input that failed before
+        self.stale: set[str] = set()  # error records an input's new record replaces
         self.handle: IO[str]
         if target == STDIN:
             self.handle = sys.stdout
@@ -186,13 +191,25 @@ class _JsonlOut:
                 record = json.loads(line)
             except ValueError:
                 continue
-            if isinstance(record, dict) and "error" not in record and isinstance(record.get("source"), str):
+            if not isinstance(record, dict) or not isinstance(record.get("source"), str):
+                continue
+            if "error" in record:
+                self.failed[record["source"]] = line.decode("utf-8", "surrogateescape")
+            else:
                 self.done.add(record["source"])
-                kept.append(line)
+            kept.append(line)
         if torn or len(kept) != len(complete):
             write_atomic(self.target, b"".join(line + b"\n" for line in kept))
 
-    def write(self, line: str) -> None:
+    def write_failure(self, source: str, line: str) -> None:
+        """Write an input's error record, unless the file has it already (resuming)."""
+        if self.failed.get(source) == line:
+            return
+        self.write(line, source=source)
+
+    def write(self, line: str, *, source: str | None = None) -> None:
+        if source is not None and source in self.failed:
+            self.stale.add(self.failed.pop(source))
         try:
             self.handle.write(line + "\n")
             self.handle.flush()
@@ -206,6 +223,20 @@ class _JsonlOut:
         if self.handle is not sys.stdout:
             with contextlib.suppress(OSError):
                 self.handle.close()
+            if self.stale:
+                self._drop_stale()
+
+    def _drop_stale(self) -> None:
+        """Remove the error records that newer records of the same inputs replaced (resuming)."""
+        try:
+            with open(self.target, encoding="utf-8", errors="surrogateescape", newline="\n") as old, \
+                    atomic_open(self.target) as opened:
+                new = cast(IO[str], opened)
+                for line in old:
+                    if line.rstrip("\n") not in self.stale:
+                        new.write(line)
+        except OSError as error:
+            raise BatchError(f"cannot write --jsonl-out {_display(self.target)} ({error.strerror})") from None
 
 
 def _lock(fd: int) -> None:

@@ -476,3 +476,22 @@ async def test_hostile_file_name_and_text_reach_neither_title_nor_clipboard(tmp_
         await pilot.press("y")
         assert app.clipboard and "\x1b" not in app.clipboard and "\x07" not in app.clipboard
         assert "␛[201~" in app.clipboard
+
+
+async def test_no_control_bidi_or_invisible_character_reaches_the_title_or_the_clipboard(tmp_path: Path) -> None:
+    import re
+
+    page = tmp_path / "tab\there\x7fdel\u009bc1\u200bzw\u2066iso\rcr.txt"
+    page.write_text(
+        "The bridge reopened on Monday.\u009b2J Traffic\u200b was light.\x7f\x08\x08 "
+        "Officials said\u202e tolls will not change.\r The mayor\u2028spoke. The clerk\x1b[8m counted.",
+        "utf-8",
+    )
+    unsafe = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u2028\u2029]")
+    app = EvenhandApp(str(page), settings=SummarySettings(sentences=4))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        title = str(app.screen.query_one("#original").border_title)
+        assert not unsafe.search(title) and "\t" not in title and "\n" not in title, repr(title)
+        await pilot.press("y")
+        assert app.clipboard and not unsafe.search(app.clipboard), repr(app.clipboard)
