@@ -520,8 +520,9 @@ def _run_summarize_batch(plan: Any, options: Any, errors: Any, *, quiet: bool) -
     done = len(result.done)
     rate = done / result.elapsed_s if result.elapsed_s else 0.0
     where = f"; manifest: {options.out / 'manifest.json'}" if options.out is not None else ""
+    unreached = f", {result.not_attempted:,} not attempted" if result.not_attempted else ""
     tally = (
-        f"evenhand: {done:,} done, {len(result.skipped):,} skipped, {len(result.failed):,} failed "
+        f"evenhand: {done:,} done, {len(result.skipped):,} skipped, {len(result.failed):,} failed{unreached} "
         f"in {result.elapsed_s:,.1f} s ({rate:,.1f} articles/s){where}"
     )
     if result.interrupted:

@@ -239,6 +239,19 @@ def test_fail_fast_stops_at_the_first_failure(tmp_path: Path) -> None:
     result = run_batch(plan_batch([str(tmp_path)], opts), opts)
     assert result.stopped_early and result.exit_code == 1
     assert len(result.failed) == 1 and result.done == []
+    # Every input is accounted for: the three never reached are counted in the manifest.
+    assert result.not_attempted == 3
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["not_attempted"] == 3
+    assert len(manifest["done"]) + len(manifest["skipped"]) + len(manifest["failed"]) + manifest["not_attempted"] == 4
+
+
+def test_a_whole_batch_has_no_not_attempted_key(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(make_article(1), encoding="utf-8")
+    opts = options(out=tmp_path / "out")
+    result = run_batch(plan_batch([str(tmp_path)], opts), opts)
+    assert result.not_attempted == 0
+    assert "not_attempted" not in json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
 
 
 def test_jsonl_records_in_and_out(tmp_path: Path) -> None:

@@ -79,6 +79,9 @@ class BatchResult:
     elapsed_s: float = 0.0
     interrupted: bool = False
     stopped_early: bool = False
+    #: Inputs a stopped batch never reached (interrupted, ``--fail-fast``, a full disk): counted,
+    #: so that done + skipped + failed + not attempted is every input of the plan.
+    not_attempted: int = 0
     output_labels: Labels = field(default_factory=Labels)
     output_paths: Labels = field(default_factory=Labels)
     earlier: Earlier | None = None
@@ -133,6 +136,8 @@ class BatchResult:
             "elapsed_s": round(self.elapsed_s, 3),
             "interrupted": self.interrupted,
         }
+        if self.not_attempted:  # only a stopped batch has the key: a whole run's manifest is unchanged
+            manifest["not_attempted"] = self.not_attempted
         if self.output_labels or (self.earlier is not None and self.earlier.outputs):
             manifest["outputs"] = dict(sorted(outputs))
         if self.fetched:  # URL inputs: what was asked, where it led, the status and the time

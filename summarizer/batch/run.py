@@ -241,6 +241,8 @@ def _run_locked(plan: BatchPlan, options: BatchOptions, result: BatchResult, jso
                 pool.shutdown(wait=True, cancel_futures=True)
     with _sigint_ignored():
         result.elapsed_s = time.perf_counter() - started
+        if result.interrupted or result.stopped_early:
+            result.not_attempted = max(0, plan.total - writer.completed)
         if options.out is not None:
             unwritten = write_manifest(options.out, result)
             if stopped is None:
