@@ -493,7 +493,10 @@ def segment(
             paragraph = len(paragraphs)  # one int object for the paragraph's sentences, not one each
             for start, end in spans:
                 sentences.append(Sentence.within(text, len(sentences), paragraph, start, end))
-            paragraphs.append(Paragraph(paragraph, spans[0][0], spans[-1][1], first, len(sentences) - 1))
+            # The paragraph's first and last sentence are the int objects its sentences hold as their index.
+            paragraphs.append(
+                Paragraph(paragraph, spans[0][0], spans[-1][1], sentences[first].index, sentences[-1].index)
+            )
     except _TooManyLines:
         raise InputTooLargeError(
             f"{source or 'the text'}: more than {limit:,} lines without a blank line, more than evenhand"
