@@ -211,3 +211,12 @@ def test_the_plain_counts_read_the_content_sentences_one_at_a_time() -> None:
     assert not isinstance(texts, list | tuple)  # a generator: a long text's sentences are not copied at once
     content = [d for d in summary.decisions if not d.boilerplate] or list(summary.decisions)
     assert list(texts) == [d.sentence.text for d in content]
+
+
+def test_a_flat_list_is_written_item_by_item_as_the_encoder_writes_it_whole() -> None:
+    items = ["a", "b\u2028c", 1.5, None, True, {"k": 1}, "é"]
+    expected = '{\n  "s": ' + dumps(items, indent=None) + ',\n  "t": ' + dumps(items, indent=None) + "\n}"
+    assert dumps({"s": items, "t": Stream(lambda: iter(items))}) == expected
+    buffer = io.StringIO()
+    dump({"s": items, "t": Stream(lambda: iter(items))}, buffer)
+    assert buffer.getvalue() == expected
