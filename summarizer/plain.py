@@ -23,7 +23,7 @@ from the :class:`~summarizer.model.Summary` it already has.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -201,15 +201,18 @@ class PlainSummary:
 
 
 def count_marks(texts: Iterable[str]) -> PlainSummary:
-    """Count the marks over some sentences."""
-    marks = [mark_sentence(t) for t in texts if words(t)]
-    return PlainSummary(
-        hard=sum(1 for m in marks if m.difficulty == HARD),
-        very_hard=sum(1 for m in marks if m.difficulty == VERY_HARD),
-        passive=sum(1 for m in marks if m.passive),
-        plainer=sum(1 for m in marks if m.plainer),
-        sentences=len(marks),
-    )
+    """Count the marks over some sentences, one sentence at a time (a long text's marks are never all held)."""
+    hard = very_hard = passive = plainer = sentences = 0
+    for text in texts:
+        if not words(text):
+            continue
+        marks = mark_sentence(text)
+        sentences += 1
+        hard += marks.difficulty == HARD
+        very_hard += marks.difficulty == VERY_HARD
+        passive += bool(marks.passive)
+        plainer += bool(marks.plainer)
+    return PlainSummary(hard=hard, very_hard=very_hard, passive=passive, plainer=plainer, sentences=sentences)
 
 
 def summary_line(original: PlainSummary, summary: PlainSummary) -> tuple[str, str]:
@@ -233,10 +236,12 @@ def summary_sentences(summary: Summary) -> list[str]:
     return [piece for d in summary.kept for piece in (split_counts(d.output, d.edits) or [d.output])]
 
 
-def original_sentences(summary: Summary) -> list[str]:
-    """The original's sentences without its boilerplate (as its readability counts them)."""
-    content = [d for d in summary.decisions if not d.boilerplate] or list(summary.decisions)
-    return [d.sentence.text for d in content]
+def original_sentences(summary: Summary) -> Iterator[str]:
+    """The original's sentences without its boilerplate (as its readability counts them), one at a
+    time: a long text's sentences are not copied all at once."""
+    decisions = summary.decisions
+    everything = all(d.boilerplate for d in decisions)  # then every sentence counts, as readability has it
+    return (d.sentence.text for d in decisions if everything or not d.boilerplate)
 
 
 def plain_counts(summary: Summary) -> tuple[PlainSummary, PlainSummary]:

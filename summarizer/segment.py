@@ -42,9 +42,9 @@ from summarizer.errors import InputTooLargeError
 from summarizer.model import Document, Paragraph, Sentence
 
 #: The most sentences a document may have: past this, :func:`segment` stops and refuses the
-#: text.  Memory grows with sentences, not bytes (1-2.5 kB each to summarise and write as
+#: text.  Memory grows with sentences, not bytes (about 1.4 kB each to summarise and write as
 #: JSON), so 520,000 sentences stay under 1 GB: a full ``--max-bytes`` (50 MiB) of prose
-#: (499,900 sentences in the measured text, 956 MB to JSON), while 50 MB of one-word lines
+#: (499,900 sentences in the measured text, 882 MB to JSON), while 50 MB of one-word lines
 #: (millions of sentences) is refused after reading 520,000 of them.  ``docs/limits.md`` gives
 #: the measurements.
 MAX_SENTENCES = 520_000
@@ -493,7 +493,10 @@ def segment(
             paragraph = len(paragraphs)  # one int object for the paragraph's sentences, not one each
             for start, end in spans:
                 sentences.append(Sentence.within(text, len(sentences), paragraph, start, end))
-            paragraphs.append(Paragraph(paragraph, spans[0][0], spans[-1][1], first, len(sentences) - 1))
+            # The paragraph's first and last sentence are the int objects its sentences hold as their index.
+            paragraphs.append(
+                Paragraph(paragraph, spans[0][0], spans[-1][1], sentences[first].index, sentences[-1].index)
+            )
     except _TooManyLines:
         raise InputTooLargeError(
             f"{source or 'the text'}: more than {limit:,} lines without a blank line, more than evenhand"

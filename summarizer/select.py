@@ -1670,14 +1670,18 @@ class _LargeChooser(_BaseChooser):
     """
 
     def __init__(self, document: Document, value: Sequence[float]) -> None:
+        import numpy as np
+
         super().__init__(value)
-        # Best value first, ties in document order (as NumPy's lexsort on (index, -value) gave).
-        self.order = array("q", sorted(range(len(value)), key=lambda i: (-value[i], i)))
+        # Best value first, ties in document order (as NumPy's lexsort on (index, -value) gave): a
+        # stable sort of the negated values, in machine numbers (no key tuple or float object per sentence).
+        self.order = array("q")
+        self.order.frombytes(np.argsort(-np.asarray(value, dtype=np.float64), kind="stable").astype(np.int64).tobytes())
         self.position = 0
         # A hash of the joined words per sentence (a tuple of words would cost ten times the
         # memory of the string, the string four times the hash); equal hashes are compared by words.
         self.document = document
-        self.keys = array("q", [hash(self._key(i)) for i in range(len(value))])  # machine integers, not int objects
+        self.keys = array("q", (hash(self._key(i)) for i in range(len(value))))  # machine integers, not int objects
         # hash → the first kept sentence of each distinct key with that hash, and its key.
         self.first_with: dict[int, list[tuple[int, str]]] = {}
         self.last: tuple[int, int | None] = (-1, None)  # the last look-up, asked twice in a row

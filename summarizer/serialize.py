@@ -249,7 +249,7 @@ def _layout(value: Any, step: str, pad: str) -> Iterator[str]:
         if first is _NOTHING:
             yield "[]"
         elif not isinstance(first, dict | list):
-            yield _COMPACT([first, *items])
+            yield from _flat_list(first, items)
         else:
             yield f"[\n{inner}{_COMPACT(first)}"
             for item in items:
@@ -257,6 +257,8 @@ def _layout(value: Any, step: str, pad: str) -> Iterator[str]:
             yield f"\n{pad}]"
     elif isinstance(value, list) and value and isinstance(value[0], dict | list):
         yield "[\n" + ",\n".join(inner + _COMPACT(item) for item in value) + f"\n{pad}]"
+    elif isinstance(value, list) and value:
+        yield from _flat_list(value[0], iter(value[1:]))
     elif isinstance(value, str) and len(value) > CHUNK:
         # A character's JSON encoding does not depend on its neighbours: encode slice by slice.
         yield '"'
@@ -268,6 +270,16 @@ def _layout(value: Any, step: str, pad: str) -> Iterator[str]:
 
 
 _NOTHING = object()
+
+
+def _flat_list(first: Any, rest: Iterator[Any]) -> Iterator[str]:
+    """A list of plain values on one line, as the encoder writes it (``[a, b]``), an item at a time:
+    a long text's ``summary_sentences`` is millions of characters, and one string of it was copied
+    three times over as it was escaped and written."""
+    yield "[" + _COMPACT(first)
+    for item in rest:
+        yield ", " + _COMPACT(item)
+    yield "]"
 
 
 def from_dict(data: dict[str, Any]) -> Summary:
