@@ -20,19 +20,11 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 import summarizer.batch.run as batch_run
-from summarizer.batch import BatchOptions, SummaryOptions, output_names, plan_batch, run_batch
+from summarizer.batch import BatchOptions, output_names, plan_batch, run_batch
 from summarizer.read import read_at_most, read_bytes
 
 from .articles import make_article
-
-REPO = Path(__file__).resolve().parent.parent
-POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file system behaviour")
-
-
-def options(**changes: object) -> BatchOptions:
-    base: dict[str, object] = {"summary": SummaryOptions(sentences=2), "format": "json", "jobs": 1}
-    base.update(changes)
-    return BatchOptions(**base)  # type: ignore[arg-type]
+from .test_batch_safety import POSIX, REPO, options
 
 
 def run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
