@@ -19,6 +19,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from summarizer import regex_cache
+from summarizer.cues.structural import is_capitalised_title
 from summarizer.model import Document, Edit, Sentence, Speaker
 from summarizer.quotes import Quotation, is_lead_in
 
@@ -490,17 +491,16 @@ def _names_a_speaker(text: str) -> bool:
 # Verbs by which a sentence's own subject gives the words it quotes ("Standard Chartered sees “…”",
 # "It blamed “…”", "the Halifax survey concluded that there was “…”"), beyond the verbs of saying.
 _VOICING = regex_cache.compile(
-    r"\b(?:describ\w+|call(?:s|ed|ing)?|dubb?\w*|brand(?:s|ed|ing)|label+(?:s|ed|ing)|term(?:s|ed)|quot\w+|"
+    r"\b(?:describ\w+|call(?:s|ed|ing)?|dub(?:s|bed|bing)|brand(?:s|ed|ing)|label+(?:s|ed|ing)|term(?:s|ed)|quot\w+|"
     r"known\s+as|put\s+it|accus\w+|hail\w*|prais\w+|criticis\w+|criticiz\w+|complain\w*|blam\w+|"
     r"see(?:s|ing)?|saw|hop(?:es|ed|ing)|conclud\w+|predict\w*|promis\w+|vow\w*|pledg\w+|expect\w*|want\w*|"
     r"saying|telling|warning|urg\w+|arguing|insisting|adding|noting|reject\w*|deni\w+|deny\w*|attribut\w+|"
     r"specif\w+|statement|report\w*|survey|stud(?:y|ies)|poll|letter|according|think\w*|thought|feel\w*|felt|"
     r"believ\w+|agree\w*|maintain\w*|stress\w*|emphasi[sz]\w+|estimat\w+|forecast\w*|object\w*|"
-    r"ask\w*|keen|point\w*\s+out|plans?|aim\w*|seeks?|sought|wish\w*|described|titled|entitled|named)\b",
+    r"ask\w*|keen|point\w*\s+out|plans?|aim\w*|seeks?|sought|wish\w*|titled|entitled|named)\b",
     re.IGNORECASE,
 )
 _QUOTED_PASSAGE = regex_cache.compile(r"[“\"]([^”\"]+)[”\"]")
-_TITLE_SMALL = frozenset({"a", "an", "the", "of", "for", "and", "in", "on", "at", "to", "de", "or", "with"})
 
 
 def _quotes_without_speaker(text: str) -> bool:
@@ -512,8 +512,7 @@ def _quotes_without_speaker(text: str) -> bool:
     passages = [
         words
         for m in _QUOTED_PASSAGE.finditer(text)
-        if len(words := m.group(1).split()) >= 5
-        and not all(w[:1].isupper() or not w[:1].isalpha() for w in words if w.lower() not in _TITLE_SMALL)
+        if len(words := m.group(1).split()) >= 5 and not is_capitalised_title(words)
     ]
     if not passages:
         return False

@@ -122,6 +122,12 @@ def _small_words() -> frozenset[str]:
     return lexicons.word_list("evenhand/title_small_words.txt")
 
 
+def is_capitalised_title(words: Sequence[str]) -> bool:
+    """Whether quoted words read as a title in capitals ("The Long Road Home", "Action Plan for the
+    Development of Italy"): the first capitalised, every other capitalised or a small word."""
+    return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _small_words() for w in words)
+
+
 def _names_something(text: str, start: int, inner: str, words: list[str]) -> bool:
     """Whether the quoted ``inner`` at ``start`` names a work, a nickname or a term, so is no scare quote.
 
@@ -134,7 +140,7 @@ def _names_something(text: str, start: int, inner: str, words: list[str]) -> boo
         return True
     if _SO_CALLED.search(text, max(0, start - 12), start):
         return False
-    if words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _small_words() for w in words):
+    if is_capitalised_title(words):
         return True
     return _naming_regex().search(text, max(0, start - 40), start) is not None
 
