@@ -167,11 +167,15 @@ def test_an_interrupt_while_an_output_is_written_comes_after_it_is_recorded(
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, as_ctrl_c)  # as the CLI does
+    # Ctrl-C as a terminal's foreground job has it: a background job (`pytest &` from a script)
+    # starts with SIGINT ignored, and the signal this test sends would be lost.
+    previous_int = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         opts = options(out=out)
         result = run_batch(plan_batch([str(folder)], opts), opts)
     finally:
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, previous_int)
     assert result.interrupted
     record = manifest(out)
     assert len(record["done"]) == 2  # type: ignore[arg-type]
