@@ -834,12 +834,18 @@ def find_lead(document: Document, content: Sequence[int]) -> int | None:
 # Naming the speaker: "They wrote:" → "[The ACLU] wrote:", the newsroom's clarification.
 
 _SUBJECT_PRONOUNS = {"they": "any", "he": "person", "she": "person"}
-_LEAD_IN = regex_cache.compile(r"(?P<pronoun>They|He|She)\s+(?:\w+ly\s+)?(?:also\s+)?\w+(?:\s+(?:in|on|to|at)\s+[\w’' ]{1,40})?\s*:\s*")
+# "They wrote:", "He said in a statement:", "She told reporters after the vote:".
+_LEAD_IN = regex_cache.compile(
+    r"(?P<pronoun>They|He|She)\s+(?:\w+ly\s+)?(?:also\s+)?\w+(?:\s+(?:in|on|to|at)\s+[\w’' ]{1,40}"
+    r"|\s+(?:reporters|journalists|the\s+\w+)(?:\s+(?:after|before|at|in|on)\s+[\w’' ]{1,30})?)?\s*:\s*"
+)
 # A title as a whole word: "Dr" and "Dr." but not "Drax".
 _TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|President|Senator|Governor|Judge|Mayor)(?:\.|\b)"
 _SAYING_VERBS = (
     r"(?:said|says|wrote|writes|told|tells|argued|argues|added|adds|stated|states|believes|claims|claimed|"
-    r"warned|warns|insisted|insists|explained|noted|notes|point(?:s|ed)?\s+out|announced|disagreed|agreed|replied)\b"
+    r"warned|warns|insisted|insists|explained|noted|notes|point(?:s|ed)?\s+out|announced|disagreed|agreed|replied|"
+    # a say that disputes (evenhand/dispute_verbs.txt): "Maria Ellison blasted the bill", "the firm denied it"
+    r"blast(?:s|ed)|criticis(?:es|ed)|criticiz(?:es|ed)|condemn(?:s|ed)|den(?:ies|ied)|disput(?:es|ed)|reject(?:s|ed))\b"
 )
 _NAMED_SPEAKER = regex_cache.compile(
     r"(?:^\s*|[,;–—]\s*|\b(?:while|when|as|after|and|but|in\s+a\s+\w+,)\s+)"

@@ -147,6 +147,11 @@ VOICE_ROOM = 0.5
 #: on BBC dev (halves by id, ROUGE-2 A/B): 0 → 0.684/0.687, 0.3 → 0.696/0.713,
 #: 0.4 → 0.701/0.719, 0.5 → 0.705/0.720; without any room held 0.706/0.717.
 VOICE_MIN_VALUE = 0.5
+#: A voice reported as disputing or opposing (:attr:`summarizer.voices.VoiceMap.disputing`:
+#: "Ellison criticised the bill", "the firm denied it") answers another side: room is held for
+#: it down to this share of the best sentence's value, so a summary does not give one side of a
+#: dispute the article reports and drop the other.
+VOICE_MIN_VALUE_DISPUTING = 0.25
 
 #: Sentences shorter than this many words count for proportionally less ("The board did not say.").
 SHORT_SENTENCE_WORDS = 10
@@ -1126,11 +1131,13 @@ class _VoiceBalance:
                 best[voice] = i
         heard = self.heard(chooser.kept_set)
         room = VOICE_ROOM * (word_limit if word_limit is not None else target)
-        floor = VOICE_MIN_VALUE * max((float(value[i]) for i in candidates), default=0.0)
+        top = max((float(value[i]) for i in candidates), default=0.0)
+        floor, disputing_floor = VOICE_MIN_VALUE * top, VOICE_MIN_VALUE_DISPUTING * top
+        disputing = self.voices.disputing
         planned: list[tuple[str, int]] = []
         members: set[int] = set()  # what the planned voices bring, counted once
         for voice, i in sorted(best.items(), key=lambda item: (-value[item[1]], item[1])):
-            if voice in heard or value[i] < floor:
+            if voice in heard or value[i] < (disputing_floor if voice in disputing else floor):
                 continue
             group = set(group_of(i)) | members
             if self._cost(sorted(group), chooser, word_limit) > room:

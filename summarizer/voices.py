@@ -35,7 +35,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from summarizer import regex_cache
+from summarizer import lexicons, regex_cache
 from summarizer.context import name_the_speaker
 from summarizer.cues import _attribution_verbs
 from summarizer.model import Document, Speaker
@@ -57,7 +57,13 @@ _NOT_SPEECH = frozenset(
     "term terms quote quotes charge charges charged brand brands cite cites cited protest protests "
     "promise promises promised answer answers answered".split()
 )
-_TITLES = frozenset("mr mrs ms miss dr sir dame lord lady prof professor president senator governor judge mayor".split())
+_TITLES = frozenset(
+    "mr mrs ms miss dr sir dame lord lady prof professor president senator governor judge mayor sheriff "
+    "chancellor minister secretary leader chairman chairwoman commissioner councillor councilman "
+    "councilwoman congressman congresswoman representative rep".split()
+)
+#: A title may follow up to this many words of office ("State Senator", "Senate Majority Leader").
+_TITLE_REACH = 3
 # Generic sources: a say, though not a name ("critics said", "a spokesman said").
 _GENERIC = (
     "critics", "analysts", "experts", "parents", "families", "teachers", "workers", "staff", "users", "customers", "officials", "economists", "observers", "investors", "traders",
@@ -118,6 +124,10 @@ class VoiceMap:
 
     speakers: tuple[Speaker | None, ...]
     quoted_words: tuple[int, ...]
+    #: The voices reported as disputing or opposing ("Ellison criticised the bill", "the firm
+    #: denied it"): the writer's words of a sentence crediting them hold a verb of
+    #: ``evenhand/dispute_verbs.txt``.  They answer another side, so the selector gives them a say.
+    disputing: frozenset[str] = frozenset()
 
     @property
     def voices(self) -> tuple[str, ...]:
@@ -172,6 +182,7 @@ def find_voices(
     speakers: list[Speaker | None] = [None] * n
     last_voice: list[tuple[int, str]] = []  # (sentence, key) of every voice heard, in order
     named_at: dict[str, int] = {}  # a voice's key → the last sentence that names it
+    disputing: set[str] = set()  # the keys of the voices reported as disputing
     for i, sentence in enumerate(sentences):
         if i in skip:
             continue
@@ -195,6 +206,8 @@ def find_voices(
                     known.name = _label(mention)
                 speaker = Speaker(by_key[key].name, sentence.start + start, sentence.start + end, False, None)
                 named_at[key] = i
+        if speaker is not None and _disputes(writer):
+            disputing.add(_key_of_name(speaker.name, by_key))
         if speaker is None:
             # No speaker of its own: a quotation going on from an earlier sentence, or opening the
             # sentence right after its speaker's, or the quotation a lead-in introduced.
@@ -219,7 +232,22 @@ def find_voices(
         else sum(len(word_list(text[start:end])) for start, end in pieces[i])
         for i in range(n)
     )
-    return VoiceMap(tuple(speakers), quoted_words)
+    # Every name the voice went by ("Ellison", then "State Senator Maria Ellison"): one voice.
+    disputing_names = frozenset(speakers[i].name for i, key in last_voice if key in disputing)  # type: ignore[union-attr]
+    return VoiceMap(tuple(speakers), quoted_words, disputing_names)
+
+
+@cache
+def _dispute_forms() -> frozenset[str]:
+    from summarizer.cues.phrases import _forms
+
+    return frozenset(form for verb in lexicons.word_list("evenhand/dispute_verbs.txt") for form in _forms(verb))
+
+
+def _disputes(writer: str) -> bool:
+    """Whether the writer's part of a sentence reports its speaker disputing or opposing."""
+    forms = _dispute_forms()
+    return any(word in forms for word in _SPEECH_WORD.findall(writer))
 
 
 def _quoted_pieces(document: Document, spans: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -370,6 +398,12 @@ def _is_person(mention: str) -> bool:
     words = mention.split()
     if words[0].lower().strip(".") in _TITLES:
         return True
+    # "State Senator Maria Ellison", "Senate Majority Leader Carl Vossberg": a title after the words
+    # of its office, then a person's name.
+    for k, word in enumerate(words[1 : _TITLE_REACH + 1], start=1):
+        if word.lower().strip(".") in _TITLES and k + 1 < len(words):
+            name = " ".join(words[k + 1 :])
+            return _is_person(name) or (k + 2 == len(words) and words[-1][1:].islower() and not _is_organisation(name))
     if _is_generic(mention):
         return mention.split()[-1].lower() in ("spokesman", "spokeswoman", "spokesperson", "analyst", "official", "insider", "witness")
     capitals = [w for w in words if w[:1].isupper()]

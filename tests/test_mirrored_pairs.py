@@ -65,3 +65,10 @@ def test_the_framing_verb_is_said_neutrally_on_both_sides() -> None:
     assert "also says that fines" in left
     assert "also says that detainers" in right
     assert " claims " not in left and " claims " not in right
+
+
+def test_the_critic_of_each_vote_is_heard() -> None:
+    # Each article reports one side disputing the other's vote; the summary gives that voice its say.
+    left, right = _summary(LEFT), _summary(RIGHT)
+    assert "[State Senator Maria Ellison] told reporters after the vote:" in left, left
+    assert "Sheriff Tom Brandt" in right, right

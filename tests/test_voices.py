@@ -73,6 +73,8 @@ def test_the_speaker_span_is_the_mention_and_via_names_the_sentence_that_names_t
         ("In a letter, the union wrote:", "the union"),
         ("The ferry will sail at noon.", None),
         ("Main points of the plan:", None),
+        ("State Senator Maria Ellison, a Democrat, said the bill was bad.", "State Senator Maria Ellison"),
+        ("Foreign Secretary Jack Straw criticised the report.", "Foreign Secretary Jack Straw"),
     ],
 )
 def test_attribution_forms(sentence: str, name: str | None) -> None:
@@ -214,3 +216,25 @@ def test_the_tui_details_name_the_speaker() -> None:
     assert "speaker Maria Quayle (quoted)" in shown
     writer = next(d.index for d in summary.decisions if d.sentence.text.startswith("But the council"))
     assert "speaker" not in details_text(summary, writer).plain
+
+
+def test_a_title_after_the_words_of_its_office_is_a_person_whom_she_stands_for() -> None:
+    names = speaker_names(
+        "State Senator Maria Ellison, a Democrat from Cedar Falls, blasted the bill. She told reporters after the vote:\n\n"
+        "“My constituents already pay more for their water.”"
+    )
+    assert names == ["State Senator Maria Ellison"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "disputing"),
+    [
+        ("The firm said profits rose. Unions denied the claim. Mr Lee said he was pleased.", {"Unions"}),
+        ("Mr Lee criticised the plan. “It is wrong,” he said.", {"Mr Lee"}),
+        # Only the writer's words count: a quoted "reject" is what the speaker says, not a dispute reported.
+        ("“We reject nothing,” Mr Lee said. The board said it agreed.", set()),
+        ("The firm said profits rose. The union said it was pleased.", set()),
+    ],
+)
+def test_voices_reported_as_disputing(text: str, disputing: set[str]) -> None:
+    assert find_voices(segment(text)).disputing == disputing
