@@ -1242,6 +1242,12 @@ def eval_plain(
             f"{s.over_20:.1%}", f"{s.over_30:.1%}", f"{s.edited_sentences:.1%}",
             f"{s.rouge_selection[1]:.4f}", f"{s.rouge_edited[1]:.4f}",
         )
+    if result.systems:
+        first = next(iter(result.systems.values()))
+        table.add_row(
+            Text("(references)"), f"{first.grade_original:.2f}", f"{result.reference_grade:.2f}",
+            f"{first.words_per_sentence_original:.1f}", f"{result.reference_words_per_sentence:.1f}", "", "", "", "", "",
+        )
     console = Console()
     console.print(table)
     for name, s in result.systems.items():

@@ -46,6 +46,8 @@ def test_every_system_is_measured_and_edits_make_neutral_plainer(dataset: Path) 
     assert 0 <= on.rouge_selection[1] <= 1 and on.rouge_edited != on.rouge_selection
     assert result.systems["lexrank"].rouge_edited == result.systems["lexrank"].rouge_selection
     assert 0 <= on.over_30 <= on.over_20 <= 1
+    # The references' own readability, for scale.
+    assert result.reference_grade != 0 and result.reference_words_per_sentence > 0
 
 
 def test_unknown_system_is_an_error(dataset: Path) -> None:
@@ -62,7 +64,8 @@ def test_cli_json_and_table(dataset: Path) -> None:
         data["systems"]["neutral"]
     )
     table = CliRunner().invoke(app, ["eval", "plain", "--data", str(dataset), "--jobs", "1"])
-    assert table.exit_code == 0 and NO_EDITS in table.stdout
+    assert table.exit_code == 0 and NO_EDITS in table.stdout and "(references)" in table.stdout
+    assert set(data["reference"]) == {"grade", "words_per_sentence"} and data["reference"]["words_per_sentence"] > 0
 
 
 def test_compression_edits_are_counted_by_kind(dataset: Path) -> None:

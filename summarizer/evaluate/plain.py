@@ -10,7 +10,9 @@ summarises it twice:
   (pooled over every summary sentence; a sentence split at its semicolon counts as two);
 * at the **reference's sentence count**, as ``evenhand eval summary`` does, for ROUGE F1
   twice over: of the *selection* (the kept sentences as the article wrote them, so that cuts
-  are not penalised for leaving the extractive references) and of the summary *as edited*.
+  are not penalised for leaving the extractive references) and of the summary *as edited*;
+* the **references' own** grade and words per sentence (means over articles), for scale: a
+  system that matches extractive references in ROUGE reads as they do.
 
 Systems: ``neutral`` (every edit on), ``neutral-no-edits`` (trim, rewording and compression
 off) and every sumy algorithm (which never edit).  Records marked ``"is_duplicate": true``
@@ -103,6 +105,9 @@ class PlainEvaluation:
     jobs: int
     seconds: float
     length_rule: str = LENGTH_RULE
+    #: Mean Flesch–Kincaid grade and words per sentence of the reference summaries.
+    reference_grade: float = 0.0
+    reference_words_per_sentence: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         """The result as plain JSON-ready data."""
@@ -111,6 +116,10 @@ class PlainEvaluation:
             "articles": self.articles,
             "duplicates_skipped": self.duplicates_skipped,
             "length_rule": self.length_rule,
+            "reference": {
+                "grade": round(self.reference_grade, 2),
+                "words_per_sentence": round(self.reference_words_per_sentence, 2),
+            },
             "systems": {name: scores.to_dict() for name, scores in self.systems.items()},
             "timing": {"jobs": self.jobs, "seconds": round(self.seconds, 2)},
         }
@@ -130,16 +139,21 @@ class ArticlePlain:
     compressed: Mapping[str, tuple[int, int]]
     #: system → compression edits of each kind in the kept sentences
     kinds: Mapping[str, Mapping[str, int]]
+    #: the reference summary's grade and words per sentence
+    reference: tuple[float, float] = (0.0, 0.0)
 
 
 def plain_article(item: SummaryItem, systems: Sequence[str]) -> ArticlePlain:
     """Summarise one article with every system at both lengths and measure it."""
     from summarizer.compress import KINDS, split_counts
     from summarizer.pipeline import analyse, summarize
+    from summarizer.readability import measure
     from summarizer.segment import segment
     from summarizer.tokens import count_words
 
     document = segment(item.text, source=item.id)
+    written = measure([s.text for s in segment(item.reference).sentences])
+    reference = (written.flesch_kincaid_grade, written.words_per_sentence)
     readability: dict[str, tuple[float, float, float, float]] = {}
     lengths: dict[str, tuple[int, ...]] = {}
     rouge: dict[str, tuple[float, float, float, float, float, float]] = {}
@@ -151,7 +165,7 @@ def plain_article(item: SummaryItem, systems: Sequence[str]) -> ArticlePlain:
             lengths[system] = ()
             rouge[system] = (0.0,) * 6
             compressed[system] = (0, 0)
-        return ArticlePlain(readability, lengths, rouge, compressed, kinds)
+        return ArticlePlain(readability, lengths, rouge, compressed, kinds, reference)
     analysis = analyse(document)
     for system in systems:
         algorithm = "neutral" if system == NO_EDITS else system
@@ -177,7 +191,7 @@ def plain_article(item: SummaryItem, systems: Sequence[str]) -> ArticlePlain:
             kinds[system][edit.kind] = kinds[system].get(edit.kind, 0) + 1
         selection = " ".join(d.sentence.text for d in at_reference.kept)
         rouge[system] = (*rouge_f1(item.reference, selection), *rouge_f1(item.reference, at_reference.text))
-    return ArticlePlain(readability, lengths, rouge, compressed, kinds)
+    return ArticlePlain(readability, lengths, rouge, compressed, kinds, reference)
 
 
 def _packed(args: tuple[SummaryItem, tuple[str, ...]]) -> ArticlePlain:
@@ -256,4 +270,6 @@ def evaluate_plain(
         duplicates_skipped=duplicates,
         jobs=min(jobs, len(items)),
         seconds=time.perf_counter() - started,
+        reference_grade=mean([r.reference[0] for r in results]),
+        reference_words_per_sentence=mean([r.reference[1] for r in results]),
     )
