@@ -21,7 +21,7 @@ from collections.abc import Collection, Sequence
 from summarizer import regex_cache
 from summarizer.cues.structural import is_capitalised_title
 from summarizer.model import Document, Edit, Sentence, Speaker
-from summarizer.quotes import Quotation, is_lead_in
+from summarizer.quotes import SINGLE_OPENINGS, Quotation, is_lead_in
 
 #: Words that, opening a sentence, point back at something said before.
 BACK_POINTERS = frozenset(
@@ -311,7 +311,7 @@ def dependencies(
         for i in range(q.first_sentence + 1, q.last_sentence + 1):
             if q.start < sentences[i].start:
                 inside_from_before[i] = True
-        if q.depth == 0 and q.opening != "‘" and not document.text[sentences[q.first_sentence].start : q.start].strip():
+        if q.depth == 0 and q.opening not in SINGLE_OPENINGS and not document.text[sentences[q.first_sentence].start : q.start].strip():
             opens_quotation[q.first_sentence] = True
     needs: list[tuple[int, ...]] = [()] * n
     previous: int | None = None

@@ -58,7 +58,7 @@ def quoted_spans(
     """
     if quotations is None:
         quotations = find_quotations(document)
-    return _merge([(q.start, q.end) for q in quotations if q.opening != "‘"])
+    return _merge([(q.start, q.end) for q in quotations if q.opening not in SINGLE_OPENINGS])
 
 
 def _previous_end(text: str, start: int) -> int:
@@ -132,12 +132,19 @@ def _first(span: tuple[int, int]) -> int:
 # The quotation model: every quotation of the document, located once.
 
 #: The closing mark that answers each opening mark.
-CLOSING_FOR = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’", "‚": "‘"}
+CLOSING_FOR = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’", "‚": "‘", "'": "'"}
+#: Opening marks of single quotations (curly and straight): shown whole, but not counted as speech.
+SINGLE_OPENINGS = "‘'"
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 # Before an opening single mark: the start of a paragraph, a space, a bracket, a dash or an opening double mark.
-_MARKS = regex_cache.compile('[“„«”»"‘’]')
+_MARKS = regex_cache.compile("[“„«”»\"‘’']")
 _SINGLE_OPEN_AFTER = " \t\n([{—–-/“„«\""
+# A straight single mark opening a word that it shortens, not a quotation: 'em, 'n', 'til, 'cause, 'tis.
+_ELISION = regex_cache.compile(r"'(?:em|n|til|till|cause|cos|tis|twas|bout|kay|s)\b", re.IGNORECASE)
+# A straight single quotation left open at its paragraph's end is one (the convention of a quotation over
+# several paragraphs) only where it opened a paragraph or followed a colon: "Ms Lee said: 'We will …".
+_SINGLE_OPEN_LEFT = regex_cache.compile(r"(?:^|:)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +188,10 @@ def find_quotations(document: Document) -> tuple[Quotation, ...]:
     otherwise ends, unclosed, with its paragraph.  Single marks count only where they
     cannot be apostrophes: ``‘`` after a space, bracket, dash or double mark opens, and
     ``’`` closes it only when no letter follows; a single quotation never crosses a
-    paragraph.  Straight single marks are apostrophes.  A straight double mark after white
+    paragraph.  A straight single mark opens likewise (after white space, before a letter, not
+    an elision such as 'em), closes after a word or a stop before no letter (not a plural's
+    possessive), reopens when met open, and is left open at its paragraph's end only after a
+    colon or at the paragraph's start.  A straight double mark after white
     space and before a word opens: met while a straight quotation is open, it reopens (the
     paragraph break of the convention lost), and the open one ends, unclosed, before it.
     """
@@ -225,12 +235,31 @@ def find_quotations(document: Document) -> tuple[Quotation, ...]:
                 before = text[at - 1] if at > 0 else "\n"
                 if single is None and (before in _SINGLE_OPEN_AFTER or at == paragraph.start):
                     single = (at, char)
-            elif char == "’" and single is not None:
+            elif char == "’" and single is not None and single[1] == "‘":
                 after = text[at + 1 : at + 2]
                 if not after.isalpha():
                     depth = 1 if double is not None and double[0] < single[0] else 0
                     found.append((single[0], at + 1, "‘", True, depth))
                     single = None
+            elif char == "'":
+                if single is None:
+                    if _opens_single(text, at, paragraph.start):
+                        single = (at, char)
+                elif single[1] == "'" and _closes_single(text, at):
+                    depth = 1 if double is not None and double[0] < single[0] else 0
+                    found.append((single[0], at + 1, "'", True, depth))
+                    single = None
+                elif single[1] == "'" and _opens_single(text, at, paragraph.start):
+                    # "… autism. 'We noted …": one opening while one is open reopens it (a paragraph
+                    # break of the convention lost); the open one ends, unclosed, where its sentence ends.
+                    depth = 1 if double is not None and double[0] < single[0] else 0
+                    found.append((single[0], _previous_end(text, at), "'", False, depth))
+                    single = (at, char)
+        if single is not None and single[1] == "'" and _SINGLE_OPEN_LEFT.search(text, paragraph.start, single[0]):
+            # Left open at the paragraph's end: the quotation goes on in the next paragraph (or the writer
+            # never closed it); it ends, unclosed, with this one.
+            depth = 1 if double is not None and double[0] < single[0] else 0
+            found.append((single[0], _previous_end(text, paragraph.end), "'", False, depth))
     if double is not None:
         found.append((double[0], len(text.rstrip()), double[1], False, 0))
     quotations = []
@@ -239,6 +268,24 @@ def find_quotations(document: Document) -> tuple[Quotation, ...]:
         last_sentence = bisect_right(starts, max(start, end - 1)) - 1
         quotations.append(Quotation(start, end, mark, closed, max(first_sentence, 0), last_sentence, min(depth, 1)))
     return tuple(quotations)
+
+
+def _opens_single(text: str, at: int, paragraph_start: int) -> bool:
+    """Whether the straight single mark at ``at`` opens a quotation ('We will …'): at a paragraph's
+    start or after a space, bracket, dash or double mark, before a letter, and no elision ('em)."""
+    before = text[at - 1] if at > paragraph_start else "\n"
+    after = text[at + 1 : at + 2]
+    return (before in _SINGLE_OPEN_AFTER or at == paragraph_start) and after.isalpha() and not _ELISION.match(text, at)
+
+
+def _closes_single(text: str, at: int) -> bool:
+    """Whether the straight single mark at ``at`` closes an open one: after a word or a stop, before
+    no letter; not a plural's possessive ("the players' union": an s, a space, a word in lower case)."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1 : at + 3]
+    if before.isspace() or after[:1].isalpha():
+        return False
+    return not (before in "sS" and after[:1] == " " and after[1:2].islower())
 
 
 def _opens(text: str, at: int) -> bool:

@@ -39,7 +39,7 @@ from summarizer import lexicons, regex_cache
 from summarizer.context import name_the_speaker
 from summarizer.cues import _attribution_verbs
 from summarizer.model import Document, Speaker
-from summarizer.quotes import Quotation, find_quotations, is_lead_in, quotation_units
+from summarizer.quotes import SINGLE_OPENINGS, Quotation, find_quotations, is_lead_in, quotation_units
 from summarizer.tokens import words as word_list
 
 __all__ = ["VoiceMap", "find_voices"]
@@ -164,7 +164,7 @@ def find_voices(
     sentences = document.sentences
     n = len(sentences)
     text = document.text
-    quoted_spans = [(q.start, q.end) for q in quotations if q.depth == 0 and q.opening != "‘"]
+    quoted_spans = [(q.start, q.end) for q in quotations if q.depth == 0 and q.opening not in SINGLE_OPENINGS]
     pieces = _quoted_pieces(document, quoted_spans)
     inside = [sum(end - start for start, end in p) for p in pieces]
     lead_in_of: dict[int, int] = {}

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from summarizer import summarize
-from summarizer.evaluate.integrity import _dangling_then, _scan, check_summary
+from summarizer.evaluate.integrity import _dangling_then, _quote_events, _scan, check_summary
 
 
 def test_a_quotation_after_telling_has_its_speaker() -> None:
@@ -96,3 +96,31 @@ def test_another_of_something_not_told_is_unresolved() -> None:
     assert check_summary(summary, "another").counts["unresolved_reference"] == 0
     without = replace(summary, decisions=tuple(replace(d, kept=d.index != 1 and d.kept) for d in summary.decisions))
     assert check_summary(without, "another").counts["unresolved_reference"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Ms Lee said: 'We will go. It is late.' He left.", (0, 0)),
+        ("Ms Lee said: 'We will go. He left.", (1, 0)),
+        ("It is late.' He left.", (0, 1)),
+        ("The players' union said no to rock 'n' roll and 'em.", (0, 0)),
+        ("‘Quiet,’ he said.", (0, 0)),
+        # The convention: the next paragraph reopens with a mark.
+        ("He said: 'A.\n\n'B.'", (0, 0)),
+        ("He said: 'A.\n\nB.", (1, 0)),
+    ],
+)
+def test_single_marks_balance(text: str, events: tuple[int, int]) -> None:
+    assert _quote_events(text) == events
+
+
+def test_the_tabloid_style_summaries_close_their_single_quotations_at_every_length() -> None:
+    from pathlib import Path
+
+    from summarizer.segment import segment
+
+    document = segment((Path(__file__).parent / "fixtures" / "core" / "single_quotes.txt").read_text(encoding="utf-8"))
+    for n in range(1, len(document.sentences) + 1):
+        summary = summarize(document, sentences=n)
+        assert _quote_events(summary.text) == (0, 0), (n, summary.text)

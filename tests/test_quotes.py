@@ -96,3 +96,33 @@ def test_a_straight_mark_reopening_mid_paragraph_starts_a_new_quotation() -> Non
     document = segment('Ms Ada Lund spoke after the vote. "We tried hard for a year. "Then we won the vote," she said.')
     found = [(q.first_sentence, q.last_sentence, q.closed) for q in find_quotations(document)]
     assert found == [(1, 1, False), (2, 2, True)]
+
+
+SINGLE = Path(__file__).parent / "fixtures" / "core" / "single_quotes.txt"
+
+
+def test_straight_single_quotations_in_the_tabloid_style() -> None:
+    document = segment(SINGLE.read_text(encoding="utf-8"))
+    text = document.text
+    singles = [q for q in find_quotations(document) if q.opening == "'"]
+
+    def found(prefix: str):  # type: ignore[no-untyped-def]
+        (hit,) = [q for q in singles if text.startswith(prefix, q.start)]
+        return hit
+
+    # A scare quote, closed in its sentence.
+    assert found("'end flooding").closed
+    # Reopened paragraph by paragraph with a mark (the convention, its breaks lost): unclosed, then closed.
+    assert not found("'The wall has").closed and not found("'We never meant").closed
+    assert found("'But residents").closed
+    # Over two sentences, closed: one quotation.
+    ruling = found("'The council's own")
+    assert ruling.closed and ruling.last_sentence == ruling.first_sentence + 1
+    # Left open after a colon at its paragraph's end: it ends, unclosed, with the paragraph.
+    harlow = found("'People were")
+    assert not harlow.closed and text[harlow.end - 1] == "."
+    # Elisions and a plural's possessive are apostrophes.
+    assert not any(text.startswith(("'n'", "' union", "' panel"), q.start) for q in singles)
+    assert found("'It is a fair").closed and found("'and we will").closed
+    # Single quotations show whole, but are not counted as quoted speech.
+    assert all(not (s <= found("'end flooding").start < e) for s, e in quoted_spans(document))

@@ -89,10 +89,42 @@ _PRONOUN_SPEAKER = regex_cache.compile(
 )
 
 
-def _quote_events(text: str) -> tuple[int, int]:
-    """(opened and never closed, closed without being opened) over a summary's paragraphs."""
+# Single marks, read apart from the double ones: one opens a quotation after a space, a bracket,
+# a dash, a colon or a double mark and before a letter ('em, 'n' and 'til shorten words); one closes
+# after a word or a stop and before no letter, unless it is a plural's ("the players' union").
+_SINGLE_OPENING = regex_cache.compile(
+    r"(?:^|(?<=[\s(\[{—–:“\"-]))['‘](?=[^\W\d_])(?!(?:em|n|til|till|cause|cos|tis|twas|bout|s)\b)", re.IGNORECASE
+)
+_SINGLE_CLOSING = regex_cache.compile(r"(?<=\S)['’](?![^\W\d_])(?<!s' (?=[a-z]))(?!(?<=s')\s[a-z])")
+
+
+def _single_quote_events(paragraphs: list[str]) -> tuple[int, int]:
+    """(opened and never closed, closed after a stop without being opened) for single marks."""
     unclosed = stray = 0
+    for number, paragraph in enumerate(paragraphs):
+        marks = sorted(
+            [(m.start(), True) for m in _SINGLE_OPENING.finditer(paragraph)]
+            + [(m.start(), False) for m in _SINGLE_CLOSING.finditer(paragraph)]
+        )
+        open_ = False
+        for at, opening in marks:
+            if opening:
+                open_ = True  # met while open: the quotation reopened (a paragraph break lost)
+            elif open_:
+                open_ = False
+            elif paragraph[at - 1 : at] in ".,!?…":
+                stray += 1
+        following = paragraphs[number + 1].lstrip() if number + 1 < len(paragraphs) else ""
+        if open_ and not _SINGLE_OPENING.match(following):
+            unclosed += 1
+    return unclosed, stray
+
+
+def _quote_events(text: str) -> tuple[int, int]:
+    """(opened and never closed, closed without being opened) over a summary's paragraphs,
+    double marks and single ones."""
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    unclosed, stray = _single_quote_events([p.strip() for p in paragraphs])
     carried = False
     for number, paragraph in enumerate(paragraphs):
         body = paragraph.strip()
