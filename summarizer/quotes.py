@@ -245,7 +245,7 @@ def find_quotations(document: Document) -> tuple[Quotation, ...]:
                 if single is None:
                     if _opens_single(text, at, paragraph.start):
                         single = (at, char)
-                elif single[1] == "'" and _closes_single(text, at):
+                elif single[1] == "'" and _closes_single(text, at, single[0]):
                     depth = 1 if double is not None and double[0] < single[0] else 0
                     found.append((single[0], at + 1, "'", True, depth))
                     single = None
@@ -253,7 +253,11 @@ def find_quotations(document: Document) -> tuple[Quotation, ...]:
                     # "… autism. 'We noted …": one opening while one is open reopens it (a paragraph
                     # break of the convention lost); the open one ends, unclosed, where its sentence ends.
                     depth = 1 if double is not None and double[0] < single[0] else 0
-                    found.append((single[0], _previous_end(text, at), "'", False, depth))
+                    # Opened mid-sentence ("… games . Complex: 'Dehumaniser …"): the open one ended
+                    # with the sentence before.
+                    sentence_start = starts[max(0, bisect_right(starts, at) - 1)]
+                    end = _previous_end(text, sentence_start if sentence_start > single[0] else at)
+                    found.append((single[0], end, "'", False, depth))
                     single = (at, char)
         if single is not None and single[1] == "'" and _SINGLE_OPEN_LEFT.search(text, paragraph.start, single[0]):
             # Left open at the paragraph's end: the quotation goes on in the next paragraph (or the writer
@@ -278,14 +282,17 @@ def _opens_single(text: str, at: int, paragraph_start: int) -> bool:
     return (before in _SINGLE_OPEN_AFTER or at == paragraph_start) and after.isalpha() and not _ELISION.match(text, at)
 
 
-def _closes_single(text: str, at: int) -> bool:
-    """Whether the straight single mark at ``at`` closes an open one: after a word or a stop, before
-    no letter; not a plural's possessive ("the players' union": an s, a space, a word in lower case)."""
+def _closes_single(text: str, at: int, opened: int) -> bool:
+    """Whether the straight single mark at ``at`` closes the one open at ``opened``: after a word or
+    a stop, before no letter; not a plural's possessive ("'The players' union …": an s, a space, a
+    word in lower case), unless the quotation is a short phrase in lower case ("a dog that 'tosses'
+    the ball", "an attractive, 'no fuss' computer": at most three words)."""
     before = text[at - 1] if at > 0 else " "
     after = text[at + 1 : at + 3]
     if before.isspace() or after[:1].isalpha():
         return False
-    return not (before in "sS" and after[:1] == " " and after[1:2].islower())
+    possessive = before in "sS" and after[:1] == " " and after[1:2].islower()
+    return not possessive or (text[opened + 1 : opened + 2].islower() and len(text[opened:at].split()) <= 3)
 
 
 def _opens(text: str, at: int) -> bool:

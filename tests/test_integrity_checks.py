@@ -106,6 +106,8 @@ def test_another_of_something_not_told_is_unresolved() -> None:
         ("It is late.' He left.", (0, 1)),
         ("The players' union said no to rock 'n' roll and 'em.", (0, 0)),
         ("‘Quiet,’ he said.", (0, 0)),
+        ("'The players' union is strong,' he said.", (0, 0)),
+        ("An attractive, 'no fuss' computer.", (0, 0)),
         # The convention: the next paragraph reopens with a mark.
         ("He said: 'A.\n\n'B.'", (0, 0)),
         ("He said: 'A.\n\nB.", (1, 0)),

@@ -126,3 +126,15 @@ def test_straight_single_quotations_in_the_tabloid_style() -> None:
     assert found("'It is a fair").closed and found("'and we will").closed
     # Single quotations show whole, but are not counted as quoted speech.
     assert all(not (s <= found("'end flooding").start < e) for s, e in quoted_spans(document))
+
+
+def test_a_one_word_scare_quote_ending_in_s_closes_and_a_reopening_mid_sentence_ends_the_last() -> None:
+    document = segment(
+        "A dog that 'tosses' the first ball was filmed. It ran off.\n\n"
+        "Ms Vale said: 'I have worked with bands for years. Noted: 'Echo lets you sing live,' said Mr Ray."
+    )
+    text = document.text
+    tosses, worked, echo = (q for q in find_quotations(document) if q.opening == "'")
+    assert tosses.closed and text[tosses.start : tosses.end] == "'tosses'"
+    assert not worked.closed and text[worked.end - 1] == "." and worked.last_sentence == worked.first_sentence
+    assert echo.closed and text[echo.start : echo.end] == "'Echo lets you sing live,'"

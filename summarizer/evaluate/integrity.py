@@ -95,7 +95,11 @@ _PRONOUN_SPEAKER = regex_cache.compile(
 _SINGLE_OPENING = regex_cache.compile(
     r"(?:^|(?<=[\s(\[{—–:“\"-]))['‘](?=[^\W\d_])(?!(?:em|n|til|till|cause|cos|tis|twas|bout|s)\b)", re.IGNORECASE
 )
-_SINGLE_CLOSING = regex_cache.compile(r"(?<=\S)['’](?![^\W\d_])(?<!s' (?=[a-z]))(?!(?<=s')\s[a-z])")
+_SINGLE_CLOSING = regex_cache.compile(r"(?<=\S)['’](?![^\W\d_])")
+# "the players' union": a plural's possessive, unless it ends a short phrase in lower case ('no fuss').
+_POSSESSIVE = regex_cache.compile(r"(?<=[sS])['’](?= [a-z])")
+#: A quoted phrase this short may end in a plural's s ("an attractive, 'no fuss' computer").
+SHORT_PHRASE_WORDS = 3
 
 
 def _single_quote_events(paragraphs: list[str]) -> tuple[int, int]:
@@ -106,16 +110,19 @@ def _single_quote_events(paragraphs: list[str]) -> tuple[int, int]:
             [(m.start(), True) for m in _SINGLE_OPENING.finditer(paragraph)]
             + [(m.start(), False) for m in _SINGLE_CLOSING.finditer(paragraph)]
         )
-        open_ = False
+        open_at: int | None = None
         for at, opening in marks:
             if opening:
-                open_ = True  # met while open: the quotation reopened (a paragraph break lost)
-            elif open_:
-                open_ = False
+                open_at = at  # met while open: the quotation reopened (a paragraph break lost)
+            elif open_at is not None:
+                phrase = paragraph[open_at + 1 : at]
+                if _POSSESSIVE.match(paragraph, at) and not (phrase[:1].islower() and len(phrase.split()) <= SHORT_PHRASE_WORDS):
+                    continue
+                open_at = None
             elif paragraph[at - 1 : at] in ".,!?…":
                 stray += 1
         following = paragraphs[number + 1].lstrip() if number + 1 < len(paragraphs) else ""
-        if open_ and not _SINGLE_OPENING.match(following):
+        if open_at is not None and not _SINGLE_OPENING.match(following):
             unclosed += 1
     return unclosed, stray
 
