@@ -52,7 +52,7 @@ _RUN_JOINERS = "_’'-"
 
 
 def _in_run(char: str) -> bool:
-    """Whether ``char`` is a run character: the same test as ``re.match(r"[\w’'\-]", char)``
+    r"""Whether ``char`` is a run character: the same test as ``re.match(r"[\w’'\-]", char)``
     (``\w`` is ``str.isalnum`` or ``_``, code point for code point), without a regex call."""
     return char.isalnum() or char in _RUN_JOINERS
 
