@@ -283,3 +283,15 @@ def test_one_head_index_gives_each_run_the_candidates_of_every_pattern_looked_up
     for run in runs:
         info = index._run_info(run)
         assert (info.phrases if info else ()) == alone(run), run
+
+
+def test_run_character_test_is_the_regex_on_every_code_point() -> None:
+    run_char = re.compile(r"[\w’'\-]")
+    assert all(index._in_run(c) == bool(run_char.match(c)) for c in map(chr, range(sys.maxunicode + 1)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab [] _\né1'", max_size=120))
+def test_bracket_pattern_opens_with_its_bracket_and_finds_what_the_look_behind_did(text: str) -> None:
+    before = re.compile(r"(?<!\w)\[[^\[\]\n]{1,80}\](?!\w)")
+    assert [m.span() for m in structural._BRACKETS.finditer(text)] == [m.span() for m in before.finditer(text)]
