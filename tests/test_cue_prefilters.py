@@ -159,10 +159,11 @@ NEGATIONS = [
     "note",
 ]
 ATTRIBUTIONS = ["said", "says", "told", "according", "to", "according to", "sayso", "toldo"]
+DATES = [*_pattern_words(neutrality._DATE), "Monday", "SEPT", "Sept", "september", "January", "october", "August", "Thursday", "June", "today", "decade"]
 
 
 @settings(max_examples=300, deadline=None)
-@given(_texts([*NEGATIONS, *ATTRIBUTIONS]))
+@given(_texts([*NEGATIONS, *ATTRIBUTIONS, *DATES]))
 def test_bias_feature_patterns_on_folded_text_match_as_case_insensitive_ones(text: str) -> None:
     # The patterns run on the folded text, with hints tested first by substring.
     negation = re.compile(r"\b(?:not|never|no|nothing|nobody|none|neither|nor)\b|n[’']t\b", re.IGNORECASE)
@@ -174,6 +175,8 @@ def test_bias_feature_patterns_on_folded_text_match_as_case_insensitive_ones(tex
         assert any(hint in folded for hint in neutrality._NEGATION_HINTS)
     if neutrality._ATTRIBUTED.search(folded):
         assert any(hint in folded for hint in neutrality._ATTRIBUTED_HINTS)
+    if neutrality._DATE.search(folded):
+        assert any(hint in folded for hint in neutrality._DATE_HINTS)
 
 
 def _spans_by_scanning_every_character(text: str) -> tuple[tuple[int, int], ...]:
