@@ -132,8 +132,9 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _is_prose(sentence: Sentence) -> bool:
-    return _words(sentence.text) >= SHORT_LINE_WORDS and _FINAL.search(sentence.text) is not None
+def _is_prose(sentence: Sentence, words: int) -> bool:
+    """Whether a sentence of ``words`` words (:func:`_words`) reads as prose: long enough, and stopped."""
+    return words >= SHORT_LINE_WORDS and _FINAL.search(sentence.text) is not None
 
 
 # Words (folded) without one of which a pattern cannot match: tested before the pattern.
@@ -236,9 +237,9 @@ def _is_caption(line: str, alone: bool, *, stopped: bool = False) -> bool:
     )
 
 
-def _line_label(sentence: Sentence, quoted: bool, lines: _Lines) -> str | None:
+def _line_label(sentence: Sentence, quoted: bool, lines: _Lines, words: int) -> str | None:
+    """The label of one sentence on its own (``words``: its :func:`_words`, the same stripped or not)."""
     line = sentence.text.strip()
-    words = _words(line)
     short = words <= SHORT_LINE_WORDS
     alone = lines.alone(sentence)
     folded = fold_case(line)
@@ -292,7 +293,8 @@ def detect_boilerplate(document: Document) -> tuple[str | None, ...]:
     def quoted(sentence: Sentence) -> bool:
         return within_quotation(text, sentence.start, (sentence.start + sentence.end) // 2)
 
-    labels: list[str | None] = [_line_label(s, quoted(s), lines) for s in sentences]
+    counts = [_words(s.text) for s in sentences]  # every later test reads these
+    labels: list[str | None] = [_line_label(s, quoted(s), lines, n) for s, n in zip(sentences, counts, strict=True)]
 
     # "By ." then the names on their own: the names are the rest of the byline.
     for i in range(1, len(sentences)):
@@ -318,7 +320,7 @@ def detect_boilerplate(document: Document) -> tuple[str | None, ...]:
         for i, sentence in enumerate(sentences):
             if (
                 labels[i] is None
-                and _words(sentence.text) <= CAPTION_MAX_WORDS
+                and counts[i] <= CAPTION_MAX_WORDS
                 and not quoted(sentence)
                 and _is_caption(sentence.text.strip(), alone=True, stopped=True)
             ):
@@ -334,14 +336,14 @@ def detect_boilerplate(document: Document) -> tuple[str | None, ...]:
                     labels[i] = "membership pitch"
 
     # After the body ends, short lines without final punctuation are page furniture.
-    content = [i for i, s in enumerate(sentences) if labels[i] is None and _is_prose(s)]
+    content = [i for i, s in enumerate(sentences) if labels[i] is None and _is_prose(s, counts[i])]
     if content:
         body_end = content[-1]
         for i in range(body_end + 1, len(sentences)):
             sentence = sentences[i]
             if (
                 labels[i] is None
-                and _words(sentence.text) <= SHORT_LINE_WORDS
+                and counts[i] <= SHORT_LINE_WORDS
                 and not _FINAL.search(sentence.text)
                 and lines.alone(sentence)
             ):

@@ -114,6 +114,9 @@ _DATE = regex_cache.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
 )
+# One of these is in every match of _DATE (its search, held back by the \b before each name,
+# took 3 µs a sentence without figures; a sentence in four or so holds one of them).
+_DATE_HINTS = ("day", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _WORDS = regex_cache.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 #: The features read from the sentence itself, after the cue groups and ``quoted``, in the order of WEIGHTS.
 _TEXT_FEATURES = ("density", "length", "attributed", "figures", "negations")
@@ -161,7 +164,7 @@ def _features(text: str, cues: Sequence[Cue]) -> list[float]:
         own / words if own else 0.0,
         math.log1p(words),
         1.0 if attributed else 0.0,
-        1.0 if _DIGIT.search(text) or _DATE.search(folded) else 0.0,
+        1.0 if _DIGIT.search(text) or (_hinted(folded, _DATE_HINTS) and _DATE.search(folded)) else 0.0,
         math.log1p(len(_NEGATION.findall(folded))) if _hinted(folded, _NEGATION_HINTS) else 0.0,
     )
     return values

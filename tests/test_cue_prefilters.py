@@ -159,10 +159,11 @@ NEGATIONS = [
     "note",
 ]
 ATTRIBUTIONS = ["said", "says", "told", "according", "to", "according to", "sayso", "toldo"]
+DATES = [*_pattern_words(neutrality._DATE), "Monday", "SEPT", "Sept", "september", "January", "october", "August", "Thursday", "June", "today", "decade"]
 
 
 @settings(max_examples=300, deadline=None)
-@given(_texts([*NEGATIONS, *ATTRIBUTIONS]))
+@given(_texts([*NEGATIONS, *ATTRIBUTIONS, *DATES]))
 def test_bias_feature_patterns_on_folded_text_match_as_case_insensitive_ones(text: str) -> None:
     # The patterns run on the folded text, with hints tested first by substring.
     negation = re.compile(r"\b(?:not|never|no|nothing|nobody|none|neither|nor)\b|n[’']t\b", re.IGNORECASE)
@@ -174,6 +175,8 @@ def test_bias_feature_patterns_on_folded_text_match_as_case_insensitive_ones(tex
         assert any(hint in folded for hint in neutrality._NEGATION_HINTS)
     if neutrality._ATTRIBUTED.search(folded):
         assert any(hint in folded for hint in neutrality._ATTRIBUTED_HINTS)
+    if neutrality._DATE.search(folded):
+        assert any(hint in folded for hint in neutrality._DATE_HINTS)
 
 
 def _spans_by_scanning_every_character(text: str) -> tuple[tuple[int, int], ...]:
@@ -283,3 +286,15 @@ def test_one_head_index_gives_each_run_the_candidates_of_every_pattern_looked_up
     for run in runs:
         info = index._run_info(run)
         assert (info.phrases if info else ()) == alone(run), run
+
+
+def test_run_character_test_is_the_regex_on_every_code_point() -> None:
+    run_char = re.compile(r"[\w’'\-]")
+    assert all(index._in_run(c) == bool(run_char.match(c)) for c in map(chr, range(sys.maxunicode + 1)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab [] _\né1'", max_size=120))
+def test_bracket_pattern_opens_with_its_bracket_and_finds_what_the_look_behind_did(text: str) -> None:
+    before = re.compile(r"(?<!\w)\[[^\[\]\n]{1,80}\](?!\w)")
+    assert [m.span() for m in structural._BRACKETS.finditer(text)] == [m.span() for m in before.finditer(text)]

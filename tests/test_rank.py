@@ -15,7 +15,7 @@ from scipy import sparse
 from summarizer.errors import UnknownAlgorithmError
 from summarizer.model import Document, Paragraph, Sentence
 from summarizer.rank import ALGORITHMS, ENGINES, graph, rank, term_matrix
-from summarizer.rank.terms import sequential_row_sums
+from summarizer.rank.terms import count_terms, sequential_row_sums
 from summarizer.segment import segment
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rank"
@@ -181,6 +181,19 @@ def test_term_matrix_counts_stemmed_content_words() -> None:
     # "ferries"/"ferry" and "sail"/"sailed" stem alike; "the" is a stop word.
     assert sorted(matrix.toarray()[0][matrix.toarray()[0] > 0]) == [2.0, 2.0]
     assert matrix.toarray()[1].sum() == 0
+
+
+def test_overlap_is_the_product_with_sorted_indices() -> None:
+    stems = [["harbour", "ferri", "harbour"], ["ferri", "storm"], [], ["storm", "harbour", "quay"], ["quay"]] * 7
+    shared, rows, _ = graph._overlap(stems)
+    terms = count_terms(stems)
+    expected = sparse.csr_array(terms.counts @ terms.counts.T)
+    expected.sort_indices()
+    assert shared.has_sorted_indices
+    assert np.array_equal(shared.indptr, expected.indptr)
+    assert np.array_equal(shared.indices, expected.indices)
+    assert np.array_equal(shared.data, expected.data)
+    assert np.array_equal(rows, np.repeat(np.arange(len(stems)), np.diff(expected.indptr)))
 
 
 def test_sequential_row_sums_add_like_python() -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarizer.readability import count_syllables, measure
 
@@ -59,3 +63,39 @@ def test_harder_text_scores_harder() -> None:
 def test_empty_text_is_all_zero() -> None:
     r = measure(["", "—"])
     assert (r.sentences, r.words, r.flesch_reading_ease) == (0, 0, 0.0)
+
+
+# count_syllables as it was written first, every correction a regular expression tried on every word:
+# the quick tests in front of each pattern must not change a single count.
+_PLAIN_CORRECTIONS = tuple(
+    (re.compile(pattern), change)
+    for pattern, change in (
+        (r"[aeiouy][^aeiouy]+e$", -1), (r"[^aeiouy]ed$", -1), (r"[td]ed$", +1), (r"[^aeiouy]ement", -1),
+        (r"[^aeiouy]les?$", +1), (r"[aeiouy][^aeiouy]es$", -1), (r"[bdmprv]i[aou]", +1), (r"[aeiou]ing$", +1),
+        (r"(?<![gq])ua", +1), (r"^(?:re|pre|de)[aeiou]", +1),
+    )
+)  # fmt: skip
+
+
+def _plain_count(word: str) -> int:
+    lower = word.lower()
+    if not re.search(r"[a-z]", lower):
+        return 1 if any(ch.isdigit() for ch in lower) else 0
+    letters = re.sub(r"[^a-z]", "", lower)
+    count = len(re.findall(r"[aeiouy]+", letters)) + sum(c for p, c in _PLAIN_CORRECTIONS if p.search(letters))
+    return max(1, count)
+
+
+@pytest.mark.parametrize(
+    "word",
+    [*SYLLABLES, "statement", "Tables", "tabled", "needed", "jumped", "being", "usual", "guard", "react", "preexist",
+     "media", "période", "naïve", "O'Brien", "well-known", "3,000", "", "e", "ed", "les", "ing", "re", "UA", "x2e"],
+)  # fmt: skip
+def test_count_syllables_is_the_plain_regex_count(word: str) -> None:
+    assert count_syllables.__wrapped__(word) == _plain_count(word)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="aeiouybcdfglmnprstvzAEY'-é1", max_size=14))
+def test_count_syllables_is_the_plain_regex_count_on_any_word(word: str) -> None:
+    assert count_syllables.__wrapped__(word) == _plain_count(word)

@@ -112,7 +112,10 @@ _HINTS = ("claim", "alleg", "opposed")
 def claim_framing(text: str) -> list[tuple[int, int, ClaimForm]]:
     """Where ``text`` (one sentence) frames a source's statement: ``(start, end, form)``, in order, not overlapping."""
     lowered = text.lower()
-    if not any(hint in lowered for hint in _HINTS):
+    for hint in _HINTS:  # a loop: any() over a generator is slower here
+        if hint in lowered:
+            break
+    else:
         return []
     found: list[tuple[int, int, ClaimForm]] = []
     for form in claim_forms():

@@ -115,6 +115,8 @@ def _sentence_cues(
             add_word("personal_voice", base + start, base + end, 1.0, "rule")
 
     cues.extend(_structural_cues(document, sentence, quotes, brackets))
+    if len(cues) < 2:  # most sentences: nothing to sort
+        return tuple(cues)
     return tuple(sorted(cues, key=lambda cue: (cue.start, cue.end, cue.category)))
 
 

@@ -48,7 +48,15 @@ class _RunInfo(NamedTuple):
 # worked out once per distinct run and kept (_run_info, _RUN_INFO).  A run's head is the run
 # up to its first hyphen.
 _RUN = regex_cache.compile(r"[\w’'\-]+")
-_RUN_CHAR = regex_cache.compile(r"[\w’'\-]")
+_RUN_JOINERS = "_’'-"
+
+
+def _in_run(char: str) -> bool:
+    r"""Whether ``char`` is a run character: the same test as ``re.match(r"[\w’'\-]", char)``
+    (``\w`` is ``str.isalnum`` or ``_``, code point for code point), without a regex call."""
+    return char.isalnum() or char in _RUN_JOINERS
+
+
 _HEAD = regex_cache.compile(r"[\w’']*")
 _RUN_INFO: dict[str, _RunInfo | Literal[False]] = {}
 _RUN_INFO_LIMIT = 200_000  # distinct runs kept before the table starts again
@@ -338,14 +346,21 @@ def _run_info(run: str) -> _RunInfo | Literal[False]:
     head = fold_case(run.partition("-")[0])
     exact, prefixes, lengths = _head_index()
     hits = exact.get(head, ())
+    size = len(head)
     for length in lengths:
-        if length > len(head):
+        if length > size:
             break
-        hits += prefixes.get(head[:length], ())
-    found: dict[int, set[int]] = {}
-    for k, phrases_at in hits:
-        found.setdefault(k, set()).update(phrases_at)
-    candidates = [(k, tuple(sorted(found[k]))) for k in sorted(found)]
+        more = prefixes.get(head[:length])
+        if more:
+            hits += more
+    candidates: list[tuple[int, tuple[int, ...]]] | tuple[tuple[int, tuple[int, ...]], ...]
+    if len(hits) <= 1:
+        candidates = hits  # one pattern's phrases, in order already (_phrases numbers them in order)
+    else:
+        found: dict[int, set[int]] = {}
+        for k, phrases_at in hits:
+            found.setdefault(k, set()).update(phrases_at)
+        candidates = [(k, tuple(sorted(found[k]))) for k in sorted(found)]
     word_cue: tuple[str, int, int, float, str] | None = None
     match = _WORD.search(run)
     if match is not None:
@@ -426,7 +441,6 @@ def _runs_of(body: str) -> list[tuple[int, int, _RunInfo]]:
     found: list[tuple[int, int, _RunInfo]] = []
     position = 0
     find = body.find
-    inside_run = _RUN_CHAR.match
     for k in compress(range(len(runs)), infos):
         run = runs[k]
         # The first occurrence of the run's text with no run character on either side is
@@ -434,7 +448,7 @@ def _runs_of(body: str) -> list[tuple[int, int, _RunInfo]]:
         # the same info, so it would have come first.  Most runs yield nothing and are skipped.
         start = find(run, position)
         end = start + len(run)
-        while (start and inside_run(body, start - 1)) or inside_run(body, end):
+        while (start and _in_run(body[start - 1])) or (end < len(body) and _in_run(body[end])):
             start = find(run, start + 1)
             end = start + len(run)
         found.append((start, end, infos[k]))  # type: ignore[arg-type]  # compress kept truthy ones

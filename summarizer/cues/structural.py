@@ -42,8 +42,9 @@ def _opponent_framing_regex() -> re.Pattern[str]:
 
 
 # One of these is in the folded text of every match of _opponent_framing_regex() (each line
-# needs one of the words), tested before the regex: most sentences hold none.
-_FRAMING_HINTS = ("instead", "rather", "ignor", "overlook", "fail", "neglect", "omit", "out", "gloss", "blind",
+# needs one of the words), tested before the regex: most sentences hold none.  "leave out the
+# fact" is hinted by "fact", not "out" ("about", "without": a news sentence in eight holds "out").
+_FRAMING_HINTS = ("instead", "rather", "ignor", "overlook", "fail", "neglect", "omit", "fact", "gloss", "blind",
                   "you", "yet")  # fmt: skip
 
 
@@ -260,7 +261,10 @@ def call_to_action(text: str) -> tuple[int, int] | None:
 
 
 # A bracket joined to a word's letters repairs that word ("ripp[ing]", "[t]he"): no insertion.
-_BRACKETS = regex_cache.compile(r"(?<!\w)\[[^\[\]\n]{1,80}\](?!\w)")
+# The pattern opens with the bracket and looks back past it ("(?<!\w\[)", the same test as
+# "(?<!\w)" before it), so that the regex engine skips to each "[" instead of trying every
+# position of the document: 2 ms to 0.04 ms on a text of 1,000 sentences.
+_BRACKETS = regex_cache.compile(r"\[(?<!\w\[)[^\[\]\n]{1,80}\](?!\w)")
 
 
 def bracket_insertions(

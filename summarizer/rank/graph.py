@@ -41,8 +41,13 @@ def _overlap(stems: Sequence[Sequence[str]]) -> tuple[sparse.csr_array, np.ndarr
     value, and ``log`` of each sentence's number of terms.
     """
     terms = count_terms(stems)
-    shared = sparse.csr_array(terms.counts @ terms.counts.T)
-    shared.sort_indices()
+    product = sparse.csr_array(terms.counts @ terms.counts.T)
+    # The product's column indices come unsorted.  It is symmetric, value for value (sums of
+    # products of whole counts are exact in floating point), so its column-major form read
+    # as rows is the very matrix with sorted indices; converting is linear where sorting
+    # each row is not (1,000 sentences: 0.8 ms against 2.5 ms).
+    columns = product.tocsc()
+    shared = sparse.csr_array((columns.data, columns.indices, columns.indptr), shape=product.shape)
     rows = np.repeat(np.arange(shared.shape[0]), np.diff(shared.indptr))
     return shared, rows, _logs(terms.lengths)
 
