@@ -119,12 +119,21 @@ def main(args: Sequence[str] | None = None) -> None:
     from evenhand.single import exit_pipe_closed, fail, os_error_message
 
     _stand_in_for_closed_streams()
+    stdout = sys.stdout
     try:
         _main(args)
     except BrokenPipeError:
         exit_pipe_closed()
     except OSError as error:
         fail(os_error_message(error))
+    except SystemExit as done:
+        # Rich (the help, ``evenhand --help | head -c1``) meets a closed pipe by exiting 1 while
+        # handling the BrokenPipeError; Click by wrapping standard output so that the last flush
+        # cannot fail (its only reason to replace the stream), then exiting 1.  Either way it is
+        # the quiet exit of every other closed pipe.
+        if done.code == 1 and (isinstance(done.__context__, BrokenPipeError) or sys.stdout is not stdout):
+            exit_pipe_closed()
+        raise
 
 
 class _ClosedStream(io.TextIOBase):

@@ -243,3 +243,15 @@ def test_a_corpus_deleted_after_the_plan_is_one_named_failure(tmp_path: Path, jo
     assert result.failed == [{"path": str(corpus), "reason": "cannot read (No such file or directory)"}]
     assert list(result.done) == [str(folder / "a.txt")]
     assert (tmp_path / "out" / "manifest.json").exists()
+
+
+@POSIX
+@pytest.mark.parametrize("args", [["--help"], ["summarize", "--help"], ["eval", "--help"]])
+def test_help_to_a_reader_that_goes_away_exits_quietly_as_a_closed_pipe(args: list[str]) -> None:
+    # `evenhand --help | head -c1`: Rich and Click each exit 1 on a closed pipe; evenhand exits 141, silent.
+    with subprocess.Popen([sys.executable, "-m", "evenhand", *args], cwd=REPO, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "80"}) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # gone before the help is written: every write meets a closed pipe
+        error = process.stderr.read()
+        assert process.wait(timeout=300) == 141 and error == b""
