@@ -478,3 +478,36 @@ def test_a_table_on_the_cluster_is_written_in_row_order(tmp_path: Path, cluster:
         results[name] = run_batch(plan_batch([str(table)], opts), opts)
     assert outcome_lists(results["dask"]) == outcome_lists(results["local"])
     assert Path(str(tmp_path / "dask") + ".jsonl").read_bytes() == Path(str(tmp_path / "local") + ".jsonl").read_bytes()
+
+
+def test_what_waits_for_its_turn_on_the_cluster_stays_within_the_units_in_flight(
+    tmp_path: Path, cluster: str, first_units_slow: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Resuming, the first range has work (and is slow) and every later one is skipped: the
+    skipped ranges wait for it, but never more of them than the units in flight."""
+    from summarizer.batch.run import _InOrder
+
+    data = tmp_path / "c.jsonl"
+    data.write_text("".join(json.dumps({"id": f"r{i}", "text": make_article(i, paragraphs=2)}) + "\n"
+                            for i in range(60)), "utf-8")
+    out = tmp_path / "out"
+    opts = options(out=out, jsonl_field="text")
+    run_batch(plan_batch([str(data)], opts), opts)
+    (out / "c" / "r0.json").unlink()
+    whole = tree(out)
+
+    most: list[int] = [0]
+
+    class Counting(_InOrder):
+        def put(self, ticket: int, outcomes: object) -> bool:
+            stop = super().put(ticket, outcomes)  # type: ignore[arg-type]
+            most[0] = max(most[0], len(self.waiting))
+            return stop
+
+    monkeypatch.setattr(batch_dask, "_InOrder", Counting)
+    again = options(out=out, jsonl_field="text", cluster=cluster, skip_existing=True)
+    result = run_batch(plan_batch([str(data)], again), again)
+    assert list(result.done) == [str(data) + "#r0"] and len(result.skipped) == 59
+    assert len(byte_ranges(data, 2_000)) > 10  # many more ranges than in flight
+    assert 0 < most[0] <= 2 * 2  # the units in flight on 2 workers
+    assert tree(out).keys() == whole.keys() | {"c/r0.json"}
