@@ -377,6 +377,11 @@ def _run_pool(plan: BatchPlan, options: BatchOptions, writer: _Writer, pool: Pro
     stop = False
     try:
         for item in iter_tasks(plan, options):
+            # Inputs that need no work (skipped, failed already) wait for their turn too: bounded.
+            while pending and len(pending) + len(order.waiting) >= in_flight and not stop:
+                stop = _collect(pending, order)
+            if stop:
+                break
             settled = _settled(item, writer)
             if settled is not None:
                 if order.put(order.ticket(), (settled,)):
@@ -384,10 +389,6 @@ def _run_pool(plan: BatchPlan, options: BatchOptions, writer: _Writer, pool: Pro
                     break
                 continue
             assert isinstance(item, Task)
-            while pending and len(pending) + len(order.waiting) >= in_flight and not stop:
-                stop = _collect(pending, order)
-            if stop:
-                break
             pending[pool.submit(_process, item, options)] = (order.ticket(), item)
         while pending and not stop:
             stop = _collect(pending, order)
