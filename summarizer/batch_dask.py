@@ -19,10 +19,15 @@ The work goes to the data:
 - files (and standard input, web pages) are listed once by the plan and handed out in
   chunks; a worker reads each file itself.
 
-The driver keeps a bounded number of ranges and chunks in flight, writes every outcome as
-it arrives (atomically, through the same writer as the local pool) and so keeps the same
-guarantees: the manifest, collision-free names, ``--skip-existing``, every failure named
-once.  A worker that dies is replaced and its tasks are run again by Dask; what still
+The driver keeps a bounded number of ranges and chunks in flight (running, or finished and
+waiting for their turn) and writes their outcomes in the order of the inputs, however the
+cluster finishes them: each unit takes its ticket of the local pool's
+:class:`~summarizer.batch.run._InOrder` where it belongs, and what needs no work (skipped,
+failed already) keeps its place within its unit.  Written through the same writer as the
+local pool, the outputs, the ``--jsonl-out`` file (byte for byte), the failure lines and the
+manifest are those of ``--jobs 1``; an interrupted run leaves a prefix of a whole run's
+``--jsonl-out``, which ``--skip-existing`` completes byte for byte.  The other guarantees
+hold too: collision-free names, every failure named once.  A worker that dies is replaced and its tasks are run again by Dask; what still
 fails is named, input by input.
 """
 
