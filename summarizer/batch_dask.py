@@ -27,8 +27,8 @@ failed already) keeps its place within its unit.  Written through the same write
 local pool, the outputs, the ``--jsonl-out`` file (byte for byte), the failure lines and the
 manifest are those of ``--jobs 1``; an interrupted run leaves a prefix of a whole run's
 ``--jsonl-out``, which ``--skip-existing`` completes byte for byte.  The other guarantees
-hold too: collision-free names, every failure named once.  A worker that dies is replaced and its tasks are run again by Dask; what still
-fails is named, input by input.
+hold too: collision-free names, every failure named once.  A worker that dies is replaced
+and its tasks are run again by Dask; what still fails is named, input by input.
 """
 
 from __future__ import annotations
@@ -282,6 +282,14 @@ class _Unit:
     covers: list[tuple[str, str | None]] = field(default_factory=list)
     settled: list[tuple[int, Outcome]] = field(default_factory=list)  # (outcomes of the work before it, outcome)
 
+    def work(self, *args: Any) -> _Unit:
+        """The unit, its work given ``args``; with no input to work on, only its settled outcomes."""
+        if self.covers:
+            self.args = args
+        else:
+            self.function = None
+        return self
+
     def settle(self, outcome: Outcome) -> None:
         """``outcome`` needs no work: its place is after the work covered so far."""
         self.settled.append((len(self.covers), outcome))
@@ -374,8 +382,7 @@ class _ClusterRun:
         def flush() -> Iterator[_Unit]:
             nonlocal chunk
             if tasks:  # what needs no work joins only a chunk with a task
-                chunk.args = (list(tasks), self.options)
-                yield chunk
+                yield chunk.work(list(tasks), self.options)
             chunk = _Unit(_run_chunk)
             tasks.clear()
 
@@ -445,18 +452,11 @@ class _ClusterRun:
                     wanted[number] = (label, output)
                     unit.covers.append((label, output))
                 if len(wanted) >= size or len(unit.settled) >= MAX_SLICE_ROWS:
-                    yield self.sliced(unit, path, group, first, wanted)
+                    yield unit.work(path, group, first, wanted, self.options)
                     unit, wanted = _Unit(_run_rows), {}
             if wanted or unit.settled:
-                yield self.sliced(unit, path, group, first, wanted)
+                yield unit.work(path, group, first, wanted, self.options)
             first += count
-
-    def sliced(self, unit: _Unit, path: str, group: int, first: int, wanted: dict[int, tuple[str, str | None]]) -> _Unit:
-        if wanted:
-            unit.args = (path, group, first, wanted, self.options)
-        else:
-            unit.function = None
-        return unit
 
     def ranges(self, source: _Source, labels: _Names) -> Iterator[_Unit]:
         """The records of one JSONL file, range by range, named in file order as the local path names them."""
@@ -498,12 +498,8 @@ class _ClusterRun:
                         wanted[record.number] = (label, output)
                         unit.covers.append((label, output))
                 first += count
-                if wanted:
-                    unit.args = (path, start, end, wanted, self.options)
-                    yield unit
-                elif unit.settled:
-                    unit.function = None
-                    yield unit
+                if wanted or unit.settled:
+                    yield unit.work(path, start, end, wanted, self.options)
         finally:
             for scan in scans:
                 scan.release()
