@@ -19,11 +19,16 @@ The work goes to the data:
 - files (and standard input, web pages) are listed once by the plan and handed out in
   chunks; a worker reads each file itself.
 
-The driver keeps a bounded number of ranges and chunks in flight, writes every outcome as
-it arrives (atomically, through the same writer as the local pool) and so keeps the same
-guarantees: the manifest, collision-free names, ``--skip-existing``, every failure named
-once.  A worker that dies is replaced and its tasks are run again by Dask; what still
-fails is named, input by input.
+The driver keeps a bounded number of ranges and chunks in flight (running, or finished and
+waiting for their turn) and writes their outcomes in the order of the inputs, however the
+cluster finishes them: each unit takes its ticket of the local pool's
+:class:`~summarizer.batch.run._InOrder` where it belongs, and what needs no work (skipped,
+failed already) keeps its place within its unit.  Written through the same writer as the
+local pool, the outputs, the ``--jsonl-out`` file (byte for byte), the failure lines and the
+manifest are those of ``--jobs 1``; an interrupted run leaves a prefix of a whole run's
+``--jsonl-out``, which ``--skip-existing`` completes byte for byte.  The other guarantees
+hold too: collision-free names, every failure named once.  A worker that dies is replaced
+and its tasks are run again by Dask; what still fails is named, input by input.
 """
 
 from __future__ import annotations
@@ -50,7 +55,7 @@ from summarizer.batch.read import (
     _source_items,
     _table_record,
 )
-from summarizer.batch.run import _process, _ready, _stop
+from summarizer.batch.run import _InOrder, _process, _settled
 from summarizer.batch.write import _Writer
 from summarizer.batch_parquet import table as parquet_table
 from summarizer.errors import BatchError
@@ -260,46 +265,88 @@ class _Stop(Exception):
     """The batch stops early (``--fail-fast``)."""
 
 
+CHUNK_ENTRIES = CHUNK * 32  # a chunk's inputs, with those that need no work (skipped, failed): at most
+
+
 @dataclass(slots=True)
 class _Unit:
-    """Work to submit, and the inputs it covers (named if the work itself fails)."""
+    """Work to submit, the inputs it covers (named if the work itself fails), and the outcomes of
+    the inputs among them that need no work (skipped, or failed already), each at its place.
 
-    function: Callable[..., list[Outcome]]
-    args: tuple[Any, ...]
+    A unit without ``function`` is only settled outcomes (a range whose records were all
+    skipped, a range that cannot be read).
+    """
+
+    function: Callable[..., list[Outcome]] | None
+    args: tuple[Any, ...] = ()
     covers: list[tuple[str, str | None]] = field(default_factory=list)
+    settled: list[tuple[int, Outcome]] = field(default_factory=list)  # (outcomes of the work before it, outcome)
+
+    def work(self, *args: Any) -> _Unit:
+        """The unit, its work given ``args``; with no input to work on, only its settled outcomes."""
+        if self.covers:
+            self.args = args
+        else:
+            self.function = None
+        return self
+
+    def settle(self, outcome: Outcome) -> None:
+        """``outcome`` needs no work: its place is after the work covered so far."""
+        self.settled.append((len(self.covers), outcome))
+
+    def outcomes(self, worked: Sequence[Outcome]) -> list[Outcome]:
+        """The unit's outcomes in the order of its inputs: ``worked`` (the work's) with the settled ones."""
+        merged: list[Outcome] = []
+        taken = 0
+        for before, outcome in self.settled:
+            merged.extend(worked[taken:before])
+            taken = max(taken, before)
+            merged.append(outcome)
+        merged.extend(worked[taken:])
+        return merged
+
+
+def _settled_unit(outcome: Outcome) -> _Unit:
+    unit = _Unit(None)
+    unit.settle(outcome)
+    return unit
 
 
 class _ClusterRun:
+    """The driver: units go out in the order of the inputs, each with its ticket of an
+    :class:`~summarizer.batch.run._InOrder`, and their outcomes are written in that order,
+    however the cluster finishes them (as the local pool's are)."""
+
     def __init__(self, client: Any, plan: BatchPlan, options: BatchOptions, writer: _Writer) -> None:
         self.client = client
         self.plan = plan
         self.options = options
         self.writer = writer
         self.width = max(1, sum(client.nthreads().values()))
+        self.order = _InOrder(writer)
 
-    def finish(self, outcome: Outcome) -> None:
-        if _stop(self.writer.finish(outcome), self.options, self.writer.result):
+    def put(self, ticket: int, outcomes: Sequence[Outcome]) -> None:
+        if self.order.put(ticket, outcomes):
             raise _Stop
-
-    def ready(self, item: Task | Outcome) -> Task | None:
-        task = _ready(item, self.writer)
-        if task is None and isinstance(item, Outcome) and _stop(item, self.options, self.writer.result):
-            raise _Stop
-        return task
 
     def run(self) -> None:
         from distributed import as_completed
 
+        # Units in flight, running or finished and waiting for their turn: memory stays flat.
         in_flight = self.width * 2
-        pending: dict[Any, _Unit] = {}
+        pending: dict[Any, tuple[int, _Unit]] = {}
         completed = as_completed()
         units = self.units()
         try:
             for unit in units:
-                while len(pending) >= in_flight:
+                while pending and len(pending) + len(self.order.waiting) >= in_flight:
                     self.collect(next(completed), pending)
+                ticket = self.order.ticket()
+                if unit.function is None:
+                    self.put(ticket, unit.outcomes(()))
+                    continue
                 future = self.client.submit(unit.function, *unit.args, pure=False)
-                pending[future] = unit
+                pending[future] = (ticket, unit)
                 completed.add(future)
             while pending:
                 self.collect(next(completed), pending)
@@ -311,26 +358,33 @@ class _ClusterRun:
                 with contextlib.suppress(Exception):
                     self.client.cancel(list(pending))
 
-    def collect(self, future: Any, pending: dict[Any, _Unit]) -> None:
-        unit = pending.pop(future)
+    def collect(self, future: Any, pending: dict[Any, tuple[int, _Unit]]) -> None:
+        ticket, unit = pending.pop(future)
         try:
-            outcomes = future.result()
+            worked = future.result()
         except Exception as error:  # the work failed past Dask's retries (workers killed again and again)
             reason = " ".join(f"worker failed: {type(error).__name__}: {error}".split())
-            outcomes = [Outcome(label, "failed", reason=reason, output=output) for label, output in unit.covers]
+            worked = [Outcome(label, "failed", reason=reason, output=output) for label, output in unit.covers]
         finally:
             future.release()
-        for outcome in outcomes:
-            self.finish(outcome)
+        self.put(ticket, unit.outcomes(worked))
 
     def units(self) -> Generator[_Unit, None, None]:
+        """The work in the order of the inputs: chunks of files, ranges of JSONL, slices of tables.
+
+        What needs no work goes in the open chunk, at its place (no chunk open: alone), so a
+        chunk's place in the order is that of its first input.
+        """
         labels = _labels(self.plan)
-        chunk: list[Task] = []
+        chunk = _Unit(_run_chunk)
+        tasks: list[Task] = []
 
         def flush() -> Iterator[_Unit]:
-            if chunk:
-                yield _Unit(_run_chunk, (list(chunk), self.options), [(t.label, t.output) for t in chunk])
-                chunk.clear()
+            nonlocal chunk
+            if tasks:  # what needs no work joins only a chunk with a task
+                yield chunk.work(list(tasks), self.options)
+            chunk = _Unit(_run_chunk)
+            tasks.clear()
 
         def items() -> Iterator[Task | Outcome | _Source]:
             for source in self.plan.sources:
@@ -349,11 +403,18 @@ class _ClusterRun:
                 yield from flush()
                 yield from self.slices(item, labels) if item.parquet else self.ranges(item, labels)
                 continue
-            task = self.ready(item)
-            if task is not None:
-                chunk.append(task)
-                if len(chunk) >= CHUNK:
-                    yield from flush()
+            settled = _settled(item, self.writer)
+            if settled is not None:
+                if not tasks:
+                    yield _settled_unit(settled)
+                    continue
+                chunk.settle(settled)
+            else:
+                assert isinstance(item, Task)
+                tasks.append(item)
+                chunk.covers.append((item.label, item.output))
+            if len(tasks) >= CHUNK or len(tasks) + len(chunk.settled) >= CHUNK_ENTRIES:
+                yield from flush()
         yield from flush()
 
     def slices(self, source: _Source, labels: _Names) -> Iterator[_Unit]:
@@ -364,7 +425,7 @@ class _ClusterRun:
         try:
             table = parquet_table(path, self.options.text_column, self.options.id_column)
         except Exception as error:  # changed since the plan read it
-            self.finish(Outcome(source.label, "failed", reason=f"cannot read ({error})"))
+            yield _settled_unit(Outcome(source.label, "failed", reason=f"cannot read ({error})"))
             return
         size = max(MIN_SLICE_ROWS, min(MAX_SLICE_ROWS, table.rows // (self.width * 8) + 1))
         first = 1  # the table row of this row group's first row
@@ -373,22 +434,28 @@ class _ClusterRun:
                 idents = table.ids(group)
             except Exception as error:
                 reason = " ".join(f"cannot read row group {group} ({type(error).__name__}: {error})".split())
-                self.finish(Outcome(f"{source.label}@rows-{first}-{first + count - 1}", "failed", reason=reason))
+                yield _settled_unit(Outcome(f"{source.label}@rows-{first}-{first + count - 1}", "failed",
+                                            reason=reason))
                 first += count
                 continue
+            unit = _Unit(_run_rows)
             wanted: dict[int, tuple[str, str | None]] = {}
             for offset, ident in enumerate(idents):
                 number = first + offset
                 # Texts are the worker's to read: a row is named from its id alone (as the local path names it).
                 record = _table_record(number, "", ident, table.text_column, None)
                 label, output = namer.name(number, record)
-                if self.ready(Task(label, output=output)) is not None:
+                settled = _settled(Task(label, output=output), self.writer)
+                if settled is not None:
+                    unit.settle(settled)
+                else:
                     wanted[number] = (label, output)
-                if len(wanted) >= size:
-                    yield _Unit(_run_rows, (path, group, first, dict(wanted), self.options), list(wanted.values()))
-                    wanted.clear()
-            if wanted:
-                yield _Unit(_run_rows, (path, group, first, dict(wanted), self.options), list(wanted.values()))
+                    unit.covers.append((label, output))
+                if len(wanted) >= size or len(unit.settled) >= MAX_SLICE_ROWS:
+                    yield unit.work(path, group, first, wanted, self.options)
+                    unit, wanted = _Unit(_run_rows), {}
+            if wanted or unit.settled:
+                yield unit.work(path, group, first, wanted, self.options)
             first += count
 
     def ranges(self, source: _Source, labels: _Names) -> Iterator[_Unit]:
@@ -400,7 +467,7 @@ class _ClusterRun:
             target = max(MIN_RANGE_BYTES, min(MAX_RANGE_BYTES, size // (self.width * 8) + 1))
             cuts = byte_ranges(path, target)
         except OSError as error:
-            self.finish(Outcome(source.label, "failed", reason=f"cannot read ({error.strerror})"))
+            yield _settled_unit(Outcome(source.label, "failed", reason=f"cannot read ({error.strerror})"))
             return
         scans = [
             self.client.submit(_scan_range, path, start, end, self.options.jsonl_field, self.options.max_bytes,
@@ -415,20 +482,24 @@ class _ClusterRun:
                     count, records = scan.result()
                 except Exception as error:
                     reason = " ".join(f"worker failed reading it: {type(error).__name__}: {error}".split())
-                    self.finish(Outcome(f"{source.label}@{start}-{end}", "failed", reason=reason))
+                    yield _settled_unit(Outcome(f"{source.label}@{start}-{end}", "failed", reason=reason))
                     continue
                 finally:
                     scan.release()
+                unit = _Unit(_run_range)
                 wanted: dict[int, tuple[str, str | None]] = {}
                 for record in records:
                     label, output = namer.name(first + record.number, record)
-                    if record.reason is not None:
-                        self.finish(Outcome(label, "failed", reason=record.reason))
-                    elif self.ready(Task(label, output=output)) is not None:
+                    settled = (Outcome(label, "failed", reason=record.reason) if record.reason is not None
+                               else _settled(Task(label, output=output), self.writer))
+                    if settled is not None:
+                        unit.settle(settled)
+                    else:
                         wanted[record.number] = (label, output)
+                        unit.covers.append((label, output))
                 first += count
-                if wanted:
-                    yield _Unit(_run_range, (path, start, end, wanted, self.options), list(wanted.values()))
+                if wanted or unit.settled:
+                    yield unit.work(path, start, end, wanted, self.options)
         finally:
             for scan in scans:
                 scan.release()

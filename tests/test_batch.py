@@ -393,3 +393,45 @@ def test_taken_names_are_found_across_the_merge_into_the_sorted_array(monkeypatc
         taken.add(word)  # once only
     assert len(taken) == 101 and all(w in taken for w in [*words, "x"])
     assert "w100" not in taken and 5 not in taken
+
+
+def _slow_first(task: Task, opts: BatchOptions) -> object:
+    """``_process``, slow for the record ``r0`` (a module function: the pool's workers unpickle it by name)."""
+    import time
+
+    from summarizer.batch import run
+
+    if task.label.endswith("#r0"):
+        time.sleep(1.5)
+    return run._real_process(task, opts)  # type: ignore[attr-defined]
+
+
+def test_what_waits_for_its_turn_in_the_pool_stays_within_the_documents_in_flight(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Resuming, the first record has work (and is slow) and every later one is skipped: the
+    skipped ones wait for it, but never more of them than the documents in flight."""
+    from summarizer.batch import run
+
+    data = tmp_path / "c.jsonl"
+    data.write_text("".join(json.dumps({"id": f"r{i}", "text": make_article(i, paragraphs=2)}) + "\n"
+                            for i in range(40)), "utf-8")
+    out = tmp_path / "out"
+    run_batch(plan_batch([str(data)], options(out=out, jsonl_field="text")), options(out=out, jsonl_field="text"))
+    (out / "c" / "r0.json").unlink()
+
+    most = [0]
+
+    class Counting(run._InOrder):
+        def put(self, ticket: int, outcomes: object) -> bool:
+            stop = super().put(ticket, outcomes)  # type: ignore[arg-type]
+            most[0] = max(most[0], len(self.waiting))
+            return stop
+
+    monkeypatch.setattr(run, "_InOrder", Counting)
+    monkeypatch.setattr(run, "_real_process", run._process, raising=False)
+    monkeypatch.setattr(run, "_process", _slow_first)
+    again = options(out=out, jsonl_field="text", jobs=2, skip_existing=True)
+    result = run_batch(plan_batch([str(data)], again), again)
+    assert list(result.done) == [f"{data}#r0"] and len(result.skipped) == 39
+    assert 0 < most[0] <= 2 * 4  # the documents in flight with 2 workers

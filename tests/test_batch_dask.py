@@ -315,3 +315,203 @@ def test_an_unreachable_scheduler_fails_before_anything_is_written(
     with pytest.raises(BatchError, match=r"^--cluster tcp://127.0.0.1:1: cannot reach the scheduler \("):
         run_batch(plan_batch([str(folder)], opts), opts)
     assert not (tmp_path / "out").exists()
+
+
+# ---- in the order of the inputs, however the cluster finishes them ------------------------
+
+
+def ordered_inputs(root: Path) -> Path:
+    """:func:`corpus`, with more files: chunks of 2 make several units of files."""
+    folder = corpus(root)
+    for i in range(5, 9):
+        (folder / "world" / f"a{i}.txt").write_text(make_article(100 + i), encoding="utf-8")
+    return folder
+
+
+def outcome_lists(result: object) -> dict[str, list[object]]:
+    """The result's lists in the order the outcomes were written (the manifest sorts them)."""
+    return {key: list(getattr(result, key)) for key in ("done", "skipped", "failed", "warnings")}
+
+
+@pytest.fixture
+def first_units_slow(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The unit holding the first document of each source finishes last: it sleeps on its worker.
+
+    The worker functions are wrapped in closures, which Dask sends by value (cloudpickle),
+    so no test module need be importable on the workers.
+    """
+    monkeypatch.setattr(batch_dask, "CHUNK", 2)
+    monkeypatch.setattr(batch_dask, "MIN_RANGE_BYTES", 1_000)
+    monkeypatch.setattr(batch_dask, "MAX_RANGE_BYTES", 2_000)
+    monkeypatch.setattr(batch_dask, "MIN_SLICE_ROWS", 2)
+    monkeypatch.setattr(batch_dask, "MAX_SLICE_ROWS", 2)
+
+    def slow_when_first(function: object, is_first: object) -> object:
+        def run(*args: object) -> object:
+            if is_first(*args):  # type: ignore[operator]
+                time.sleep(1.5)
+            return function(*args)  # type: ignore[operator]
+
+        return run
+
+    def first_chunk(tasks: list[Task], _: object) -> bool:
+        return any(t.label.endswith(("a0.txt", "a1.txt")) for t in tasks)
+
+    def first_range(path: str, start: int, *_: object) -> bool:
+        return start == 0
+
+    def first_rows(path: str, group: int, first: int, wanted: dict[int, object], _: object) -> bool:
+        return group == 0 and 1 in wanted
+
+    monkeypatch.setattr(batch_dask, "_run_chunk", slow_when_first(batch_dask._run_chunk, first_chunk))
+    monkeypatch.setattr(batch_dask, "_run_range", slow_when_first(batch_dask._run_range, first_range))
+    monkeypatch.setattr(batch_dask, "_run_rows", slow_when_first(batch_dask._run_rows, first_rows))
+
+
+def test_units_finishing_out_of_order_are_written_in_the_order_of_the_inputs(
+    tmp_path: Path, cluster: str, first_units_slow: None
+) -> None:
+    folder = ordered_inputs(tmp_path)
+    results = {}
+    for name, extra in (("local", {}), ("dask", {"cluster": cluster})):
+        out = tmp_path / name
+        opts = options(out=out, jsonl_field="text", jsonl_out=str(out) + ".jsonl", **extra)
+        results[name] = run_batch(plan_batch([str(folder)], opts), opts)
+    assert outcome_lists(results["dask"]) == outcome_lists(results["local"])
+    local_jsonl = Path(str(tmp_path / "local") + ".jsonl").read_bytes()
+    assert Path(str(tmp_path / "dask") + ".jsonl").read_bytes() == local_jsonl
+    assert local_jsonl.count(b"\n") == 34 and local_jsonl.count(b'"error"') == 4  # 30 summaries, 4 failures
+    assert tree(tmp_path / "dask") == tree(tmp_path / "local")
+
+
+def interrupted_after(count: int) -> object:
+    """An ``on_event`` that sends this process Ctrl-C once ``count`` inputs are written."""
+
+    def on_event(event: BatchEvent) -> None:
+        if event.kind == "item" and event.completed == count:
+            signal.raise_signal(signal.SIGINT)
+
+    return on_event
+
+
+@pytest.fixture
+def ctrl_c() -> Iterator[None]:
+    # A background pytest starts with SIGINT ignored: the signal the test sends would be lost.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def test_an_interrupted_cluster_run_resumed_on_the_cluster_is_a_whole_run_byte_for_byte(
+    tmp_path: Path, cluster: str, first_units_slow: None, ctrl_c: None
+) -> None:
+    folder = ordered_inputs(tmp_path)
+    whole = tmp_path / "whole"
+    opts = options(out=whole, jsonl_field="text", jsonl_out=str(whole) + ".jsonl")
+    run_batch(plan_batch([str(folder)], opts), opts)
+
+    out = tmp_path / "dask"
+    opts = options(out=out, jsonl_field="text", jsonl_out=str(out) + ".jsonl", cluster=cluster)
+    first = run_batch(plan_batch([str(folder)], opts), opts, on_event=interrupted_after(9))  # type: ignore[arg-type]
+    assert first.interrupted and first.not_attempted == 34 - 9
+    written = Path(str(out) + ".jsonl").read_bytes()
+    assert Path(str(whole) + ".jsonl").read_bytes().startswith(written) and written.count(b"\n") == 9
+
+    again = options(out=out, jsonl_field="text", jsonl_out=str(out) + ".jsonl", cluster=cluster, skip_existing=True)
+    resumed = run_batch(plan_batch([str(folder)], again), again)
+    assert not resumed.interrupted
+    assert Path(str(out) + ".jsonl").read_bytes() == Path(str(whole) + ".jsonl").read_bytes()
+    assert tree(out) == tree(whole)
+
+
+def test_skipped_and_failed_inputs_keep_their_place_on_the_cluster(
+    tmp_path: Path, cluster: str, first_units_slow: None, ctrl_c: None
+) -> None:
+    """A run stopped part way (here, locally), resumed with ``--skip-existing`` locally and on the
+    cluster: the same outcomes in the same order, the same ``--jsonl-out`` bytes."""
+    import shutil
+
+    folder = ordered_inputs(tmp_path)
+    start = tmp_path / "start"
+    opts = options(out=start, jsonl_field="text", jsonl_out=str(start) + ".jsonl")
+    stopped = run_batch(plan_batch([str(folder)], opts), opts, on_event=interrupted_after(28))  # type: ignore[arg-type]
+    assert stopped.interrupted and stopped.failed and (start / "world" / "a3.json").exists()
+    # The records and a0 … a3 were done; a0 is lost, so its chunk has work and skipped files in it.
+    (start / "world" / "a0.json").unlink()
+    results = {}
+    for name, extra in (("local", {}), ("dask", {"cluster": cluster})):
+        out = tmp_path / name
+        shutil.copytree(start, out)
+        shutil.copy(str(start) + ".jsonl", str(out) + ".jsonl")
+        again = options(out=out, jsonl_field="text", jsonl_out=str(out) + ".jsonl", skip_existing=True, **extra)
+        results[name] = run_batch(plan_batch([str(folder)], again), again)
+    assert outcome_lists(results["dask"]) == outcome_lists(results["local"])
+    skipped = [Path(label).name for label in results["dask"].skipped]
+    assert skipped[-3:] == ["a1.txt", "a2.txt", "a3.txt"] and len(results["dask"].failed) == 4
+    assert [Path(label).name for label in results["dask"].done][:2] == ["a0.txt", "a4.txt"]
+    assert Path(str(tmp_path / "dask") + ".jsonl").read_bytes() == Path(str(tmp_path / "local") + ".jsonl").read_bytes()
+
+
+def test_fail_fast_on_the_cluster_stops_where_one_job_stops(
+    tmp_path: Path, cluster: str, first_units_slow: None
+) -> None:
+    folder = ordered_inputs(tmp_path)
+    results = {}
+    for name, extra in (("local", {}), ("dask", {"cluster": cluster})):
+        out = tmp_path / name
+        opts = options(out=out, jsonl_field="text", jsonl_out=str(out) + ".jsonl", fail_fast=True, **extra)
+        results[name] = run_batch(plan_batch([str(folder / "corpus.jsonl")], opts), opts)
+    assert outcome_lists(results["dask"]) == outcome_lists(results["local"])
+    assert results["dask"].stopped_early and results["dask"].not_attempted == results["local"].not_attempted
+    assert Path(str(tmp_path / "dask") + ".jsonl").read_bytes() == Path(str(tmp_path / "local") + ".jsonl").read_bytes()
+
+
+def test_a_table_on_the_cluster_is_written_in_row_order(tmp_path: Path, cluster: str, first_units_slow: None) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    texts: list[str | None] = [make_article(i, paragraphs=2) for i in range(13)]
+    texts[4] = None  # a row with no text: failed, in its place
+    table = tmp_path / "t.parquet"
+    pq.write_table(pa.table({"id": [f"r{i}" for i in range(13)], "text": texts}), table, row_group_size=5)
+    results = {}
+    for name, extra in (("local", {}), ("dask", {"cluster": cluster})):
+        out = tmp_path / name
+        opts = options(out=out, jsonl_out=str(out) + ".jsonl", **extra)
+        results[name] = run_batch(plan_batch([str(table)], opts), opts)
+    assert outcome_lists(results["dask"]) == outcome_lists(results["local"])
+    assert Path(str(tmp_path / "dask") + ".jsonl").read_bytes() == Path(str(tmp_path / "local") + ".jsonl").read_bytes()
+
+
+def test_what_waits_for_its_turn_on_the_cluster_stays_within_the_units_in_flight(
+    tmp_path: Path, cluster: str, first_units_slow: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Resuming, the first range has work (and is slow) and every later one is skipped: the
+    skipped ranges wait for it, but never more of them than the units in flight."""
+    from summarizer.batch.run import _InOrder
+
+    data = tmp_path / "c.jsonl"
+    data.write_text("".join(json.dumps({"id": f"r{i}", "text": make_article(i, paragraphs=2)}) + "\n"
+                            for i in range(60)), "utf-8")
+    out = tmp_path / "out"
+    opts = options(out=out, jsonl_field="text")
+    run_batch(plan_batch([str(data)], opts), opts)
+    (out / "c" / "r0.json").unlink()
+    whole = tree(out)
+
+    most: list[int] = [0]
+
+    class Counting(_InOrder):
+        def put(self, ticket: int, outcomes: object) -> bool:
+            stop = super().put(ticket, outcomes)  # type: ignore[arg-type]
+            most[0] = max(most[0], len(self.waiting))
+            return stop
+
+    monkeypatch.setattr(batch_dask, "_InOrder", Counting)
+    again = options(out=out, jsonl_field="text", cluster=cluster, skip_existing=True)
+    result = run_batch(plan_batch([str(data)], again), again)
+    assert list(result.done) == [str(data) + "#r0"] and len(result.skipped) == 59
+    assert len(byte_ranges(data, 2_000)) > 10  # many more ranges than in flight
+    assert 0 < most[0] <= 2 * 2  # the units in flight on 2 workers
+    assert tree(out).keys() == whole.keys() | {"c/r0.json"}

@@ -9,7 +9,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import TYPE_CHECKING, Any
 
@@ -324,32 +324,46 @@ class _InOrder:
     """Finished outcomes handed to the writer in the order of the inputs, not of the workers.
 
     So a batch's ``--jsonl-out`` file, its output files, its failure lines and its manifest
-    come out the same with ``--jobs 2`` as with ``--jobs 1``, run after run; and what a
-    killed batch leaves is a prefix of what a whole one writes, which ``--skip-existing``
-    completes byte for byte.  Outcomes that finish early wait here (at most the documents
-    in flight); those still waiting when the batch is interrupted are done again on resume.
+    come out the same with ``--jobs 2`` (or ``--cluster``) as with ``--jobs 1``, run after
+    run; and what a killed batch leaves is a prefix of what a whole one writes, which
+    ``--skip-existing`` completes byte for byte.
+
+    Every piece of work takes a :meth:`ticket` at the point in the input order where it
+    belongs, before it starts, and later hands in its outcomes (one document's, or a
+    cluster unit's list of them) with :meth:`put`.  Outcomes that finish early wait here
+    (at most the work in flight: callers bound ``len(pending) + len(waiting)``); those still
+    waiting when the batch is interrupted were never written and are done again on resume.
     """
 
     __slots__ = ("next", "tickets", "waiting", "writer")
 
     def __init__(self, writer: _Writer) -> None:
         self.writer = writer
-        self.waiting: dict[int, Outcome] = {}
+        self.waiting: dict[int, Sequence[Outcome]] = {}
         self.next = 0
         self.tickets = 0
 
     def ticket(self) -> int:
+        """The next place in the order of the inputs."""
         self.tickets += 1
         return self.tickets - 1
 
-    def put(self, ticket: int, outcome: Outcome) -> bool:
-        """Record ``outcome``; write every outcome now due. True when the batch must stop."""
-        self.waiting[ticket] = outcome
+    def put(self, ticket: int, outcomes: Sequence[Outcome]) -> bool:
+        """Record the outcomes of ``ticket`` (in their order); write every outcome now due.
+
+        True when the batch must stop (``--fail-fast``): the outcomes after the one that
+        stopped it are not written, as with ``--jobs 1``.
+
+        Raises:
+            BatchError: a write failed such that no later one can succeed.
+        """
+        self.waiting[ticket] = outcomes
         while self.next in self.waiting:
             due = self.waiting.pop(self.next)
             self.next += 1
-            if _stop(self.writer.finish(due), self.writer.options, self.writer.result):
-                return True
+            for outcome in due:
+                if _stop(self.writer.finish(outcome), self.writer.options, self.writer.result):
+                    return True
         return False
 
 
@@ -363,17 +377,18 @@ def _run_pool(plan: BatchPlan, options: BatchOptions, writer: _Writer, pool: Pro
     stop = False
     try:
         for item in iter_tasks(plan, options):
-            settled = _settled(item, writer)
-            if settled is not None:
-                if order.put(order.ticket(), settled):
-                    stop = True
-                    break
-                continue
-            assert isinstance(item, Task)
+            # Inputs that need no work (skipped, failed already) wait for their turn too: bounded.
             while pending and len(pending) + len(order.waiting) >= in_flight and not stop:
                 stop = _collect(pending, order)
             if stop:
                 break
+            settled = _settled(item, writer)
+            if settled is not None:
+                if order.put(order.ticket(), (settled,)):
+                    stop = True
+                    break
+                continue
+            assert isinstance(item, Task)
             pending[pool.submit(_process, item, options)] = (order.ticket(), item)
         while pending and not stop:
             stop = _collect(pending, order)
@@ -395,7 +410,7 @@ def _collect(pending: dict[Future[Outcome], tuple[int, Task]], order: _InOrder) 
         except Exception as error:  # the worker died (killed, out of memory)
             reason = f"worker process failed: {type(error).__name__}: {error}"
             outcome = Outcome(task.label, "failed", reason=" ".join(reason.split()), output=task.output)
-        if not stop and order.put(ticket, outcome):
+        if not stop and order.put(ticket, (outcome,)):
             stop = True
     return stop
 
