@@ -32,7 +32,7 @@ import math
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -399,9 +399,9 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
             residual_bias[i] = bias_score(document.sentences[i], left)
         if any(_is_one_sided(c) or _frames_opponent(c) for c in left):
             one_sided.add(i)
-    # The words the document writes in lower case (no capitalised one among them is a name), read once for both passes of cuts.
-    lower = lower_case_words(document.text) if trim and compress else frozenset()
-    squeezed = _compressions(document, content, quoted, lower) if trim and compress else {}
+    # Cuts are found once per sentence: the summary's pass asks again only where its answers differ.
+    cutter = _Cutter(document, quoted, lower_case_words(document.text)) if trim and compress else None
+    squeezed = _compressions(cutter, content) if cutter is not None else {}
     # A cut that takes a whole clause with the writer's loaded words in it (", handing yet another
     # victory to the lobby that bankrolls …") leaves the sentence without them: judge it so.  Only
     # cuts without a capital, which the summary makes whatever else it keeps (names decide the rest).
@@ -607,7 +607,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
         document, kept_set, quotations, needs, content, trim, speakers, completions, credits, entries,
         speaker_of=voices.speakers, lead=lead,
     )
-    cuts_of = _summary_compressions(document, kept_set, quoted, lower) if trim and compress else {}
+    cuts_of = _summary_compressions(cutter, kept_set) if cutter is not None else {}
     worst_kept = max((rank_of[k] for k in kept_set), default=0)
     context_kept = sorted(k for k in kept_set if k in brought)
     # Equal reasons share one tuple: a long text repeats a few hundred thousand times over (most
@@ -717,12 +717,59 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     return tuple(decisions), budget
 
 
-def _compressions(
-    document: Document, content: Sequence[int], quoted: tuple[tuple[int, int], ...], lower: frozenset[str]
-) -> dict[int, tuple[Edit, ...]]:
+class _Cutter:
+    """:func:`~summarizer.compress.compress_edits` for one document, each sentence's cuts found
+    once and found again only when asked with other names or words.
+
+    The cuts depend on ``known`` and ``said`` only through the questions ``name in known`` and
+    ``word in said``: each result is kept with the questions asked for it and their answers, and a
+    later call whose containers answer them all alike gets it back (the same answers take the same
+    path through the rules, so the same cuts).  Held by one summary, never shared between documents.
+    """
+
+    __slots__ = ("document", "quoted", "lower", "found")
+
+    def __init__(self, document: Document, quoted: tuple[tuple[int, int], ...], lower: frozenset[str]) -> None:
+        self.document, self.quoted, self.lower = document, quoted, lower
+        #: Sentence → (questions to ``known`` and answers, questions to ``said`` and answers, cuts).
+        self.found: dict[int, list[tuple[dict[Any, bool], dict[Any, bool], tuple[Edit, ...]]]] = {}
+
+    def cuts(self, i: int, known: Container[str], said: Container[str]) -> tuple[Edit, ...]:
+        """Sentence ``i``'s cuts, ``known`` and ``said`` as for ``compress_edits``."""
+        tried = self.found.setdefault(i, [])
+        for asked_known, asked_said, edits in tried:
+            if all((name in known) is answer for name, answer in asked_known.items()) and all(
+                (word in said) is answer for word, answer in asked_said.items()
+            ):
+                return edits
+        recorded_known, recorded_said = _Asked(known), _Asked(said)
+        edits = compress_edits(
+            self.document, self.document.sentences[i], self.quoted, known=recorded_known, lower=self.lower,
+            said=recorded_said,
+        )
+        tried.append((recorded_known.answers, recorded_said.answers, edits))
+        return edits
+
+
+class _Asked:
+    """A container that answers as ``inner`` does and remembers each question and its answer."""
+
+    __slots__ = ("inner", "answers")
+
+    def __init__(self, inner: Container[str]) -> None:
+        self.inner = inner
+        self.answers: dict[Any, bool] = {}
+
+    def __contains__(self, item: object) -> bool:
+        answer = item in self.inner
+        self.answers[item] = answer
+        return answer
+
+
+def _compressions(cutter: _Cutter, content: Sequence[int]) -> dict[int, tuple[Edit, ...]]:
     """Each content sentence's cuts as selection values it: names count as said when another
-    sentence of the article says them (the summary is not chosen yet).  ``lower``: the document's
-    :func:`~summarizer.compress.lower_case_words`."""
+    sentence of the article says them (the summary is not chosen yet)."""
+    document = cutter.document
     seen: dict[str, int] = {}
     for i in content:
         for name in names_in((document.sentences[i].text,)):
@@ -735,10 +782,7 @@ def _compressions(
         for word in content_words(document.sentences[i].text):
             counts[word] = counts.get(word, 0) + 1
     return {
-        i: compress_edits(
-            document, document.sentences[i], quoted, known=repeated, lower=lower,
-            said=_SaidElsewhere(counts, content_words(document.sentences[i].text)),
-        )
+        i: cutter.cuts(i, repeated, _SaidElsewhere(counts, content_words(document.sentences[i].text)))
         for i in content
     }
 
@@ -756,11 +800,9 @@ class _SaidElsewhere:
         return self.counts.get(name, 0) - (name in self.own) > 0
 
 
-def _summary_compressions(
-    document: Document, kept: set[int], quoted: tuple[tuple[int, int], ...], lower: frozenset[str]
-) -> dict[int, tuple[Edit, ...]]:
-    """The kept sentences' cuts, each keeping any name no other kept sentence says (``lower`` as
-    for :func:`_compressions`)."""
+def _summary_compressions(cutter: _Cutter, kept: set[int]) -> dict[int, tuple[Edit, ...]]:
+    """The kept sentences' cuts, each keeping any name no other kept sentence says."""
+    document = cutter.document
     # As in _compressions, each sentence's names and words are found again where needed, not held.
     counts: dict[str, int] = {}
     word_counts: dict[str, int] = {}
@@ -770,10 +812,10 @@ def _summary_compressions(
         for word in content_words(document.sentences[k].text):
             word_counts[word] = word_counts.get(word, 0) + 1
     return {
-        k: compress_edits(
-            document, document.sentences[k], quoted, lower=lower,
-            known=_SaidElsewhere(counts, names_in((document.sentences[k].text,))),
-            said=_SaidElsewhere(word_counts, content_words(document.sentences[k].text)),
+        k: cutter.cuts(
+            k,
+            _SaidElsewhere(counts, names_in((document.sentences[k].text,))),
+            _SaidElsewhere(word_counts, content_words(document.sentences[k].text)),
         )
         for k in sorted(kept)
     }
