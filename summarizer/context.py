@@ -467,7 +467,7 @@ def _mask_quotes(text: str) -> str:
 
     A sentence that opens inside a quotation begun in the sentence before ('… judgements," Mr
     Lee said.') has its closing mark first: what comes before that mark is blanked too."""
-    tail = _CLOSED_FIRST.match(text)
+    tail = _closed_first(text)
     if tail is not None:
         text = " " * tail.end() + text[tail.end() :]
     return _DOUBLE_QUOTED.sub(lambda m: " " * len(m.group()), text)
@@ -476,6 +476,11 @@ def _mask_quotes(text: str) -> str:
 # The words up to a first mark that can only close: "”", or a straight mark after the
 # punctuation that ends a quotation and before a space or the end ('judgements," Mr Lee said').
 _CLOSED_FIRST = regex_cache.compile(r'[^“”"]*(?:”|(?<=[,.!?…])"(?=\s|$))')
+
+
+def _closed_first(text: str) -> re.Match[str] | None:
+    """:data:`_CLOSED_FIRST` at the start of ``text``; not searched where no mark that can close is."""
+    return _CLOSED_FIRST.match(text) if "”" in text or '"' in text else None
 
 
 #: How far back a quotation with no speaker of its own looks for the sentence that names one.
@@ -743,7 +748,7 @@ def _speaker_in(writer: str, kind: str) -> str | None:
 def _outside_quotes(text: str) -> str:
     """The writer's part of a sentence: what is not between double quotation marks (nor before
     the closing mark of a quotation the sentence opens inside: see :func:`_mask_quotes`)."""
-    tail = _CLOSED_FIRST.match(text)
+    tail = _closed_first(text)
     if tail is not None:
         text = " " + text[tail.end() :]
     return _DOUBLE_QUOTED.sub(" ", text)
