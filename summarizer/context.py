@@ -16,7 +16,7 @@ speaker's, and the quotation itself is kept whole by :mod:`summarizer.quotes`.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from summarizer import regex_cache
 from summarizer.cues.structural import is_capitalised_title
@@ -407,11 +407,18 @@ _SURNAME_SPEAKER = regex_cache.compile(
     r"(?:said|says|told|added|wrote|argued|warned|insisted|explained)\b"
     r"|\b(?:said|says|added)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*[.,;])"
 )
+#: The verbs every :data:`_SURNAME_SPEAKER` match holds: a sentence with none is not searched.
+_SURNAME_VERB = regex_cache.compile(r"said|says|told|added|wrote|argued|warned|insisted|explained")
+
+
+def _surname_speakers(writer: str) -> Iterator[re.Match[str]]:
+    """:data:`_SURNAME_SPEAKER` over the writer's words of a sentence, where they have a verb of saying."""
+    return _SURNAME_SPEAKER.finditer(writer) if _SURNAME_VERB.search(writer) else iter(())
 
 
 def _introduction(text: str, index: int, first_named: dict[str, int]) -> int | None:
     """The earlier sentence that introduced the person this one calls by surname alone ("Pereira said")."""
-    for match in _SURNAME_SPEAKER.finditer(_outside_quotes(text)):
+    for match in _surname_speakers(_outside_quotes(text)):
         surname = match.group(1) or match.group(2)
         introduced = first_named.get(surname)
         if introduced is not None and introduced != index:
@@ -447,7 +454,7 @@ def name_completions(document: Document, content: Sequence[int]) -> dict[int, tu
         sentence = document.sentences[i]
         text = sentence.text
         writer = _mask_quotes(text)
-        for match in _SURNAME_SPEAKER.finditer(writer):
+        for match in _surname_speakers(writer):
             group = 1 if match.group(1) else 2
             surname, at = match.group(group), match.start(group)
             found = first_named.get(surname)
