@@ -1634,11 +1634,12 @@ class _Chooser(_BaseChooser):
         rows, columns = self.rows, self.columns
         first, last = rows.indptr[j], rows.indptr[j + 1]
         terms, weights = rows.indices[first:last], rows.data[first:last]
-        starts, ends = columns.indptr[terms], columns.indptr[terms + 1]
-        sentences = np.concatenate([columns.indices[a:b] for a, b in zip(starts, ends, strict=True)] or [[]])
-        products = np.concatenate(
-            [w * columns.data[a:b] for w, a, b in zip(weights, starts, ends, strict=True)] or [[]]
-        )
+        starts = columns.indptr[terms]
+        lengths = columns.indptr[terms + 1] - starts
+        # Each term's column entries one after another, term by term: one gather, not a slice per term.
+        at = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
+        sentences = columns.indices[at]
+        products = np.repeat(weights, lengths) * columns.data[at]
         row = np.bincount(sentences.astype(np.int64), weights=products, minlength=self.max_sim.shape[0])
         closer = row > self.max_sim
         self.nearest[closer] = j
