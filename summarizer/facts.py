@@ -53,7 +53,7 @@ _WORD = regex_cache.compile(r"[A-Za-z][\w’'&-]*")
 def sentence_facts(document: Document) -> tuple[dict[str, str], ...]:
     """The facts of every sentence of ``document`` (see the module's docstring): key → the words
     that first say it in the sentence ("number:30000" → "30,000")."""
-    words = [[m.group() for m in _WORD.finditer(s.text)] for s in document.sentences]
+    words = [_WORD.findall(s.text) for s in document.sentences]
     # A sentence's first word is a name only where the article capitalises it elsewhere too.
     names_inside = {w for ws in words for w in ws[1:] if w[:1].isupper()}
     folded: dict[str, tuple[str, str, bool, bool]] = {}  # this document's words, each read once
@@ -62,16 +62,19 @@ def sentence_facts(document: Document) -> tuple[dict[str, str], ...]:
 
 # A number that names a section or a programme ("287(g)", "501(c)"): a name, not a quantity.
 _SECTION = regex_cache.compile(r"(?<![\w.,])\d+\([A-Za-z]\)")
+_DIGIT = regex_cache.compile(r"\d")
 
 
 def _facts(
     text: str, words: Sequence[str], names_inside: set[str], folded: dict[str, tuple[str, str, bool, bool]]
 ) -> dict[str, str]:
     found: dict[str, str] = {}
-    for match in _SECTION.finditer(text):
-        found.setdefault("name:" + match.group().lower(), match.group())
-    for match in _NUMBER.finditer(text):
-        found.setdefault(_number_key(match), match.group().strip())
+    # Both patterns need a digit (a section its bracket too): most sentences have none, and a search is slower than the test.
+    if _DIGIT.search(text) is not None:
+        for match in _SECTION.finditer(text) if "(" in text else ():
+            found.setdefault("name:" + match.group().lower(), match.group())
+        for match in _NUMBER.finditer(text):
+            found.setdefault(_number_key(match), match.group().strip())
     for position, raw in enumerate(words):
         read = folded.get(raw)
         if read is None:
