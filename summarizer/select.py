@@ -1586,6 +1586,8 @@ class _Chooser(_BaseChooser):
         self.columns = sparse.csr_matrix(rows.T)
         self.max_sim = np.zeros(n)
         self.nearest = np.full(n, -1, dtype=np.int64)
+        #: :meth:`gains` as last computed: it changes only when a sentence is kept or dropped.
+        self._gains: np.ndarray | None = None
 
     def best(self) -> int | None:
         import numpy as np
@@ -1593,8 +1595,11 @@ class _Chooser(_BaseChooser):
         open_mask = np.frombuffer(self.open_mask, dtype=np.bool_)
         if not open_mask.any():
             return None
-        gain = self.gains()
+        if self._gains is None:
+            self._gains = self.gains()
+        gain = self._gains
         if self.shares:
+            gain = gain.copy()
             at = np.fromiter(self.shares, dtype=np.int64)
             gain[at] = np.fromiter(self.shares.values(), dtype=float)
         gain = np.where(open_mask, gain, -np.inf)
@@ -1618,6 +1623,7 @@ class _Chooser(_BaseChooser):
         return None if j < 0 else j
 
     def _rebuild(self) -> None:
+        self._gains = None
         self.max_sim[:] = 0.0
         self.nearest[:] = -1
         for j in self.kept:
@@ -1631,6 +1637,7 @@ class _Chooser(_BaseChooser):
 
         # Row j times the term columns, summed term by term in the order scipy's sparse
         # product uses (so bit for bit its result), without scipy's per-call overhead.
+        self._gains = None  # the similarities change, and the facts with them (the caller keeps j's)
         rows, columns = self.rows, self.columns
         first, last = rows.indptr[j], rows.indptr[j + 1]
         terms, weights = rows.indices[first:last], rows.data[first:last]
