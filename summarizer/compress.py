@@ -679,6 +679,8 @@ def _keep_names(
     """The cuts that take no name unknown elsewhere.  An acronym's gloss the other way round:
     cut only when the summary does not use the acronym (its words are said just before it)."""
     result = list(cuts)
+    if not result:
+        return result  # nothing to keep a name from: the sentence's names are not looked for
     while True:
         left = _names(_text_without(sentence, result))
 
@@ -1097,6 +1099,8 @@ def _split_at_second_verb(sentence: Sentence) -> list[Edit]:
     first part is one clause (no second finite verb, no "that" or "which" clause, no attribution
     after its verb), so the second verb can be no one else's."""
     text = sentence.text
+    if " and " not in text and " but " not in text:
+        return []  # no _VERB_JOIN anywhere: the subject is not looked for
     found = _subject(text)
     if found is None:
         return []
