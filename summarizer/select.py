@@ -727,7 +727,7 @@ class _Cutter:
     path through the rules, so the same cuts).  Held by one summary, never shared between documents.
     """
 
-    __slots__ = ("document", "quoted", "lower", "found")
+    __slots__ = ("document", "found", "lower", "quoted")
 
     def __init__(self, document: Document, quoted: tuple[tuple[int, int], ...], lower: frozenset[str]) -> None:
         self.document, self.quoted, self.lower = document, quoted, lower
@@ -754,7 +754,7 @@ class _Cutter:
 class _Asked:
     """A container that answers as ``inner`` does and remembers each question and its answer."""
 
-    __slots__ = ("inner", "answers")
+    __slots__ = ("answers", "inner")
 
     def __init__(self, inner: Container[str]) -> None:
         self.inner = inner

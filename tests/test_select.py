@@ -134,3 +134,33 @@ def test_a_lead_in_the_writers_framing_still_competes() -> None:
     analysis = analyse(segment(lead + FOLLOW_ON))
     decisions, _ = select_neutral(analysis, SummaryOptions(sentences=2))
     assert not decisions[0].kept
+
+
+def test_the_cutter_finds_a_sentences_cuts_again_only_when_its_answers_differ(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cuts are found once per sentence; a second call reuses them where ``known`` and ``said``
+    answer the questions the first call asked alike, and finds them again where they do not."""
+    from summarizer import select
+    from summarizer.compress import compress_edits, lower_case_words
+
+    doc = segment(
+        "The council (led by Mary Okafor) agreed the plan after a long debate in the hall. "
+        "After the long debate in the hall, the council agreed the plan for the bridge."
+    )
+    calls: list[int] = []
+
+    def counted(document, sentence, quoted, **keywords):  # type: ignore[no-untyped-def]
+        calls.append(sentence.index)
+        return compress_edits(document, sentence, quoted, **keywords)
+
+    monkeypatch.setattr(select, "compress_edits", counted)
+    cutter = select._Cutter(doc, (), lower_case_words(doc.text))
+    named = frozenset({"Mary", "Okafor"})
+    said = frozenset({"debate", "hall", "long"})
+    for i, known, words in [(0, frozenset(), frozenset()), (0, named, frozenset()), (1, frozenset(), said)]:
+        expected = compress_edits(doc, doc.sentences[i], (), known=known, lower=lower_case_words(doc.text), said=words)
+        assert cutter.cuts(i, known, words) == expected  # first time: found
+        assert cutter.cuts(i, set(known), set(words)) == expected  # equal answers: reused
+    assert calls == [0, 0, 1]  # the names the aside holds changed the answer: found again
+    # Names the first call never asked about change nothing.
+    assert cutter.cuts(0, frozenset({"Harbour"}), frozenset({"bridge"})) == ()
+    assert calls == [0, 0, 1]
