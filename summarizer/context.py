@@ -72,6 +72,14 @@ _TIMES = frozenset(
 )
 # "… guidance for operators before then.": a time named only in the sentence before.
 _THEN_AFTER = regex_cache.compile(r"\b(?:before|by|until|till|since|from|after|back|even)\s+then\b", re.IGNORECASE)
+
+
+def _points_to_then(text: str) -> bool:
+    """Whether the writer's words point at a time named before ("… before then."): :data:`_THEN_AFTER`,
+    searched only in a sentence that has the word."""
+    return "then" in text.lower() and _THEN_AFTER.search(_outside_quotes(_after_connectives(text))) is not None
+
+
 _OPENING_MARKS = "“„«\"‘"
 _LIST_MARK = regex_cache.compile(r"(?:[-*•·–—]|\d{1,2}[.)])\s+")
 _PRONOUN_SAID = regex_cache.compile(
@@ -352,7 +360,7 @@ def dependencies(
             elif (
                 opens_with_back_pointer(text)
                 or _PRONOUN_SAID.search(_outside_quotes(text))
-                or _THEN_AFTER.search(_outside_quotes(_after_connectives(text)))
+                or _points_to_then(text)
                 or (not connectives and _connective(stripped))
                 or (not connectives and dependent_opening(text, sentences[previous].text) is not None)
             ):
@@ -369,7 +377,7 @@ def dependencies(
                     and credit is not None
                     and (credit.start == opening or not opens_with_back_pointer(text))
                     and (connectives or not _connective(stripped))
-                    and _THEN_AFTER.search(_outside_quotes(_after_connectives(text))) is None
+                    and not _points_to_then(text)
                 ):
                     credits[i] = ((previous,), credit)
                 else:
