@@ -34,7 +34,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Container, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from summarizer import regex_cache
@@ -782,22 +782,31 @@ def _compressions(cutter: _Cutter, content: Sequence[int]) -> dict[int, tuple[Ed
         for word in content_words(document.sentences[i].text):
             counts[word] = counts.get(word, 0) + 1
     return {
-        i: cutter.cuts(i, repeated, _SaidElsewhere(counts, content_words(document.sentences[i].text)))
+        i: cutter.cuts(i, repeated, _SaidElsewhere(counts, partial(content_words, document.sentences[i].text)))
         for i in content
     }
 
 
 class _SaidElsewhere:
     """The names the other kept sentences say: a name is known to sentence ``i`` when a kept
-    sentence other than ``i`` has it."""
+    sentence other than ``i`` has it.  ``own`` reads sentence ``i``'s own names, called on the first
+    question (most sentences' cuts ask none)."""
 
-    def __init__(self, counts: dict[str, int], own: frozenset[str]) -> None:
-        self.counts, self.own = counts, own
+    __slots__ = ("counts", "own", "read_own")
+
+    def __init__(self, counts: dict[str, int], read_own: Callable[[], frozenset[str]]) -> None:
+        self.counts, self.read_own = counts, read_own
+        self.own: frozenset[str] | None = None
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
             return False
-        return self.counts.get(name, 0) - (name in self.own) > 0
+        count = self.counts.get(name, 0)
+        if count != 1:
+            return count > 1  # said by no sentence, or by another whatever this one says
+        if self.own is None:
+            self.own = self.read_own()
+        return name not in self.own
 
 
 def _summary_compressions(cutter: _Cutter, kept: set[int]) -> dict[int, tuple[Edit, ...]]:
@@ -814,8 +823,8 @@ def _summary_compressions(cutter: _Cutter, kept: set[int]) -> dict[int, tuple[Ed
     return {
         k: cutter.cuts(
             k,
-            _SaidElsewhere(counts, names_in((document.sentences[k].text,))),
-            _SaidElsewhere(word_counts, content_words(document.sentences[k].text)),
+            _SaidElsewhere(counts, partial(names_in, (document.sentences[k].text,))),
+            _SaidElsewhere(word_counts, partial(content_words, document.sentences[k].text)),
         )
         for k in sorted(kept)
     }
