@@ -803,11 +803,15 @@ def _split_at_semicolons(sentence: Sentence) -> list[Edit]:
 
 
 _JOIN = regex_cache.compile(r"(?:, (?:and|while|whereas)| [–—-]) ([^\W\d_])")
+#: What every :data:`_JOIN` match holds: a sentence with none of them is not searched.
+_JOIN_WORDS = (", and ", ", while ", ", whereas ", " – ", " — ", " - ")
 
 
 def _split_at_joins(sentence: Sentence) -> list[Edit]:
     """``", and"``, ``", while"``, ``", whereas"`` or a lone dash before a new subject and verb."""
     text = sentence.text
+    if not any(join in text for join in _JOIN_WORDS):
+        return []
     dashes = len(_DASH.findall(text))
     edits = []
     for match in _JOIN.finditer(text):
@@ -966,6 +970,8 @@ MIN_BUT_WORDS = 7
 def _split_at_but(sentence: Sentence) -> Edit | None:
     """``", but"`` before a subject, or a lone ``" but "`` before a subject and its verb."""
     text = sentence.text
+    if " but " not in text:
+        return None  # the pattern's fixed part
     matches = list(re.finditer(r"(,| [–—-])? but (\w+)", text))
     if len(matches) != 1:
         return None
@@ -1171,6 +1177,8 @@ def _split_at_added(sentence: Sentence) -> list[Edit]:
     [Ann Lee] added that …"``; the speaker may follow the words (``"…, Ann Lee said, adding …"``,
     ``"…, said Ann Lee, adding …"``).  Only with one speaker in the first part."""
     text = sentence.text
+    if "add" not in text:
+        return []  # "adding" or "added": the pattern's verb
     matches = list(_ADDING.finditer(text))
     if len(matches) != 1:
         return []
