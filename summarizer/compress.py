@@ -117,6 +117,11 @@ _DOUBLE_QUOTES = frozenset('"“”«»')
 _BRACKET = regex_cache.compile(r" \(([^()]{1,200})\)")
 # A dash between spaces: en or em dash, a double hyphen, or a hyphen standing alone.
 _DASH = regex_cache.compile(r" ?— ?| – | -- | - ")
+
+
+def _may_have_dash(text: str) -> bool:
+    """Whether :data:`_DASH` may match in ``text`` (a test cheaper than the search)."""
+    return "—" in text or " – " in text or " -" in text
 #: Words that open a role said of a name without a determiner (", chief executive of Acme,").
 _ROLES = (
     "chief|head|director|chairman|chairwoman|chair|president|vice-president|leader|minister|secretary|manager"
@@ -212,7 +217,7 @@ def _may_compress(text: str) -> bool:
 def _asides(document: Document, sentence: Sentence) -> Iterable[tuple[Edit, str | None]]:
     """Bracketed and dashed asides, each with the acronym it is when it glosses the words before it."""
     text, base = sentence.text, sentence.start
-    for match in _BRACKET.finditer(text):
+    for match in _BRACKET.finditer(text) if " (" in text else ():
         if not text[: match.start()].strip():
             continue
         inner = match.group(1)
@@ -225,7 +230,7 @@ def _asides(document: Document, sentence: Sentence) -> Iterable[tuple[Edit, str 
         if not any(w.islower() for w in _WORD.findall(inner)):
             continue  # "(Johnson)": a name the writer put in, which the words around it may need
         yield Edit("aside", start, end, document.text[start:end]), None
-    dashes = list(_DASH.finditer(text))
+    dashes = list(_DASH.finditer(text)) if _may_have_dash(text) else []
     # Only a single pair of dashes: three or more are a list or a dateline's dash plus an aside.
     # A dash that opens a line is a list item's marker ("the firms\n - misled buyers\n - hid…").
     if len(dashes) == 2 and all(text[text.rfind("\n", 0, d.start()) + 1 : d.start()].strip() for d in dashes):
