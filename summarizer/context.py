@@ -82,13 +82,29 @@ def _points_to_then(text: str) -> bool:
 
 _OPENING_MARKS = "“„«\"‘"
 _LIST_MARK = regex_cache.compile(r"(?:[-*•·–—]|\d{1,2}[.)])\s+")
+#: The verbs of :data:`_PRONOUN_SAID`: after a pronoun ("he said"), and before one (a subset: "said he").
+_PRONOUN_VERBS = (
+    "said", "says", "added", "told", "wrote", "writes", "explained", "insisted", "argued", "warned", "claimed", "stated",
+    "continued", "replied", "noted", "asked",
+)  # fmt: skip
+_VERBS_BEFORE_PRONOUN = ("said", "says", "added", "told", "wrote", "explained", "insisted", "argued", "warned", "continued", "replied")
 _PRONOUN_SAID = regex_cache.compile(
-    r"\b(?:(?:he|she|they|it|we)\s+(?:said|says|added|told|wrote|writes|explained|insisted|argued|"
-    r"warned|claimed|stated|continued|replied|noted|asked)"
+    r"\b(?:(?:he|she|they|it|we)\s+(?:" + "|".join(_PRONOUN_VERBS) + ")"
     # "…,” said he." ends the sentence; "said it would" begins what was said, and needs no speaker.
-    r"|(?:said|says|added|told|wrote|explained|insisted|argued|warned|continued|replied)\s+(?:he|she|they|it)(?=\s*[.,;!?]|\s*$))\b",
+    r"|(?:" + "|".join(_VERBS_BEFORE_PRONOUN) + r")\s+(?:he|she|they|it)(?=\s*[.,;!?]|\s*$))\b",
     re.IGNORECASE,
 )
+
+
+def _pronoun_credited(text: str) -> bool:
+    """Whether the writer's words credit a pronoun with them ("… ,” he said."): :data:`_PRONOUN_SAID`
+    over them, searched only where one of its verbs is in the sentence.  The test is by ``lower``,
+    so only in ASCII text: ignoring case, the pattern's "s" matches "ſ" too, which ``lower`` keeps."""
+    if text.isascii():
+        lowered = text.lower()
+        if not any(verb in lowered for verb in _PRONOUN_VERBS):
+            return False
+    return _PRONOUN_SAID.search(_outside_quotes(text)) is not None
 _SAID = regex_cache.compile(
     r"\b(?:said|says|say|told|tells|wrote|writes|added|adds|stated|states|announced|explained|insisted|"
     r"argued|argues|warned|warns|claimed|claims|noted|replied|asked|continued|according\s+to|declared|"
@@ -359,7 +375,7 @@ def dependencies(
                             speakerless.add(i)
             elif (
                 opens_with_back_pointer(text)
-                or _PRONOUN_SAID.search(_outside_quotes(text))
+                or _pronoun_credited(text)
                 or _points_to_then(text)
                 or (not connectives and _connective(stripped))
                 or (not connectives and dependent_opening(text, sentences[previous].text) is not None)
