@@ -627,6 +627,8 @@ def _comma_stays(before: str, after: str) -> bool:
 
 
 _CLOSING = regex_cache.compile(r"[”»]|(?<![^\W\d_])[’'](?![^\W\d_])|(?<=[^\W\d_])[’'](?=\W*$)")
+#: The marks every :data:`_CLOSING` match is.
+_CLOSING_MARKS = "”»’'"
 _OPENING = regex_cache.compile(r"[“«]|(?:^|(?<=\s))[‘'\"]")
 
 
@@ -636,6 +638,8 @@ def _in_open_quotation(sentence: Sentence, start: int, end: int) -> bool:
     text = sentence.text
     if text.count('"') % 2:
         return True
+    if not any(mark in text for mark in _CLOSING_MARKS):
+        return False  # no mark that can close: most sentences
     closing = _CLOSING.search(text, end - sentence.start)
     if closing is None:
         return False
