@@ -400,7 +400,11 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
         if any(_is_one_sided(c) or _frames_opponent(c) for c in left):
             one_sided.add(i)
     # Cuts are found once per sentence: the summary's pass asks again only where its answers differ.
-    cutter = _Cutter(document, quoted, lower_case_words(document.text)) if trim and compress else None
+    cutter = (
+        _Cutter(document, quoted, lower_case_words(document.text), remember=analysis.words is not None)
+        if trim and compress
+        else None
+    )
     squeezed = _compressions(cutter, content) if cutter is not None else {}
     # A cut that takes a whole clause with the writer's loaded words in it (", handing yet another
     # victory to the lobby that bankrolls …") leaves the sentence without them: judge it so.  Only
@@ -608,6 +612,7 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
         speaker_of=voices.speakers, lead=lead,
     )
     cuts_of = _summary_compressions(cutter, kept_set) if cutter is not None else {}
+    del cutter  # its first cuts are ``squeezed``, let go below; the questions go now
     worst_kept = max((rank_of[k] for k in kept_set), default=0)
     context_kept = sorted(k for k in kept_set if k in brought)
     # Equal reasons share one tuple: a long text repeats a few hundred thousand times over (most
@@ -718,37 +723,58 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
 
 
 class _Cutter:
-    """:func:`~summarizer.compress.compress_edits` for one document, each sentence's cuts found
-    once and found again only when asked with other names or words.
+    """:func:`~summarizer.compress.compress_edits` for one document: each sentence's cuts found
+    once, and found again for the summary only when asked with other names or words.
 
     The cuts depend on ``known`` and ``said`` only through the questions ``name in known`` and
-    ``word in said``: each result is kept with the questions asked for it and their answers, and a
-    later call whose containers answer them all alike gets it back (the same answers take the same
-    path through the rules, so the same cuts).  Held by one summary, never shared between documents.
+    ``word in said``: the first cuts of a sentence are kept with the questions asked for them and
+    their answers, and a later call whose containers answer them all alike gets them back (the same
+    answers take the same path through the rules, so the same cuts).  Most sentences ask nothing.
+    Held by one summary, never shared between documents; with ``remember`` false (a long text)
+    nothing but the first cuts is held, and each later call finds its cuts again.
     """
 
-    __slots__ = ("document", "found", "lower", "quoted")
+    __slots__ = ("asked", "document", "first", "lower", "quoted", "remember")
 
-    def __init__(self, document: Document, quoted: tuple[tuple[int, int], ...], lower: frozenset[str]) -> None:
-        self.document, self.quoted, self.lower = document, quoted, lower
-        #: Sentence → (questions to ``known`` and answers, questions to ``said`` and answers, cuts).
-        self.found: dict[int, list[tuple[dict[Any, bool], dict[Any, bool], tuple[Edit, ...]]]] = {}
+    def __init__(
+        self, document: Document, quoted: tuple[tuple[int, int], ...], lower: frozenset[str], *, remember: bool = True
+    ) -> None:
+        self.document, self.quoted, self.lower, self.remember = document, quoted, lower, remember
+        #: Sentence → its first cuts (the values' cuts, which the selector holds anyway).
+        self.first: dict[int, tuple[Edit, ...]] = {}
+        #: Sentence → the questions its first cuts asked of ``known`` and of ``said``, with their answers
+        #: (only for sentences that asked some).
+        self.asked: dict[int, tuple[dict[Any, bool], dict[Any, bool]]] = {}
 
-    def cuts(self, i: int, known: Container[str], said: Container[str]) -> tuple[Edit, ...]:
-        """Sentence ``i``'s cuts, ``known`` and ``said`` as for ``compress_edits``."""
-        tried = self.found.setdefault(i, [])
-        for asked_known, asked_said, edits in tried:
+    def first_cuts(self, i: int, known: Container[str], said: Container[str]) -> tuple[Edit, ...]:
+        """Sentence ``i``'s cuts, ``known`` and ``said`` as for ``compress_edits``; kept as its first."""
+        if not self.remember:
+            edits = self.first[i] = self._find(i, known, said)
+            return edits
+        recorded_known, recorded_said = _Asked(known), _Asked(said)
+        edits = self.first[i] = self._find(i, recorded_known, recorded_said)
+        if recorded_known.answers or recorded_said.answers:
+            self.asked[i] = (recorded_known.answers, recorded_said.answers)
+        return edits
+
+    def cuts_again(self, i: int, known: Container[str], said: Container[str]) -> tuple[Edit, ...]:
+        """Sentence ``i``'s cuts with other ``known`` and ``said``: its first ones where those answer
+        the questions they asked alike."""
+        if self.remember and i in self.first:
+            asked_known, asked_said = self.asked.get(i, _NOTHING_ASKED)
             if all((name in known) is answer for name, answer in asked_known.items()) and all(
                 (word in said) is answer for word, answer in asked_said.items()
             ):
-                return edits
-        recorded_known, recorded_said = _Asked(known), _Asked(said)
-        edits = compress_edits(
-            self.document, self.document.sentences[i], self.quoted, known=recorded_known, lower=self.lower,
-            said=recorded_said,
+                return self.first[i]
+        return self._find(i, known, said)
+
+    def _find(self, i: int, known: Container[str], said: Container[str]) -> tuple[Edit, ...]:
+        return compress_edits(
+            self.document, self.document.sentences[i], self.quoted, known=known, lower=self.lower, said=said,
         )
-        tried.append((recorded_known.answers, recorded_said.answers, edits))
-        return edits
+
+
+_NOTHING_ASKED: tuple[dict[Any, bool], dict[Any, bool]] = ({}, {})  # read only
 
 
 class _Asked:
@@ -781,10 +807,9 @@ def _compressions(cutter: _Cutter, content: Sequence[int]) -> dict[int, tuple[Ed
     for i in content:
         for word in content_words(document.sentences[i].text):
             counts[word] = counts.get(word, 0) + 1
-    return {
-        i: cutter.cuts(i, repeated, _SaidElsewhere(counts, partial(content_words, document.sentences[i].text)))
-        for i in content
-    }
+    for i in content:
+        cutter.first_cuts(i, repeated, _SaidElsewhere(counts, partial(content_words, document.sentences[i].text)))
+    return cutter.first
 
 
 class _SaidElsewhere:
@@ -821,7 +846,7 @@ def _summary_compressions(cutter: _Cutter, kept: set[int]) -> dict[int, tuple[Ed
         for word in content_words(document.sentences[k].text):
             word_counts[word] = word_counts.get(word, 0) + 1
     return {
-        k: cutter.cuts(
+        k: cutter.cuts_again(
             k,
             _SaidElsewhere(counts, partial(names_in, (document.sentences[k].text,))),
             _SaidElsewhere(word_counts, partial(content_words, document.sentences[k].text)),
