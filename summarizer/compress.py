@@ -117,6 +117,11 @@ _DOUBLE_QUOTES = frozenset('"“”«»')
 _BRACKET = regex_cache.compile(r" \(([^()]{1,200})\)")
 # A dash between spaces: en or em dash, a double hyphen, or a hyphen standing alone.
 _DASH = regex_cache.compile(r" ?— ?| – | -- | - ")
+
+
+def _may_have_dash(text: str) -> bool:
+    """Whether :data:`_DASH` may match in ``text`` (a test cheaper than the search)."""
+    return "—" in text or " – " in text or " -" in text
 #: Words that open a role said of a name without a determiner (", chief executive of Acme,").
 _ROLES = (
     "chief|head|director|chairman|chairwoman|chair|president|vice-president|leader|minister|secretary|manager"
@@ -157,6 +162,8 @@ def compress_edits(
         said: the content words (:func:`content_words`) said elsewhere in the summary: an
             opening phrase is cut, and a speaker's role repeated, only when every content word
             of it is among them.  By default nothing counts as said, and neither is cut.
+            ``known`` and ``said`` are only asked ``x in …``: the selector reuses a sentence's cuts
+            where its containers answer those questions alike (``summarizer.select._Cutter``).
 
     Returns:
         Non-overlapping edits, in order, each within the sentence.
@@ -212,7 +219,7 @@ def _may_compress(text: str) -> bool:
 def _asides(document: Document, sentence: Sentence) -> Iterable[tuple[Edit, str | None]]:
     """Bracketed and dashed asides, each with the acronym it is when it glosses the words before it."""
     text, base = sentence.text, sentence.start
-    for match in _BRACKET.finditer(text):
+    for match in _BRACKET.finditer(text) if " (" in text else ():
         if not text[: match.start()].strip():
             continue
         inner = match.group(1)
@@ -225,7 +232,7 @@ def _asides(document: Document, sentence: Sentence) -> Iterable[tuple[Edit, str 
         if not any(w.islower() for w in _WORD.findall(inner)):
             continue  # "(Johnson)": a name the writer put in, which the words around it may need
         yield Edit("aside", start, end, document.text[start:end]), None
-    dashes = list(_DASH.finditer(text))
+    dashes = list(_DASH.finditer(text)) if _may_have_dash(text) else []
     # Only a single pair of dashes: three or more are a list or a dateline's dash plus an aside.
     # A dash that opens a line is a list item's marker ("the firms\n - misled buyers\n - hid…").
     if len(dashes) == 2 and all(text[text.rfind("\n", 0, d.start()) + 1 : d.start()].strip() for d in dashes):
@@ -622,6 +629,8 @@ def _comma_stays(before: str, after: str) -> bool:
 
 
 _CLOSING = regex_cache.compile(r"[”»]|(?<![^\W\d_])[’'](?![^\W\d_])|(?<=[^\W\d_])[’'](?=\W*$)")
+#: The marks every :data:`_CLOSING` match is.
+_CLOSING_MARKS = "”»’'"
 _OPENING = regex_cache.compile(r"[“«]|(?:^|(?<=\s))[‘'\"]")
 
 
@@ -631,6 +640,8 @@ def _in_open_quotation(sentence: Sentence, start: int, end: int) -> bool:
     text = sentence.text
     if text.count('"') % 2:
         return True
+    if not any(mark in text for mark in _CLOSING_MARKS):
+        return False  # no mark that can close: most sentences
     closing = _CLOSING.search(text, end - sentence.start)
     if closing is None:
         return False
@@ -679,6 +690,8 @@ def _keep_names(
     """The cuts that take no name unknown elsewhere.  An acronym's gloss the other way round:
     cut only when the summary does not use the acronym (its words are said just before it)."""
     result = list(cuts)
+    if not result:
+        return result  # nothing to keep a name from: the sentence's names are not looked for
     while True:
         left = _names(_text_without(sentence, result))
 
@@ -801,11 +814,15 @@ def _split_at_semicolons(sentence: Sentence) -> list[Edit]:
 
 
 _JOIN = regex_cache.compile(r"(?:, (?:and|while|whereas)| [–—-]) ([^\W\d_])")
+#: What every :data:`_JOIN` match holds: a sentence with none of them is not searched.
+_JOIN_WORDS = (", and ", ", while ", ", whereas ", " – ", " — ", " - ")
 
 
 def _split_at_joins(sentence: Sentence) -> list[Edit]:
     """``", and"``, ``", while"``, ``", whereas"`` or a lone dash before a new subject and verb."""
     text = sentence.text
+    if not any(join in text for join in _JOIN_WORDS):
+        return []
     dashes = len(_DASH.findall(text))
     edits = []
     for match in _JOIN.finditer(text):
@@ -847,6 +864,8 @@ def _split_at_relative(sentence: Sentence) -> list[Edit]:
     clause is part of what was said, or describes the speaker), nor where the clause's first word
     is no verb ("which Acme says was …")."""
     text = sentence.text.rstrip()
+    if ", which " not in text and ", who " not in text:
+        return []  # the pattern's one fixed part: most sentences have neither, and the search is slow
     matches = list(_RELATIVE_SPLIT.finditer(text))
     if len(matches) != 1 or not _quotes_pair(text):
         return []
@@ -962,6 +981,8 @@ MIN_BUT_WORDS = 7
 def _split_at_but(sentence: Sentence) -> Edit | None:
     """``", but"`` before a subject, or a lone ``" but "`` before a subject and its verb."""
     text = sentence.text
+    if " but " not in text:
+        return None  # the pattern's fixed part
     matches = list(re.finditer(r"(,| [–—-])? but (\w+)", text))
     if len(matches) != 1:
         return None
@@ -1095,6 +1116,8 @@ def _split_at_second_verb(sentence: Sentence) -> list[Edit]:
     first part is one clause (no second finite verb, no "that" or "which" clause, no attribution
     after its verb), so the second verb can be no one else's."""
     text = sentence.text
+    if " and " not in text and " but " not in text:
+        return []  # no _VERB_JOIN anywhere: the subject is not looked for
     found = _subject(text)
     if found is None:
         return []
@@ -1165,6 +1188,8 @@ def _split_at_added(sentence: Sentence) -> list[Edit]:
     [Ann Lee] added that …"``; the speaker may follow the words (``"…, Ann Lee said, adding …"``,
     ``"…, said Ann Lee, adding …"``).  Only with one speaker in the first part."""
     text = sentence.text
+    if "add" not in text:
+        return []  # "adding" or "added": the pattern's verb
     matches = list(_ADDING.finditer(text))
     if len(matches) != 1:
         return []

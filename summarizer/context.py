@@ -16,7 +16,7 @@ speaker's, and the quotation itself is kept whole by :mod:`summarizer.quotes`.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from summarizer import regex_cache
 from summarizer.cues.structural import is_capitalised_title
@@ -72,15 +72,39 @@ _TIMES = frozenset(
 )
 # "… guidance for operators before then.": a time named only in the sentence before.
 _THEN_AFTER = regex_cache.compile(r"\b(?:before|by|until|till|since|from|after|back|even)\s+then\b", re.IGNORECASE)
+
+
+def _points_to_then(text: str) -> bool:
+    """Whether the writer's words point at a time named before ("… before then."): :data:`_THEN_AFTER`,
+    searched only in a sentence that has the word."""
+    return "then" in text.lower() and _THEN_AFTER.search(_outside_quotes(_after_connectives(text))) is not None
+
+
 _OPENING_MARKS = "“„«\"‘"
 _LIST_MARK = regex_cache.compile(r"(?:[-*•·–—]|\d{1,2}[.)])\s+")
+#: The verbs of :data:`_PRONOUN_SAID`: after a pronoun ("he said"), and before one (a subset: "said he").
+_PRONOUN_VERBS = (
+    "said", "says", "added", "told", "wrote", "writes", "explained", "insisted", "argued", "warned", "claimed", "stated",
+    "continued", "replied", "noted", "asked",
+)  # fmt: skip
+_VERBS_BEFORE_PRONOUN = ("said", "says", "added", "told", "wrote", "explained", "insisted", "argued", "warned", "continued", "replied")
 _PRONOUN_SAID = regex_cache.compile(
-    r"\b(?:(?:he|she|they|it|we)\s+(?:said|says|added|told|wrote|writes|explained|insisted|argued|"
-    r"warned|claimed|stated|continued|replied|noted|asked)"
+    r"\b(?:(?:he|she|they|it|we)\s+(?:" + "|".join(_PRONOUN_VERBS) + ")"
     # "…,” said he." ends the sentence; "said it would" begins what was said, and needs no speaker.
-    r"|(?:said|says|added|told|wrote|explained|insisted|argued|warned|continued|replied)\s+(?:he|she|they|it)(?=\s*[.,;!?]|\s*$))\b",
+    r"|(?:" + "|".join(_VERBS_BEFORE_PRONOUN) + r")\s+(?:he|she|they|it)(?=\s*[.,;!?]|\s*$))\b",
     re.IGNORECASE,
 )
+
+
+def _pronoun_credited(text: str) -> bool:
+    """Whether the writer's words credit a pronoun with them ("… ,” he said."): :data:`_PRONOUN_SAID`
+    over them, searched only where one of its verbs is in the sentence.  The test is by ``lower``,
+    so only in ASCII text: ignoring case, the pattern's "s" matches "ſ" too, which ``lower`` keeps."""
+    if text.isascii():
+        lowered = text.lower()
+        if not any(verb in lowered for verb in _PRONOUN_VERBS):
+            return False
+    return _PRONOUN_SAID.search(_outside_quotes(text)) is not None
 _SAID = regex_cache.compile(
     r"\b(?:said|says|say|told|tells|wrote|writes|added|adds|stated|states|announced|explained|insisted|"
     r"argued|argues|warned|warns|claimed|claims|noted|replied|asked|continued|according\s+to|declared|"
@@ -351,8 +375,8 @@ def dependencies(
                             speakerless.add(i)
             elif (
                 opens_with_back_pointer(text)
-                or _PRONOUN_SAID.search(_outside_quotes(text))
-                or _THEN_AFTER.search(_outside_quotes(_after_connectives(text)))
+                or _pronoun_credited(text)
+                or _points_to_then(text)
                 or (not connectives and _connective(stripped))
                 or (not connectives and dependent_opening(text, sentences[previous].text) is not None)
             ):
@@ -369,7 +393,7 @@ def dependencies(
                     and credit is not None
                     and (credit.start == opening or not opens_with_back_pointer(text))
                     and (connectives or not _connective(stripped))
-                    and _THEN_AFTER.search(_outside_quotes(_after_connectives(text))) is None
+                    and not _points_to_then(text)
                 ):
                     credits[i] = ((previous,), credit)
                 else:
@@ -407,11 +431,18 @@ _SURNAME_SPEAKER = regex_cache.compile(
     r"(?:said|says|told|added|wrote|argued|warned|insisted|explained)\b"
     r"|\b(?:said|says|added)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*[.,;])"
 )
+#: The verbs every :data:`_SURNAME_SPEAKER` match holds: a sentence with none is not searched.
+_SURNAME_VERB = regex_cache.compile(r"said|says|told|added|wrote|argued|warned|insisted|explained")
+
+
+def _surname_speakers(writer: str) -> Iterator[re.Match[str]]:
+    """:data:`_SURNAME_SPEAKER` over the writer's words of a sentence, where they have a verb of saying."""
+    return _SURNAME_SPEAKER.finditer(writer) if _SURNAME_VERB.search(writer) else iter(())
 
 
 def _introduction(text: str, index: int, first_named: dict[str, int]) -> int | None:
     """The earlier sentence that introduced the person this one calls by surname alone ("Pereira said")."""
-    for match in _SURNAME_SPEAKER.finditer(_outside_quotes(text)):
+    for match in _surname_speakers(_outside_quotes(text)):
         surname = match.group(1) or match.group(2)
         introduced = first_named.get(surname)
         if introduced is not None and introduced != index:
@@ -447,7 +478,7 @@ def name_completions(document: Document, content: Sequence[int]) -> dict[int, tu
         sentence = document.sentences[i]
         text = sentence.text
         writer = _mask_quotes(text)
-        for match in _SURNAME_SPEAKER.finditer(writer):
+        for match in _surname_speakers(writer):
             group = 1 if match.group(1) else 2
             surname, at = match.group(group), match.start(group)
             found = first_named.get(surname)
@@ -467,7 +498,7 @@ def _mask_quotes(text: str) -> str:
 
     A sentence that opens inside a quotation begun in the sentence before ('… judgements," Mr
     Lee said.') has its closing mark first: what comes before that mark is blanked too."""
-    tail = _CLOSED_FIRST.match(text)
+    tail = _closed_first(text)
     if tail is not None:
         text = " " * tail.end() + text[tail.end() :]
     return _DOUBLE_QUOTED.sub(lambda m: " " * len(m.group()), text)
@@ -476,6 +507,11 @@ def _mask_quotes(text: str) -> str:
 # The words up to a first mark that can only close: "”", or a straight mark after the
 # punctuation that ends a quotation and before a space or the end ('judgements," Mr Lee said').
 _CLOSED_FIRST = regex_cache.compile(r'[^“”"]*(?:”|(?<=[,.!?…])"(?=\s|$))')
+
+
+def _closed_first(text: str) -> re.Match[str] | None:
+    """:data:`_CLOSED_FIRST` at the start of ``text``; not searched where no mark that can close is."""
+    return _CLOSED_FIRST.match(text) if "”" in text or '"' in text else None
 
 
 #: How far back a quotation with no speaker of its own looks for the sentence that names one.
@@ -743,7 +779,7 @@ def _speaker_in(writer: str, kind: str) -> str | None:
 def _outside_quotes(text: str) -> str:
     """The writer's part of a sentence: what is not between double quotation marks (nor before
     the closing mark of a quotation the sentence opens inside: see :func:`_mask_quotes`)."""
-    tail = _CLOSED_FIRST.match(text)
+    tail = _closed_first(text)
     if tail is not None:
         text = " " + text[tail.end() :]
     return _DOUBLE_QUOTED.sub(" ", text)

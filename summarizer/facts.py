@@ -53,33 +53,45 @@ _WORD = regex_cache.compile(r"[A-Za-z][\w’'&-]*")
 def sentence_facts(document: Document) -> tuple[dict[str, str], ...]:
     """The facts of every sentence of ``document`` (see the module's docstring): key → the words
     that first say it in the sentence ("number:30000" → "30,000")."""
-    words = [[m.group() for m in _WORD.finditer(s.text)] for s in document.sentences]
+    words = [_WORD.findall(s.text) for s in document.sentences]
     # A sentence's first word is a name only where the article capitalises it elsewhere too.
     names_inside = {w for ws in words for w in ws[1:] if w[:1].isupper()}
-    return tuple(_facts(s.text, ws, names_inside) for s, ws in zip(document.sentences, words, strict=True))
+    folded: dict[str, tuple[str, str, bool, bool]] = {}  # this document's words, each read once
+    return tuple(_facts(s.text, ws, names_inside, folded) for s, ws in zip(document.sentences, words, strict=True))
 
 
 # A number that names a section or a programme ("287(g)", "501(c)"): a name, not a quantity.
 _SECTION = regex_cache.compile(r"(?<![\w.,])\d+\([A-Za-z]\)")
+_DIGIT = regex_cache.compile(r"\d")
 
 
-def _facts(text: str, words: Sequence[str], names_inside: set[str]) -> dict[str, str]:
+def _facts(
+    text: str, words: Sequence[str], names_inside: set[str], folded: dict[str, tuple[str, str, bool, bool]]
+) -> dict[str, str]:
     found: dict[str, str] = {}
-    for match in _SECTION.finditer(text):
-        found.setdefault("name:" + match.group().lower(), match.group())
-    for match in _NUMBER.finditer(text):
-        found.setdefault(_number_key(match), match.group().strip())
+    # Both patterns need a digit (a section its bracket too): most sentences have none, and a search is slower than the test.
+    if _DIGIT.search(text) is not None:
+        for match in _SECTION.finditer(text) if "(" in text else ():
+            found.setdefault("name:" + match.group().lower(), match.group())
+        for match in _NUMBER.finditer(text):
+            found.setdefault(_number_key(match), match.group().strip())
     for position, raw in enumerate(words):
-        word = raw.rstrip("’'").removesuffix("’s").removesuffix("'s")
-        lowered = word.lower()
-        if lowered in _DATE_WORDS:
+        read = folded.get(raw)
+        if read is None:
+            read = folded[raw] = _read_word(raw)
+        word, lowered, is_date, may_name = read
+        if is_date:
             found.setdefault("date:" + lowered, word)
-        elif (
-            word[:1].isupper() and len(word) > 1 and lowered not in _NOT_NAMES
-            and (position > 0 or raw in names_inside or word.isupper())
-        ):
+        elif may_name and (position > 0 or raw in names_inside or word.isupper()):
             found.setdefault("name:" + lowered, word)
     return found
+
+
+def _read_word(raw: str) -> tuple[str, str, bool, bool]:
+    """A word without its possessive, folded, whether it is a date word, and whether it may be a name."""
+    word = raw.rstrip("’'").removesuffix("’s").removesuffix("'s")
+    lowered = word.lower()
+    return word, lowered, lowered in _DATE_WORDS, word[:1].isupper() and len(word) > 1 and lowered not in _NOT_NAMES
 
 
 #: A bare whole number in this range is most often a year ("In 2019"), not a quantity.

@@ -222,10 +222,15 @@ def reword_edits(
     edits: list[Edit] = []
     # Indirect speech ("she said the plan was draconian") is the speaker's claim: nothing after
     # the reporting verb is deleted (the table's neutral terms still replace one-sided labels).
-    reported = reported_from(text, sentence.start, sentence.end, quoted)
     # Most sentences hold no term of the table: a set look-up per word rules them out cheaply.
     words = set(sentence.text.lower().translate(_TO_SPACE).split())
-    matches = _pattern().finditer(sentence.text) if not words.isdisjoint(_first_words()) else ()
+    matches = list(_pattern().finditer(sentence.text)) if not words.isdisjoint(_first_words()) else []
+    # Where the reporting verb is matters only to a deletion: looked for only when one may be made.
+    reported = (
+        reported_from(text, sentence.start, sentence.end, quoted)
+        if matches or any(_deletable(cue) for cue in cues)
+        else None
+    )
     # The lists' deletions compete for the sentence's budget, the most loaded first; the table's edits do not.
     deletions: list[tuple[tuple[int, int, float, int], Edit]] = []
     for match in matches:

@@ -32,9 +32,9 @@ import math
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from summarizer import regex_cache
@@ -404,9 +404,13 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
             residual_bias[i] = bias_score(document.sentences[i], left)
         if any(_is_one_sided(c) or _frames_opponent(c) for c in left):
             one_sided.add(i)
-    # The words the document writes in lower case (no capitalised one among them is a name), read once for both passes of cuts.
-    lower = lower_case_words(document.text) if trim and compress else frozenset()
-    squeezed = _compressions(document, content, quoted, lower) if trim and compress else {}
+    # Cuts are found once per sentence: the summary's pass asks again only where its answers differ.
+    cutter = (
+        _Cutter(document, quoted, lower_case_words(document.text), remember=analysis.words is not None)
+        if trim and compress
+        else None
+    )
+    squeezed = _compressions(cutter, content) if cutter is not None else {}
     # A cut that takes a whole clause with the writer's loaded words in it (", handing yet another
     # victory to the lobby that bankrolls …") leaves the sentence without them: judge it so.  Only
     # cuts without a capital, which the summary makes whatever else it keeps (names decide the rest).
@@ -612,7 +616,8 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
         document, kept_set, quotations, needs, content, trim, speakers, completions, credits, entries,
         speaker_of=voices.speakers, lead=lead,
     )
-    cuts_of = _summary_compressions(document, kept_set, quoted, lower) if trim and compress else {}
+    cuts_of = _summary_compressions(cutter, kept_set) if cutter is not None else {}
+    del cutter  # its first cuts are ``squeezed``, let go below; the questions go now
     worst_kept = max((rank_of[k] for k in kept_set), default=0)
     context_kept = sorted(k for k in kept_set if k in brought)
     # Equal reasons share one tuple: a long text repeats a few hundred thousand times over (most
@@ -722,12 +727,80 @@ def select_neutral(analysis: Analysis, options: SummaryOptions) -> tuple[tuple[D
     return tuple(decisions), budget
 
 
-def _compressions(
-    document: Document, content: Sequence[int], quoted: tuple[tuple[int, int], ...], lower: frozenset[str]
-) -> dict[int, tuple[Edit, ...]]:
+class _Cutter:
+    """:func:`~summarizer.compress.compress_edits` for one document: each sentence's cuts found
+    once, and found again for the summary only when asked with other names or words.
+
+    The cuts depend on ``known`` and ``said`` only through the questions ``name in known`` and
+    ``word in said``: the first cuts of a sentence are kept with the questions asked for them and
+    their answers, and a later call whose containers answer them all alike gets them back (the same
+    answers take the same path through the rules, so the same cuts).  Most sentences ask nothing.
+    Held by one summary, never shared between documents; with ``remember`` false (a long text)
+    nothing but the first cuts is held, and each later call finds its cuts again.
+    """
+
+    __slots__ = ("asked", "document", "first", "lower", "quoted", "remember")
+
+    def __init__(
+        self, document: Document, quoted: tuple[tuple[int, int], ...], lower: frozenset[str], *, remember: bool = True
+    ) -> None:
+        self.document, self.quoted, self.lower, self.remember = document, quoted, lower, remember
+        #: Sentence → its first cuts (the values' cuts, which the selector holds anyway).
+        self.first: dict[int, tuple[Edit, ...]] = {}
+        #: Sentence → the questions its first cuts asked of ``known`` and of ``said``, with their answers
+        #: (only for sentences that asked some).
+        self.asked: dict[int, tuple[dict[Any, bool], dict[Any, bool]]] = {}
+
+    def first_cuts(self, i: int, known: Container[str], said: Container[str]) -> tuple[Edit, ...]:
+        """Sentence ``i``'s cuts, ``known`` and ``said`` as for ``compress_edits``; kept as its first."""
+        if not self.remember:
+            edits = self.first[i] = self._find(i, known, said)
+            return edits
+        recorded_known, recorded_said = _Asked(known), _Asked(said)
+        edits = self.first[i] = self._find(i, recorded_known, recorded_said)
+        if recorded_known.answers or recorded_said.answers:
+            self.asked[i] = (recorded_known.answers, recorded_said.answers)
+        return edits
+
+    def cuts_again(self, i: int, known: Container[str], said: Container[str]) -> tuple[Edit, ...]:
+        """Sentence ``i``'s cuts with other ``known`` and ``said``: its first ones where those answer
+        the questions they asked alike."""
+        if self.remember and i in self.first:
+            asked_known, asked_said = self.asked.get(i, _NOTHING_ASKED)
+            if all((name in known) is answer for name, answer in asked_known.items()) and all(
+                (word in said) is answer for word, answer in asked_said.items()
+            ):
+                return self.first[i]
+        return self._find(i, known, said)
+
+    def _find(self, i: int, known: Container[str], said: Container[str]) -> tuple[Edit, ...]:
+        return compress_edits(
+            self.document, self.document.sentences[i], self.quoted, known=known, lower=self.lower, said=said,
+        )
+
+
+_NOTHING_ASKED: tuple[dict[Any, bool], dict[Any, bool]] = ({}, {})  # read only
+
+
+class _Asked:
+    """A container that answers as ``inner`` does and remembers each question and its answer."""
+
+    __slots__ = ("answers", "inner")
+
+    def __init__(self, inner: Container[str]) -> None:
+        self.inner = inner
+        self.answers: dict[Any, bool] = {}
+
+    def __contains__(self, item: object) -> bool:
+        answer = item in self.inner
+        self.answers[item] = answer
+        return answer
+
+
+def _compressions(cutter: _Cutter, content: Sequence[int]) -> dict[int, tuple[Edit, ...]]:
     """Each content sentence's cuts as selection values it: names count as said when another
-    sentence of the article says them (the summary is not chosen yet).  ``lower``: the document's
-    :func:`~summarizer.compress.lower_case_words`."""
+    sentence of the article says them (the summary is not chosen yet)."""
+    document = cutter.document
     seen: dict[str, int] = {}
     for i in content:
         for name in names_in((document.sentences[i].text,)):
@@ -739,33 +812,36 @@ def _compressions(
     for i in content:
         for word in content_words(document.sentences[i].text):
             counts[word] = counts.get(word, 0) + 1
-    return {
-        i: compress_edits(
-            document, document.sentences[i], quoted, known=repeated, lower=lower,
-            said=_SaidElsewhere(counts, content_words(document.sentences[i].text)),
-        )
-        for i in content
-    }
+    for i in content:
+        cutter.first_cuts(i, repeated, _SaidElsewhere(counts, partial(content_words, document.sentences[i].text)))
+    return cutter.first
 
 
 class _SaidElsewhere:
     """The names the other kept sentences say: a name is known to sentence ``i`` when a kept
-    sentence other than ``i`` has it."""
+    sentence other than ``i`` has it.  ``own`` reads sentence ``i``'s own names, called on the first
+    question (most sentences' cuts ask none)."""
 
-    def __init__(self, counts: dict[str, int], own: frozenset[str]) -> None:
-        self.counts, self.own = counts, own
+    __slots__ = ("counts", "own", "read_own")
+
+    def __init__(self, counts: dict[str, int], read_own: Callable[[], frozenset[str]]) -> None:
+        self.counts, self.read_own = counts, read_own
+        self.own: frozenset[str] | None = None
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
             return False
-        return self.counts.get(name, 0) - (name in self.own) > 0
+        count = self.counts.get(name, 0)
+        if count != 1:
+            return count > 1  # said by no sentence, or by another whatever this one says
+        if self.own is None:
+            self.own = self.read_own()
+        return name not in self.own
 
 
-def _summary_compressions(
-    document: Document, kept: set[int], quoted: tuple[tuple[int, int], ...], lower: frozenset[str]
-) -> dict[int, tuple[Edit, ...]]:
-    """The kept sentences' cuts, each keeping any name no other kept sentence says (``lower`` as
-    for :func:`_compressions`)."""
+def _summary_compressions(cutter: _Cutter, kept: set[int]) -> dict[int, tuple[Edit, ...]]:
+    """The kept sentences' cuts, each keeping any name no other kept sentence says."""
+    document = cutter.document
     # As in _compressions, each sentence's names and words are found again where needed, not held.
     counts: dict[str, int] = {}
     word_counts: dict[str, int] = {}
@@ -775,10 +851,10 @@ def _summary_compressions(
         for word in content_words(document.sentences[k].text):
             word_counts[word] = word_counts.get(word, 0) + 1
     return {
-        k: compress_edits(
-            document, document.sentences[k], quoted, lower=lower,
-            known=_SaidElsewhere(counts, names_in((document.sentences[k].text,))),
-            said=_SaidElsewhere(word_counts, content_words(document.sentences[k].text)),
+        k: cutter.cuts_again(
+            k,
+            _SaidElsewhere(counts, partial(names_in, (document.sentences[k].text,))),
+            _SaidElsewhere(word_counts, partial(content_words, document.sentences[k].text)),
         )
         for k in sorted(kept)
     }
@@ -1551,6 +1627,8 @@ class _Chooser(_BaseChooser):
         self.columns = sparse.csr_matrix(rows.T)
         self.max_sim = np.zeros(n)
         self.nearest = np.full(n, -1, dtype=np.int64)
+        #: :meth:`gains` as last computed: it changes only when a sentence is kept or dropped.
+        self._gains: np.ndarray | None = None
 
     def best(self) -> int | None:
         import numpy as np
@@ -1558,8 +1636,11 @@ class _Chooser(_BaseChooser):
         open_mask = np.frombuffer(self.open_mask, dtype=np.bool_)
         if not open_mask.any():
             return None
-        gain = self.gains()
+        if self._gains is None:
+            self._gains = self.gains()
+        gain = self._gains
         if self.shares:
+            gain = gain.copy()
             at = np.fromiter(self.shares, dtype=np.int64)
             gain[at] = np.fromiter(self.shares.values(), dtype=float)
         gain = np.where(open_mask, gain, -np.inf)
@@ -1583,6 +1664,7 @@ class _Chooser(_BaseChooser):
         return None if j < 0 else j
 
     def _rebuild(self) -> None:
+        self._gains = None
         self.max_sim[:] = 0.0
         self.nearest[:] = -1
         for j in self.kept:
@@ -1596,14 +1678,16 @@ class _Chooser(_BaseChooser):
 
         # Row j times the term columns, summed term by term in the order scipy's sparse
         # product uses (so bit for bit its result), without scipy's per-call overhead.
+        self._gains = None  # the similarities change, and the facts with them (the caller keeps j's)
         rows, columns = self.rows, self.columns
         first, last = rows.indptr[j], rows.indptr[j + 1]
         terms, weights = rows.indices[first:last], rows.data[first:last]
-        starts, ends = columns.indptr[terms], columns.indptr[terms + 1]
-        sentences = np.concatenate([columns.indices[a:b] for a, b in zip(starts, ends, strict=True)] or [[]])
-        products = np.concatenate(
-            [w * columns.data[a:b] for w, a, b in zip(weights, starts, ends, strict=True)] or [[]]
-        )
+        starts = columns.indptr[terms]
+        lengths = columns.indptr[terms + 1] - starts
+        # Each term's column entries one after another, term by term: one gather, not a slice per term.
+        at = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
+        sentences = columns.indices[at]
+        products = np.repeat(weights, lengths) * columns.data[at]
         row = np.bincount(sentences.astype(np.int64), weights=products, minlength=self.max_sim.shape[0])
         closer = row > self.max_sim
         self.nearest[closer] = j

@@ -94,10 +94,16 @@ _BETWEEN = regex_cache.compile(r"(?:\s+(?:has|have|had|does|do|did|also|further|
 # An apposition before the verb: "Maria Quayle, the finance chief, said"; or a name in one: "Its finance chief, Maria Quayle, told".
 _APPOSITION = regex_cache.compile(r",\s(?P<inner>[^,“”\"]{2,80}),\s*$")
 _SPEECH_WORD = regex_cache.compile(r"\b[a-z]+\b")
+#: The verbs of :data:`_VERB_SUBJECT`, in its order: each a whole lower-case word (:data:`_SPEECH_WORD`) where it matches.
+_VERB_SUBJECT_WORDS = (
+    "said", "says", "added", "adds", "wrote", "writes", "explained", "insisted", "argued", "warned", "asked", "continued",
+    "replied", "noted",
+)  # fmt: skip
+_VERB_SUBJECT_VERBS = frozenset(_VERB_SUBJECT_WORDS)
 # "said NAME", "said chief executive Tom Smith", "said the company".
 # "said Harbour Line’s chief executive, Petra Lind": an organisation's title, then the name.
 _VERB_SUBJECT = regex_cache.compile(
-    r"\b(?P<verb>said|says|added|adds|wrote|writes|explained|insisted|argued|warned|asked|continued|replied|noted)"
+    r"\b(?P<verb>" + "|".join(_VERB_SUBJECT_WORDS) + ")"
     rf"\s+(?:(?:(?:the\s+)?{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}[’']s\s+)?(?:[a-z]+,?\s+){{0,3}}?(?P<name>{_NAME})"
     rf"|(?P<described>{_DESCRIBED}))(?=\s*(?:[.,;:!?)]|$|\s+(?:who|in|on|at)\b))"
 )
@@ -290,12 +296,15 @@ def _speech_verbs() -> frozenset[str]:
 
 def _credited(writer: str) -> tuple[str, int, int] | None:
     """The mention of the speaker the writer's words credit, with its offsets in the sentence."""
-    for match in _ACCORDING.finditer(writer):
+    for match in _ACCORDING.finditer(writer) if "according" in writer else ():
         found = _trimmed(writer, match.start("name"), match.end("name"))
         if found is not None:
             return found
+    # Each pattern below needs a verb that is one of the sentence's lower-case words: most
+    # sentences have none of them, and their words, found at once, rule the searches out.
+    words = set(_SPEECH_WORD.findall(writer))
     verbs = _speech_verbs()
-    for match in _SPEECH_WORD.finditer(writer):
+    for match in _SPEECH_WORD.finditer(writer) if not verbs.isdisjoint(words) else ():
         if match.group() not in verbs:
             continue
         if match.group().startswith("point") and not writer[match.end() :].startswith(" out"):
@@ -319,7 +328,7 @@ def _credited(writer: str) -> tuple[str, int, int] | None:
             found = _trimmed(writer, offset + subject.start("name"), offset + subject.end("name"))
             if found is not None:
                 return found
-    for match in _VERB_SUBJECT.finditer(writer):
+    for match in _VERB_SUBJECT.finditer(writer) if not _VERB_SUBJECT_VERBS.isdisjoint(words) else ():
         group = "name" if match.group("name") else "described"
         found = _trimmed(writer, match.start(group), match.end(group))
         if found is not None:

@@ -134,3 +134,43 @@ def test_a_lead_in_the_writers_framing_still_competes() -> None:
     analysis = analyse(segment(lead + FOLLOW_ON))
     decisions, _ = select_neutral(analysis, SummaryOptions(sentences=2))
     assert not decisions[0].kept
+
+
+def test_the_cutter_finds_a_sentences_cuts_again_only_when_its_answers_differ(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cuts are found once per sentence; the summary's call reuses them where ``known`` and ``said``
+    answer the questions the first call asked alike, and finds them again where they do not."""
+    from summarizer import select
+    from summarizer.compress import compress_edits, lower_case_words
+
+    doc = segment(
+        "The council (led by Mary Okafor) agreed the plan after a long debate in the hall. "
+        "After the long debate in the hall, the council agreed the plan for the bridge."
+    )
+    lower = lower_case_words(doc.text)
+    calls: list[int] = []
+
+    def counted(document, sentence, quoted, **keywords):  # type: ignore[no-untyped-def]
+        calls.append(sentence.index)
+        return compress_edits(document, sentence, quoted, **keywords)
+
+    def expected(i: int, known: frozenset[str], said: frozenset[str]) -> tuple[object, ...]:
+        return compress_edits(doc, doc.sentences[i], (), known=known, lower=lower, said=said)
+
+    monkeypatch.setattr(select, "compress_edits", counted)
+    named, said = frozenset({"Mary", "Okafor"}), frozenset({"debate", "hall", "long"})
+    cutter = select._Cutter(doc, (), lower)
+    assert cutter.first_cuts(0, frozenset(), frozenset()) == expected(0, frozenset(), frozenset()) == ()
+    assert cutter.first_cuts(1, frozenset(), said) == expected(1, frozenset(), said) != ()
+    assert calls == [0, 1]
+    # Names and words the first call never asked about change nothing: reused.
+    assert cutter.cuts_again(0, {"Harbour"}, {"bridge"}) == ()
+    assert cutter.cuts_again(1, {"Harbour"}, set(said)) == expected(1, frozenset(), said)
+    assert calls == [0, 1]
+    # The names the aside holds answer otherwise now: found again, and the aside is cut.
+    assert cutter.cuts_again(0, named, frozenset()) == expected(0, named, frozenset()) != ()
+    assert calls == [0, 1, 0]
+    # A long text's cutter holds only the first cuts: every later call finds its cuts again.
+    calls.clear()
+    forgetful = select._Cutter(doc, (), lower, remember=False)
+    forgetful.first_cuts(0, frozenset(), frozenset())
+    assert forgetful.cuts_again(0, frozenset(), frozenset()) == () and calls == [0, 0]
