@@ -35,9 +35,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from summarizer import lexicons, regex_cache
+from summarizer import regex_cache
 from summarizer.context import name_the_speaker
-from summarizer.cues import _attribution_verbs
+from summarizer.cues import _attribution_verbs, dispute_verbs
 from summarizer.model import Document, Speaker
 from summarizer.quotes import SINGLE_OPENINGS, Quotation, find_quotations, is_lead_in, quotation_units
 from summarizer.tokens import words as word_list
@@ -243,16 +243,9 @@ def find_voices(
     return VoiceMap(tuple(speakers), quoted_words, disputing_names)
 
 
-@cache
-def _dispute_forms() -> frozenset[str]:
-    from summarizer.cues.phrases import _forms
-
-    return frozenset(form for verb in lexicons.word_list("evenhand/dispute_verbs.txt") for form in _forms(verb))
-
-
 def _disputes(writer: str) -> bool:
     """Whether the writer's part of a sentence reports its speaker disputing or opposing."""
-    forms = _dispute_forms()
+    forms = dispute_verbs()
     return any(word in forms for word in _SPEECH_WORD.findall(writer))
 
 

@@ -94,7 +94,7 @@ Every word list is a file under ``summarizer/lexicons/`` with its source and lic
 
 from __future__ import annotations
 
-from summarizer.cues.attribution import _attribution_verbs, attribution_verbs
+from summarizer.cues.attribution import _attribution_verbs, attribution_verbs, dispute_verbs
 from summarizer.cues.categories import CATEGORIES, FRAMING_CATEGORIES, QUOTED_FACTOR, TABLE, Category, Source
 from summarizer.cues.find import find_cues
 from summarizer.cues.phrases import GAP, GAP_WORDS, SUBJECTIVITY_MIN, VALENCE_MIN, fold_case
@@ -123,6 +123,7 @@ __all__ = [
     "attribution_verbs",
     "bracket_insertions",
     "call_to_action",
+    "dispute_verbs",
     "find_cues",
     "fold_case",
     "opponent_framing",

@@ -38,6 +38,13 @@ def _attribution_verbs() -> frozenset[str]:
 attribution_verbs = _attribution_verbs
 
 
+@cache
+def dispute_verbs() -> frozenset[str]:
+    """Every form of the verbs by which a source is reported as disputing or opposing
+    (``evenhand/dispute_verbs.txt``: "Ellison criticised the bill", "the firm denied it")."""
+    return frozenset(form for verb in lexicons.word_list("evenhand/dispute_verbs.txt") for form in _forms(verb))
+
+
 def _is_attributed(outside: str) -> bool:
     """Whether the writer's part of a sentence credits someone with words (said, wrote, called ...)."""
     if _attribution_regex().search(outside):
