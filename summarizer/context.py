@@ -354,8 +354,7 @@ def dependencies(
         text = sentence.text
         paragraph = document.paragraphs[sentence.paragraph]
         first_of_paragraph = paragraph.first_sentence == i
-        line = document.text[paragraph.start : paragraph.end].lstrip()
-        listed = first_of_paragraph and _LIST_MARK.match(line) is not None
+        listed = first_of_paragraph and _opens_with_list_mark(document.text, paragraph.start, paragraph.end)
         introduced = None if i in completed else _introduction(sentence.text, i, first_named)
         if listed and heading is not None:
             needs[i] = (heading,)
@@ -422,6 +421,14 @@ def dependencies(
         previous = i
         history.append(i)
     return tuple(needs)
+
+
+def _opens_with_list_mark(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens, after white space, with a list mark ("- ", "2) "): read
+    in place, not from a copy of the paragraph (a text of one paragraph has thousands of sentences)."""
+    while start < end and text[start].isspace():
+        start += 1
+    return _LIST_MARK.match(text, start, end) is not None
 
 
 # "Ana Pereira", "Mr Tom Brandt": a name with the surname last.
