@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -368,15 +369,20 @@ def first_units_slow(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(batch_dask, "_run_rows", slow_when_first(batch_dask._run_rows, first_rows))
 
 
-def test_units_finishing_out_of_order_are_written_in_the_order_of_the_inputs(
-    tmp_path: Path, cluster: str, first_units_slow: None
-) -> None:
-    folder = ordered_inputs(tmp_path)
+def local_and_cluster(tmp_path: Path, cluster: str, source: Path, **more: Any) -> dict[str, Any]:
+    """The same batch of ``source`` run by the local process and on the cluster, each into its own folder."""
     results = {}
     for name, extra in (("local", {}), ("dask", {"cluster": cluster})):
         out = tmp_path / name
-        opts = options(out=out, jsonl_field="text", jsonl_out=str(out) + ".jsonl", **extra)
-        results[name] = run_batch(plan_batch([str(folder)], opts), opts)
+        opts = options(out=out, jsonl_field="text", jsonl_out=str(out) + ".jsonl", **more, **extra)
+        results[name] = run_batch(plan_batch([str(source)], opts), opts)
+    return results
+
+
+def test_units_finishing_out_of_order_are_written_in_the_order_of_the_inputs(
+    tmp_path: Path, cluster: str, first_units_slow: None
+) -> None:
+    results = local_and_cluster(tmp_path, cluster, ordered_inputs(tmp_path))
     assert outcome_lists(results["dask"]) == outcome_lists(results["local"])
     local_jsonl = Path(str(tmp_path / "local") + ".jsonl").read_bytes()
     assert Path(str(tmp_path / "dask") + ".jsonl").read_bytes() == local_jsonl
@@ -457,12 +463,7 @@ def test_skipped_and_failed_inputs_keep_their_place_on_the_cluster(
 def test_fail_fast_on_the_cluster_stops_where_one_job_stops(
     tmp_path: Path, cluster: str, first_units_slow: None
 ) -> None:
-    folder = ordered_inputs(tmp_path)
-    results = {}
-    for name, extra in (("local", {}), ("dask", {"cluster": cluster})):
-        out = tmp_path / name
-        opts = options(out=out, jsonl_field="text", jsonl_out=str(out) + ".jsonl", fail_fast=True, **extra)
-        results[name] = run_batch(plan_batch([str(folder / "corpus.jsonl")], opts), opts)
+    results = local_and_cluster(tmp_path, cluster, ordered_inputs(tmp_path) / "corpus.jsonl", fail_fast=True)
     assert outcome_lists(results["dask"]) == outcome_lists(results["local"])
     assert results["dask"].stopped_early and results["dask"].not_attempted == results["local"].not_attempted
     assert Path(str(tmp_path / "dask") + ".jsonl").read_bytes() == Path(str(tmp_path / "local") + ".jsonl").read_bytes()
