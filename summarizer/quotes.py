@@ -238,7 +238,7 @@ def find_quotations(document: Document) -> tuple[Quotation, ...]:
             elif char == "’" and single is not None and single[1] == "‘":
                 after = text[at + 1 : at + 2]
                 if not after.isalpha():
-                    depth = 1 if double is not None and double[0] < single[0] else 0
+                    depth = _nested(double, single)
                     found.append((single[0], at + 1, "‘", True, depth))
                     single = None
             elif char == "'":
@@ -246,15 +246,14 @@ def find_quotations(document: Document) -> tuple[Quotation, ...]:
                     if _opens_single(text, at, paragraph.start):
                         single = (at, char)
                 elif single[1] == "'" and _closes_single(text, at, single[0]):
-                    depth = 1 if double is not None and double[0] < single[0] else 0
+                    depth = _nested(double, single)
                     found.append((single[0], at + 1, "'", True, depth))
                     single = None
                 elif single[1] == "'" and _opens_single(text, at, paragraph.start):
                     # "… autism. 'We noted …": one opening while one is open reopens it (a paragraph
-                    # break of the convention lost); the open one ends, unclosed, where its sentence ends.
-                    depth = 1 if double is not None and double[0] < single[0] else 0
-                    # Opened mid-sentence ("… games . Complex: 'Dehumaniser …"): the open one ended
-                    # with the sentence before.
+                    # break of the convention lost); the open one ends, unclosed, with the sentence
+                    # before the new one ("… games . Complex: 'Dehumaniser …": before "Complex:").
+                    depth = _nested(double, single)
                     sentence_start = starts[max(0, bisect_right(starts, at) - 1)]
                     end = _previous_end(text, sentence_start if sentence_start > single[0] else at)
                     found.append((single[0], end, "'", False, depth))
@@ -262,7 +261,7 @@ def find_quotations(document: Document) -> tuple[Quotation, ...]:
         if single is not None and single[1] == "'" and _SINGLE_OPEN_LEFT.search(text, paragraph.start, single[0]):
             # Left open at the paragraph's end: the quotation goes on in the next paragraph (or the writer
             # never closed it); it ends, unclosed, with this one.
-            depth = 1 if double is not None and double[0] < single[0] else 0
+            depth = _nested(double, single)
             found.append((single[0], _previous_end(text, paragraph.end), "'", False, depth))
     if double is not None:
         found.append((double[0], len(text.rstrip()), double[1], False, 0))
@@ -272,6 +271,15 @@ def find_quotations(document: Document) -> tuple[Quotation, ...]:
         last_sentence = bisect_right(starts, max(start, end - 1)) - 1
         quotations.append(Quotation(start, end, mark, closed, max(first_sentence, 0), last_sentence, min(depth, 1)))
     return tuple(quotations)
+
+
+def _nested(double: tuple[int, str] | None, single: tuple[int, str]) -> int:
+    """1 when the open single quotation is inside the open double one, else 0."""
+    return 1 if double is not None and double[0] < single[0] else 0
+
+
+#: A quoted phrase in lower case this short may end in a plural's s ("an attractive, 'no fuss' computer").
+SHORT_PHRASE_WORDS = 3
 
 
 def _opens_single(text: str, at: int, paragraph_start: int) -> bool:
@@ -286,13 +294,13 @@ def _closes_single(text: str, at: int, opened: int) -> bool:
     """Whether the straight single mark at ``at`` closes the one open at ``opened``: after a word or
     a stop, before no letter; not a plural's possessive ("'The players' union …": an s, a space, a
     word in lower case), unless the quotation is a short phrase in lower case ("a dog that 'tosses'
-    the ball", "an attractive, 'no fuss' computer": at most three words)."""
+    the ball", "an attractive, 'no fuss' computer": :data:`SHORT_PHRASE_WORDS`)."""
     before = text[at - 1] if at > 0 else " "
     after = text[at + 1 : at + 3]
     if before.isspace() or after[:1].isalpha():
         return False
     possessive = before in "sS" and after[:1] == " " and after[1:2].islower()
-    return not possessive or (text[opened + 1 : opened + 2].islower() and len(text[opened:at].split()) <= 3)
+    return not possessive or (text[opened + 1 : opened + 2].islower() and len(text[opened:at].split()) <= SHORT_PHRASE_WORDS)
 
 
 def _opens(text: str, at: int) -> bool:
