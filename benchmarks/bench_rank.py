@@ -195,6 +195,14 @@ def main() -> int:
 
     sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else QUICK_SIZES if args.quick else SIZES
     algorithms = tuple(args.algorithms.split(",")) if args.algorithms else QUICK_ALGORITHMS if args.quick else ALGORITHMS
+    if "neutral" in algorithms:
+        # neutral has no sumy ranking to compare with: it is timed end to end only, always.
+        if not args.end_to_end:
+            parser.error("neutral is timed end to end only: add --end-to-end")
+        algorithms = tuple(a for a in algorithms if a != "neutral")
+    unknown = [a for a in algorithms if a not in ALGORITHMS]
+    if unknown:
+        parser.error(f"unknown algorithm {unknown[0]!r}; choose from neutral, {', '.join(ALGORITHMS)}")
     limit = args.limit if args.limit is not None else 10.0 if args.quick else 30.0
 
     started = time.perf_counter()
