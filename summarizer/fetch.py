@@ -298,6 +298,11 @@ def fetch(
             client.close()
 
 
+#: In order (``fetch_many(ordered=True)``), fetches start at most this many times the
+#: concurrency places ahead of the next page to yield.
+ORDERED_WINDOW = 4
+
+
 def _host(url: str) -> str:
     rest = url.split("://", 1)[-1]
     return rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rsplit("@", 1)[-1].lower()
@@ -308,44 +313,65 @@ def fetch_many(
     options: FetchOptions | None = None,
     *,
     sleep: Callable[[float], None] = time.sleep,
+    ordered: bool = False,
 ) -> Iterator[tuple[str, Fetched | FetchError, float]]:
     """Fetch every URL, at most ``options.concurrency`` at once and ``options.per_host`` per host.
 
+    Args:
+        urls: the URLs, in the order they were given.
+        options: the limits, timeouts and retries.
+        sleep: how to wait between retries (tests pass a recorder).
+        ordered: yield in the order of ``urls``, not as each finishes. A page waits for the
+            ones before it, and no fetch starts more than :data:`ORDERED_WINDOW` times
+            ``options.concurrency`` places ahead of the next one to yield, so a slow first page
+            holds a bounded number of finished ones.
+
     Yields:
-        ``(url, page or error, seconds)`` for each URL, as each finishes (not in order).
+        ``(url, page or error, seconds)`` for each URL, as each finishes (or in order).
         A URL that fails is yielded once, with its error, and the rest go on.
     """
     options = options or FetchOptions()
-    waiting = deque(urls)
+    waiting: deque[tuple[int, str]] = deque(enumerate(urls))
     if not waiting:
         return
+    concurrency = max(1, options.concurrency)
+    window = ORDERED_WINDOW * concurrency if ordered else len(waiting)
     busy: dict[str, int] = {}
     client = _client(options)
-    pool = ThreadPoolExecutor(max_workers=max(1, options.concurrency), thread_name_prefix="evenhand-fetch")
-    running: dict[Future[Fetched], tuple[str, str, float]] = {}
+    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="evenhand-fetch")
+    running: dict[Future[Fetched], tuple[int, str, str, float]] = {}
+    finished_early: dict[int, tuple[str, Fetched | FetchError, float]] = {}
+    next_out = 0  # in order: the place of the next URL to yield
     try:
         while waiting or running:
             # Start what the limits allow, keeping the order of the list where they do.
-            skipped: deque[str] = deque()
-            while waiting and len(running) < options.concurrency:
-                url = waiting.popleft()
+            skipped: deque[tuple[int, str]] = deque()
+            while waiting and len(running) < concurrency and waiting[0][0] < next_out + window:
+                place, url = waiting.popleft()
                 host = _host(url)
                 if busy.get(host, 0) >= options.per_host:
-                    skipped.append(url)
+                    skipped.append((place, url))
                     continue
                 busy[host] = busy.get(host, 0) + 1
                 future = pool.submit(fetch, url, options, client=client, sleep=sleep)
-                running[future] = (url, host, time.perf_counter())
+                running[future] = (place, url, host, time.perf_counter())
             waiting.extendleft(reversed(skipped))
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
-                url, host, started = running.pop(future)
+                place, url, host, started = running.pop(future)
                 busy[host] -= 1
                 took = time.perf_counter() - started
                 try:
-                    yield url, future.result(), took
+                    result: Fetched | FetchError = future.result()
                 except FetchError as error:
-                    yield url, error, took
+                    result = error
+                if not ordered:
+                    yield url, result, took
+                    continue
+                finished_early[place] = (url, result, took)
+                while next_out in finished_early:
+                    yield finished_early.pop(next_out)
+                    next_out += 1
     finally:
         # Stopped early (Ctrl-C, --fail-fast): do not wait out requests in flight; closing the
         # client closes their connections, so their threads end at once.

@@ -107,6 +107,20 @@ def test_a_batch_of_urls_finishes_the_rest_and_names_each_failure_once(site: Loc
     assert story["document"]["page"]["title"]
 
 
+def test_a_batch_of_urls_writes_them_in_the_order_given(site: LocalSite, tmp_path: Path) -> None:
+    """--jsonl-out has the URLs in the order given, however fast each page came."""
+    import threading
+
+    urls = [site.url("/hold/order"), site.url("/pages/school_meals.html"), site.url("/plain")]
+    site.state.release.clear()
+    threading.Timer(1.0, site.state.release.set).start()  # the first page comes last
+    out = tmp_path / "all.jsonl"
+    result = runner.invoke(app, ["summarize", *urls, "--jsonl-out", str(out), "-j", "2", "-q"])
+    assert result.exit_code == 0, result.stderr
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["source"] for line in lines] == urls
+
+
 def test_a_url_list_with_a_line_that_is_not_a_url_is_a_usage_error(tmp_path: Path) -> None:
     listing = tmp_path / "urls.txt"
     listing.write_text("https://news.example/a\nnot a url\n", encoding="utf-8")

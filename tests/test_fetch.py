@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from summarizer.errors import FetchError
-from summarizer.fetch import USER_AGENT, FetchOptions, fetch, fetch_many, fetch_record
+from summarizer.fetch import ORDERED_WINDOW, USER_AGENT, FetchOptions, fetch, fetch_many, fetch_record
 from summarizer.load import is_url
 
 from .web_server import LocalSite, closed_port
@@ -166,3 +166,36 @@ def test_stopping_early_does_not_wait_for_requests_in_flight(site: LocalSite) ->
     started = time.perf_counter()
     results.close()  # what Ctrl-C or --fail-fast does to the generator
     assert time.perf_counter() - started < 2.0  # /slow would take 3 s
+
+
+def test_fetch_many_in_order_waits_for_a_slow_first_page(site: LocalSite) -> None:
+    """In order, a slow first page comes first, and the pages behind it wait in a bounded window."""
+    import threading
+    import time
+
+    urls = [site.url("/hold/first")] + [site.url(f"/wait/behind-{i}") for i in range(20)]
+    limits = FetchOptions(concurrency=3, per_host=3, retries=0, timeout=20)
+    site.state.started_while_held = 0
+    site.state.release.clear()
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.extend(url for url, _, _ in fetch_many(urls, limits, ordered=True)))
+    reader.start()
+    try:
+        # ORDERED_WINDOW × concurrency = 12 places: the 11 pages behind the first within them
+        # are fetched while it is held, and no more.
+        window = ORDERED_WINDOW * limits.concurrency
+        deadline = time.monotonic() + 10
+        while site.state.started_while_held < window - 1 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)  # time enough for one more to start, were the window not kept
+        assert site.state.started_while_held == window - 1
+        assert got == []  # nothing comes before the first page
+    finally:
+        site.state.release.set()
+        reader.join(20)
+    assert got == urls
+    # As each finishes (the default), the held page is not first.
+    site.state.release.clear()
+    threading.Timer(1.0, site.state.release.set).start()
+    as_finished = [url for url, _, _ in fetch_many(urls, limits)]
+    assert as_finished[0] != urls[0] and sorted(as_finished) == sorted(urls)

@@ -16,6 +16,8 @@ on a free port of 127.0.0.1 in a thread and stops it afterwards.  Routes:
     /flaky/KEY           503 (Retry-After: 0) the first time for each KEY, the page after
     /always-503          503 every time
     /wait/KEY            waits 0.2 s, then the page (records how many requests were in flight)
+    /hold/KEY            waits until the test sets ``state.release`` (at most 10 s), then the page
+                         (``/wait/…`` requests started while it is unset are counted: ``started_while_held``)
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ class ServerState:
     flaky_seen: set[str] = field(default_factory=set)
     active: int = 0
     max_active: int = 0
+    #: ``/wait/…`` requests started while ``release`` was not set, and the event that ends a
+    #: ``/hold/…`` request's wait.
+    started_while_held: int = 0
+    release: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -131,8 +137,13 @@ class _Handler(BaseHTTPRequestHandler):
                 self._page()
         elif route == "always-503":
             self._send(503, b"busy", headers={"Retry-After": "0"})
+        elif route == "hold":
+            state.release.wait(10)
+            self._page()
         elif route == "wait":
             with state.lock:
+                if not state.release.is_set():
+                    state.started_while_held += 1
                 state.active += 1
                 state.max_active = max(state.max_active, state.active)
             time.sleep(0.2)

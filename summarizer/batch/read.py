@@ -184,14 +184,18 @@ def iter_tasks(plan: BatchPlan, options: BatchOptions) -> Iterator[Task | Outcom
 
 
 def _fetched_tasks(sources: Sequence[_Source], options: BatchOptions) -> Iterator[Task | Outcome]:
-    """Fetch the URL inputs (a limit overall and per host, retries with back-off), as each arrives."""
+    """Fetch the URL inputs (a limit overall and per host, retries with back-off), in the order given.
+
+    In order, so that a batch's ``--jsonl-out`` and its ``--skip-existing`` resume are the same
+    file however fast each page comes: a page waits for the ones before it.
+    """
     from dataclasses import replace
 
     from summarizer.fetch import fetch_many, fetch_record
 
     by_url: dict[str, _Source] = {source.url: source for source in sources if source.url is not None}
     fetch_options = replace(options.fetch, max_bytes=options.max_bytes)
-    for url, result, took in fetch_many(list(by_url), fetch_options):
+    for url, result, took in fetch_many(list(by_url), fetch_options, ordered=True):
         source = by_url[url]
         record = fetch_record(result, elapsed_s=took)
         if isinstance(result, FetchError):
