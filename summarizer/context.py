@@ -71,6 +71,43 @@ _TIMES = frozenset(
     "year years week weeks month months season seasons morning afternoon evening night weekend "
     "summer winter spring autumn decade century time day days quarter".split()
 )
+# "… have this mistake corrected", "… junk mail from these machines": a demonstrative and its
+# noun in the writer's words, after at most one word in -ed or -ing ("this proposed takeover").
+# In lower case: an opening "This …" is :data:`BACK_POINTERS`' job.
+_DEMONSTRATIVE_NOUN = regex_cache.compile(
+    r"\b(?:this|these|those|such)\s+(?:[a-z][\w’'-]*(?:ed|ing)\s+)?(?P<noun>[a-z][\w’'-]{3,})\b"
+)
+_DEMONSTRATIVE_WORDS = (" this ", " these ", " those ", " such ")
+#: Words after a demonstrative that name no thing told of: amounts, kinds, verbs of saying.
+_NOT_TOLD_OF = frozenset(
+    """kind kinds sort sorts type types sense respect regard extent much many point points stage
+    moment case cases said says told were will would have with from that than""".split()
+)
+
+
+def _first_mentions(document: Document) -> dict[str, int]:
+    """Each word's stem (:func:`_stem`, lower case) → the first sentence that uses it."""
+    first: dict[str, int] = {}
+    for sentence in document.sentences:
+        for word in re.findall(r"[a-z][\w’'-]*", sentence.text.lower()):
+            first.setdefault(_stem(word), sentence.index)
+    return first
+
+
+def speaks_of_the_new(text: str, before: int, first: dict[str, int]) -> bool:
+    """Whether ``text``, in the writer's words, speaks of "this" or "these" something that
+    sentence ``before`` is the first to tell of (``first``: :func:`_first_mentions`)."""
+    if not any(word in text for word in _DEMONSTRATIVE_WORDS):
+        return False
+    for match in _DEMONSTRATIVE_NOUN.finditer(_outside_quotes(text)):
+        noun = match.group("noun").lower()
+        if noun in _NOT_TOLD_OF or noun in _TIMES:
+            continue
+        if first.get(_stem(noun)) == before:
+            return True
+    return False
+
+
 # "… guidance for operators before then.": a time named only in the sentence before.
 _THEN_AFTER = regex_cache.compile(r"\b(?:before|by|until|till|since|from|after|back|even)\s+then\b", re.IGNORECASE)
 
@@ -315,7 +352,9 @@ def dependencies(
     a pronoun or a reference to something just introduced ("He", "This", "The move",
     "Kraft's comments"), points at a time named before it ("… before then."), credits its quotation to a pronoun ("… ,” he said."), opens a
     quotation nobody is credited with, or (with ``connectives``, when no edit may drop it)
-    opens with a connective ("But", "However").  A list item needs its heading line.
+    opens with a connective ("But", "However"), or speaks of "this" or "these" something that
+    the sentence before is the first to tell of (:func:`speaks_of_the_new`: "… have this mistake
+    corrected").  A list item needs its heading line.
     Sentences in ``named`` have their pronoun replaced by the speaker's name
     (:func:`name_the_speaker`) and need nothing; sentences in ``completed`` have a surname
     completed in brackets (:func:`name_completions`) and do not need the sentence that
@@ -344,6 +383,7 @@ def dependencies(
     history: list[int] = []  # the content sentences so far, in order
     first_named: dict[str, int] = {}  # a surname → the sentence that first gives the whole name
     titled: dict[str, frozenset[str]] | None = None  # found when a pronoun first needs a name
+    first_mentions: dict[str, int] | None = None  # found when a demonstrative first needs it
     for i, sentence in enumerate(sentences):
         if not content[i]:
             continue
@@ -410,6 +450,19 @@ def dependencies(
             chain = _back_to_speaker(sentences, history)
             if _names_a_speaker(sentences[chain[-1]].text):
                 needs[i] = chain
+        if (
+            not needs[i]
+            and previous is not None
+            and not inside_from_before[i]
+            and (credits is None or i not in credits)
+            and any(word in text for word in _DEMONSTRATIVE_WORDS)
+        ):
+            # "However, the new Cabir strains have this mistake corrected …" after "A mistake in
+            # the way the original Cabir was written meant …": the thing is told of only there.
+            if first_mentions is None:
+                first_mentions = _first_mentions(document)
+            if speaks_of_the_new(text, previous, first_mentions):
+                needs[i] = (previous,)
         if introduced is not None and introduced not in needs[i]:
             needs[i] = (*needs[i], introduced)
         for match in _FULL_NAME.finditer(text):

@@ -173,3 +173,40 @@ def test_a_pronoun_left_first_by_the_trimming_brings_what_it_points_at(n: int) -
     surely = next(d for d in summary.decisions if d.sentence.text.startswith("Surely it"))
     if surely.kept and surely.output.startswith("It "):
         assert summary.decisions[surely.index - 1].kept, (n, summary.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "earlier", "lost"),
+    [
+        # "this flaw": told of first in the sentence before.
+        ("Engineers have this flaw corrected.", "A flaw in the software refused payments.", ["Bookings stopped."], True),
+        # Told of before that too: the summary may have it from there.
+        ("Engineers have this flaw corrected.", "A flaw refused payments.", ["A flaw was found."], False),
+        ("Engineers fixed it this week.", "The week began badly.", [], False),  # a time
+        ("Ports such as Harwick reopened.", "Such ports were shut.", [], False),  # "such as"
+        ("“We had this flaw corrected,” she said.", "A flaw refused payments.", [], False),  # her words
+    ],
+)
+def test_a_thing_only_the_sentence_before_introduced(text: str, before: str, earlier: list[str], lost: bool) -> None:
+    from summarizer.context import _first_mentions, speaks_of_the_new
+    from summarizer.evaluate.integrity import _new_thing_lost
+
+    document = segment("\n\n".join([*earlier, before, text]))
+    told = len(document.sentences) - 2
+    assert speaks_of_the_new(document.sentences[-1].text, told, _first_mentions(document)) is lost
+    assert _new_thing_lost(text, before, earlier) is lost
+
+
+FERRY = (Path(__file__).parent / "fixtures" / "core" / "ferry_software.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("edits", ["none", "compress"])
+def test_this_something_comes_with_the_sentence_that_introduced_it(edits: str) -> None:
+    document = segment(FERRY)
+    analysis = analyse(document)
+    corrected = next(s.index for s in document.sentences if "this flaw corrected" in s.text)
+    for n in range(1, len(document.sentences) + 1):
+        summary = summarize(document, sentences=n, analysis=analysis, edits=edits)
+        assert check_summary(summary, "ferry").counts["unresolved_reference"] == 0, (edits, n, summary.text)
+        if summary.decisions[corrected].kept:
+            assert summary.decisions[corrected - 1].kept, (edits, n, summary.text)

@@ -14,7 +14,9 @@ at the default length is checked for:
 * ``unresolved_reference``: a kept sentence, in the writer's voice, opening with a pronoun,
   a demonstrative or a connective, or about something told before it ("Despite the
   decrease, …", "The move was …"), or pointing anywhere at a time told before it ("… before
-  then.", "Burka then crowned …"), while the sentence before it in the article was dropped;
+  then.", "Burka then crowned …"), or speaking anywhere of "this" or "these" something that
+  only the sentence before introduced ("… have this mistake corrected"), while the sentence
+  before it in the article was dropped;
 * ``opens_unresolved``: the summary's first sentence is such a one;
 * ``lead_missing``: the article's first sentence of news (not boilerplate, not a title line,
   not a feature's opening question or "I"/"you" sentence) does not open the summary;
@@ -258,6 +260,42 @@ def _lost_thing(text: str, told: Sequence[str], shown: Sequence[str]) -> bool:
     return any(speaks_of(t) for t in told) and not any(speaks_of(t) for t in shown)
 
 
+# "… have this mistake corrected", "… junk messages from these machines": a demonstrative and a
+# noun anywhere in the sentence, about a thing the sentence before introduced.  The noun is read
+# by its first five letters, after at most one word ending in -ed or -ing ("this proposed takeover").
+_DEMONSTRATIVE_NOUN = regex_cache.compile(
+    r"\b(?:this|these|those|such)\s+(?:(?P<modifier>[a-z]+(?:ed|ing))\s+)?(?P<noun>[a-z][a-z'’-]{3,})\b"
+)
+# Words after a demonstrative that are not a thing told of: times, amounts, "such as".
+_NOT_A_THING = frozenset(
+    """year years week weeks month months season seasons morning afternoon evening night weekend time
+    times quarter moment point stage days decade century summer winter spring autumn kind kinds sort
+    sorts type types sense case cases issue issues respect regard extent level much many were will would
+    have with from""".split()
+)
+
+
+def _new_thing_lost(text: str, told: str | None, earlier: Sequence[str]) -> bool:
+    """Whether ``text``, in the writer's voice, speaks of "this" or "these" something that the
+    sentence before it (``told``) introduced: ``told`` names it (by its first five letters) and
+    no sentence of the article before ``told`` (``earlier``) does."""
+    if told is None:
+        return False
+    writer = _writer_part(text)
+    for found in _DEMONSTRATIVE_NOUN.finditer(writer):
+        noun = found.group("noun").lower()
+        if noun in _NOT_A_THING:
+            continue
+        stem = noun[:5]
+
+        def speaks_of(t: str, stem: str = stem) -> bool:
+            return any(w[:5] == stem for w in re.findall(r"[a-z]{4,}", t.lower()))
+
+        if speaks_of(told) and not any(speaks_of(t) for t in earlier):
+            return True
+    return False
+
+
 # "before then", "until then", "Gelete Burka then crowned": "then" is a time the sentence
 # before gave.  Read outside quotation marks only (a speaker's "then" is the speaker's).
 _THEN_TIME = regex_cache.compile(r"\b(?:before|by|until|till|since|from|after|back|even)\s+then\b", re.IGNORECASE)
@@ -389,7 +427,10 @@ def check_summary(summary: Any, article: str, findings: _Findings | None = None)
         lost = _lost_thing(
             output, [decisions[j].sentence.text for j in earlier], [k.output for k in kept[max(0, position - 2) : position]]
         )
-        if lost or ((_points_back(output) or _dangling_then(output) or _leans_on_before(output, told_text)) and not resolvable):
+        leans = _points_back(output) or _dangling_then(output) or _leans_on_before(output, told_text)
+        if not leans and not resolvable and told is not None:
+            leans = _new_thing_lost(output, told_text, [d.sentence.text for d in decisions[:told]])
+        if lost or (leans and not resolvable):
             found.add("unresolved_reference", article, decision.index)
             if position == 0:
                 found.add("opens_unresolved", article, decision.index)
