@@ -33,11 +33,11 @@ import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Container, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from summarizer import regex_cache
+from summarizer.analysis import Analysis
 from summarizer.budget import order_by_score, resolve_budget, select_within
 from summarizer.compress import KINDS as COMPRESSION
 from summarizer.compress import (
@@ -67,7 +67,7 @@ from summarizer.edits import apply_edits
 from summarizer.facts import is_quantity, sentence_facts
 from summarizer.lexicons import flag_only
 from summarizer.model import Budget, Cue, Decision, Document, Edit, Reason, Sentence, Speaker
-from summarizer.neutrality import bias_score, cue_summary, split_bias
+from summarizer.neutrality import bias_score, cue_summary
 from summarizer.options import SummaryOptions
 from summarizer.quotes import Quotation, QuoteUnit, find_quotations, quotation_units, quoted_spans
 from summarizer.rank import pure, rank, term_matrix
@@ -183,42 +183,6 @@ _ATTRIBUTION = regex_cache.compile(
     r"\b(?:said|says|told|wrote|writes|stated|states|announced|according to|reported|explained|added|noted)\b",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    """What is known of every sentence before selection, in document order.
-
-    It depends on the text alone, not on the options of a summary, so one analysis serves every
-    summary of its document (:func:`summarizer.pipeline.summarize`'s ``analysis``).
-    """
-
-    #: The document analysed (the very object: a summary checks it is given this one).
-    document: Document
-    cues: tuple[tuple[Cue, ...], ...]
-    bias: tuple[float, ...]
-    boilerplate: tuple[str | None, ...]
-    word_counts: tuple[int, ...]
-    #: Syllables per sentence, counted once with the words for the readability figures.
-    syllables: tuple[int, ...]
-    #: Every sentence's words, split once for ranking too; ``None`` for a text of more than
-    #: :data:`WORDS_KEPT` sentences, whose words are split again block by block (memory stays bounded).
-    words: tuple[tuple[str, ...], ...] | None = None
-    #: The two parts of each sentence's bias (:func:`~summarizer.neutrality.split_bias`), read with
-    #: it in one pass (machine doubles: the same floats, 16 bytes a sentence); ``None``: found when asked.
-    bias_framing: array[float] | None = None
-    bias_quoted: array[float] | None = None
-
-    def bias_split(self, i: int) -> tuple[float, float]:
-        """Sentence ``i``'s bias as the writer's framing and what quoted content adds."""
-        if self.bias_framing is None or self.bias_quoted is None:
-            return split_bias(self.document.sentences[i], self.cues[i])
-        return self.bias_framing[i], self.bias_quoted[i]
-
-
-#: Up to this many sentences the analysis keeps every sentence's words for the ranking (a
-#: few MB); a longer text is split again where needed, so its words are not all held at once.
-WORDS_KEPT = 20_000
 
 
 ALGORITHM_NAMES = {

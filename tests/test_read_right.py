@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer import summarize
+from summarizer.analysis import analyse
 from summarizer.context import (
     connective_edit,
     dependencies,
@@ -26,7 +27,6 @@ from summarizer.context import (
 )
 from summarizer.evaluate.integrity import CHECKS, check_summary, evaluate_integrity
 from summarizer.evaluate.integrity import _quote_events as quote_events
-from summarizer.pipeline import analyse
 from summarizer.quotes import find_quotations, quotation_units
 from summarizer.segment import segment
 from summarizer.voices import find_voices

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.analysis import analyse
 from summarizer.options import SummaryOptions
-from summarizer.pipeline import analyse
 from summarizer.segment import segment
 from summarizer.select import LOADED, select_neutral, select_plain
 
