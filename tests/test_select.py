@@ -139,8 +139,8 @@ def test_a_lead_in_the_writers_framing_still_competes() -> None:
 def test_the_cutter_finds_a_sentences_cuts_again_only_when_its_answers_differ(monkeypatch: pytest.MonkeyPatch) -> None:
     """Cuts are found once per sentence; the summary's call reuses them where ``known`` and ``said``
     answer the questions the first call asked alike, and finds them again where they do not."""
-    from summarizer import select
     from summarizer.compress import compress_edits, lower_case_words
+    from summarizer.select import cut
 
     doc = segment(
         "The council (led by Mary Okafor) agreed the plan after a long debate in the hall. "
@@ -156,9 +156,9 @@ def test_the_cutter_finds_a_sentences_cuts_again_only_when_its_answers_differ(mo
     def expected(i: int, known: frozenset[str], said: frozenset[str]) -> tuple[object, ...]:
         return compress_edits(doc, doc.sentences[i], (), known=known, lower=lower, said=said)
 
-    monkeypatch.setattr(select, "compress_edits", counted)
+    monkeypatch.setattr(cut, "compress_edits", counted)
     named, said = frozenset({"Mary", "Okafor"}), frozenset({"debate", "hall", "long"})
-    cutter = select._Cutter(doc, (), lower)
+    cutter = cut.Cutter(doc, (), lower)
     assert cutter.first_cuts(0, frozenset(), frozenset()) == expected(0, frozenset(), frozenset()) == ()
     assert cutter.first_cuts(1, frozenset(), said) == expected(1, frozenset(), said) != ()
     assert calls == [0, 1]
@@ -171,6 +171,6 @@ def test_the_cutter_finds_a_sentences_cuts_again_only_when_its_answers_differ(mo
     assert calls == [0, 1, 0]
     # A long text's cutter holds only the first cuts: every later call finds its cuts again.
     calls.clear()
-    forgetful = select._Cutter(doc, (), lower, remember=False)
+    forgetful = cut.Cutter(doc, (), lower, remember=False)
     forgetful.first_cuts(0, frozenset(), frozenset())
     assert forgetful.cuts_again(0, frozenset(), frozenset()) == () and calls == [0, 0]
