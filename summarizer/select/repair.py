@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from summarizer.context import antecedent_lost, connective_edit, dateline_edit, opening_edit
-from summarizer.model import Document, Edit, Speaker
+from summarizer.model import Document, Edit, Sentence, Speaker
 from summarizer.quotes import Quotation
 from summarizer.select.merge import merge_edits
 from summarizer.select.needs import previous_in
@@ -73,19 +73,9 @@ def find_repairs(
             if introduced not in kept and surname not in completed:
                 repairs.setdefault(k, []).append(completion)
             completed.add(surname)
-        open_quotes = [
-            q for q in over.get(k, ())
-            if q.first_sentence <= k
-            and ((k < q.last_sentence and k + 1 not in kept) or (k == q.last_sentence and not q.closed))
-            and q.start < sentence.end
-        ]
-        if open_quotes:
-            cut = any(k < q.last_sentence for q in open_quotes)
-            marks = "".join(q.closing for q in sorted(open_quotes, key=lambda q: q.start, reverse=True))
-            end = sentence.end
-            repairs.setdefault(k, []).append(
-                Edit("quotation_closed", end, end, "", (" …" if cut else "") + marks)
-            )
+        closing = _closing(sentence, over.get(k, ()), kept)
+        if closing is not None:
+            repairs.setdefault(k, []).append(closing)
         before = previous_in(content, k)
         if k in speakers and before is not None and before not in kept:
             repairs.setdefault(k, []).append(speakers[k])
@@ -108,6 +98,24 @@ def find_repairs(
             if edit is not None:
                 repairs.setdefault(k, []).append(edit)
     return {k: tuple(v) for k, v in repairs.items()}
+
+
+def _closing(sentence: Sentence, over: Sequence[Quotation], kept: set[int]) -> Edit | None:
+    """The closing marks of the quotations ``over`` kept ``sentence`` that stay open at its end: cut
+    short (an ellipsis first) where the sentence after it in the quotation was dropped, or never
+    closed by the writer."""
+    k = sentence.index
+    open_quotes = [
+        q for q in over
+        if q.first_sentence <= k
+        and ((k < q.last_sentence and k + 1 not in kept) or (k == q.last_sentence and not q.closed))
+        and q.start < sentence.end
+    ]
+    if not open_quotes:
+        return None
+    cut = any(k < q.last_sentence for q in open_quotes)
+    marks = "".join(q.closing for q in sorted(open_quotes, key=lambda q: q.start, reverse=True))
+    return Edit("quotation_closed", sentence.end, sentence.end, "", (" …" if cut else "") + marks)
 
 
 def _same_voice(speaker_of: Sequence[Speaker | None], before: int, k: int) -> bool:
