@@ -88,10 +88,7 @@ class _Decider:
         self.rank_of = ranks(values.value)
         self.scores = normalise(values.raw)
         self.unit_index = {m: u.members[0] for u in needs.units for m in u.members}
-        self.repairs = find_repairs(
-            document, kept, needs.quotations, needs.needs, content, self.trim, needs.speakers, needs.completions,
-            needs.credits, needs.entries, speaker_of=needs.voices.speakers, lead=lead,
-        )
+        self.repairs = find_repairs(document, kept, content, needs, trim=self.trim, lead=lead)
         self.cuts_of = summary_compressions(values.cutter, kept) if values.cutter is not None else {}
         self.worst_kept = max((self.rank_of[k] for k in kept), default=0)
         self.context_kept = sorted(k for k in kept if k in choice.brought)

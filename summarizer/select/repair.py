@@ -9,7 +9,7 @@ from summarizer.context import antecedent_lost, connective_edit, dateline_edit, 
 from summarizer.model import Document, Edit, Sentence, Speaker
 from summarizer.quotes import Quotation
 from summarizer.select.merge import merge_edits
-from summarizer.select.needs import previous_in
+from summarizer.select.needs import Needs, previous_in
 
 #: How many sentences back an opening phrase's noun ("Regardless of the decrease, …") is looked for.
 ANTECEDENT_LOOKBACK = 2
@@ -20,16 +20,10 @@ ANTECEDENT_LOOKBACK = 2
 def find_repairs(
     document: Document,
     kept: set[int],
-    quotations: Sequence[Quotation],
-    needs: Sequence[tuple[int, ...]],
     content: Sequence[int],
-    trim: bool,
-    speakers: dict[int, Edit],
-    completions: dict[int, tuple[int, str, Edit]],
-    credits: dict[int, tuple[tuple[int, ...], Edit]],
-    entries: dict[int, tuple[Edit, ...]],
+    needs: Needs,
     *,
-    speaker_of: Sequence[Speaker | None] = (),
+    trim: bool,
     lead: int | None = None,
 ) -> dict[int, tuple[Edit, ...]]:
     """The edits that make the kept sentences read right on their own: a quotation cut short
@@ -42,10 +36,13 @@ def find_repairs(
     speaker in brackets (:func:`summarizer.context.enter_quotation`).
 
     One credit is enough: a quotation whose kept sentence before, in the summary, is a quotation
-    of the same speaker (``speaker_of``, every sentence's voice) gets no "[X said:]" of its own.  The kept
-    ``lead`` loses its dateline ("WASHINGTON, DC – ")."""
+    of the same speaker (every sentence's voice, :attr:`Needs.voices`) gets no "[X said:]" of its own.
+    The kept ``lead`` loses its dateline ("WASHINGTON, DC – ").  Without ``trim``, none.
+    """
     if not trim:
         return {}
+    quotations, speakers, completions = needs.quotations, needs.speakers, needs.completions
+    credits, entries, speaker_of = needs.credits, needs.entries, needs.voices.speakers
     repairs: dict[int, list[Edit]] = {}
     if lead is not None and lead in kept and (dateline := dateline_edit(document.sentences[lead])) is not None:
         repairs[lead] = [dateline]
