@@ -31,7 +31,7 @@ half of BABE and MBIC), to see whether what is learnt from one event carries to 
 in :data:`KEPT_LIM_WEIGHTS`, BABE SG2 macro-F1 (five-fold CV) and, for each of Lim's two dev
 events, the model fitted without that event's articles (intercept swept as below), installed
 in place of the shipped weights, and ``neutral`` run on the event's articles at each
-``select.W_BIAS`` in :data:`KEPT_W_BIAS`: the mean crowd bias of what it keeps and the bias
+``select.value.W_BIAS`` in :data:`KEPT_W_BIAS`: the mean crowd bias of what it keeps and the bias
 score's rho with the crowd on that event, beside the article mean and LEAD, LexRank, TextRank.
 With ``--bbc FILE`` (the BBC dev set) it adds, for the largest Lim weight fitted on all the dev
 sets, BBC ROUGE-2 of ``neutral`` and its kept crowd bias on all of Lim dev at each ``W_BIAS``
@@ -55,7 +55,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from summarizer import neutrality, select
+from summarizer import neutrality
 from summarizer.cues import find_cues
 from summarizer.evaluate._stats import spearman
 from summarizer.evaluate.bias import macro_f1, roc_auc, sentence_document
@@ -63,6 +63,7 @@ from summarizer.evaluate.neutrality import measure_article, read_rated_articles
 from summarizer.evaluate.summary import evaluate_summary
 from summarizer.model import Cue, Sentence
 from summarizer.segment import segment
+from summarizer.select import value as select_value
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 SET_WEIGHTS = {"sg2": 1.0, "sg1": 0.5, "mbic": 0.5}
@@ -248,14 +249,14 @@ def swept_intercept(rows: Rows, intercept: float, weights: dict[str, float]) -> 
 @contextlib.contextmanager
 def installed(intercept: float, weights: Mapping[str, float], w_bias: float) -> Iterator[None]:
     """The library scoring with these weights, and the selector weighing bias by ``w_bias``, for a while."""
-    saved = neutrality.INTERCEPT, neutrality._WEIGHT_LIST, select.W_BIAS
+    saved = neutrality.INTERCEPT, neutrality._WEIGHT_LIST, select_value.W_BIAS
     order = (*neutrality._GROUP_NAMES, "quoted", *neutrality._TEXT_FEATURES)
     neutrality.INTERCEPT, neutrality._WEIGHT_LIST = intercept, tuple(weights[n] for n in order)
-    select.W_BIAS = w_bias
+    select_value.W_BIAS = w_bias
     try:
         yield
     finally:
-        neutrality.INTERCEPT, neutrality._WEIGHT_LIST, select.W_BIAS = saved
+        neutrality.INTERCEPT, neutrality._WEIGHT_LIST, select_value.W_BIAS = saved
 
 
 def kept(rows: Rows, data: Path, l2: float, bbc: Path | None = None) -> dict[str, object]:

@@ -31,9 +31,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from benchmarks.bench_rank import build_documents  # noqa: E402
+from summarizer.analysis import analyse  # noqa: E402
 from summarizer.model import Document  # noqa: E402
 from summarizer.options import SummaryOptions  # noqa: E402
-from summarizer.pipeline import analyse, summarize  # noqa: E402
+from summarizer.pipeline import summarize  # noqa: E402
 from summarizer.render import render  # noqa: E402
 from summarizer.segment import segment  # noqa: E402
 

@@ -31,12 +31,13 @@ _EXPORTS = {
     "summarizer.load": ("load_bytes", "load_path", "load_text", "load_url"),
     "summarizer.serialize": ("from_dict", "from_json", "to_dict", "to_json"),
     "summarizer.options": ("ALL_ALGORITHMS", "DEFAULT_ALGORITHM", "EDITS", "SummaryOptions"),
-    "summarizer.pipeline": ("analyse", "summarize"),
-    "summarizer.select": ("Analysis",),
+    "summarizer.analysis": ("Analysis", "analyse"),
+    "summarizer.pipeline": ("summarize",),
 }
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
 if TYPE_CHECKING:
+    from summarizer.analysis import Analysis, analyse
     from summarizer.errors import (
         AnalysisError,
         BinaryInputError,
@@ -72,9 +73,8 @@ if TYPE_CHECKING:
         WebPage,
     )
     from summarizer.options import ALL_ALGORITHMS, DEFAULT_ALGORITHM, EDITS, SummaryOptions
-    from summarizer.pipeline import analyse, summarize
+    from summarizer.pipeline import summarize
     from summarizer.read import DecodedText, decode, read_path
-    from summarizer.select import Analysis
     from summarizer.serialize import from_dict, from_json, to_dict, to_json
 
 

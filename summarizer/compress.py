@@ -163,7 +163,7 @@ def compress_edits(
             opening phrase is cut, and a speaker's role repeated, only when every content word
             of it is among them.  By default nothing counts as said, and neither is cut.
             ``known`` and ``said`` are only asked ``x in …``: the selector reuses a sentence's cuts
-            where its containers answer those questions alike (``summarizer.select._Cutter``).
+            where its containers answer those questions alike (``summarizer.select.cut.Cutter``).
 
     Returns:
         Non-overlapping edits, in order, each within the sentence.

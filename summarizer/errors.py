@@ -111,7 +111,7 @@ class UnknownFormatError(OptionsError):
 
 
 class AnalysisError(EvenhandError, ValueError):
-    """An :class:`~summarizer.select.Analysis` given to :func:`summarizer.summarize` is of another document."""
+    """An :class:`~summarizer.analysis.Analysis` given to :func:`summarizer.summarize` is of another document."""
 
 
 class SchemaError(EvenhandError, ValueError):

@@ -6,19 +6,17 @@ plain frozen data; renderers, the TUI and the CLI only read the result.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Unpack
 
-from summarizer.boilerplate import detect_boilerplate
+from summarizer.analysis import Analysis, analyse
 from summarizer.budget import kept_note
 from summarizer.compress import split_counts
-from summarizer.cues import find_cues
 from summarizer.edits import apply_edits
 from summarizer.errors import AnalysisError, EmptyInputError
 from summarizer.model import Budget, Decision, Document, Stats, Summary
-from summarizer.neutrality import bias_parts, split_bias
+from summarizer.neutrality import split_bias
 from summarizer.options import (  # noqa: F401  (ALL_ALGORITHMS … are imported from here too)
     ALL_ALGORITHMS,
     DEFAULT_ALGORITHM,
@@ -31,10 +29,9 @@ from summarizer.options import (  # noqa: F401  (ALL_ALGORITHMS … are imported
     resolve_options,
 )
 from summarizer.rank import block_note
-from summarizer.readability import measure_counts, sentence_counts, syllables
+from summarizer.readability import measure_counts, sentence_counts
 from summarizer.segment import segment
-from summarizer.select import CENTRALITY, WORDS_KEPT, Analysis, select_neutral, select_plain
-from summarizer.tokens import words as split_words
+from summarizer.select import CENTRALITY, select_neutral, select_plain
 
 
 def summarize(
@@ -110,49 +107,6 @@ def _select_and_assemble(analysis: Analysis, options: SummaryOptions) -> Summary
         algorithm=algorithm, engine=engine, trim=options.trim, language=options.language,
         notes=(extra,) if extra else (), edits=options.edit_level,
     )
-
-
-def analyse(document: Document) -> Analysis:
-    """Cues, bias scores, boilerplate labels, words and syllables for every sentence of ``document``.
-
-    Summarising takes the analysis from here; pass it to :func:`summarize` (``analysis=``)
-    to summarise the same document again with other options without doing this again.
-    """
-    cues = find_cues(document)
-    words: tuple[tuple[str, ...], ...] | None = None
-    if len(document.sentences) <= WORDS_KEPT:
-        split = tuple(split_words(s.text) for s in document.sentences)
-        word_counts, syllable_counts, words = tuple(map(len, split)), tuple(map(syllables, split)), split
-    else:  # a long text: count sentence by sentence, never holding every sentence's words at once
-        word_counts, syllable_counts = _counts(document)
-    bias, framing, quoted = [], array("d"), array("d")
-    for sentence, found in zip(document.sentences, cues, strict=True):  # the score and its two parts in one reading
-        score, own, other = bias_parts(sentence, found)
-        bias.append(score)
-        framing.append(own)
-        quoted.append(other)
-    return Analysis(
-        document=document,
-        cues=cues,
-        bias=tuple(bias),
-        boilerplate=detect_boilerplate(document),
-        word_counts=word_counts,
-        syllables=syllable_counts,
-        words=words,
-        bias_framing=framing,
-        bias_quoted=quoted,
-    )
-
-
-def _counts(document: Document) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Words and syllables of every sentence, split one sentence at a time."""
-    word_counts: list[int] = []
-    syllable_counts: list[int] = []
-    for sentence in document.sentences:
-        split = split_words(sentence.text)
-        word_counts.append(len(split))
-        syllable_counts.append(syllables(split))
-    return tuple(word_counts), tuple(syllable_counts)
 
 
 def summary_text(document: Document, decisions: Sequence[Decision]) -> str:

@@ -509,8 +509,8 @@ def rewrite(text: str) -> tuple[str, tuple[Edit, ...]]:
     Returns the new text and the edits (offsets index ``text``).  Used by ``evenhand eval
     rewording``; the summary itself applies the same edits to the sentences it keeps.
     """
+    from summarizer.analysis import analyse
     from summarizer.edits import apply_edits
-    from summarizer.pipeline import analyse
     from summarizer.quotes import quoted_spans
     from summarizer.segment import segment
     from summarizer.trim import trim_edits

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.analysis import analyse
 from summarizer.cues import find_cues
 from summarizer.edits import apply_edits
 from summarizer.evaluate.bias import sentence_document
-from summarizer.pipeline import analyse
 from summarizer.quotes import quoted_spans
 from summarizer.reword import reword_edits
 from summarizer.segment import segment

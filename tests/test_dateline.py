@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from summarizer import summarize
+from summarizer.analysis import analyse
 from summarizer.context import dateline_edit
-from summarizer.pipeline import analyse
 from summarizer.segment import segment
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from summarizer import summarize
+from summarizer.analysis import analyse
 from summarizer.context import dependent_opening, opening_edit, opens_with_back_pointer
 from summarizer.evaluate.integrity import _leans_on_before, check_summary
-from summarizer.pipeline import analyse
 from summarizer.segment import segment
 
 ROADS = (Path(__file__).parent / "fixtures" / "core" / "roads.txt").read_text(encoding="utf-8")

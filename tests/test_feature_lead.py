@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from summarizer import summarize
+from summarizer.analysis import analyse
 from summarizer.context import find_lead, is_feature_opening
 from summarizer.cues import find_cues
 from summarizer.evaluate.integrity import _feature_opening, _lead, check_summary
-from summarizer.pipeline import analyse
 from summarizer.segment import segment
 
 

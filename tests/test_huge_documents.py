@@ -26,7 +26,7 @@ from summarizer.quotes import _previous_end, inside
 from summarizer.render import render, write
 from summarizer.render.json import write_json
 from summarizer.segment import MAX_SENTENCES, segment
-from summarizer.select import _LargeChooser
+from summarizer.select.choosers import LargeChooser
 from summarizer.serialize import Stream, dump, dumps
 from tests.articles import make_long_text
 
@@ -157,7 +157,7 @@ def test_previous_end_is_the_stripped_length() -> None:
 
 def test_exact_repeats_survive_hash_collisions() -> None:
     document = segment("The vote passed. The mayor spoke. The vote passed! The clerk counted.")
-    chooser = _LargeChooser(document, np.asarray([4.0, 3.0, 2.0, 1.0]))
+    chooser = LargeChooser(document, np.asarray([4.0, 3.0, 2.0, 1.0]))
     chooser.keys = [0, 0, 0, 0]  # every sentence collides
     chooser.keep([0], [3, 3, 3, 3])
     assert chooser.similarity_to_kept(2) == 1.0 and chooser.nearest_kept(2) == 0
@@ -199,7 +199,7 @@ def test_a_two_megabyte_text_to_json_stays_in_proportion(tmp_path: Path) -> None
 
 def test_the_long_text_chooser_orders_by_value_then_position() -> None:
     value = [0.5, 0.9, 0.5, -0.0, 0.0, 0.9, 1.0, 0.5] * 700  # more than MMR_SENTENCES' worth of ties
-    chooser = _LargeChooser(segment(" ".join(f"Word{i}." for i in range(len(value)))), array("d", value))
+    chooser = LargeChooser(segment(" ".join(f"Word{i}." for i in range(len(value)))), array("d", value))
     assert list(chooser.order) == sorted(range(len(value)), key=lambda i: (-value[i], i))
 
 

@@ -14,11 +14,10 @@ from pathlib import Path
 import pytest
 
 from summarizer import summarize
+from summarizer.analysis import Analysis, analyse
 from summarizer.evaluate.integrity import CHECKS, check_summary
 from summarizer.model import Document
-from summarizer.pipeline import analyse
 from summarizer.segment import segment
-from summarizer.select import Analysis
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.txt"))
 SEED = "seed"

@@ -287,7 +287,7 @@ def test_bias_parts_are_the_score_and_its_split(text: str) -> None:
 def test_the_analysis_keeps_each_sentences_bias_split() -> None:
     from dataclasses import replace
 
-    from summarizer.pipeline import analyse
+    from summarizer.analysis import analyse
 
     analysis = analyse(segment("The mayor said “the far-right mob stormed the hall” on Friday. The council met."))
     for i, sentence in enumerate(analysis.document.sentences):

@@ -9,7 +9,7 @@ from summarizer import summarize, to_json
 from summarizer.rank import graph, pure
 from summarizer.rank.terms import content_stems, language_tools, sentence_words
 from summarizer.segment import segment
-from summarizer.select import _Chooser, _pure_unit_rows, _PureChooser, _unit_rows
+from summarizer.select.choosers import Chooser, PureChooser, pure_unit_rows, unit_rows
 
 from .articles import EXAMPLES, make_article
 
@@ -33,8 +33,8 @@ def test_similarities_are_the_sparse_code_bit_for_bit(text: str) -> None:
     document = segment(text)
     n = len(document.sentences)
     value = [float(n - i) for i in range(n)]
-    sparse_chooser = _Chooser(_unit_rows(document, "english"), value)
-    pure_chooser = _PureChooser(_pure_unit_rows(document, "english"), value)
+    sparse_chooser = Chooser(unit_rows(document, "english"), value)
+    pure_chooser = PureChooser(pure_unit_rows(document, "english"), value)
     for j in range(0, n, 2):
         sparse_chooser.keep([j], [1] * n)
         pure_chooser.keep([j], [1] * n)

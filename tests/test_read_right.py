@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer import summarize
+from summarizer.analysis import analyse
 from summarizer.context import (
     connective_edit,
     dependencies,
@@ -26,7 +27,6 @@ from summarizer.context import (
 )
 from summarizer.evaluate.integrity import CHECKS, check_summary, evaluate_integrity
 from summarizer.evaluate.integrity import _quote_events as quote_events
-from summarizer.pipeline import analyse
 from summarizer.quotes import find_quotations, quotation_units
 from summarizer.segment import segment
 from summarizer.voices import find_voices
@@ -387,7 +387,7 @@ def test_stacked_connectives_are_dropped_together() -> None:
 def test_a_dropped_connective_takes_an_adverb_deleted_after_it() -> None:
     from summarizer.edits import apply_edits
     from summarizer.model import Edit
-    from summarizer.select import _merge_edits
+    from summarizer.select.merge import merge_edits
 
     text = "The ferry runs daily. However, sadly the winter crossings will go."
     document = segment(text)
@@ -396,11 +396,11 @@ def test_a_dropped_connective_takes_an_adverb_deleted_after_it() -> None:
     assert connective is not None
     start = text.index(" sadly")
     adverb = Edit("stance_adverb", start, start + len(" sadly"), " sadly", "")
-    merged = _merge_edits([adverb], [connective], text)
+    merged = merge_edits([adverb], [connective], text)
     assert [e.kind for e in merged] == ["connective_dropped"]
     assert apply_edits(sentence, merged) == "The winter crossings will go."
     # Without the text the overlap is left out as before (the adverb's edit stands alone).
-    assert _merge_edits([adverb], [connective]) == (adverb,)
+    assert merge_edits([adverb], [connective]) == (adverb,)
 
 
 def test_a_later_sentence_of_a_quotation_is_opened_and_credited_when_kept_alone() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from summarizer import lexicons, summarize
+from summarizer.analysis import analyse
 from summarizer.edits import apply_edits
-from summarizer.pipeline import analyse
 from summarizer.quotes import quoted_spans
 from summarizer.reword import article_for, reword_edits
 from summarizer.segment import segment

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.analysis import analyse
 from summarizer.options import SummaryOptions
-from summarizer.pipeline import analyse
 from summarizer.segment import segment
 from summarizer.select import LOADED, select_neutral, select_plain
 
@@ -139,8 +139,8 @@ def test_a_lead_in_the_writers_framing_still_competes() -> None:
 def test_the_cutter_finds_a_sentences_cuts_again_only_when_its_answers_differ(monkeypatch: pytest.MonkeyPatch) -> None:
     """Cuts are found once per sentence; the summary's call reuses them where ``known`` and ``said``
     answer the questions the first call asked alike, and finds them again where they do not."""
-    from summarizer import select
     from summarizer.compress import compress_edits, lower_case_words
+    from summarizer.select import cut
 
     doc = segment(
         "The council (led by Mary Okafor) agreed the plan after a long debate in the hall. "
@@ -156,9 +156,9 @@ def test_the_cutter_finds_a_sentences_cuts_again_only_when_its_answers_differ(mo
     def expected(i: int, known: frozenset[str], said: frozenset[str]) -> tuple[object, ...]:
         return compress_edits(doc, doc.sentences[i], (), known=known, lower=lower, said=said)
 
-    monkeypatch.setattr(select, "compress_edits", counted)
+    monkeypatch.setattr(cut, "compress_edits", counted)
     named, said = frozenset({"Mary", "Okafor"}), frozenset({"debate", "hall", "long"})
-    cutter = select._Cutter(doc, (), lower)
+    cutter = cut.Cutter(doc, (), lower)
     assert cutter.first_cuts(0, frozenset(), frozenset()) == expected(0, frozenset(), frozenset()) == ()
     assert cutter.first_cuts(1, frozenset(), said) == expected(1, frozenset(), said) != ()
     assert calls == [0, 1]
@@ -171,6 +171,106 @@ def test_the_cutter_finds_a_sentences_cuts_again_only_when_its_answers_differ(mo
     assert calls == [0, 1, 0]
     # A long text's cutter holds only the first cuts: every later call finds its cuts again.
     calls.clear()
-    forgetful = select._Cutter(doc, (), lower, remember=False)
+    forgetful = cut.Cutter(doc, (), lower, remember=False)
     forgetful.first_cuts(0, frozenset(), frozenset())
     assert forgetful.cuts_again(0, frozenset(), frozenset()) == () and calls == [0, 0]
+
+
+# The steps of ``neutral`` called one by one (summarizer.select.needs, value, choose, reasons, merge).
+
+LEAD_IN = (
+    "Harbour Talks Resume\n\n"
+    "The harbour board met the ferry crews on Monday to talk about the new timetable.\n\n"
+    "Ana Pereira, who leads the crews, said:\n\n"
+    "“We want the early ferry back. The crews start at five every morning.”\n\n"
+    "The board will give its answer in March after a review of the routes.\n"
+)
+
+
+def _steps(text: str, **options: object):  # type: ignore[no-untyped-def]
+    from summarizer.context import find_lead
+    from summarizer.select.needs import find_needs
+    from summarizer.select.value import content_sentences, trimmed, value_sentences
+
+    analysis = analyse(segment(text))
+    chosen = SummaryOptions(**options)  # type: ignore[arg-type]
+    content, headlines = content_sentences(analysis)
+    needs = find_needs(analysis, content, trim=chosen.allows("trim"))
+    trims = trimmed(analysis, content, needs.quoted, chosen)
+    lead = find_lead(analysis.document, content)
+    values = value_sentences(analysis, chosen, content, needs, trims, lead=lead)
+    return analysis, chosen, content, headlines, needs, values, lead
+
+
+def test_the_title_line_does_not_compete_and_the_lead_follows_it() -> None:
+    analysis, _, content, headlines, _, _, lead = _steps(LEAD_IN)
+    assert headlines == {0} and 0 not in content
+    assert lead == 1 and analysis.document.sentences[lead].text.startswith("The harbour board met")
+
+
+def test_a_later_sentence_of_a_quotation_brings_its_start_and_its_lead_in() -> None:
+    from summarizer.select.needs import with_needs
+
+    _, _, content, _, needs, _, _ = _steps(LEAD_IN, edits="none")
+    (unit,) = [u for u in needs.units if u.lead_in is not None]
+    assert unit.lead_in == 2 and unit.quotation == (3, 4)
+    assert needs.lead_ins == {2}
+    assert with_needs(4, needs.unit_need, needs.needs, set(), set(content)) == [2, 3, 4]
+    assert with_needs(4, needs.unit_need, needs.needs, {2, 3}, set(content)) == [4]  # kept already
+
+
+def test_a_loaded_sentence_is_set_aside_and_worth_less() -> None:
+    text = (
+        "The council approved the plan for the pier on Monday after a long debate.\n\n"
+        "The shameful council approved the disastrous plan for the pier on Monday after a long debate.\n"
+    )
+    analysis, _, _, _, _, values, _ = _steps(text, edits="none")
+    assert values.loaded == {1}
+    assert values.value[1] < values.value[0]
+    assert values.counts == list(analysis.word_counts)  # no edits: the words as written
+
+
+def test_without_neutrality_nothing_is_set_aside() -> None:
+    text = "The council approved the plan.\n\nThe shameful council approved the disastrous plan on Monday.\n"
+    *_, values, _ = _steps(text, edits="none", neutrality=0)
+    assert values.loaded == set()
+
+
+def test_the_choice_keeps_the_lead_first_and_says_so() -> None:
+    from summarizer.budget import resolve_budget
+    from summarizer.select.choose import choose
+
+    analysis, options, content, headlines, needs, values, lead = _steps(LEAD_IN, sentences=1)
+    choice = choose(analysis, options, content, headlines, needs, values, resolve_budget(len(content), sentences=1), lead)
+    assert choice.chooser.kept == [1] and choice.lead == 1
+
+
+def test_a_word_budget_nothing_fits_keeps_the_best_sentence_with_a_note() -> None:
+    from summarizer.model import Budget
+    from summarizer.select.reasons import settled_budget
+
+    _, _, content, _, needs, values, _ = _steps(LEAD_IN, words=3)
+    kept, budget = settled_budget(Budget(words=3, target=len(content)), [], content, values.value, values.counts, needs, set(content))
+    assert len(kept) >= 1 and budget.target == len(kept)
+    assert budget.note is not None and budget.note.startswith("no sentence fits in 3 words")
+    # A sentence budget passed only for a lead-in says so.
+    kept, budget = settled_budget(Budget(sentences=1, target=1), [2, 3], content, values.value, values.counts, needs, set(content))
+    assert budget.note == "kept 2 sentences, not 1, to keep a quotation with its lead-in"
+
+
+def test_merged_edits_keep_the_first_where_two_overlap() -> None:
+    from summarizer.model import Edit
+    from summarizer.select.merge import merge_edits
+
+    first = (Edit("stance_adverb", 4, 11, "sadly ", ""),)
+    overlapping = (Edit("bracket_removed", 8, 20, "ly the (the", ""), Edit("quotation_closed", 30, 30, "", "”"))
+    merged = merge_edits(first, overlapping)
+    assert [e.kind for e in merged] == ["stance_adverb", "quotation_closed"]
+    assert merge_edits((), first) == first
+
+
+def test_the_decisions_say_what_the_choice_found() -> None:
+    decisions, _ = select_neutral(analyse(segment(LEAD_IN)), SummaryOptions(sentences=2, edits="none"))
+    codes = {d.index: d.reasons[0].code for d in decisions}
+    assert codes[0] == "headline" and codes[1] == "lead"
+    assert all(decisions[i].factors and "value" in decisions[i].factors for i in range(1, 6))

@@ -220,10 +220,10 @@ def test_unknown_language_is_a_named_error() -> None:
 
 def test_long_text_is_ranked_in_blocks_with_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
     import summarizer.rank as rank_module
-    import summarizer.select as select_module
+    import summarizer.select.choosers as choosers_module
 
     monkeypatch.setattr(rank_module, "BLOCK_SENTENCES", 6)
-    monkeypatch.setattr(select_module, "MMR_SENTENCES", 6)
+    monkeypatch.setattr(choosers_module, "MMR_SENTENCES", 6)
     text = "\n\n".join([TEXT] * 3)
     for algorithm in ("neutral", "lexrank", "kl"):
         summary = summarize(text, algorithm=algorithm, sentences=6)
@@ -232,15 +232,15 @@ def test_long_text_is_ranked_in_blocks_with_a_note(monkeypatch: pytest.MonkeyPat
 
 
 def test_long_text_skips_exact_repeats() -> None:
-    import summarizer.select as select_module
+    import summarizer.select.choosers as choosers_module
 
     text = "\n\n".join([TEXT] * 2)
-    original = select_module.MMR_SENTENCES
+    original = choosers_module.MMR_SENTENCES
     try:
-        select_module.MMR_SENTENCES = 5
+        choosers_module.MMR_SENTENCES = 5
         summary = summarize(text, sentences=8)
     finally:
-        select_module.MMR_SENTENCES = original
+        choosers_module.MMR_SENTENCES = original
     kept = [d.sentence.text for d in summary.kept]
     assert len(kept) == len(set(kept))
     assert any(d.reasons[0].code == "repeats" for d in summary.dropped)

@@ -563,7 +563,8 @@ class IntegrityEvaluation:
 def _article_findings(
     item: tuple[str, str, int | None], systems: Sequence[str]
 ) -> dict[tuple[str, str], _Findings]:
-    from summarizer.pipeline import analyse, summarize
+    from summarizer.analysis import analyse
+    from summarizer.pipeline import summarize
     from summarizer.segment import segment
 
     article, text, reference = item

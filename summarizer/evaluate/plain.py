@@ -145,8 +145,9 @@ class ArticlePlain:
 
 def plain_article(item: SummaryItem, systems: Sequence[str]) -> ArticlePlain:
     """Summarise one article with every system at both lengths and measure it."""
+    from summarizer.analysis import analyse
     from summarizer.compress import KINDS, split_counts
-    from summarizer.pipeline import analyse, summarize
+    from summarizer.pipeline import summarize
     from summarizer.readability import measure
     from summarizer.segment import segment
     from summarizer.tokens import count_words

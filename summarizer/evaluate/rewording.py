@@ -90,7 +90,7 @@ def evaluate_rewording(path: str | os.PathLike[str], *, limit: int | None = None
     Raises:
         InputError: the file cannot be read, or a record lacks ``sentence``/``neutral_version``.
     """
-    from summarizer.pipeline import analyse
+    from summarizer.analysis import analyse
     from summarizer.reword import rank_cues, rewrite
     from summarizer.segment import segment
 
