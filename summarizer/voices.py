@@ -31,8 +31,8 @@ invents one: a sentence with no speaker it can name has none.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
 from bisect import insort
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 
