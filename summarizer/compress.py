@@ -354,8 +354,20 @@ def _is_name(word: str, lower: Container[str]) -> bool:
 
 def lower_case_words(text: str) -> frozenset[str]:
     """The words ``text`` writes in lower case: a capitalised word among them is no name."""
-    # One word at a time: a list of every word of a long document would be its biggest structure.
-    return frozenset(w for match in _WORD.finditer(text) if (w := match[0]).islower())
+    # A stretch of text at a time, cut at a space (no word holds one): a list of every word of a
+    # long document would be its biggest structure, and a word at a time costs a step of Python each.
+    found: set[str] = set()
+    start = 0
+    while start < len(text):
+        cut = text.find(" ", start + _STRETCH)
+        end = len(text) if cut < 0 else cut
+        found.update(filter(str.islower, _WORD.findall(text, start, end)))
+        start = end
+    return frozenset(found)
+
+
+#: How many characters at least :func:`lower_case_words` reads at a time.
+_STRETCH = 1 << 16
 
 
 def _relative_clauses(sentence: Sentence) -> Iterable[Edit]:
@@ -659,8 +671,13 @@ def _cut_is_safe(cut: str) -> bool:
         return False
     # "one of the biggest firms": no count ("one of three" has its number all the same).
     found = [w for k, w in enumerate(found) if not (w == "one" and found[k + 1 : k + 2] == ["of"])]
-    parts = [part for w in found for part in re.split(r"[-‐‑]", w)]  # "one-third", "twenty-five"
+    # "one-third", "twenty-five": each part a word too (a word without a hyphen is its own part).
+    parts = [part for w in found if not _HYPHENS.isdisjoint(w) for part in _HYPHEN.split(w)]
     return not any(w in _NUMBER_WORDS or w in _NEGATIONS or w in _ATTRIBUTIONS for w in [*found, *parts])
+
+
+_HYPHEN = regex_cache.compile(r"[-‐‑]")
+_HYPHENS = frozenset("-‐‑")
 
 
 def _no_list_after(text: str, at: int, limit: int) -> bool:
@@ -675,10 +692,18 @@ def _no_list_after(text: str, at: int, limit: int) -> bool:
 
 
 def _names(text: str) -> set[str]:
+    found = set(map(_name_of, _CAPITALISED.findall(text)))
+    found.discard(None)
+    return found  # type: ignore[return-value]  # None was taken out
+
+
+@lru_cache(maxsize=1 << 14)  # kept per word, as _content_fold is: the same names come back sentence after sentence
+def _name_of(word: str) -> str | None:
+    """The name a capitalised word is, or ``None`` for none."""
     # One capital alone is no name: an opening cut takes the capital its subject gets back.
     # "Larkhill's" is the name "Larkhill": said once with the possessive, once without, it is said.
-    found = (_POSSESSIVE_END.sub("", w) for w in _CAPITALISED.findall(text))
-    return {w for w in found if len(w) > 1 and w.lower() not in _NOT_NAMES and w.lower() not in _OPENERS}
+    name = _POSSESSIVE_END.sub("", word)
+    return name if len(name) > 1 and name.lower() not in _NOT_NAMES and name.lower() not in _OPENERS else None
 
 
 _POSSESSIVE_END = regex_cache.compile(r"['’]s?$")

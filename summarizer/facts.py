@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from summarizer import regex_cache
 from summarizer.model import Document
@@ -56,8 +57,7 @@ def sentence_facts(document: Document) -> tuple[dict[str, str], ...]:
     words = [_WORD.findall(s.text) for s in document.sentences]
     # A sentence's first word is a name only where the article capitalises it elsewhere too.
     names_inside = {w for ws in words for w in ws[1:] if w[:1].isupper()}
-    folded: dict[str, tuple[str, str, bool, bool]] = {}  # this document's words, each read once
-    return tuple(_facts(s.text, ws, names_inside, folded) for s, ws in zip(document.sentences, words, strict=True))
+    return tuple(_facts(s.text, ws, names_inside) for s, ws in zip(document.sentences, words, strict=True))
 
 
 # A number that names a section or a programme ("287(g)", "501(c)"): a name, not a quantity.
@@ -65,9 +65,7 @@ _SECTION = regex_cache.compile(r"(?<![\w.,])\d+\([A-Za-z]\)")
 _DIGIT = regex_cache.compile(r"\d")
 
 
-def _facts(
-    text: str, words: Sequence[str], names_inside: set[str], folded: dict[str, tuple[str, str, bool, bool]]
-) -> dict[str, str]:
+def _facts(text: str, words: Sequence[str], names_inside: set[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     # Both patterns need a digit (a section its bracket too): most sentences have none, and a search is slower than the test.
     if _DIGIT.search(text) is not None:
@@ -76,10 +74,7 @@ def _facts(
         for match in _NUMBER.finditer(text):
             found.setdefault(_number_key(match), match.group().strip())
     for position, raw in enumerate(words):
-        read = folded.get(raw)
-        if read is None:
-            read = folded[raw] = _read_word(raw)
-        word, lowered, is_date, may_name = read
+        word, lowered, is_date, may_name = _read_word(raw)
         if is_date:
             found.setdefault("date:" + lowered, word)
         elif may_name and (position > 0 or raw in names_inside or word.isupper()):
@@ -87,6 +82,7 @@ def _facts(
     return found
 
 
+@lru_cache(maxsize=1 << 16)  # kept per word, as compress's folds are: each word is read once, not once a document
 def _read_word(raw: str) -> tuple[str, str, bool, bool]:
     """A word without its possessive, folded, whether it is a date word, and whether it may be a name."""
     word = raw.rstrip("’'").removesuffix("’s").removesuffix("'s")

@@ -23,7 +23,7 @@ from the :class:`~summarizer.model.Summary` it already has.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -31,7 +31,6 @@ from importlib import resources
 from summarizer import regex_cache
 from summarizer.model import Decision, Summary
 from summarizer.readability import measure_counts, sentence_counts
-from summarizer.tokens import words
 
 #: A sentence at or above this Flesch–Kincaid grade is hard to read …
 HARD_GRADE = 10.0
@@ -200,13 +199,28 @@ class PlainSummary:
         }
 
 
-def count_marks(texts: Iterable[str]) -> PlainSummary:
-    """Count the marks over some sentences, one sentence at a time (a long text's marks are never all held)."""
+def marks_once() -> Callable[[str], PlainMarks]:
+    """:func:`mark_sentence` keeping each text's marks: one summary's JSON marks every sentence for
+    its record and again for the counts (the marks are the text's alone, so equal texts share them)."""
+    seen: dict[str, PlainMarks] = {}
+
+    def mark(text: str) -> PlainMarks:
+        marks = seen.get(text)
+        if marks is None:
+            marks = seen[text] = mark_sentence(text)
+        return marks
+
+    return mark
+
+
+def count_marks(texts: Iterable[str], *, mark: Callable[[str], PlainMarks] = mark_sentence) -> PlainSummary:
+    """Count the marks over some sentences, one sentence at a time (a long text's marks are never
+    all held unless ``mark`` keeps them: :func:`marks_once`)."""
     hard = very_hard = passive = plainer = sentences = 0
     for text in texts:
-        if not words(text):
+        marks = mark(text)
+        if not marks.words:
             continue
-        marks = mark_sentence(text)
         sentences += 1
         hard += marks.difficulty == HARD
         very_hard += marks.difficulty == VERY_HARD
@@ -244,21 +258,24 @@ def original_sentences(summary: Summary) -> Iterator[str]:
     return (d.sentence.text for d in decisions if everything or not d.boilerplate)
 
 
-def plain_counts(summary: Summary) -> tuple[PlainSummary, PlainSummary]:
-    """The marks counted over the original's sentences and over the summary's."""
-    return count_marks(original_sentences(summary)), count_marks(summary_sentences(summary))
+def plain_counts(
+    summary: Summary, *, mark: Callable[[str], PlainMarks] = mark_sentence
+) -> tuple[PlainSummary, PlainSummary]:
+    """The marks counted over the original's sentences and over the summary's (each sentence's by ``mark``)."""
+    return count_marks(original_sentences(summary), mark=mark), count_marks(summary_sentences(summary), mark=mark)
 
 
-def decision_marks(decision: Decision) -> dict[str, object]:
+def decision_marks(decision: Decision, *, mark: Callable[[str], PlainMarks] = mark_sentence) -> dict[str, object]:
     """A sentence's marks as JSON-ready data: of the original sentence (``plainer`` offsets index
-    ``Document.text``), and for a kept sentence that was edited, the grade and difficulty it reads at."""
-    marks = mark_sentence(decision.sentence.text)
+    ``Document.text``), and for a kept sentence that was edited, the grade and difficulty it reads at
+    (each text's marks by ``mark``)."""
+    marks = mark(decision.sentence.text)
     data = marks.to_dict()
     base = decision.sentence.start
     data["plainer"] = [
         {"start": w.start + base, "end": w.end + base, "text": w.text, "plainer": w.plainer} for w in marks.plainer
     ]
     if decision.kept and decision.output != decision.sentence.text:
-        after = mark_sentence(decision.output)
+        after = mark(decision.output)
         data["output_grade"], data["output_difficulty"] = after.grade, after.difficulty
     return data

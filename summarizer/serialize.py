@@ -26,7 +26,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, fields
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from summarizer import regex_cache
 from summarizer.errors import SchemaError  # re-exported: its home is summarizer.errors
@@ -49,6 +49,9 @@ from summarizer.model import (
 )
 from summarizer.options import edits_for_trim
 
+if TYPE_CHECKING:
+    from summarizer.plain import PlainMarks
+
 
 def to_dict(summary: Summary, *, streamed: bool = False) -> dict[str, Any]:
     """The summary as plain JSON-ready data (schema version :data:`~summarizer.model.SCHEMA_VERSION`).
@@ -58,10 +61,14 @@ def to_dict(summary: Summary, *, streamed: bool = False) -> dict[str, Any]:
     all at once (only :func:`dump` and :func:`dumps` write a :class:`Stream`).
     """
     document = summary.document
+    from summarizer.plain import mark_sentence, marks_once
+
+    # Each sentence is marked once for its record and its count; streamed, no marks are held.
+    mark = mark_sentence if streamed else marks_once()
     sentences: list[dict[str, Any]] | Stream = (
         Stream(lambda: map(_decision_to_dict, summary.decisions))
         if streamed
-        else [_decision_to_dict(d) for d in summary.decisions]
+        else [_decision_to_dict(d, mark) for d in summary.decisions]
     )
     stats = summary.stats
     return {
@@ -87,7 +94,7 @@ def to_dict(summary: Summary, *, streamed: bool = False) -> dict[str, Any]:
                 "original": asdict(stats.readability_original),
                 "summary": asdict(stats.readability_summary),
             },
-            "plain": _plain_to_dict(summary),
+            "plain": _plain_to_dict(summary, mark),
         },
     }
 
@@ -99,11 +106,11 @@ def _edits_field(summary: Summary) -> dict[str, str]:
     return {} if level == edits_for_trim(summary.trim, summary.algorithm) else {"edits": level}
 
 
-def _plain_to_dict(summary: Summary) -> dict[str, Any]:
+def _plain_to_dict(summary: Summary, mark: Callable[[str], PlainMarks]) -> dict[str, Any]:
     """Hard, very hard, passive and plainer-word sentence counts (derived from the text: not read back)."""
     from summarizer.plain import plain_counts
 
-    original, after = plain_counts(summary)
+    original, after = plain_counts(summary, mark=mark)
     return {"original": original.to_dict(), "summary": after.to_dict()}
 
 
@@ -120,7 +127,7 @@ def _document_to_dict(document: Document, *, streamed: bool = False) -> dict[str
     return data
 
 
-def _decision_to_dict(decision: Decision) -> dict[str, Any]:
+def _decision_to_dict(decision: Decision, mark: Callable[[str], PlainMarks] | None = None) -> dict[str, Any]:
     s = decision.sentence
     return {
         "index": s.index,
@@ -142,14 +149,14 @@ def _decision_to_dict(decision: Decision) -> dict[str, Any]:
         "factors": dict(decision.factors),
         "unit": decision.unit,
         "speaker": None if decision.speaker is None else _flat(decision.speaker),
-        "plain": _marks(decision),
+        "plain": _marks(decision, mark),
     }
 
 
-def _marks(decision: Decision) -> dict[str, Any]:
+def _marks(decision: Decision, mark: Callable[[str], PlainMarks] | None) -> dict[str, Any]:
     from summarizer.plain import decision_marks
 
-    return decision_marks(decision)
+    return decision_marks(decision) if mark is None else decision_marks(decision, mark=mark)
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {

@@ -31,6 +31,7 @@ invents one: a sentence with no speaker it can name has none.
 from __future__ import annotations
 
 import re
+from bisect import insort
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -74,6 +75,7 @@ _GENERIC = (
     "board", "union", "association", "court", "report", "study", "survey", "statement", "committee", "commission",
     "regulator", "airline", "carrier", "retailer", "maker", "giant", "club", "team", "party",
 )  # fmt: skip
+_GENERIC_WORDS = frozenset(_GENERIC)
 # Generic names for an organisation that, when one has spoken, are that organisation.
 _SAME_ORGANISATION = frozenset("company firm group bank airline carrier retailer maker giant".split())
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group"}
@@ -89,8 +91,16 @@ _DESCRIBED = (
 _SUBJECT_BEFORE = regex_cache.compile(
     rf"(?<![\w’'-])(?P<name>(?:[Tt]he\s+)?{_NAME}|{_DESCRIBED}|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s*$"
 )
-# What may stand between the subject and its verb: "has also", "does aptly", "later".
-_BETWEEN = regex_cache.compile(r"(?:\s+(?:has|have|had|does|do|did|also|further|later|then|again|\w+ly))*\s*$")
+#: The most words (runs without a space) a match of :data:`_SUBJECT_BEFORE` spans: "The", then a
+#: name of five capitals with a joining word between each two ("Bank of England of …").  Only
+#: the last so many words before a verb are searched.
+_SUBJECT_WORDS = 10
+# What may stand between the subject and its verb: "has also", "does aptly", "later" (and any "…ly" word).
+_BETWEEN_WORDS = ("has", "have", "had", "does", "do", "did", "also", "further", "later", "then", "again")
+# Those words, at the end of the words before a verb: ``(?:\s+(?:has|…|\w+ly))*\s*$``, matched on the
+# text read backwards.  The end-anchored pattern searched forwards tries every start in the 200
+# characters before each verb; read backwards it is one anchored match over the few words it takes.
+_BETWEEN_REVERSED = regex_cache.compile(r"\s*(?:(?:" + "|".join(w[::-1] for w in _BETWEEN_WORDS) + r"|yl\w+)\s+)*")
 # An apposition before the verb: "Maria Quayle, the finance chief, said"; or a name in one: "Its finance chief, Maria Quayle, told".
 _APPOSITION = regex_cache.compile(r",\s(?P<inner>[^,“”\"]{2,80}),\s*$")
 _SPEECH_WORD = regex_cache.compile(r"\b[a-z]+\b")
@@ -158,6 +168,53 @@ class _Known:
     organisation: bool
 
 
+class _Heard:
+    """The voices heard so far by key, and the keys by name: a speaker's name (as it reads, or in
+    lower case) leads back to its voice's key without a look at every voice heard.
+
+    A name several voices have had leads to the one heard first, as a look through the voices in
+    the order they were heard would.
+    """
+
+    __slots__ = ("_by_folded", "_by_name", "_order", "by_key")
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, _Known] = {}
+        self._order: dict[str, int] = {}  # key → when it was first heard
+        self._by_name: dict[str, list[str]] = {}  # name → the keys of that name, first heard first
+        self._by_folded: dict[str, list[str]] = {}  # the same by the name in lower case
+
+    def add(self, key: str, known: _Known) -> None:
+        """A new voice (``key`` not heard before)."""
+        self._order[key] = len(self.by_key)
+        self.by_key[key] = known
+        self._index(key, known.name)
+
+    def rename(self, key: str, name: str) -> None:
+        """The voice of ``key`` goes by ``name`` from now on."""
+        known = self.by_key[key]
+        for index, old in ((self._by_name, known.name), (self._by_folded, known.name.lower())):
+            index[old].remove(key)
+            if not index[old]:
+                del index[old]
+        known.name = name
+        self._index(key, name)
+
+    def _index(self, key: str, name: str) -> None:
+        for index, form in ((self._by_name, name), (self._by_folded, name.lower())):
+            insort(index.setdefault(form, []), key, key=self._order.__getitem__)
+
+    def key_of_name(self, name: str) -> str:
+        """The key of the voice that goes by ``name`` (a name's own key when none does)."""
+        keys = self._by_name.get(name)
+        return keys[0] if keys else _key(name)[0]
+
+    def key_of_folded(self, name: str) -> str | None:
+        """The key of the voice whose name in lower case is ``name`` in lower case, if one is."""
+        keys = self._by_folded.get(name.lower())
+        return keys[0] if keys else None
+
+
 def find_voices(
     document: Document, quotations: Sequence[Quotation] | None = None, *, skip: Collection[int] = ()
 ) -> VoiceMap:
@@ -184,7 +241,8 @@ def find_voices(
             for i in range(q.first_sentence + 1, q.last_sentence + 1):
                 if q.start < sentences[i].start:
                     continues.setdefault(i, q.first_sentence)
-    by_key: dict[str, _Known] = {}
+    heard = _Heard()
+    by_key = heard.by_key  # read here; added to and renamed only through ``heard``
     speakers: list[Speaker | None] = [None] * n
     last_voice: list[tuple[int, str]] = []  # (sentence, key) of every voice heard, in order
     named_at: dict[str, int] = {}  # a voice's key → the last sentence that names it
@@ -193,13 +251,14 @@ def find_voices(
         if i in skip:
             continue
         writer = _writer_part(sentence.text, sentence.start, pieces[i])
-        found = _credited(writer)
+        lower_words = frozenset(_SPEECH_WORD.findall(writer))
+        found = _credited(writer, lower_words)
         speaker: Speaker | None = None
         if found is not None:
             mention, start, end = found
             key, pronoun = _key(mention)
             if pronoun is not None:
-                named = _resolve(document, i, pronoun, last_voice, by_key)
+                named = _resolve(document, i, pronoun, last_voice, heard)
                 if named is not None:
                     speaker = Speaker(by_key[named].name, sentence.start + start, sentence.start + end, False, named_at.get(named))
             else:
@@ -207,13 +266,14 @@ def find_voices(
                 known = by_key.get(key)
                 person = _is_person(mention)
                 if known is None:
-                    by_key[key] = _Known(_label(mention), person, _is_organisation(mention))
+                    heard.add(key, _Known(_label(mention), person, _is_organisation(mention)))
                 elif len(_label(mention)) > len(known.name) and not _is_generic(mention):
-                    known.name = _label(mention)
+                    heard.rename(key, _label(mention))
                 speaker = Speaker(by_key[key].name, sentence.start + start, sentence.start + end, False, None)
                 named_at[key] = i
-        if speaker is not None and _disputes(writer):
-            disputing.add(_key_of_name(speaker.name, by_key))
+        # Reported as disputing or opposing: the writer's words hold a verb of dispute_verbs.txt.
+        if speaker is not None and not dispute_verbs().isdisjoint(lower_words):
+            disputing.add(heard.key_of_name(speaker.name))
         if speaker is None:
             # No speaker of its own: a quotation going on from an earlier sentence, or opening the
             # sentence right after its speaker's, or the quotation a lead-in introduced.
@@ -230,7 +290,7 @@ def find_voices(
             quoted = inside[i] > 0 or is_lead_in(sentence.text)
             speaker = Speaker(speaker.name, speaker.start, speaker.end, quoted, speaker.via)
             speakers[i] = speaker
-            last_voice.append((i, _key_of_name(speaker.name, by_key)))
+            last_voice.append((i, heard.key_of_name(speaker.name)))
     quoted_words = tuple(
         0
         if speakers[i] is None or not speakers[i].quoted  # type: ignore[union-attr]
@@ -241,12 +301,6 @@ def find_voices(
     # Every name the voice went by ("Ellison", then "State Senator Maria Ellison"): one voice.
     disputing_names = frozenset(speakers[i].name for i, key in last_voice if key in disputing)  # type: ignore[union-attr]
     return VoiceMap(tuple(speakers), quoted_words, disputing_names)
-
-
-def _disputes(writer: str) -> bool:
-    """Whether the writer's part of a sentence reports its speaker disputing or opposing."""
-    forms = dispute_verbs()
-    return any(word in forms for word in _SPEECH_WORD.findall(writer))
 
 
 def _quoted_pieces(document: Document, spans: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -287,15 +341,15 @@ def _speech_verbs() -> frozenset[str]:
     return (_attribution_verbs() | _VIEW_VERBS) - _NOT_SPEECH
 
 
-def _credited(writer: str) -> tuple[str, int, int] | None:
-    """The mention of the speaker the writer's words credit, with its offsets in the sentence."""
+def _credited(writer: str, words: frozenset[str]) -> tuple[str, int, int] | None:
+    """The mention of the speaker the writer's words credit, with its offsets in the sentence
+    (``words``: the writer's lower-case words, :data:`_SPEECH_WORD`)."""
     for match in _ACCORDING.finditer(writer) if "according" in writer else ():
         found = _trimmed(writer, match.start("name"), match.end("name"))
         if found is not None:
             return found
     # Each pattern below needs a verb that is one of the sentence's lower-case words: most
     # sentences have none of them, and their words, found at once, rule the searches out.
-    words = set(_SPEECH_WORD.findall(writer))
     verbs = _speech_verbs()
     for match in _SPEECH_WORD.finditer(writer) if not verbs.isdisjoint(words) else ():
         if match.group() not in verbs:
@@ -306,8 +360,7 @@ def _credited(writer: str) -> tuple[str, int, int] | None:
         # the end-anchored patterns linear in the sentence's length.
         offset = max(0, match.start() - _SUBJECT_REACH)
         before = writer[offset : match.start()]
-        between = _BETWEEN.search(before)
-        head = before[: between.start()] if between else before
+        head = before[: _between_start(before)]
         apposition = _APPOSITION.search(head)
         if apposition is not None:
             inner = _SUBJECT_BEFORE.search(apposition.group("inner"))
@@ -316,7 +369,7 @@ def _credited(writer: str) -> tuple[str, int, int] | None:
                 if found is not None and found[0][:1].isupper():
                     return found
             head = head[: apposition.start()]
-        subject = _SUBJECT_BEFORE.search(head)
+        subject = _SUBJECT_BEFORE.search(head, _last_words(head, _SUBJECT_WORDS))
         if subject is not None:
             found = _trimmed(writer, offset + subject.start("name"), offset + subject.end("name"))
             if found is not None:
@@ -327,6 +380,22 @@ def _credited(writer: str) -> tuple[str, int, int] | None:
         if found is not None:
             return found
     return None
+
+
+def _last_words(text: str, count: int) -> int:
+    """Where the space before ``text``'s last ``count`` words begins (0 when it has no more words).
+
+    An end-anchored search from there finds what a search of the whole text finds, when no match
+    spans more words: it starts in one of the last words, and its look-behind still reads the
+    character before it (a search from a position sees the text before it)."""
+    parts = text.rsplit(None, count)
+    return len(parts[0]) if len(parts) > count else 0
+
+
+def _between_start(before: str) -> int:
+    """Where the words that may stand between a subject and its verb (:data:`_BETWEEN_WORDS`)
+    begin at the end of ``before``: ``len(before)`` when there are none."""
+    return len(before) - _BETWEEN_REVERSED.match(before[::-1]).end()  # type: ignore[union-attr]  # matches empty
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[str, int, int] | None:
@@ -369,13 +438,6 @@ def _key(mention: str) -> tuple[str, str | None]:
     return " ".join(w.lower() for w in words), None
 
 
-def _key_of_name(name: str, by_key: dict[str, _Known]) -> str:
-    for key, known in by_key.items():
-        if known.name == name:
-            return key
-    return _key(name)[0]
-
-
 def _label(mention: str) -> str:
     """The name as a summary's reader would see it: "The ACLU" within a sentence's flow is "the ACLU"."""
     words = mention.split()
@@ -389,7 +451,7 @@ def _label(mention: str) -> str:
 def _is_generic(mention: str) -> bool:
     words = mention.split()
     # "critics", "the company", "Critics" opening a sentence; not "the Friends of Old Mill Library".
-    return words[-1].lower() in _GENERIC and (len(words) == 1 or not words[-1][:1].isupper())
+    return words[-1].lower() in _GENERIC_WORDS and (len(words) == 1 or not words[-1][:1].isupper())
 
 
 def _is_person(mention: str) -> bool:
@@ -448,7 +510,7 @@ def _resolve(
     i: int,
     pronoun: str,
     last_voice: Sequence[tuple[int, str]],
-    by_key: dict[str, _Known],
+    heard: _Heard,
 ) -> str | None:
     """The key of the voice a pronoun speaker stands for, or ``None``."""
     if is_lead_in(document.sentences[i].text):
@@ -457,18 +519,18 @@ def _resolve(
             # The speaker context.py names for the lead-in ("A group of harbour traders disagreed."):
             # a voice from now on, if not one already.
             named = edit.replacement.strip("[]")
-            for known_key, known in by_key.items():
-                if known.name.lower() == named.lower():
-                    return known_key
+            known_key = heard.key_of_folded(named)
+            if known_key is not None:
+                return known_key
             key, _ = _key(named)
-            if key not in by_key:
-                by_key[key] = _Known(_label(named), _is_person(named), _is_organisation(named))
+            if key not in heard.by_key:
+                heard.add(key, _Known(_label(named), _is_person(named), _is_organisation(named)))
             return key
     kind = _PRONOUNS[pronoun]
     for sentence, key in reversed(last_voice):
         if i - sentence > LOOKBACK:
             break
-        known = by_key[key]
+        known = heard.by_key[key]
         if kind == "person" and not known.person:
             continue
         if kind == "group" and known.person:

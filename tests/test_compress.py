@@ -180,3 +180,13 @@ def test_a_speakers_role_is_cut_only_when_the_summary_says_it_already() -> None:
     said = content_words("Ms Harrow was the health minister until the spring, a former post.")
     (edit,) = compress_edits(doc, sentence, (), said=said)
     assert apply_edits(sentence, (edit,)) == "Jane Harrow told reporters she would stand again."
+
+
+def test_the_lower_case_words_of_a_long_text_are_read_a_stretch_at_a_time_as_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarizer.compress as compress
+
+    text = "Acme said the rail-link works. Ana’s well-known firm sold it.\n" * 40 + "lone\u00a0word end"
+    whole = frozenset(w for w in compress._WORD.findall(text) if w.islower())
+    monkeypatch.setattr(compress, "_STRETCH", 7)  # cuts inside every sentence: only at spaces
+    assert compress.lower_case_words(text) == whole
+    assert compress.lower_case_words("") == frozenset()

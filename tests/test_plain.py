@@ -88,3 +88,24 @@ def test_the_grouped_plain_pattern_finds_what_one_alternation_of_the_terms_finds
     found = [[m.span() for m in _plain_pattern().finditer(text)] for text in texts]
     assert found == [[m.span() for m in plain.finditer(text)] for text in texts]
     assert sum(map(len, found)) > len(terms)
+
+
+def test_the_json_marks_each_sentence_once_and_counts_as_marking_again_would(monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarizer.plain as plain
+    from summarizer.serialize import to_dict
+
+    summary = summarize(ARTICLE, sentences=3)
+    marked: list[str] = []
+    real = plain.mark_sentence
+
+    def counting(text: str) -> plain.PlainMarks:
+        marked.append(text)
+        return real(text)
+
+    monkeypatch.setattr(plain, "mark_sentence", counting)
+    data = to_dict(summary)
+    assert len(marked) == len(set(marked))
+    monkeypatch.setattr(plain, "mark_sentence", real)
+    original, after = plain.plain_counts(summary)
+    assert data["stats"]["plain"] == {"original": original.to_dict(), "summary": after.to_dict()}
+    assert [s["plain"] for s in data["sentences"]] == [plain.decision_marks(d) for d in summary.decisions]

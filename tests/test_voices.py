@@ -6,11 +6,14 @@ The articles are our own (``tests/fixtures/voices``, ``tests/fixtures/core/ferry
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from summarizer import from_json, summarize, to_json
+from summarizer import from_json, summarize, to_json, voices
 from summarizer.facts import sentence_facts
 from summarizer.segment import segment
 from summarizer.select import VOICE_SHARE
@@ -238,3 +241,53 @@ def test_a_title_after_the_words_of_its_office_is_a_person_whom_she_stands_for()
 )
 def test_voices_reported_as_disputing(text: str, disputing: set[str]) -> None:
     assert find_voices(segment(text)).disputing == disputing
+
+
+# The searches' short cuts find what the plain searches find.
+
+_BEFORE_TEXT = st.lists(
+    st.sampled_from(
+        ["has", "have", "does", "do", "also", "later", "again", "aptly", "ly", "only", "x-ly", "hadly", "The",
+         "Bank", "of", "England", "Maria", "Quayle", "critics", "the", "company", "(Mr", "“Lee", "he", "it,"]
+    ).flatmap(lambda w: st.tuples(st.just(w), st.sampled_from([" ", "  ", "\u00a0", "\n", ""]))),
+    max_size=14,
+).map(lambda pairs: "".join(w + space for w, space in pairs))
+_BETWEEN_FORWARD = re.compile(r"(?:\s+(?:" + "|".join(voices._BETWEEN_WORDS) + r"|\w+ly))*\s*$")
+
+
+@given(_BEFORE_TEXT, st.sampled_from(["", " ", "  ", "x"]))
+@settings(max_examples=300, deadline=None)
+def test_the_words_between_subject_and_verb_are_found_as_the_forward_search_finds_them(text: str, lead: str) -> None:
+    before = lead + text
+    assert voices._between_start(before) == _BETWEEN_FORWARD.search(before).start()  # type: ignore[union-attr]
+
+
+@given(_BEFORE_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_the_subject_is_found_in_the_last_words_as_in_the_whole_text(head: str) -> None:
+    whole = voices._SUBJECT_BEFORE.search(head)
+    last = voices._SUBJECT_BEFORE.search(head, voices._last_words(head, voices._SUBJECT_WORDS))
+    assert (whole and whole.span("name")) == (last and last.span("name"))
+
+
+def test_the_longest_subject_is_within_the_words_searched() -> None:
+    name = "The Bank of England of Wales of Scotland of Ireland"
+    assert len(name.split()) == voices._SUBJECT_WORDS
+    writer = f"Yesterday after the long meeting of the board {name} said no."
+    assert voices._credited(writer, frozenset(voices._SPEECH_WORD.findall(writer)))[0] == name  # type: ignore[index]
+
+
+@given(st.lists(st.tuples(st.sampled_from("abcdef"), st.sampled_from(["Lee", "Mr Lee", "lee", "Ana Lee", "the firm"])), max_size=12))
+@settings(max_examples=200, deadline=None)
+def test_a_voice_is_found_by_its_name_as_a_look_at_every_voice_finds_it(steps: list[tuple[str, str]]) -> None:
+    heard = voices._Heard()
+    for key, name in steps:
+        if key in heard.by_key:
+            heard.rename(key, name)
+        else:
+            heard.add(key, voices._Known(name, False, False))
+        for probe in ("Lee", "Mr Lee", "lee", "Ana Lee", "the firm", "The Firm"):
+            scanned = next((k for k, known in heard.by_key.items() if known.name == probe), voices._key(probe)[0])
+            folded = next((k for k, known in heard.by_key.items() if known.name.lower() == probe.lower()), None)
+            assert heard.key_of_name(probe) == scanned
+            assert heard.key_of_folded(probe) == folded
