@@ -14,6 +14,7 @@ from summarizer.cues import find_cues
 from summarizer.model import Cue, Document
 from summarizer.neutrality import bias_parts, split_bias
 from summarizer.readability import syllables
+from summarizer.tokens import count_pieces
 from summarizer.tokens import words as split_words
 
 
@@ -67,8 +68,9 @@ def analyse(document: Document) -> Analysis:
     else:  # a long text: count sentence by sentence, never holding every sentence's words at once
         word_counts, syllable_counts = _counts(document)
     bias, framing, quoted = [], array("d"), array("d")
-    for sentence, found in zip(document.sentences, cues, strict=True):  # the score and its two parts in one reading
-        score, own, other = bias_parts(sentence, found)
+    pieces = tuple(count_pieces(s.text) for s in document.sentences)  # boilerplate and bias both read these
+    for sentence, found, n in zip(document.sentences, cues, pieces, strict=True):  # the score and its parts in one reading
+        score, own, other = bias_parts(sentence, found, pieces=n)
         bias.append(score)
         framing.append(own)
         quoted.append(other)
@@ -76,7 +78,7 @@ def analyse(document: Document) -> Analysis:
         document=document,
         cues=cues,
         bias=tuple(bias),
-        boilerplate=detect_boilerplate(document),
+        boilerplate=detect_boilerplate(document, cues=cues, pieces=pieces),
         word_counts=word_counts,
         syllables=syllable_counts,
         words=words,

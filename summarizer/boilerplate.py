@@ -34,12 +34,15 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 from summarizer import regex_cache
 from summarizer.cues import call_to_action, fold_case, within_quotation
-from summarizer.model import Document, Sentence
+from summarizer.cues.quoting import _quotations
+from summarizer.model import Cue, Document, Sentence
 from summarizer.segment import DATELINE as _DATELINE
+from summarizer.tokens import count_pieces
 
 #: At most this many words for a line to be an orphan, a byline or navigation.
 SHORT_LINE_WORDS = 6
@@ -128,8 +131,7 @@ _ADDRESS = regex_cache.compile(r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|us)\b")
 _FINAL = regex_cache.compile(r"[.!?…:;][\"'”’)\]]*$")
 
 
-def _words(text: str) -> int:
-    return len(text.split())
+_words = count_pieces
 
 
 def _is_prose(sentence: Sentence, words: int) -> bool:
@@ -237,9 +239,11 @@ def _is_caption(line: str, alone: bool, *, stopped: bool = False) -> bool:
     )
 
 
-def _line_label(sentence: Sentence, quoted: bool, lines: _Lines, words: int) -> str | None:
-    """The label of one sentence on its own (``words``: its :func:`_words`, the same stripped or not)."""
-    line = sentence.text.strip()
+def _line_label(sentence: Sentence, quoted: bool, lines: _Lines, words: int, called: bool | None = None) -> str | None:
+    """The label of one sentence on its own (``words``: its :func:`_words`, the same stripped or not;
+    ``called``: whether :func:`call_to_action` of its text finds one, when the cues know it already)."""
+    text = sentence.text
+    line = text.strip()
     short = words <= SHORT_LINE_WORDS
     alone = lines.alone(sentence)
     folded = fold_case(line)
@@ -267,18 +271,41 @@ def _line_label(sentence: Sentence, quoted: bool, lines: _Lines, words: int) -> 
         return None
     if _is_caption(line, alone):
         return "photo caption"
-    if words <= 40 and call_to_action(line) is not None:
+    if words <= 40 and (called if called is not None and len(line) == len(text) else call_to_action(line) is not None):
         return "call to action"
     if words <= 40 and _hinted(folded, _PITCH_HINTS) and _PITCH.search(line) and _ADDRESS.search(line):
         return "membership pitch"
     return None
 
 
-def detect_boilerplate(document: Document) -> tuple[str | None, ...]:
+def _calls_found(document: Document, cues: Sequence[Sequence[Cue]]) -> list[bool | None]:
+    """Per sentence, whether :func:`call_to_action` of its text finds one, read from its cues where
+    they tell: the cue finder asks the same of the sentence with its quotations blanked out, so
+    for a sentence that no quotation touches the answer is the same; ``None`` for the others."""
+    firsts, lasts = _quotations(document.text).inside
+    found: list[bool | None] = []
+    for sentence, own in zip(document.sentences, cues, strict=True):
+        at = bisect_right(firsts, sentence.end - 1) - 1  # the last quoted range starting in or before the sentence
+        if at >= 0 and lasts[at] >= sentence.start:
+            found.append(None)
+        else:
+            found.append(any(cue.category == "call_to_action" for cue in own) if own else False)
+    return found
+
+
+def detect_boilerplate(
+    document: Document,
+    *,
+    cues: Sequence[Sequence[Cue]] | None = None,
+    pieces: Sequence[int] | None = None,
+) -> tuple[str | None, ...]:
     """Label the promotional and navigation sentences of ``document``.
 
     Args:
         document: the segmented text.
+        cues: :func:`~summarizer.cues.find_cues` of it, when found already: their calls to
+            action are not looked for again.
+        pieces: :func:`~summarizer.tokens.count_pieces` of every sentence, when counted already.
 
     Returns:
         One entry per sentence: ``None`` for content, or a short plain label such as
@@ -293,8 +320,14 @@ def detect_boilerplate(document: Document) -> tuple[str | None, ...]:
     def quoted(sentence: Sentence) -> bool:
         return within_quotation(text, sentence.start, (sentence.start + sentence.end) // 2)
 
-    counts = [_words(s.text) for s in sentences]  # every later test reads these
-    labels: list[str | None] = [_line_label(s, quoted(s), lines, n) for s, n in zip(sentences, counts, strict=True)]
+    counts = [_words(s.text) for s in sentences] if pieces is None else pieces  # every later test reads these
+    if cues is None:
+        labels: list[str | None] = [_line_label(s, quoted(s), lines, n) for s, n in zip(sentences, counts, strict=True)]
+    else:
+        labels = [
+            _line_label(s, quoted(s), lines, n, called)
+            for s, n, called in zip(sentences, counts, _calls_found(document, cues), strict=True)
+        ]
 
     # "By ." then the names on their own: the names are the rest of the byline.
     for i in range(1, len(sentences)):

@@ -67,6 +67,7 @@ from summarizer import regex_cache
 from summarizer.cues import TABLE as CUE_TABLE
 from summarizer.cues import fold_case, quote_once
 from summarizer.model import Cue, Sentence
+from summarizer.tokens import count_pieces
 
 #: Cue categories pooled into each feature of the model (cues in the writer's own voice;
 #: every cue inside a quotation counts towards ``quoted`` instead): each category's
@@ -142,8 +143,11 @@ _QUOTED_INDEX = len(_GROUP_NAMES)
 _WEIGHT_LIST = tuple(WEIGHTS[name] for name in (*_GROUP_NAMES, "quoted", *_TEXT_FEATURES))
 
 
-def _features(text: str, cues: Sequence[Cue]) -> list[float]:
-    """The feature values in the order of :data:`WEIGHTS` (the groups, ``quoted``, then :data:`_TEXT_FEATURES`)."""
+def _features(text: str, cues: Sequence[Cue], pieces: int | None = None) -> list[float]:
+    """The feature values in the order of :data:`WEIGHTS` (the groups, ``quoted``, then :data:`_TEXT_FEATURES`).
+
+    ``pieces``: :func:`~summarizer.tokens.count_pieces` of ``text``, when counted already.
+    """
     totals = [0.0] * (len(_GROUP_NAMES) + 1)
     writer = False
     for cue in cues:
@@ -156,7 +160,7 @@ def _features(text: str, cues: Sequence[Cue]) -> list[float]:
         if not writer and cue.category in _WRITERS_DEVICES:
             writer = True
     values = [math.log1p(total) if total else 0.0 for total in totals]
-    words = len(text.split())
+    words = count_pieces(text) if pieces is None else pieces
     own = sum(totals[: len(_GROUP_NAMES)])
     folded = fold_case(text)
     attributed = not writer and _hinted(folded, _ATTRIBUTED_HINTS) and _ATTRIBUTED.search(folded) is not None
@@ -216,13 +220,18 @@ def split_bias(sentence: Sentence, cues: Sequence[Cue]) -> tuple[float, float]:
     return framing, quoted
 
 
-def bias_parts(sentence: Sentence, cues: Sequence[Cue]) -> tuple[float, float, float]:
+def bias_parts(sentence: Sentence, cues: Sequence[Cue], *, pieces: int | None = None) -> tuple[float, float, float]:
     """:func:`bias_score` and :func:`split_bias` together, from one reading of the sentence.
+
+    Args:
+        sentence: the sentence.
+        cues: its cues.
+        pieces: :func:`~summarizer.tokens.count_pieces` of its text, when the analysis has it.
 
     Returns:
         ``(score, framing, quoted)``.
     """
-    values = _features(sentence.text, cues)
+    values = _features(sentence.text, cues, pieces)
     total = _score(values, bool(cues))
     if not values[_QUOTED_INDEX]:
         return total, total, 0.0

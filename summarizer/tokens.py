@@ -51,3 +51,13 @@ def words(text: str) -> tuple[str, ...]:
 def count_words(text: str) -> int:
     """Count the words of ``text`` as :func:`word_spans` finds them."""
     return len(_pattern(text).findall(text))
+
+
+def count_pieces(text: str) -> int:
+    """Count the white-space-separated pieces of ``text`` (``str.split``, punctuation alone included).
+
+    Not words: the length the boilerplate rules (:mod:`summarizer.boilerplate`) and the bias
+    model's density and length (:mod:`summarizer.neutrality`) read, which were fitted on it.
+    The analysis counts it once per sentence for both.
+    """
+    return len(text.split())

@@ -260,3 +260,17 @@ def test_the_bar_between_time_stamps_is_theirs() -> None:
     labels = labels_of("PUBLISHED: . 09:12 GMT, 4 March 2025 . | . UPDATED: . 11:40 GMT, 4 March 2025 . The ferry sank.")
     assert labels["| ."] == "time stamp"
     assert labels["The ferry sank."] is None
+
+
+def test_labels_read_from_the_cues_are_the_same() -> None:
+    """Given the cues and the piece counts (as the analysis passes them), the labels are the ones
+    found without: a call to action is read from the cues only where no quotation touches it."""
+    from summarizer.cues import find_cues
+    from summarizer.tokens import count_pieces
+
+    text = ARTICLE + '\n"Click here to sign up," she said. Sign up today for our newsletter.\n  Click to see more  \n'
+    document = segment(text)
+    cues = find_cues(document)
+    pieces = [count_pieces(s.text) for s in document.sentences]
+    assert detect_boilerplate(document, cues=cues, pieces=pieces) == detect_boilerplate(document)
+    assert "call to action" in detect_boilerplate(document, cues=cues)

@@ -85,6 +85,16 @@ def _check_phrase_index(text: str) -> None:
     assert found == expected
 
 
+def test_needles_never_hide_a_phrase() -> None:
+    # Each phrase written out (gaps filled, endings added, in capitals, hyphenated, a long s and a
+    # dotted capital I for its letters): the index, needles and all, finds what the regexes find.
+    for phrases in index._word_patterns():
+        for phrase in phrases.ordered:
+            plain = phrase.replace(index.GAP, "the new bill").replace("*", "ing")
+            for text in (plain, plain.upper(), plain.replace(" ", "-"), plain.replace("s", "ſ").replace("i", "İ")):
+                _check_phrase_index(f"As seen, {text} today.")
+
+
 def test_every_phrase_is_indexed() -> None:
     assert all(phrases.indexed for phrases in index._word_patterns())
 
@@ -122,6 +132,16 @@ FRAMING_WORDS = [*_pattern_words(structural._opponent_framing_regex()), "the", "
 def test_opponent_framing_hint_is_never_stricter_than_the_pattern(text: str) -> None:
     if structural._opponent_framing_regex().search(text):
         assert structural._may_frame_opponent(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_texts([*CTA_WORDS, *FRAMING_WORDS]))
+def test_text_folded_once_gives_what_folding_it_again_gives(text: str) -> None:
+    # The cue finder folds a sentence once for the needles, the calls to action and the framing.
+    folded = fold_case(text)
+    assert structural.call_to_action(text, folded=folded) == structural.call_to_action(text)
+    assert structural.opponent_framing(text, folded=folded) == structural.opponent_framing(text)
+    assert index._runs_of(text, folded) == index._runs_of(text)
 
 
 BOILERPLATE_WORDS = _pattern_words(

@@ -295,3 +295,12 @@ def test_the_analysis_keeps_each_sentences_bias_split() -> None:
         assert analysis.bias_split(i) == expected
         # Made without the arrays (as a caller building an Analysis by hand would), it reads them again.
         assert replace(analysis, bias_framing=None, bias_quoted=None).bias_split(i) == expected
+
+
+def test_bias_parts_with_the_pieces_counted_already() -> None:
+    from summarizer.cues import find_cues
+    from summarizer.tokens import count_pieces
+
+    document = segment('The "reform" is a disaster, critics said . You must act now!')
+    for sentence, cues in zip(document.sentences, find_cues(document), strict=True):
+        assert bias_parts(sentence, cues, pieces=count_pieces(sentence.text)) == bias_parts(sentence, cues)

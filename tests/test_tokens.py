@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer.tokens import count_words, word_spans, words
+from summarizer.tokens import count_pieces, count_words, word_spans, words
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,8 @@ def test_fast_pattern_on_punctuated_text() -> None:
 
     text = "end- -start 10.5.3, 1, O’Brien's well--known a-b-c- x'y' 3.,4 ’tis"
     assert _PLAIN_WORD.findall(text) == _WORD.findall(text)
+
+
+@pytest.mark.parametrize("text", ["", "  ", "Hello, world .", "a\tb\nc  d", "— « quoted » —"])
+def test_count_pieces_is_str_split(text: str) -> None:
+    assert count_pieces(text) == len(text.split())

@@ -9,7 +9,14 @@ from summarizer.cues.categories import QUOTED_FACTOR
 from summarizer.cues.claims import CATEGORY as CLAIM_CATEGORY
 from summarizer.cues.claims import SOURCE as CLAIM_SOURCE
 from summarizer.cues.claims import claim_framing
-from summarizer.cues.phrases import _NEUTRAL_PHRASE, _loaded_entry, _phrase_matches, _runs_of, _word_patterns
+from summarizer.cues.phrases import (
+    _NEUTRAL_PHRASE,
+    _loaded_entry,
+    _phrase_matches,
+    _runs_of,
+    _word_patterns,
+    fold_case,
+)
 from summarizer.cues.quoting import _coverage, _covered, _Quotations, _quotations
 from summarizer.cues.structural import _Brackets, _structural_cues, bracket_insertions
 from summarizer.model import Cue, Document, Sentence
@@ -88,7 +95,8 @@ def _sentence_cues(
         if not quoted(base + first):
             add_word(CLAIM_CATEGORY, base + first, base + last, form.weight, CLAIM_SOURCE)
 
-    runs = _runs_of(body)
+    folded = fold_case(body)  # the phrase needles and the structural cues read it
+    runs = _runs_of(body, folded)
     patterns = _word_patterns()
     for k, matches in _phrase_matches(body, runs):
         phrases = patterns[k]
@@ -114,7 +122,7 @@ def _sentence_cues(
         if info.personal and not quoted(base + start):
             add_word("personal_voice", base + start, base + end, 1.0, "rule")
 
-    cues.extend(_structural_cues(document, sentence, quotes, brackets))
+    cues.extend(_structural_cues(document, sentence, quotes, brackets, body, folded))
     if len(cues) < 2:  # most sentences: nothing to sort
         return tuple(cues)
     return tuple(sorted(cues, key=lambda cue: (cue.start, cue.end, cue.category)))

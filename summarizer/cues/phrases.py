@@ -40,6 +40,12 @@ class _RunInfo(NamedTuple):
     word: tuple[str, int, int, float, str] | None
     #: The run is a first- or second-person pronoun.
     personal: bool
+    #: Folded words one of which the (folded) sentence must hold for any of :attr:`phrases` to
+    #: match: one literal word after the first of each phrase (:func:`_needle`).  ``None`` where
+    #: there is no such test: a phrase of one word or none to test, or a word or pronoun cue.
+    #: "to", "of", "in", "a" begin a few rare phrases ("to my knowledge", "of course"): a sixth of
+    #: a news text's runs, each tried as a regex match where the sentence holds none of them.
+    needles: tuple[str, ...] | None = None
 
 
 # A run: letters, digits, apostrophes and hyphens, the characters the word patterns treat as
@@ -384,7 +390,38 @@ def _run_info(run: str) -> _RunInfo | Literal[False]:
                     "pattern/subjectivity.tsv",
                 )
     personal = run in _personal_words()
-    return _RunInfo(tuple(candidates), word_cue, personal) if candidates or word_cue or personal else False
+    if not (candidates or word_cue or personal):
+        return False
+    needles = None if word_cue or personal else _needles(tuple(candidates))
+    return _RunInfo(tuple(candidates), word_cue, personal, needles)
+
+
+def _needle(phrase: str) -> str | None:
+    """A word the folded text must hold wherever ``phrase`` matches, other than its first
+    (which the run itself is): its longest literal ASCII word after the first, lower-cased;
+    ``None`` if it has none (one word, or only gaps and words of other characters).
+
+    The phrase's regex (:func:`_term_regex`) matches each such word as written, case aside, and
+    every character an ``re.IGNORECASE`` match takes for an ASCII letter folds to that letter
+    (:func:`fold_case`), so the folded text holds the word where the phrase matches.
+    """
+    words = [w.rstrip("*") for w in re.split(r"[\s\-]+", phrase)[1:] if w != GAP]
+    literal = [w.lower() for w in words if w.isascii() and w.isalpha()]
+    return max(literal, key=len) if literal else None
+
+
+@lru_cache(maxsize=4096)
+def _needles(candidates: _Hits) -> tuple[str, ...] | None:
+    """The needles (:func:`_needle`) of every phrase of ``candidates``, or ``None`` if one has none."""
+    patterns = _word_patterns()
+    found: set[str] = set()
+    for k, phrases in candidates:
+        for i in phrases:
+            needle = _needle(patterns[k].ordered[i])
+            if needle is None:
+                return None
+            found.add(needle)
+    return tuple(sorted(found))
 
 
 _Hits = tuple[tuple[int, tuple[int, ...]], ...]
@@ -426,11 +463,15 @@ def _modifier(word: str, adjectives: Mapping[str, float]) -> bool:
     return word in adjectives or word.endswith("ly")
 
 
-def _runs_of(body: str) -> list[tuple[int, int, _RunInfo]]:
-    """The sentence's runs that can yield a cue: ``(start, end, info)``, offsets within ``body``."""
+def _runs_of(body: str, folded: str | None = None) -> list[tuple[int, int, _RunInfo]]:
+    """The sentence's runs that can yield a cue: ``(start, end, info)``, offsets within ``body``
+    (``folded``: :func:`fold_case` of it, when folded already)."""
     runs = _RUN.findall(body)
-    infos = list(map(_RUN_INFO.get, runs))
-    if None in infos:
+    infos: list[_RunInfo | Literal[False] | None]
+    try:  # every run seen before (a warm process, most of a long text): no test for a missing one
+        infos = list(map(_RUN_INFO.__getitem__, runs))
+    except KeyError:
+        infos = list(map(_RUN_INFO.get, runs))
         if len(_RUN_INFO) > _RUN_INFO_LIMIT:
             _RUN_INFO.clear()
         for i, info in enumerate(infos):
@@ -442,6 +483,15 @@ def _runs_of(body: str) -> list[tuple[int, int, _RunInfo]]:
     position = 0
     find = body.find
     for k in compress(range(len(runs)), infos):
+        needles = infos[k].needles  # type: ignore[union-attr]  # compress kept truthy ones
+        if needles is not None:  # only phrases may start here: none can if the sentence lacks every needle
+            if folded is None:
+                folded = fold_case(body)
+            for needle in needles:  # a loop: any() over a generator is slower here
+                if needle in folded:
+                    break
+            else:
+                continue  # a run of the same text later gets the same answer, so ``position`` stays right
         run = runs[k]
         # The first occurrence of the run's text with no run character on either side is
         # the run itself: runs are maximal, and an earlier run with the same text would have

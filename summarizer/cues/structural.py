@@ -48,15 +48,16 @@ _FRAMING_HINTS = ("instead", "rather", "ignor", "overlook", "fail", "neglect", "
                   "you", "yet")  # fmt: skip
 
 
-def _may_frame_opponent(text: str) -> bool:
-    folded = fold_case(text)
+def _may_frame_opponent(text: str, folded: str | None = None) -> bool:
+    if folded is None:
+        folded = fold_case(text)
     for hint in _FRAMING_HINTS:  # noqa: SIM110  # a loop: any() over a generator is slower here
         if hint in folded:
             return True
     return False
 
 
-def opponent_framing(text: str) -> list[tuple[int, int]]:
+def opponent_framing(text: str, *, folded: str | None = None) -> list[tuple[int, int]]:
     """Find where the writer frames an opponent: what the other side leaves out or will not admit.
 
     "instead of noting", "ignores the fact that", "fails to mention", "glosses over": the
@@ -64,11 +65,12 @@ def opponent_framing(text: str) -> list[tuple[int, int]]:
 
     Args:
         text: one sentence.
+        folded: :func:`~summarizer.cues.fold_case` of ``text``, when folded already.
 
     Returns:
         The ``(start, end)`` of every such phrase within ``text``, in order.
     """
-    if not _may_frame_opponent(text):
+    if not _may_frame_opponent(text, folded):
         return []
     return [match.span() for match in _opponent_framing_regex().finditer(text)]
 
@@ -82,10 +84,12 @@ class _Brackets:
     inside: tuple[list[int], list[int]]
 
 
-def _outside(sentence: Sentence, inside: tuple[list[int], list[int]]) -> str:
-    """The sentence with every character inside a quotation blanked out."""
+def _outside(sentence: Sentence, inside: tuple[list[int], list[int]], body: str | None = None) -> str:
+    """The sentence (``body``: its text, when read already) with every character inside a quotation
+    blanked out; ``body`` itself where no quotation touches it."""
     firsts, lasts = inside
-    body = sentence.text
+    if body is None:
+        body = sentence.text
     base = sentence.start
     end = base + len(body)
     i = bisect_right(firsts, base) - 1
@@ -156,10 +160,16 @@ def _structural_cues(
     sentence: Sentence,
     quotes: _Quotations,
     brackets: _Brackets,
+    body: str | None = None,
+    folded: str | None = None,
 ) -> list[Cue]:
     text = document.text
     cues: list[Cue] = []
-    outside = _outside(sentence, quotes.inside)
+    if body is None:
+        body = sentence.text
+    outside = _outside(sentence, quotes.inside, body)
+    if folded is None:  # the calls to action and the framing read it: folded once
+        folded = fold_case(body)
 
     attributed: bool | None = None
     first, last = bisect_left(quotes.starts, sentence.start), bisect_left(quotes.starts, sentence.end)
@@ -189,7 +199,7 @@ def _structural_cues(
         cues.append(Cue("bracketed_insertion", start, end, text[start:end], 1.0, "rule"))
 
     stripped = outside.rstrip(" \t\n”’\"')]")
-    cta = call_to_action(outside)
+    cta = call_to_action(outside, folded=folded if outside is body else None)
     if cta is not None:
         s, e = sentence.start + cta[0], sentence.start + cta[1]
         cues.append(Cue("call_to_action", s, e, text[s:e], 1.0, "rule"))
@@ -200,7 +210,7 @@ def _structural_cues(
         at = sentence.start + outside.index("!")
         cues.append(Cue("exclamation", at, at + 1, "!", 1.0, "rule"))
     # Framing an opponent: the writer's, or inside a quotation the speaker's (at the quoted weight).
-    for first, last in opponent_framing(sentence.text):
+    for first, last in opponent_framing(body, folded=folded):
         s, e = sentence.start + first, sentence.start + last
         if _covered(s, quotes.inside) and not _covered(s, brackets.inside):
             cues.append(Cue("opponent_framing", s, e, text[s:e], QUOTED_FACTOR, "rule (quoted)"))
@@ -222,8 +232,9 @@ _CTA_HINTS = ("you", "click", "sign", "subscribe", "miss", "chip", "join", "shar
 _TOKEN = regex_cache.compile(r"\w+")
 
 
-def _may_call_to_action(text: str) -> bool:
-    folded = fold_case(text)
+def _may_call_to_action(text: str, folded: str | None = None) -> bool:
+    if folded is None:
+        folded = fold_case(text)
     first = _TOKEN.search(folded)
     if first is None:
         return False
@@ -238,7 +249,7 @@ def _may_call_to_action(text: str) -> bool:
     return not tokens.isdisjoint(_CTA_WORDS) or ("us" in tokens and not tokens.isdisjoint(("follow", "like")))
 
 
-def call_to_action(text: str) -> tuple[int, int] | None:
+def call_to_action(text: str, *, folded: str | None = None) -> tuple[int, int] | None:
     """Find a call to action addressed to the reader.
 
     A call-to-action phrase ("Click to", "Sign up", "Do you want to", "Subscribe") counts
@@ -246,11 +257,12 @@ def call_to_action(text: str) -> tuple[int, int] | None:
 
     Args:
         text: one sentence (quoted parts already blanked out, when that matters).
+        folded: :func:`~summarizer.cues.fold_case` of ``text``, when folded already.
 
     Returns:
         The ``(start, end)`` of the phrase within ``text``, or ``None``.
     """
-    if not _may_call_to_action(text):
+    if not _may_call_to_action(text, folded):
         return None
     match = _call_to_action_regex().search(text)
     if match is None:
