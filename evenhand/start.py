@@ -23,7 +23,7 @@ from typing import Any
 
 #: Flags the fast path reads: flag → (field of :class:`~evenhand.single.SummarizeFlags`, kind).
 #: ``kind`` is ``int``, ``float`` or ``str`` for a flag that takes a value, or the value a
-#: flag without one sets.  tests/test_cli_fast.py checks every entry against the Typer command.
+#: flag without one sets.  tests/cli/test_cli_fast.py checks every entry against the Typer command.
 FLAGS: dict[str, tuple[str, Any]] = {
     "--algorithm": ("algorithm", str), "-a": ("algorithm", str),
     "--sentences": ("sentences", int), "-n": ("sentences", int),

@@ -201,7 +201,7 @@ def _sentence_opcodes(decisions: Sequence[Decision], kept: Sequence[Decision]) -
     sentences are a subsequence of them, in order; edited ones match nothing.  So every
     unchanged summary sentence matches its source, and the matching blocks are the runs
     of consecutive matches: exactly what :class:`difflib.SequenceMatcher` finds for these
-    keys (``tests/test_align.py`` checks it), without its quadratic worst case over tens
+    keys (``tests/render/test_align.py`` checks it), without its quadratic worst case over tens
     of thousands of sentences.
     """
     # Decisions come one per sentence in order, so a sentence's index is its position; a

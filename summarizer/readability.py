@@ -3,7 +3,7 @@
 Computed offline and fast.  Syllables are counted as groups of vowels, corrected for the
 English endings where a vowel is silent (``make``, ``jumped``, ``statement``) or where two
 vowels are two syllables; tested against a word list of hand-counted syllables
-(``tests/test_readability.py``).  Hyphenation dictionaries were tried and were both slower
+(``tests/core/test_readability.py``).  Hyphenation dictionaries were tried and were both slower
 (0.15 ms a word) and no more accurate on that list.  The US plain-language guideline
 counts a sentence of more than 20 words as long.
 """

@@ -7,7 +7,7 @@ test every suffix in turn (some 70 ``endswith`` calls a word).  This module is
 ``EnglishStemmer.stem`` of NLTK 3.10.4 with two changes that do not alter any result:
 each suffix loop runs only when the word ends in one of its suffixes (one ``endswith``
 with the whole tuple first), and R1/R2 are found with a regular expression instead of a
-loop over the letters.  (Comments and docstrings are ours.)  ``tests/test_english_stem.py`` checks it against NLTK's class, word
+loop over the letters.  (Comments and docstrings are ours.)  ``tests/rank/test_english_stem.py`` checks it against NLTK's class, word
 for word, on a word list of our own and on random words (and on every word of the shared
 data sets when they are there).
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import Select
 
 from summarizer.select import REWORDING
-from tests.test_options import TEXT
+from tests.core.test_options import TEXT
 from tui.app import EvenhandApp
 from tui.settings import SummarySettings
 from tui.widgets.controls_panel import ControlsPanel

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summarizer.pipeline import summarize
-from tests.test_compress import ARTICLE
+from tests.core.test_compress import ARTICLE
 from tui.widgets.details_panel import details_text
 
 
