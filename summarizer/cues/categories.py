@@ -189,4 +189,3 @@ FRAMING_CATEGORIES: frozenset[str] = frozenset(category.name for category in TAB
 
 #: The row of each category.
 BY_NAME = {category.name: category for category in TABLE}
-
