@@ -190,6 +190,8 @@ def show_one(document: Any, label: str, options: Any, output_format: str, *, col
     try:
         print_summary(summary, output_format, color=color, width=width, pager=pager)
         sys.stdout.flush()
+    except EvenhandError as error:  # a renderer's (a SummaryError from the alignment)
+        fail_from(error)
     except BrokenPipeError:
         exit_pipe_closed()
     except OSError as error:  # a full disk behind a redirection

@@ -34,6 +34,7 @@ from itertools import pairwise
 
 from summarizer import regex_cache
 from summarizer.cues import FRAMING_CATEGORIES
+from summarizer.errors import SummaryError
 from summarizer.model import Cue, Decision, Summary
 
 __all__ = [
@@ -153,6 +154,10 @@ def align(summary: Summary) -> Alignment:
 
     Returns:
         One :class:`Row` per original sentence, and difflib's sentence-level opcodes.
+
+    Raises:
+        SummaryError: the kept sentences do not follow the original's order (a summary
+            built or edited by hand; :func:`summarizer.summarize` never makes one).
     """
     outputs, opcodes, pairs = align_sentences(summary)
     return Alignment(rows=tuple(iter_rows(summary, pairs)), summary_sentences=outputs, opcodes=opcodes)
@@ -164,6 +169,9 @@ def align_sentences(summary: Summary) -> tuple[tuple[str, ...], tuple[Opcode, ..
 
     With :func:`iter_rows`, a writer makes the rows one at a time instead of holding them all
     (:func:`summarizer.render.json.write_json` does, for very long documents).
+
+    Raises:
+        SummaryError: as :func:`align`.
     """
     decisions = summary.decisions
     kept = [d for d in decisions if d.kept]
@@ -184,7 +192,7 @@ def align_sentences(summary: Summary) -> tuple[tuple[str, ...], tuple[Opcode, ..
                 if j is not None and j1 <= j < j2:
                     pairs[i] = j
     if len(pairs) != len(kept):
-        raise ValueError("the summary's sentences do not follow the order of the original's")
+        raise SummaryError("the summary's sentences do not follow the order of the original's")
     return outputs, opcodes, pairs
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from summarizer import regex_cache
+from summarizer.errors import SummaryError
 from summarizer.model import Edit, Sentence
 
 
@@ -15,13 +16,13 @@ def apply_edits(sentence: Sentence, edits: Sequence[Edit]) -> str:
     a deletion is folded to one space, and a space left before closing punctuation is removed.
 
     Raises:
-        ValueError: an edit outside the sentence, or two that overlap.
+        SummaryError: an edit outside the sentence, or two that overlap.
     """
     out: list[str] = []
     cursor = sentence.start
     for edit in sorted(edits, key=lambda e: (e.start, e.end)):
         if edit.start < cursor or edit.end > sentence.end or edit.start > edit.end:
-            raise ValueError(f"edit {edit.kind} at {edit.start}:{edit.end} overlaps another or leaves the sentence")
+            raise SummaryError(f"edit {edit.kind} at {edit.start}:{edit.end} overlaps another or leaves the sentence")
         out.append(sentence.text[cursor - sentence.start : edit.start - sentence.start])
         out.append(edit.replacement)
         cursor = edit.end

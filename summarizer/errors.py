@@ -16,11 +16,18 @@
     │   ├── UnknownLanguageError  no stemmer or stop words for that language
     │   └── UnknownFormatError    no output format by that name
     ├── AnalysisError             an analysis passed to summarize() that is of another document
+    ├── SummaryError              a summary whose parts disagree: edits that overlap or leave
+    │                             their sentence, kept sentences out of the original's order
     ├── SchemaError               JSON that is not an evenhand summary of a version this code reads
-    └── BatchError                a batch that cannot run as asked (an unsafe --out, …)
+    ├── BatchError                a batch that cannot run as asked (an unsafe --out, …)
+    ├── EvaluationError           an evaluation that cannot run as asked (fewer than 1 job)
+    └── LexiconError              a shipped word list or table that is malformed (a broken
+                                  installation: reinstall evenhand)
 
-Every error is also a ``ValueError`` where it stands for a wrong value (options, schema,
-analysis, batch), so code that caught ``ValueError`` before these existed still works.
+Every error is also a ``ValueError`` where it stands for a wrong value (options, analysis,
+summary, schema, batch, evaluation, a shipped list's rows), so code that caught
+``ValueError`` before these existed still works.  The tree above is checked against the
+classes below by ``tests/test_errors_tree.py``.
 
 Each message is one line, names what is wrong and, where it helps, what to do.
 """
@@ -114,9 +121,30 @@ class AnalysisError(EvenhandError, ValueError):
     """An :class:`~summarizer.analysis.Analysis` given to :func:`summarizer.summarize` is of another document."""
 
 
+class SummaryError(EvenhandError, ValueError):
+    """A :class:`~summarizer.model.Summary` whose parts disagree.
+
+    Edits that overlap or leave their sentence (:func:`summarizer.edits.apply_edits`), or kept
+    sentences out of the original's order (:func:`summarizer.align.align`).  A summary made by
+    :func:`summarizer.summarize` never raises it; one built or edited by hand may.
+    """
+
+
 class SchemaError(EvenhandError, ValueError):
     """A JSON document that is not an evenhand summary of a version this code reads."""
 
 
 class BatchError(EvenhandError, ValueError):
     """The batch cannot run as asked (an unsafe ``--out``, an output that is an input, ...)."""
+
+
+class EvaluationError(EvenhandError, ValueError):
+    """An evaluation (:mod:`summarizer.evaluate`) cannot run as asked (fewer than one job, ...)."""
+
+
+class LexiconError(EvenhandError, ValueError):
+    """A word list or table shipped with evenhand is malformed (:mod:`summarizer.lexicons`).
+
+    The files are part of the package, so this is a broken installation (or a bad edit of a
+    list), never a fault of the input: the message names the file and the row.
+    """

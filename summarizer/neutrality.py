@@ -118,7 +118,6 @@ _DATE = regex_cache.compile(
 # One of these is in every match of _DATE (its search, held back by the \b before each name,
 # took 3 µs a sentence without figures; a sentence in four or so holds one of them).
 _DATE_HINTS = ("day", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_WORDS = regex_cache.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 #: The features read from the sentence itself, after the cue groups and ``quoted``, in the order of WEIGHTS.
 _TEXT_FEATURES = ("density", "length", "attributed", "figures", "negations")
 

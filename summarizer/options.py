@@ -71,22 +71,14 @@ class SummaryOptions:
     neutrality: float = DEFAULT_NEUTRALITY
 
     def __post_init__(self) -> None:
-        algorithm = self.algorithm.lower() if isinstance(self.algorithm, str) else self.algorithm
-        if algorithm not in ALL_ALGORITHMS:
-            raise UnknownAlgorithmError(
-                f"no algorithm named {self.algorithm!r}; choose one of: {', '.join(ALL_ALGORITHMS)}",
-                options=("algorithm",),
-            )
-        object.__setattr__(self, "algorithm", algorithm)
+        object.__setattr__(self, "algorithm", check_algorithm(self.algorithm))
         if self.engine not in ENGINES:
             raise UnknownAlgorithmError(
                 f"no engine named {self.engine!r}; choose one of: {', '.join(ENGINES)}", options=("engine",)
             )
         check_budget(sentences=self.sentences, ratio=self.ratio, words=self.words)
-        if self.edits is not None and self.edits not in EDITS:
-            raise OptionsError(
-                f"no edit level named {self.edits!r}; choose one of: {', '.join(EDITS)}", options=("edits",)
-            )
+        if self.edits is not None:
+            check_edits(self.edits)
         neutrality = self.neutrality
         if (
             isinstance(neutrality, bool) or not isinstance(neutrality, int | float)
@@ -124,6 +116,22 @@ class SummaryOptions:
             "language": self.language,
             "neutrality": self.neutrality,
         }
+
+
+def check_algorithm(algorithm: str) -> str:
+    """``algorithm`` lower-cased, or :class:`UnknownAlgorithmError` unless it is one of :data:`ALL_ALGORITHMS`."""
+    name = algorithm.lower() if isinstance(algorithm, str) else algorithm
+    if name not in ALL_ALGORITHMS:
+        raise UnknownAlgorithmError(
+            f"no algorithm named {algorithm!r}; choose one of: {', '.join(ALL_ALGORITHMS)}", options=("algorithm",)
+        )
+    return name
+
+
+def check_edits(edits: str) -> None:
+    """Raise :class:`OptionsError` unless ``edits`` is one of the edit levels (:data:`EDITS`)."""
+    if edits not in EDITS:
+        raise OptionsError(f"no edit level named {edits!r}; choose one of: {', '.join(EDITS)}", options=("edits",))
 
 
 def check_language(language: str) -> None:

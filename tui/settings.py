@@ -3,18 +3,24 @@
 :class:`SummarySettings` is plain frozen data; each control in the app makes a new one
 with a method below and hands it to the re-summarising worker.  Nothing here knows
 Textual, so the rules (how "one sentence longer" or "next ratio" behave) are tested alone.
+A setting the library would refuse is refused here by the library's own checks
+(:mod:`summarizer.options`, :func:`summarizer.budget.check_budget`), with their
+:class:`~summarizer.errors.OptionsError` and message.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from summarizer.budget import check_budget
 from summarizer.options import (
     ALL_ALGORITHMS,
     DEFAULT_ALGORITHM,
     EDITS,
     NEUTRALITY_MAX,
     SummaryOptions,
+    check_algorithm,
+    check_edits,
     default_edits,
 )
 
@@ -57,10 +63,12 @@ class SummarySettings:
         return self.edits if self.edits is not None else default_edits(self.algorithm)
 
     def with_algorithm(self, algorithm: str) -> SummarySettings:
-        """The same settings with another algorithm (the edit level goes back to that algorithm's own)."""
-        if algorithm not in ALL_ALGORITHMS:
-            raise ValueError(f"no algorithm named {algorithm!r}")
-        return replace(self, algorithm=algorithm, edits=None)
+        """The same settings with another algorithm (the edit level goes back to that algorithm's own).
+
+        Raises:
+            UnknownAlgorithmError: no algorithm by that name.
+        """
+        return replace(self, algorithm=check_algorithm(algorithm), edits=None)
 
     def next_algorithm(self) -> SummarySettings:
         """The next algorithm in :data:`summarizer.ALL_ALGORITHMS`, wrapping round."""
@@ -82,15 +90,21 @@ class SummarySettings:
         return replace(self, ratio=ratio, sentences=None)
 
     def with_ratio(self, ratio: float) -> SummarySettings:
-        """Keep the share ``ratio`` of the sentences (0 < ratio ≤ 1)."""
-        if not 0 < ratio <= 1:
-            raise ValueError(f"ratio must be above 0 and at most 1, not {ratio!r}")
+        """Keep the share ``ratio`` of the sentences (0 < ratio ≤ 1).
+
+        Raises:
+            BudgetError: a ratio out of that range.
+        """
+        check_budget(ratio=ratio)
         return replace(self, ratio=ratio, sentences=None)
 
     def with_edits(self, edits: str) -> SummarySettings:
-        """The edit level ``edits`` (one of :data:`summarizer.options.EDITS`)."""
-        if edits not in EDITS:
-            raise ValueError(f"no edit level named {edits!r}")
+        """The edit level ``edits`` (one of :data:`summarizer.options.EDITS`).
+
+        Raises:
+            OptionsError: no edit level by that name.
+        """
+        check_edits(edits)
         return replace(self, edits=edits)
 
     def next_edits(self) -> SummarySettings:

@@ -189,11 +189,3 @@ FRAMING_CATEGORIES: frozenset[str] = frozenset(category.name for category in TAB
 
 #: The row of each category.
 BY_NAME = {category.name: category for category in TABLE}
-
-
-def source_weight(category: str, path: str) -> float:
-    """The fixed weight of a cue of ``category`` found by the list ``path`` (see :class:`Source`)."""
-    for source in BY_NAME[category].sources:
-        if source.path == path and source.weight is not None:
-            return source.weight
-    raise KeyError(f"{category}: no fixed weight for {path}")

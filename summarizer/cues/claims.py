@@ -75,13 +75,12 @@ class ClaimForm:
 def claim_forms() -> tuple[ClaimForm, ...]:
     """The rows of the table, each with its pattern."""
     rows = []
-    for line in lexicons.lines(SOURCE):
-        form, context, weight, replacement, rationale = line.split("\t")
+    for form, context, weight, replacement, rationale in lexicons.rows(SOURCE, 5):
         if context not in ("verb", "np", "after_report"):
-            raise ValueError(f"{SOURCE}: unknown context {context!r} for {form!r}")
+            raise lexicons.broken(SOURCE, f"unknown context {context!r} for {form!r}")
         body = form[3:] if form.startswith("re:") else r"\s+".join(re.escape(w) for w in form.split())
         pattern = regex_cache.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
-        rows.append(ClaimForm(form, context, float(weight), replacement, rationale, pattern))
+        rows.append(ClaimForm(form, context, lexicons.number(SOURCE, weight), replacement, rationale, pattern))
     return tuple(rows)
 
 

@@ -29,7 +29,7 @@ from types import MappingProxyType
 from typing import Any
 
 from summarizer.errors import EmptyInputError
-from summarizer.evaluate.summary import SummaryItem, map_articles, read_summary_set, rouge_f1
+from summarizer.evaluate.summary import SummaryItem, check_jobs, map_articles, read_summary_set, rouge_f1
 
 __all__ = ["NO_EDITS", "PlainEvaluation", "PlainScores", "default_plain_systems", "evaluate_plain", "plain_article"]
 
@@ -219,12 +219,12 @@ def evaluate_plain(
     Raises:
         InputError: the file cannot be read or a record is malformed.
         UnknownAlgorithmError: an unknown system.
+        EvaluationError: ``jobs`` below 1.
     """
     from summarizer.compress import KINDS
     from summarizer.errors import UnknownAlgorithmError
 
-    if jobs < 1:
-        raise ValueError(f"jobs must be at least 1, not {jobs!r}")
+    check_jobs(jobs)
     known = default_plain_systems()
     names = tuple(dict.fromkeys(s.strip().lower() for s in systems)) if systems is not None else known
     unknown = [s for s in names if s not in known]

@@ -21,7 +21,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from summarizer.errors import EmptyInputError, InputError, UnknownAlgorithmError
+from summarizer.errors import EmptyInputError, EvaluationError, InputError, UnknownAlgorithmError
 from summarizer.evaluate._io import field, read_records
 
 __all__ = [
@@ -229,6 +229,12 @@ _Work = TypeVar("_Work")
 _Result = TypeVar("_Result")
 
 
+def check_jobs(jobs: int) -> None:
+    """Raise :class:`EvaluationError` unless ``jobs`` (worker processes) is at least 1."""
+    if jobs < 1:
+        raise EvaluationError(f"jobs must be at least 1, not {jobs!r}")
+
+
 def map_articles(
     run: Callable[[_Work], _Result],
     work: Sequence[_Work],
@@ -316,13 +322,13 @@ def evaluate_summary(
     Raises:
         InputError: the file cannot be read or a record is malformed.
         UnknownAlgorithmError: an unknown system or engine.
+        EvaluationError: ``jobs`` below 1.
     """
     from summarizer.rank import ENGINES
 
     if engine not in ENGINES:
         raise UnknownAlgorithmError(f"no engine named {engine!r}; choose one of: {', '.join(ENGINES)}")
-    if jobs < 1:
-        raise ValueError(f"jobs must be at least 1, not {jobs!r}")
+    check_jobs(jobs)
     names = check_systems(systems) if systems is not None else default_systems()
     items, duplicates = read_summary_set(path, limit=limit)
     started = time.perf_counter()

@@ -14,6 +14,8 @@ the repository's ``NOTICE`` names them all:
                                 pronouns, irregular verbs, title words): :func:`word_list`
 
 Lists are read once, on first use, from the installed package (no network, no downloads).
+A row that does not read as its file's rows must (a missing field, a weight that is not a
+number, an unknown side) is a :class:`~summarizer.errors.LexiconError` naming the file.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
+
+from summarizer.errors import LexiconError
 
 SIDES = ("left", "right", "any")
 
@@ -53,6 +57,38 @@ def lines(relative: str) -> tuple[str, ...]:
     return tuple(_lines(relative))
 
 
+def rows(relative: str, width: int) -> tuple[tuple[str, ...], ...]:
+    """Return the rows of one tab-separated list file, each split into its ``width`` fields.
+
+    Raises:
+        LexiconError: a row with another number of fields.
+    """
+    found = []
+    for line in _lines(relative):
+        fields = tuple(line.split("\t"))
+        if len(fields) != width:
+            raise broken(relative, f"{len(fields)} fields where {width} belong, in {line!r}")
+        found.append(fields)
+    return tuple(found)
+
+
+def number(relative: str, text: str) -> float:
+    """``text``, a field of the list file ``relative``, as a number.
+
+    Raises:
+        LexiconError: ``text`` is not a number.
+    """
+    try:
+        return float(text)
+    except ValueError:
+        raise broken(relative, f"{text!r} is not a number") from None
+
+
+def broken(relative: str, problem: str) -> LexiconError:
+    """The error for a malformed row of the shipped list file ``relative``."""
+    return LexiconError(f"the shipped list {relative} is broken (reinstall evenhand): {problem}")
+
+
 def _word_set(relative: str) -> frozenset[str]:
     return frozenset(line.lower() for line in _lines(relative))
 
@@ -61,11 +97,11 @@ def _word_set(relative: str) -> frozenset[str]:
 def loaded_terms() -> tuple[LoadedTerm, ...]:
     """Return evenhand's loaded terms, in file order."""
     terms = []
-    for line in _lines("evenhand/loaded_terms.tsv"):
-        term, side, weight = line.split("\t")
+    source = "evenhand/loaded_terms.tsv"
+    for term, side, weight in rows(source, 3):
         if side not in SIDES:
-            raise ValueError(f"loaded_terms.tsv: unknown side {side!r} for {term!r}")
-        terms.append(LoadedTerm(term=term.lower(), side=side, weight=float(weight)))
+            raise broken(source, f"unknown side {side!r} for {term!r}")
+        terms.append(LoadedTerm(term=term.lower(), side=side, weight=number(source, weight)))
     return tuple(terms)
 
 
@@ -143,8 +179,7 @@ def word_list(relative: str, *, fold: bool = True) -> frozenset[str]:
 def irregular_verbs() -> Mapping[str, tuple[str, ...]]:
     """Return the irregular forms of the verbs the cue lists inflect ("say" → ("said",))."""
     table = {}
-    for line in _lines("evenhand/irregular_verbs.tsv"):
-        verb, forms = line.split("\t")
+    for verb, forms in rows("evenhand/irregular_verbs.tsv", 2):
         table[verb] = tuple(forms.split(","))
     return MappingProxyType(table)
 
@@ -171,9 +206,8 @@ def assertive_verbs() -> frozenset[str]:
 def valence() -> Mapping[str, float]:
     """Return VADER mean valence (−4..+4) by lower-case word."""
     table = {}
-    for line in _lines("vader/valence.tsv"):
-        word, value = line.split("\t")
-        table[word] = float(value)
+    for word, value in rows("vader/valence.tsv", 2):
+        table[word] = number("vader/valence.tsv", value)
     return MappingProxyType(table)
 
 
@@ -181,9 +215,8 @@ def valence() -> Mapping[str, float]:
 def subjectivity() -> Mapping[str, float]:
     """Return Pattern adjective subjectivity (0..1) by lower-case word form."""
     table = {}
-    for line in _lines("pattern/subjectivity.tsv"):
-        word, subj, _polarity = line.split("\t")
-        table[word] = float(subj)
+    for word, subj, _polarity in rows("pattern/subjectivity.tsv", 3):
+        table[word] = number("pattern/subjectivity.tsv", subj)
     return MappingProxyType(table)
 
 
@@ -208,10 +241,10 @@ class StyleEntry:
 def style_table() -> tuple[StyleEntry, ...]:
     """Return evenhand's style table, in file order."""
     entries = []
-    for line in _lines("evenhand/style.tsv"):
-        term, replacement, side, rationale = line.split("\t")
+    source = "evenhand/style.tsv"
+    for term, replacement, side, rationale in rows(source, 4):
         if side not in SIDES:
-            raise ValueError(f"style.tsv: unknown side {side!r} for {term!r}")
+            raise broken(source, f"unknown side {side!r} for {term!r}")
         entries.append(StyleEntry(term=term.lower(), replacement=replacement, side=side, rationale=rationale))
     return tuple(entries)
 

@@ -396,3 +396,33 @@ def test_shell_completion_offers_the_choices() -> None:
         pytest.skip(f"the evenhand console script is not installed next to {sys.executable}")
     done = subprocess.run([str(script)], env=env, capture_output=True, text=True, timeout=60, check=False, cwd=REPO)
     assert done.stdout.split() == ["lexrank"]
+
+
+# A shipped list broken as a bad edit or a damaged installation would break it; the process
+# prints at exit whether Typer ran, so both the fast path and the Typer command are seen.
+_BROKEN_LIST = """
+import atexit
+import sys
+
+import summarizer.lexicons as lexicons
+
+read = lexicons._lines
+lexicons._lines = lambda relative: ["loaded\\tnowhere\\t1"] if relative == "evenhand/loaded_terms.tsv" else read(relative)
+atexit.register(lambda: print("typer" in sys.modules))
+from evenhand.start import main
+
+main(sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize(("flags", "typer_ran"), [(["-n", "3"], False), (["-n3"], True)], ids=["fast", "typer"])
+def test_a_broken_shipped_list_is_one_line_and_exit_1(article: Path, flags: list[str], typer_ran: bool) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", _BROKEN_LIST, "summarize", str(article), *flags],
+        cwd=REPO, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert (proc.returncode, proc.stdout) == (1, f"{typer_ran}\n"), proc.stderr
+    assert proc.stderr == (
+        "evenhand: error: the shipped list evenhand/loaded_terms.tsv is broken (reinstall evenhand): "
+        "unknown side 'nowhere' for 'loaded'\n"
+    )

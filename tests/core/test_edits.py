@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.edits import apply_edits
+from summarizer.errors import SummaryError
 from summarizer.model import Edit, Sentence
 
 
@@ -43,11 +44,12 @@ def test_insertion_at_start() -> None:
 @pytest.mark.parametrize(("start", "end"), [(0, 3), (12, 60)])
 def test_edit_outside_sentence_rejected(start: int, end: int) -> None:
     s = sentence("Short sentence here.")
-    with pytest.raises(ValueError, match="leaves the sentence"):
+    with pytest.raises(SummaryError, match="leaves the sentence"):
         apply_edits(s, [Edit("x", start, end, "")])
 
 
 def test_overlapping_edits_rejected() -> None:
     s = sentence("One two three four.")
-    with pytest.raises(ValueError):
+    with pytest.raises(SummaryError, match="overlaps another") as error:
         apply_edits(s, [Edit("x", 10, 17, ""), Edit("x", 14, 20, "")])
+    assert isinstance(error.value, ValueError)  # as it was before it had a class

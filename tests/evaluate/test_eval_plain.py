@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from evenhand.cli import app
-from summarizer.errors import UnknownAlgorithmError
+from summarizer.errors import EvaluationError, UnknownAlgorithmError
 from summarizer.evaluate.plain import NO_EDITS, default_plain_systems, evaluate_plain
 from tests.core.test_compress import ARTICLE
 
@@ -53,6 +53,11 @@ def test_every_system_is_measured_and_edits_make_neutral_plainer(dataset: Path) 
 def test_unknown_system_is_an_error(dataset: Path) -> None:
     with pytest.raises(UnknownAlgorithmError):
         evaluate_plain(dataset, systems=["nonesuch"])
+
+
+def test_fewer_than_one_job_is_refused_before_the_file_is_read(tmp_path: Path) -> None:
+    with pytest.raises(EvaluationError, match="jobs must be at least 1, not 0"):
+        evaluate_plain(tmp_path / "absent.jsonl", jobs=0)
 
 
 def test_cli_json_and_table(dataset: Path) -> None:

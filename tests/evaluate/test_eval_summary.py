@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from evenhand.cli import app
-from summarizer.errors import InputError, UnknownAlgorithmError
+from summarizer.errors import EvaluationError, InputError, UnknownAlgorithmError
 from summarizer.evaluate.summary import (
     LEAD,
     default_systems,
@@ -142,6 +142,12 @@ def test_worker_processes_give_the_same_scores(dataset: Path) -> None:
 def test_unknown_system_is_refused(dataset: Path) -> None:
     with pytest.raises(UnknownAlgorithmError, match="nosuch"):
         evaluate_summary(dataset, systems=["nosuch"])
+
+
+@pytest.mark.parametrize("jobs", [0, -2])
+def test_fewer_than_one_job_is_refused_before_the_file_is_read(tmp_path: Path, jobs: int) -> None:
+    with pytest.raises(EvaluationError, match=f"jobs must be at least 1, not {jobs}"):
+        evaluate_summary(tmp_path / "absent.jsonl", jobs=jobs)
 
 
 def test_malformed_line_names_the_line(tmp_path: Path) -> None:

@@ -230,3 +230,20 @@ def test_alignment_of_many_sentences_is_linear() -> None:
     alignment = align(summary)
     assert time.perf_counter() - started < 2
     assert alignment.count(KEPT) + alignment.count(TRIMMED) == len(summary.kept)
+
+
+def test_kept_sentences_out_of_the_originals_order_are_a_summary_error() -> None:
+    from types import SimpleNamespace
+
+    from summarizer.align import align_sentences
+    from summarizer.errors import SummaryError
+
+    def decision(index: int, text: str, output: str) -> SimpleNamespace:
+        return SimpleNamespace(index=index, kept=True, sentence=SimpleNamespace(text=text), output=output)
+
+    # The third decision claims the first one's sentence: its edited text pairs with no source.
+    broken = SimpleNamespace(decisions=[decision(0, "A.", "A!"), decision(1, "B.", "B."), decision(0, "C.", "C!")])
+    with pytest.raises(SummaryError, match="do not follow the order"):
+        align_sentences(broken)  # type: ignore[arg-type]
+    whole = SimpleNamespace(decisions=[decision(0, "A.", "A!"), decision(1, "B.", "B."), decision(2, "C.", "C!")])
+    assert align_sentences(whole)[2] == {0: 0, 1: 1, 2: 2}  # type: ignore[arg-type]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer import ALL_ALGORITHMS
-from summarizer.errors import OptionsError
+from summarizer.errors import BudgetError, OptionsError, UnknownAlgorithmError
 from summarizer.options import EDITS, SummaryOptions
 from tui.settings import RATIOS, SummarySettings
 
@@ -45,6 +45,14 @@ def test_ratios_cycle_and_replace_a_sentence_count() -> None:
     assert settings.next_ratio().ratio == RATIOS[0]
 
 
+@pytest.mark.parametrize("ratio", [0.0, -0.5, 1.5, float("nan")])
+def test_a_ratio_out_of_range_is_the_librarys_budget_error(ratio: float) -> None:
+    with pytest.raises(BudgetError, match="ratio must be more than 0 and at most 1") as error:
+        SummarySettings(sentences=3).with_ratio(ratio)
+    assert error.value.options == ("ratio",)
+    assert SummarySettings(sentences=3).with_ratio(1.0).ratio == 1.0
+
+
 def test_algorithms_cycle_through_all_and_reset_the_edit_level() -> None:
     settings = SummarySettings(edits="none")
     names = []
@@ -53,8 +61,10 @@ def test_algorithms_cycle_through_all_and_reset_the_edit_level() -> None:
         settings = settings.next_algorithm()
         assert settings.edits is None
     assert tuple(names) == ALL_ALGORITHMS
-    with pytest.raises(ValueError, match="no algorithm"):
+    with pytest.raises(UnknownAlgorithmError, match="no algorithm") as error:
         settings.with_algorithm("nonsense")
+    assert error.value.options == ("algorithm",)
+    assert settings.with_algorithm("TextRank").algorithm == "textrank"  # as SummaryOptions reads it
 
 
 def test_edit_levels_cycle_from_the_algorithms_own() -> None:
@@ -67,8 +77,9 @@ def test_edit_levels_cycle_from_the_algorithms_own() -> None:
         seen.append(settings.effective_edits())
         settings = settings.next_edits()
     assert tuple(seen) == EDITS
-    with pytest.raises(ValueError, match="no edit level"):
+    with pytest.raises(OptionsError, match="no edit level") as error:
         SummarySettings().with_edits("compress-everything")
+    assert error.value.options == ("edits",)
 
 
 def test_neutrality_is_clamped() -> None:
