@@ -27,7 +27,7 @@
 Every error is also a ``ValueError`` where it stands for a wrong value (options, analysis,
 summary, schema, batch, evaluation, a shipped list's rows), so code that caught
 ``ValueError`` before these existed still works.  The tree above is checked against the
-classes below by ``tests/test_errors_tree.py``.
+classes below by ``tests/core/test_errors_tree.py``.
 
 Each message is one line, names what is wrong and, where it helps, what to do.
 """

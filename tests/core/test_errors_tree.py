@@ -18,7 +18,7 @@ import pytest
 import summarizer
 from summarizer import errors
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("summarizer", "evenhand", "tui")
 BARE = frozenset({"ValueError", "TypeError", "RuntimeError", "KeyError"})
 
