@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from summarizer import Summary, summarize
+from summarizer.align import align
 from tui.passages import BOILERPLATE_GLYPH, DROPPED_GLYPH, display_text, original_blocks, summary_blocks
 from tui.widgets.sentence_pane import wrap_starts
 
@@ -12,7 +13,7 @@ def _roles_of(blocks, sentence: int) -> set[str]:  # type: ignore[no-untyped-def
 
 
 def test_every_sentence_is_drawn_once_with_its_role(stored_summary: Summary) -> None:
-    blocks = original_blocks(stored_summary)
+    blocks = original_blocks(align(stored_summary))
     order = [s for block in blocks for s in block.sentences]
     assert order == list(range(len(stored_summary.decisions)))
     for decision in stored_summary.decisions:
@@ -26,7 +27,7 @@ def test_every_sentence_is_drawn_once_with_its_role(stored_summary: Summary) -> 
 
 
 def test_runs_locate_the_sentence_text_and_glyphs(stored_summary: Summary) -> None:
-    for block in original_blocks(stored_summary):
+    for block in original_blocks(align(stored_summary)):
         for run in block.runs:
             piece = block.text[run.start : run.end]
             if "glyph" in run.roles:
@@ -37,7 +38,7 @@ def test_runs_locate_the_sentence_text_and_glyphs(stored_summary: Summary) -> No
 
 
 def test_trimmed_words_and_loaded_cues_are_marked(stored_summary: Summary) -> None:
-    blocks = original_blocks(stored_summary)
+    blocks = original_blocks(align(stored_summary))
     trimmed = [block.text[r.start : r.end] for block in blocks for r in block.runs if "trimmed" in r.roles]
     loaded = [block.text[r.start : r.end] for block in blocks for r in block.runs if "loaded" in r.roles]
     assert any("predictably" in piece for piece in trimmed)
@@ -45,14 +46,14 @@ def test_trimmed_words_and_loaded_cues_are_marked(stored_summary: Summary) -> No
 
 
 def test_summary_pane_shows_kept_outputs_in_paragraphs(stored_summary: Summary) -> None:
-    blocks = summary_blocks(stored_summary)
+    blocks = summary_blocks(align(stored_summary))
     assert [s for block in blocks for s in block.sentences] == [d.index for d in stored_summary.kept]
     assert "\n\n".join(block.text for block in blocks) == stored_summary.text
 
 
 def test_control_characters_and_markup_are_shown_not_obeyed() -> None:
     summary = summarize("Red [bold]alert[/bold] here \x1b[31m now. Second line\tends.\n\nMore text here.")
-    text = " ".join(block.text for block in original_blocks(summary))
+    text = " ".join(block.text for block in original_blocks(align(summary)))
     assert "[bold]alert[/bold]" in text
     assert "\x1b" not in text and "\u241b" in text
     assert "\t" not in text
