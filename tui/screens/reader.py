@@ -365,10 +365,15 @@ class ReaderScreen(Screen[None]):
         self.source = summary.source
         original = self.query_one("#original", SentencePane)
         pane = self.query_one("#summary", SentencePane)
-        original.show(original_text if original_text is not None else original_blocks(alignment))
-        pane.show(summary_text if summary_text is not None else summary_blocks(alignment))
+        if original_text is None:
+            original_text = original_blocks(alignment)
+        if summary_text is None:
+            summary_text = summary_blocks(alignment)
+        original.show(original_text)
+        pane.show(summary_text)
         original.border_title = Text(f"Original · {_source_name(summary.source, summary.document.page)}")
         original.border_subtitle = _legend()
+        pane.border_subtitle = _added_legend() if _adds_words(summary_text) else None
         pane.border_title = Text(f"Summary · {len(summary.kept)} of {len(summary.decisions)} sentences")
         self.query_one(StatsBar).show(summary, self.settings)
         self.query_one(ControlsPanel).sync(self.settings, summary.budget.target)
@@ -651,6 +656,15 @@ def _legend() -> Text:
         "  ",
         ("loaded", "underline"),
     )
+
+
+def _added_legend() -> Text:
+    """The summary pane's one mark, under it when the summary adds words (a bracketed name, a plainer word)."""
+    return Text.assemble(("added", "italic"))
+
+
+def _adds_words(blocks: tuple[Block, ...]) -> bool:
+    return any("inserted" in run.roles for block in blocks for run in block.runs)
 
 
 def _matching(summary: Summary | None, query: str) -> list[int]:
