@@ -104,6 +104,10 @@ def _original_runs(row: Row, base: int) -> tuple[str, list[Run]]:
     return text, runs
 
 
+_KEPT = frozenset({"kept"})
+_INSERTED = frozenset({"kept", "inserted"})
+
+
 def _summary_runs(row: Row, base: int) -> tuple[str, list[Run]]:
     """A kept sentence as it reads in the summary, ``inserted`` where the alignment added words."""
     runs = [
@@ -111,10 +115,6 @@ def _summary_runs(row: Row, base: int) -> tuple[str, list[Run]]:
         for piece in row.summary
     ]
     return display_text(row.output), runs
-
-
-_KEPT = frozenset({"kept"})
-_INSERTED = frozenset({"kept", "inserted"})
 
 
 # One sentence of a block: given its offset in the block, its display text and runs.

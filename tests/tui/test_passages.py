@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from rich.text import Text
@@ -62,6 +63,15 @@ def test_summary_pane_shows_kept_outputs_in_paragraphs(stored_summary: Summary) 
     blocks = summary_blocks(align(stored_summary))
     assert [s for block in blocks for s in block.sentences] == [d.index for d in stored_summary.kept]
     assert "\n\n".join(block.text for block in blocks) == stored_summary.text
+
+
+def test_runs_cover_every_block_end_to_end(stored_summary: Summary) -> None:
+    alignment = align(stored_summary)
+    for block in (*original_blocks(alignment), *summary_blocks(alignment)):
+        edges = [(run.start, run.end) for run in block.runs]
+        assert edges[0][0] == 0 and edges[-1][1] == len(block.text)
+        assert all(end == start for (_, end), (start, _) in itertools.pairwise(edges))
+        assert all(start < end for start, end in edges)
 
 
 def test_control_characters_and_markup_are_shown_not_obeyed() -> None:

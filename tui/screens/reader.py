@@ -272,9 +272,8 @@ class ReaderScreen(Screen[None]):
                     self.post_message(DocumentRead(document, document_blocks(document), generation))
             if analysis is None or analysis.document is not document:
                 analysis = analyse(document)
-                if worker.is_cancelled:
-                    return
-                self.post_message(DocumentAnalysed(analysis, generation))
+                if not worker.is_cancelled:
+                    self.post_message(DocumentAnalysed(analysis, generation))
             if worker.is_cancelled:
                 return
             summary = summarize(document, analysis=analysis, options=settings.options())
