@@ -23,7 +23,7 @@ from the :class:`~summarizer.model.Summary` it already has.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -158,11 +158,6 @@ def _base(found: str) -> str | None:
     return None
 
 
-def grade_of(text: str) -> float:
-    """The Flesch–Kincaid grade of one sentence."""
-    return measure_counts([sentence_counts(text)]).flesch_kincaid_grade
-
-
 def mark_sentence(text: str) -> PlainMarks:
     """The plain-language marks of one sentence (see the module docstring)."""
     count, syllables = sentence_counts(text)
@@ -236,11 +231,6 @@ def summary_line(original: PlainSummary, summary: PlainSummary) -> tuple[str, st
         return f"{counts.hard} / {counts.very_hard} / {counts.passive}"
 
     return line(original), line(summary)
-
-
-def marks_of(texts: Sequence[str]) -> tuple[PlainMarks, ...]:
-    """Every sentence's marks, in order."""
-    return tuple(mark_sentence(t) for t in texts)
 
 
 def summary_sentences(summary: Summary) -> list[str]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from summarizer import Document, Summary
+from summarizer import Analysis, Document, Summary
+from summarizer.align import Alignment
 from tui.passages import Block
 from tui.settings import SummarySettings
 
@@ -19,12 +20,26 @@ class DocumentRead(Message):
         self.generation = generation
 
 
+class DocumentAnalysed(Message):
+    """The worker analysed the document (cues, bias, boilerplate, words) for the run ``generation``.
+
+    The analysis depends on the text alone, so the screen keeps it for re-summarising.
+    """
+
+    def __init__(self, analysis: Analysis, generation: int) -> None:
+        super().__init__()
+        self.analysis = analysis
+        self.generation = generation
+
+
 class SummaryReady(Message):
-    """The worker finished a summary for the current document (and laid out both panes' text)."""
+    """The worker finished a summary for the current document, aligned it, and laid out both
+    panes' text from that one alignment."""
 
     def __init__(
         self,
         summary: Summary,
+        alignment: Alignment,
         settings: SummarySettings,
         generation: int,
         *,
@@ -33,6 +48,7 @@ class SummaryReady(Message):
     ) -> None:
         super().__init__()
         self.summary = summary
+        self.alignment = alignment
         self.settings = settings
         self.generation = generation
         self.original = original

@@ -1,9 +1,15 @@
-"""Turn a :class:`~summarizer.Summary` into the styled passages the two panes show.
+"""Turn a summary's :class:`~summarizer.align.Alignment` into the styled passages the two panes show.
 
 A pane shows :class:`Block` objects (one per paragraph): display text plus :class:`Run`
 spans that say which sentence each stretch belongs to and which *roles* it has
-(``dropped``, ``boilerplate``, ``trimmed``, ``loaded``, ``glyph``).  The pane maps roles
-to theme styles, so this module decides *what* is marked and the stylesheet *how*.
+(``kept``, ``dropped``, ``boilerplate``, ``glyph``; ``trimmed`` and ``loaded`` in the
+original, ``inserted`` in the summary).  The pane maps roles to theme styles, so this
+module decides *what* is marked and the stylesheet *how*.
+
+The marks are the alignment's, the same that the diff, HTML and terminal renderers show
+(compute once, render many): a piece the alignment calls deleted is ``trimmed`` in the
+original, a piece it calls inserted (a bracketed name, a reworded term) is ``inserted``
+in the summary, and a piece that lies in a cue of the writer's framing is ``loaded``.
 
 Input text is never parsed as markup, and control characters are shown as visible
 symbols (U+2400 block) so they cannot reach the terminal.  The replacement keeps string
@@ -17,12 +23,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
-from summarizer import Decision, Document, Summary
-from summarizer.cues import FRAMING_CATEGORIES
-
-# Cue categories underlined in the original: the writer's framing only; the general
-# lexicons are listed in the details panel.
-LOADED_CATEGORIES = FRAMING_CATEGORIES
+from summarizer import Decision, Document
+from summarizer.align import DELETED, INSERTED, Alignment, Row
 
 DROPPED_GLYPH = "✗ "
 BOILERPLATE_GLYPH = "⊘ "
@@ -77,37 +79,42 @@ def sentence_role(decision: Decision) -> str:
     return "boilerplate" if decision.boilerplate else "dropped"
 
 
-def _sentence_runs(decision: Decision, base: int) -> tuple[str, list[Run]]:
-    """The display text of one original sentence (glyph first) and its runs, offset by ``base``."""
-    sentence = decision.sentence
+def _original_runs(row: Row, base: int) -> tuple[str, list[Run]]:
+    """The display text of one original sentence (glyph first) and its runs, offset by ``base``.
+
+    The runs are the row's pieces: ``trimmed`` where the alignment deleted words, ``loaded``
+    where a piece lies in a cue of the writer's framing (the alignment marks only those; the
+    general lexicons are listed in the details panel).
+    """
+    decision = row.decision
     role = sentence_role(decision)
     glyph = {"dropped": DROPPED_GLYPH, "boilerplate": BOILERPLATE_GLYPH}.get(role, "")
-    text = glyph + display_text(sentence.text)
+    text = glyph + display_text(row.text)
     runs: list[Run] = []
     if glyph:
-        runs.append(Run(base, base + len(glyph), sentence.index, frozenset({role, "glyph"})))
-    body = base + len(glyph)
-    shift = body - sentence.start
-
-    marks: list[tuple[int, int, str]] = []
-    for edit in decision.edits:
-        if edit.end > edit.start and not edit.replacement:
-            marks.append((edit.start, edit.end, "trimmed"))
-    for cue in decision.cues:
-        if cue.category in LOADED_CATEGORIES and cue.end > cue.start:
-            marks.append((cue.start, cue.end, "loaded"))
-    cuts = {sentence.start, sentence.end}
-    for start, end, _ in marks:
-        cuts.add(min(max(start, sentence.start), sentence.end))
-        cuts.add(min(max(end, sentence.start), sentence.end))
-    ordered = sorted(cuts)
-    for start, end in itertools.pairwise(ordered):
-        if start == end:
-            continue
+        runs.append(Run(base, base + len(glyph), row.index, frozenset({role, "glyph"})))
+    shift = base + len(glyph) - decision.sentence.start
+    for piece in row.original:
         roles = {role}
-        roles.update(name for m_start, m_end, name in marks if m_start <= start and end <= m_end)
-        runs.append(Run(start + shift, end + shift, sentence.index, frozenset(roles)))
+        if piece.change == DELETED:
+            roles.add("trimmed")
+        if piece.cue is not None:
+            roles.add("loaded")
+        runs.append(Run(piece.start + shift, piece.end + shift, row.index, frozenset(roles)))
     return text, runs
+
+
+_KEPT = frozenset({"kept"})
+_INSERTED = frozenset({"kept", "inserted"})
+
+
+def _summary_runs(row: Row, base: int) -> tuple[str, list[Run]]:
+    """A kept sentence as it reads in the summary, ``inserted`` where the alignment added words."""
+    runs = [
+        Run(base + piece.start, base + piece.end, row.index, _INSERTED if piece.change == INSERTED else _KEPT)
+        for piece in row.summary
+    ]
+    return display_text(row.output), runs
 
 
 # One sentence of a block: given its offset in the block, its display text and runs.
@@ -136,25 +143,21 @@ def _whole(text: str, index: int, roles: frozenset[str], base: int) -> tuple[str
     return text, [Run(base, base + len(text), index, roles)]
 
 
-def original_blocks(summary: Summary) -> tuple[Block, ...]:
-    """The original, paragraph by paragraph, every sentence marked by its decision."""
-    decisions = summary.decisions
+def original_blocks(alignment: Alignment) -> tuple[Block, ...]:
+    """The original, paragraph by paragraph, every sentence marked by its decision and its row's pieces."""
     blocks = (
-        _block(partial(_sentence_runs, decisions[index]) for index in paragraph.sentence_indices)
-        for paragraph in summary.document.paragraphs
+        _block(partial(_original_runs, row) for row in rows)
+        for _, rows in itertools.groupby(alignment.rows, key=lambda row: row.paragraph)
     )
     return tuple(block for block in blocks if block is not None)
 
 
-def summary_blocks(summary: Summary) -> tuple[Block, ...]:
+def summary_blocks(alignment: Alignment) -> tuple[Block, ...]:
     """The summary as it reads: kept sentences (edits applied), paragraphs as in the original."""
-    kept = (decision for decision in summary.decisions if decision.kept)
+    kept = (row for row in alignment.rows if row.kept)
     blocks = (
-        _block(
-            partial(_whole, display_text(d.output or d.sentence.text), d.index, frozenset({"kept"}))
-            for d in decisions
-        )
-        for _, decisions in itertools.groupby(kept, key=lambda decision: decision.sentence.paragraph)
+        _block(partial(_summary_runs, row) for row in rows)
+        for _, rows in itertools.groupby(kept, key=lambda row: row.paragraph)
     )
     return tuple(block for block in blocks if block is not None)
 

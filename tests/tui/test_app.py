@@ -10,9 +10,11 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from summarizer import Summary
+from summarizer import Analysis, Document, Summary, analyse
+from summarizer.segment import segment
 from tests.web_server import LocalSite
 from tui.app import DARK_THEME, LIGHT_THEME, EvenhandApp
+from tui.messages import DocumentAnalysed
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.error import ErrorScreen
 from tui.screens.export import ExportScreen
@@ -229,6 +231,61 @@ async def test_resummarising_keys(stored_summary: Summary) -> None:
         commands["Algorithm: textrank"].callback()
         await settle(pilot)
         assert reader(app).summary.algorithm == "textrank"  # type: ignore[union-attr]
+
+
+async def test_re_summarising_with_new_settings_analyses_the_document_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    analysed: list[Document] = []
+
+    def counting(document: Document) -> Analysis:
+        analysed.append(document)
+        return analyse(document)
+
+    monkeypatch.setattr("tui.screens.reader.analyse", counting)
+    app = EvenhandApp(str(ARTICLE), settings=SummarySettings(sentences=SENTENCES))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = reader(app).summary
+        assert first is not None and len(analysed) == 1
+        analysis = reader(app)._analysis
+        assert analysis is not None and analysis.document is first.document
+        for key in ("plus", "t", "a", "greater_than_sign"):
+            before = reader(app).settings
+            await pilot.press(key)
+            await settle(pilot)
+            assert reader(app).settings != before, key
+            assert reader(app).summary is not first
+        assert len(analysed) == 1, "new settings select again from the document's one analysis"
+        assert reader(app)._analysis is analysis
+
+        # A new document is analysed anew, once.
+        other = tmp_path / "other.txt"
+        other.write_text("A first sentence about rivers. A second one about hills. A third about the sea.", "utf-8")
+        reader(app).load(str(other))
+        await settle(pilot)
+        assert len(analysed) == 2 and analysed[1] is reader(app).summary.document  # type: ignore[union-attr]
+        assert reader(app)._analysis is not analysis
+
+
+async def test_a_stale_document_analysed_is_ignored(stored_summary: Summary) -> None:
+    app = make_app(stored_summary)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("plus")  # the worker analyses the stored summary's document
+        await settle(pilot)
+        screen = reader(app)
+        analysis = screen._analysis
+        assert analysis is not None and analysis.document is screen.summary.document  # type: ignore[union-attr]
+        other = analyse(segment("Another article entirely. It has two sentences."))
+
+        # From a worker that was superseded (an older generation): the screen keeps its analysis.
+        screen.post_message(DocumentAnalysed(other, screen._generation - 1))
+        await settle(pilot)
+        assert screen._analysis is analysis
+        # From the current run: the handler assigns it.
+        screen.post_message(DocumentAnalysed(other, screen._generation))
+        await settle(pilot)
+        assert screen._analysis is other
 
 
 # ---- files ---------------------------------------------------------------------------------

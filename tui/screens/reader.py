@@ -21,10 +21,12 @@ from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from summarizer import ALL_ALGORITHMS, Analysis, Document, EvenhandError, Summary, WebPage, analyse, summarize
+from summarizer.align import Alignment, align
 from summarizer.load import is_url
 from summarizer.render.sanitize import inert, one_line
 from tui.export import EXPORT_FORMATS, default_export_path, export_summary
 from tui.messages import (
+    DocumentAnalysed,
     DocumentRead,
     PaneScrolled,
     SentenceClicked,
@@ -152,6 +154,8 @@ class ReaderScreen(Screen[None]):
         self._data = data
         self._document = document
         self.summary: Summary | None = None
+        # The summary's alignment, computed once per summary: both panes are laid out from it.
+        self.alignment: Alignment | None = None
         self.settings = settings or SummarySettings()
         self.cursor = 0
         self._initial = summary
@@ -160,7 +164,8 @@ class ReaderScreen(Screen[None]):
         self._pending: tuple[str, bytes | None] | None = None
         self._loading_timer: Timer | None = None
         # The open document's analysis (cues, bias, boilerplate, words): it does not depend on
-        # the settings, so re-summarising only selects again.  Written by the worker.
+        # the settings, so re-summarising only selects again.  The worker posts it
+        # (DocumentAnalysed) and the handler assigns it, on the UI thread.
         self._analysis: Analysis | None = None
         # The last search: its words and the sentences that contain them, in document order.
         self._query = ""
@@ -188,7 +193,7 @@ class ReaderScreen(Screen[None]):
             self._show(self._initial)
         elif self._document is not None:  # read already (a fetched web page)
             self._new_document = True
-            self._summarize(self._document.source, self._document, None, self.settings, self._start())
+            self._summarize(self._document.source, self._document, None, None, self.settings, self._start())
         elif self.source is not None:
             self.load(self.source, data=self._data)
 
@@ -223,7 +228,7 @@ class ReaderScreen(Screen[None]):
         """Read ``source`` and summarise it in the background with the current settings."""
         self._new_document = True
         self._pending = (source, data)
-        self._summarize(source, None, data, self.settings, self._start())
+        self._summarize(source, None, data, None, self.settings, self._start())
 
     def resummarize(self, settings: SummarySettings) -> None:
         """Summarise the current document again with ``settings``, in the background."""
@@ -231,13 +236,15 @@ class ReaderScreen(Screen[None]):
             # A file is still loading: load it with the new settings instead.
             source, data = self._pending
             self.settings = settings
-            self._summarize(source, None, data, settings, self._start())
+            self._summarize(source, None, data, None, settings, self._start())
             return
         if self.summary is None:
             self.settings = settings
             return
         self._new_document = False
-        self._summarize(self.summary.source, self.summary.document, None, settings, self._start())
+        document = self.summary.document
+        analysis = self._analysis if self._analysis is not None and self._analysis.document is document else None
+        self._summarize(self.summary.source, document, None, analysis, settings, self._start())
 
     @work(thread=True, exclusive=True, group="summarize")
     def _summarize(
@@ -245,9 +252,16 @@ class ReaderScreen(Screen[None]):
         source: str | None,
         document: Document | None,
         data: bytes | None,
+        analysis: Analysis | None,
         settings: SummarySettings,
         generation: int,
     ) -> None:
+        """Read (unless ``document`` is given), analyse (unless ``analysis`` is), summarise and align.
+
+        Runs in a thread: it writes no state of the screen or its widgets, it only posts
+        messages (``DocumentRead``, ``DocumentAnalysed``, ``SummaryReady`` or ``SummaryFailed``)
+        whose handlers, on the UI thread, assign what they carry.
+        """
         worker = get_current_worker()
         fatal = document is None
         try:
@@ -256,13 +270,15 @@ class ReaderScreen(Screen[None]):
                 document = load_document(source, data=data)
                 if not worker.is_cancelled and document.sentences:
                     self.post_message(DocumentRead(document, document_blocks(document), generation))
-            analysis = self._analysis
             if analysis is None or analysis.document is not document:
-                analysis = self._analysis = analyse(document)
+                analysis = analyse(document)
+                if not worker.is_cancelled:
+                    self.post_message(DocumentAnalysed(analysis, generation))
             if worker.is_cancelled:
                 return
             summary = summarize(document, analysis=analysis, options=settings.options())
-            original, condensed = original_blocks(summary), summary_blocks(summary)
+            alignment = align(summary)
+            original, condensed = original_blocks(alignment), summary_blocks(alignment)
         except (EvenhandError, ValueError) as error:
             if not worker.is_cancelled:
                 self.post_message(SummaryFailed(str(error), source, generation, fatal=fatal))
@@ -274,8 +290,14 @@ class ReaderScreen(Screen[None]):
             return
         if not worker.is_cancelled:
             self.post_message(
-                SummaryReady(summary, settings, generation, original=original, condensed=condensed)
+                SummaryReady(summary, alignment, settings, generation, original=original, condensed=condensed)
             )
+
+    @on(DocumentAnalysed)
+    def _document_analysed(self, message: DocumentAnalysed) -> None:
+        if message.generation != self._generation:
+            return  # a worker that was superseded: its analysis may be of another document
+        self._analysis = message.analysis
 
     @on(DocumentRead)
     def _document_read(self, message: DocumentRead) -> None:
@@ -298,7 +320,7 @@ class ReaderScreen(Screen[None]):
         self.settings = message.settings
         if self._new_document:
             self.cursor = 0
-        self._show(message.summary, message.original, message.condensed)
+        self._show(message.summary, message.alignment, message.original, message.condensed)
         self._matches = _matching(message.summary, self._query)
         self._mark_matches()
         self.post_message(SettingsApplied(message.settings))
@@ -313,7 +335,7 @@ class ReaderScreen(Screen[None]):
         self._stop_loading()
         if self.summary is not None:
             # Put back what the failed load may have replaced.
-            self._show(self.summary)
+            self._show(self.summary, self.alignment)
         else:
             self.query_one(StatsBar).update(Text("Nothing open: press o to open an article, q to quit."))
         can_go_back = self.summary is not None
@@ -330,17 +352,27 @@ class ReaderScreen(Screen[None]):
     def _show(
         self,
         summary: Summary,
+        alignment: Alignment | None = None,
         original_text: tuple[Block, ...] | None = None,
         summary_text: tuple[Block, ...] | None = None,
     ) -> None:
+        """Show ``summary``: both panes laid out from its ``alignment`` (aligned here when not given)."""
+        if alignment is None:  # a summary given to the screen, not made by its worker
+            alignment = align(summary)
         self.summary = summary
+        self.alignment = alignment
         self.source = summary.source
         original = self.query_one("#original", SentencePane)
         pane = self.query_one("#summary", SentencePane)
-        original.show(original_text if original_text is not None else original_blocks(summary))
-        pane.show(summary_text if summary_text is not None else summary_blocks(summary))
+        if original_text is None:
+            original_text = original_blocks(alignment)
+        if summary_text is None:
+            summary_text = summary_blocks(alignment)
+        original.show(original_text)
+        pane.show(summary_text)
         original.border_title = Text(f"Original · {_source_name(summary.source, summary.document.page)}")
         original.border_subtitle = _legend()
+        pane.border_subtitle = _added_legend() if _adds_words(summary_text) else None
         pane.border_title = Text(f"Summary · {len(summary.kept)} of {len(summary.decisions)} sentences")
         self.query_one(StatsBar).show(summary, self.settings)
         self.query_one(ControlsPanel).sync(self.settings, summary.budget.target)
@@ -623,6 +655,15 @@ def _legend() -> Text:
         "  ",
         ("loaded", "underline"),
     )
+
+
+def _added_legend() -> Text:
+    """The summary pane's one mark, under it when the summary adds words (a bracketed name, a plainer word)."""
+    return Text.assemble(("added", "italic"))
+
+
+def _adds_words(blocks: tuple[Block, ...]) -> bool:
+    return any("inserted" in run.roles for block in blocks for run in block.runs)
 
 
 def _matching(summary: Summary | None, query: str) -> list[int]:

@@ -35,7 +35,7 @@ CURSOR_BAR = "▌ "
 # Where the cursor's sentence would be in a pane that does not show it (a dropped sentence in
 # the summary): a pointer in the cursor's own colour, never a mark that could read as "dropped".
 GAP_MARK = "▸ "
-ROLES = ("kept", "dropped", "boilerplate", "trimmed", "loaded", "glyph", "match")
+ROLES = ("kept", "dropped", "boilerplate", "trimmed", "inserted", "loaded", "glyph", "match")
 _MATCH = frozenset({"match"})
 
 
