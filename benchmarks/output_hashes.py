@@ -55,8 +55,12 @@ LONG_SETS = ("neutral", "textrank")
 
 
 def _cases(data: Path, quick: bool) -> Iterator[tuple[str, str]]:
-    """``(name, text)`` of every text to summarise, in a fixed order."""
-    seed = SHARED / "seed" / "slanted-article.txt"
+    """``(name, text)`` of every text to summarise, in a fixed order.
+
+    The seed is read from beside ``data`` (``--data /work/shared/data`` finds
+    ``/work/shared/seed``), so a run from a git worktree, which has no ``../shared``, still
+    hashes it."""
+    seed = data.parent / "seed" / "slanted-article.txt"
     if seed.exists():
         yield "seed", seed.read_text(encoding="utf-8")
     for example in sorted((REPO / "examples").glob("*.txt")):
