@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from summarizer import Summary
+from summarizer.align import Alignment
 from summarizer.atomic import write_atomic
 from summarizer.render import render
 from summarizer.render.formats import EXPORT_FORMATS, EXTENSIONS, format_named
@@ -17,24 +18,26 @@ from summarizer.render.formats import EXPORT_FORMATS, EXTENSIONS, format_named
 SUFFIXES = {fmt: EXTENSIONS[fmt] for fmt in EXPORT_FORMATS}
 
 
-def render_summary(summary: Summary, fmt: str) -> str:
-    """``summary`` in format ``fmt`` (one of :data:`EXPORT_FORMATS`).
+def render_summary(summary: Summary, fmt: str, *, alignment: Alignment | None = None) -> str:
+    """``summary`` in format ``fmt`` (one of :data:`EXPORT_FORMATS`), from the screen's
+    ``alignment`` of it when given (the one its panes were drawn from), so the export marks
+    what the reader saw and the summary is not aligned again.
 
     Raises:
         UnknownFormatError: not a format the TUI exports.
     """
     format_named(fmt, among=EXPORT_FORMATS)
-    return render(summary, fmt)
+    return render(summary, fmt, alignment=alignment)
 
 
-def export_summary(summary: Summary, fmt: str, path: Path) -> None:
+def export_summary(summary: Summary, fmt: str, path: Path, *, alignment: Alignment | None = None) -> None:
     """Render ``summary`` as ``fmt`` and write it to ``path`` atomically (overwriting it).
 
     Raises:
         UnknownFormatError: not a format the TUI exports.
         OSError: the file cannot be written.
     """
-    write_atomic(path, render_summary(summary, fmt))
+    write_atomic(path, render_summary(summary, fmt, alignment=alignment))
 
 
 def default_export_path(source: str | None, fmt: str, *, folder: Path | None = None) -> Path:

@@ -31,6 +31,7 @@ from summarizer.render.formats import EXTENSIONS, FORMATS, Format, format_named
 from summarizer.render.sanitize import inert, one_line
 
 if TYPE_CHECKING:
+    from summarizer.align import Alignment
     from summarizer.model import Summary
     from summarizer.render.terminal import render_terminal
 
@@ -46,7 +47,10 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'summarizer.render' has no attribute {name!r}")
 
 
-def render(summary: Summary, fmt: str, *, width: int | None = None, color: bool | None = None) -> str:
+def render(
+    summary: Summary, fmt: str, *, width: int | None = None, color: bool | None = None,
+    alignment: Alignment | None = None,
+) -> str:
     """Render ``summary`` in format ``fmt`` and return the whole output.
 
     Args:
@@ -57,20 +61,28 @@ def render(summary: Summary, fmt: str, *, width: int | None = None, color: bool 
         color: whether the terminal view carries ANSI styles.  ``None`` decides as Rich
             does: no colour when ``NO_COLOR`` is set or standard output is not a terminal.
             Without colour, glyphs carry the meaning.  Ignored by the other formats.
+        alignment: ``align(summary)``, when the caller has it already (the TUI aligns once
+            and renders many); computed here otherwise.
 
     Returns:
         The output, ending with a newline (the diff of identical texts is ``""``).
 
     Raises:
         UnknownFormatError: ``fmt`` is not one of :data:`FORMATS`.
+        SummaryError: ``alignment`` is not of this summary (another count of sentences or
+            of kept ones).
     """
     record = format_named(fmt)
     renderer = _function(record.renderer)
     arguments: list[Any] = [summary]
     if record.aligned:
-        from summarizer.align import align
+        if alignment is None:
+            from summarizer.align import align
 
-        arguments.append(align(summary))
+            alignment = align(summary)
+        else:
+            _check_alignment(summary, alignment)
+        arguments.append(alignment)
     if record.sized:
         return str(renderer(*arguments, width=width, color=color))
     return str(renderer(*arguments))
@@ -91,6 +103,17 @@ def write(
         _function(record.writer)(summary, file)
     else:
         file.write(render(summary, fmt, width=width, color=color))
+
+
+def _check_alignment(summary: Summary, alignment: Alignment) -> None:
+    kept = sum(1 for decision in summary.decisions if decision.kept)
+    if len(alignment.rows) != len(summary.decisions) or len(alignment.summary_sentences) != kept:
+        from summarizer.errors import SummaryError
+
+        raise SummaryError(
+            f"the alignment is of another summary: {len(alignment.rows)} sentences and "
+            f"{len(alignment.summary_sentences)} kept, not {len(summary.decisions)} and {kept}"
+        )
 
 
 def _function(where: str) -> Any:

@@ -21,7 +21,9 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
+from summarizer.align import align
 from summarizer.edits import apply_edits
+from summarizer.errors import SummaryError
 from summarizer.model import (
     Budget,
     Cue,
@@ -197,6 +199,19 @@ def test_formats_and_extensions_agree() -> None:
     assert FORMATS == ("terminal", "text", "markdown", "html", "json", "diff")
     assert set(EXTENSIONS) == set(FORMATS)
     assert all(ext.startswith(".") for ext in EXTENSIONS.values())
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_alignment_given_renders_as_one_made_here(fmt: str) -> None:
+    summary = handmade_summary("article")
+    assert render(summary, fmt, width=80, alignment=align(summary)) == render(summary, fmt, width=80)
+
+
+def test_an_alignment_of_another_summary_is_refused() -> None:
+    summary, other = handmade_summary("article"), handmade_summary("hostile")
+    assert len(other.decisions) != len(summary.decisions)
+    with pytest.raises(SummaryError, match="the alignment is of another summary"):
+        render(summary, "html", alignment=align(other))
 
 
 def test_unknown_format_is_a_value_error() -> None:

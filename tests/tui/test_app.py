@@ -368,6 +368,32 @@ async def test_export_writes_and_asks_before_overwriting(stored_summary: Summary
         assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
+async def test_export_renders_from_the_alignment_the_panes_were_drawn_from(
+    stored_summary: Summary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.html"
+    app = make_app(stored_summary)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert reader(app).alignment is not None
+
+        def not_again(summary: Summary) -> None:
+            raise AssertionError("the export aligned the summary again")
+
+        monkeypatch.setattr("summarizer.align.align", not_again)
+        await pilot.press("e")
+        app.screen.query_one("#format-html").value = True  # type: ignore[attr-defined]
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(target)
+        app.screen.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+    monkeypatch.undo()
+    from summarizer.render import render
+
+    assert target.read_text("utf-8") == render(stored_summary, "html")
+
+
 async def test_copy_help_and_theme_keys(stored_summary: Summary) -> None:
     app = make_app(stored_summary)
     async with app.run_test(size=SIZE) as pilot:

@@ -616,21 +616,21 @@ class ReaderScreen(Screen[None]):
             self.notify(f"{path} is a folder; give a file name.", severity="error", markup=False)
             return
         if path.exists():
-            summary = self.summary
+            summary, alignment = self.summary, self.alignment
 
             def overwrite(answer: bool | None) -> None:
                 if answer:
-                    self._write_export(summary, fmt, path)
+                    self._write_export(summary, fmt, path, alignment)
                 else:
                     self.notify("Not exported: the file was left as it was.", timeout=3)
 
             self.app.push_screen(ConfirmScreen(f"{path} already exists. Replace it?"), overwrite)
         else:
-            self._write_export(self.summary, fmt, path)
+            self._write_export(self.summary, fmt, path, self.alignment)
 
-    def _write_export(self, summary: Summary, fmt: str, path: Path) -> None:
+    def _write_export(self, summary: Summary, fmt: str, path: Path, alignment: Alignment | None) -> None:
         try:
-            export_summary(summary, fmt, path)
+            export_summary(summary, fmt, path, alignment=alignment)
         except (OSError, ValueError) as error:
             self.notify(f"Could not export: {error}", severity="error", timeout=6, markup=False)
             return
