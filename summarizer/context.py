@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Sequence
+from functools import lru_cache
 
 from summarizer import regex_cache
 from summarizer.cues.attribution import dispute_verbs
@@ -88,10 +89,16 @@ _NOT_TOLD_OF = frozenset(
 def _first_mentions(document: Document) -> dict[str, int]:
     """Each word's stem (:func:`_stem`, lower case) → the first sentence that uses it."""
     first: dict[str, int] = {}
+    seen: set[str] = set()  # a word met before has its stem's first sentence already
     for sentence in document.sentences:
-        for word in re.findall(r"[a-z][\w’'-]*", sentence.text.lower()):
-            first.setdefault(_stem(word), sentence.index)
+        for word in _LOWER_WORD.findall(sentence.text.lower()):
+            if word not in seen:
+                seen.add(word)
+                first.setdefault(_stem(word), sentence.index)
     return first
+
+
+_LOWER_WORD = regex_cache.compile(r"[a-z][\w’'-]*")
 
 
 def speaks_of_the_new(text: str, before: int, first: dict[str, int]) -> bool:
@@ -265,7 +272,7 @@ def dependent_opening(text: str, before: str | None = None) -> re.Match[str] | N
         return None
     if match.group("det") != "the" or head in _EVENT_NOUNS:
         return match
-    if before is not None and _stem(head) in {_stem(w) for w in re.findall(r"[a-z][\w’'-]*", before.lower())}:
+    if before is not None and _stem(head) in {_stem(w) for w in _LOWER_WORD.findall(before.lower())}:
         return match
     return None
 
@@ -284,11 +291,12 @@ def antecedent_lost(text: str, told: Sequence[tuple[str, str | None]]) -> bool:
     head = _stem(match.group("head").lower())
 
     def says(t: str) -> bool:
-        return head in {_stem(w) for w in re.findall(r"[a-z][\w’'-]*", t.lower())}
+        return head in {_stem(w) for w in _LOWER_WORD.findall(t.lower())}
 
     return any(says(original) for original, _ in told) and not any(shown is not None and says(shown) for _, shown in told)
 
 
+@lru_cache(maxsize=1 << 16)  # kept per word, as compression's folds are: news repeats its words
 def _stem(word: str) -> str:
     for ending in ("ings", "ing", "es", "s", "ed"):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
