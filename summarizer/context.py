@@ -513,6 +513,8 @@ def _surname_speakers(writer: str) -> Iterator[re.Match[str]]:
 
 def _introduction(text: str, index: int, first_named: dict[str, int]) -> int | None:
     """The earlier sentence that introduced the person this one calls by surname alone ("Pereira said")."""
+    if _SURNAME_VERB.search(text) is None:  # the writer's part only blanks the rest: no verb here, none there
+        return None
     for match in _surname_speakers(_outside_quotes(text)):
         surname = match.group(1) or match.group(2)
         introduced = first_named.get(surname)
@@ -548,7 +550,8 @@ def name_completions(document: Document, content: Sequence[int]) -> dict[int, tu
     for i in content:
         sentence = document.sentences[i]
         text = sentence.text
-        writer = _mask_quotes(text)
+        # Masking only blanks: a sentence without a verb of saying has none once masked.
+        writer = _mask_quotes(text) if _SURNAME_VERB.search(text) is not None else ""
         for match in _surname_speakers(writer):
             group = 1 if match.group(1) else 2
             surname, at = match.group(group), match.start(group)
