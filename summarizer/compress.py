@@ -56,6 +56,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable, Sequence
 from functools import lru_cache
+from itertools import islice
 
 from summarizer import regex_cache
 from summarizer.model import Document, Edit, Sentence
@@ -1068,7 +1069,8 @@ def _subject(text: str) -> tuple[str, int, str] | None:
     futures fell …"`` → ``("Light crude oil futures", 24, "fell")``).  ``None`` for an opening
     phrase, a subject with commas (an appositive), an indefinite one ("A spokesman") or one longer
     than :data:`MAX_SUBJECT_WORDS`."""
-    found = list(_WORD.finditer(text))
+    # Only the first words are read (a leading join, the longest subject, its verb and the word after).
+    found = list(islice(_WORD.finditer(text), MAX_SUBJECT_WORDS + 4))
     first = 1 if found and found[0].group().lower() in _LEADING_JOINS else 0
     if len(found) < first + 2 or text[: found[0].start()].strip():
         return None

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Sequence
+from functools import lru_cache
 
 from summarizer import regex_cache
 from summarizer.cues.attribution import dispute_verbs
@@ -88,10 +89,16 @@ _NOT_TOLD_OF = frozenset(
 def _first_mentions(document: Document) -> dict[str, int]:
     """Each word's stem (:func:`_stem`, lower case) → the first sentence that uses it."""
     first: dict[str, int] = {}
+    seen: set[str] = set()  # a word met before has its stem's first sentence already
     for sentence in document.sentences:
-        for word in re.findall(r"[a-z][\w’'-]*", sentence.text.lower()):
-            first.setdefault(_stem(word), sentence.index)
+        for word in _LOWER_WORD.findall(sentence.text.lower()):
+            if word not in seen:
+                seen.add(word)
+                first.setdefault(_stem(word), sentence.index)
     return first
+
+
+_LOWER_WORD = regex_cache.compile(r"[a-z][\w’'-]*")
 
 
 def speaks_of_the_new(text: str, before: int, first: dict[str, int]) -> bool:
@@ -265,7 +272,7 @@ def dependent_opening(text: str, before: str | None = None) -> re.Match[str] | N
         return None
     if match.group("det") != "the" or head in _EVENT_NOUNS:
         return match
-    if before is not None and _stem(head) in {_stem(w) for w in re.findall(r"[a-z][\w’'-]*", before.lower())}:
+    if before is not None and _stem(head) in {_stem(w) for w in _LOWER_WORD.findall(before.lower())}:
         return match
     return None
 
@@ -284,11 +291,12 @@ def antecedent_lost(text: str, told: Sequence[tuple[str, str | None]]) -> bool:
     head = _stem(match.group("head").lower())
 
     def says(t: str) -> bool:
-        return head in {_stem(w) for w in re.findall(r"[a-z][\w’'-]*", t.lower())}
+        return head in {_stem(w) for w in _LOWER_WORD.findall(t.lower())}
 
     return any(says(original) for original, _ in told) and not any(shown is not None and says(shown) for _, shown in told)
 
 
+@lru_cache(maxsize=1 << 16)  # kept per word, as compression's folds are: news repeats its words
 def _stem(word: str) -> str:
     for ending in ("ings", "ing", "es", "s", "ed"):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
@@ -505,6 +513,8 @@ def _surname_speakers(writer: str) -> Iterator[re.Match[str]]:
 
 def _introduction(text: str, index: int, first_named: dict[str, int]) -> int | None:
     """The earlier sentence that introduced the person this one calls by surname alone ("Pereira said")."""
+    if _SURNAME_VERB.search(text) is None:  # the writer's part only blanks the rest: no verb here, none there
+        return None
     for match in _surname_speakers(_outside_quotes(text)):
         surname = match.group(1) or match.group(2)
         introduced = first_named.get(surname)
@@ -540,7 +550,8 @@ def name_completions(document: Document, content: Sequence[int]) -> dict[int, tu
     for i in content:
         sentence = document.sentences[i]
         text = sentence.text
-        writer = _mask_quotes(text)
+        # Masking only blanks: a sentence without a verb of saying has none once masked.
+        writer = _mask_quotes(text) if _SURNAME_VERB.search(text) is not None else ""
         for match in _surname_speakers(writer):
             group = 1 if match.group(1) else 2
             surname, at = match.group(group), match.start(group)

@@ -44,6 +44,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Control bytes that plain text does not contain (tab, newlines, form feed and escape
 # are allowed: old files and terminal captures have them).
 _CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
+#: The same bytes as one ``bytes``, for ``bytes.translate`` to delete (a count without a step of Python per byte).
+_CONTROL_DELETE = bytes(sorted(_CONTROL_BYTES))
 _CONTROL_SHARE = 0.3
 _SNIFF_BYTES = 8192
 
@@ -138,7 +140,7 @@ def decode(data: bytes, *, source: str | None = None) -> DecodedText:
             )
         raise BinaryInputError(f"{name}: looks like a binary file (it contains NUL bytes), not text")
     sample = data[:_SNIFF_BYTES]
-    controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_DELETE))
     if controls / len(sample) >= _CONTROL_SHARE:
         raise BinaryInputError(f"{name}: looks like a binary file (mostly control bytes), not text")
 

@@ -45,6 +45,7 @@ def rank(
     language: str = "english",
     seed: int = 0,
     words: Sequence[Sequence[str]] | None = None,
+    stems: Sequence[Sequence[str]] | None = None,
 ) -> tuple[float, ...]:
     """Rate every sentence of ``document`` by importance.
 
@@ -57,6 +58,9 @@ def rank(
         seed: the seed of the ``random`` algorithm; the same seed gives the same ratings.
         words: every sentence's words (:func:`summarizer.tokens.words`), when the caller
             has them already; the fast engine then does not split the sentences again.
+        stems: every sentence's content stems (:func:`summarizer.rank.terms.content_stems` of
+            ``words`` for ``language``), when the caller has them already; the fast engine's
+            algorithms that read stems then read these.
 
     Returns:
         One raw rating per sentence, in document order; higher is more important.  The
@@ -77,12 +81,15 @@ def rank(
 
     n = len(document.sentences)
     if algorithm not in _QUADRATIC or n <= BLOCK_SENTENCES:
-        return rank_fast(document, algorithm, language=language, seed=seed, words=words)
+        return rank_fast(document, algorithm, language=language, seed=seed, words=words, stems=stems)
     ratings: list[float] = []
     for start, end in _blocks(document):
         part = Document(text=document.text, sentences=document.sentences[start:end], paragraphs=())
         block_words = None if words is None else words[start:end]
-        ratings.extend(_unit_scale(rank_fast(part, algorithm, language=language, seed=seed, words=block_words)))
+        block_stems = None if stems is None else stems[start:end]
+        ratings.extend(
+            _unit_scale(rank_fast(part, algorithm, language=language, seed=seed, words=block_words, stems=block_stems))
+        )
     return tuple(ratings)
 
 
@@ -113,7 +120,11 @@ def _unit_scale(ratings: tuple[float, ...]) -> list[float]:
 
 
 def term_matrix(
-    document: Document, *, language: str = "english", words: Sequence[Sequence[str]] | None = None
+    document: Document,
+    *,
+    language: str = "english",
+    words: Sequence[Sequence[str]] | None = None,
+    stems: Sequence[Sequence[str]] | None = None,
 ) -> sparse.csr_matrix:
     """Count every sentence's terms, read as the ranking algorithms read them.
 
@@ -124,6 +135,8 @@ def term_matrix(
         document: the sentences.
         language: the language whose stemmer and stop words to use.
         words: every sentence's words, when the caller has them already.
+        stems: every sentence's terms (:func:`summarizer.rank.terms.content_stems`), when the
+            caller has them already.
 
     Returns:
         A sparse ``len(document) x terms`` matrix of counts (at least one column); row
@@ -136,5 +149,6 @@ def term_matrix(
 
     from summarizer.rank.terms import content_stems, count_terms, language_tools, sentence_words
 
-    stems = content_stems(sentence_words(document) if words is None else words, language_tools(language))
+    if stems is None:
+        stems = content_stems(sentence_words(document) if words is None else words, language_tools(language))
     return sparse.csr_matrix(count_terms(stems).counts)

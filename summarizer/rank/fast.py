@@ -28,6 +28,7 @@ def rank_fast(
     language: str = "english",
     seed: int = 0,
     words: Sequence[Sequence[str]] | None = None,
+    stems: Sequence[Sequence[str]] | None = None,
 ) -> tuple[float, ...]:
     """Rate every sentence of ``document`` with the fast engine's ``algorithm``.
 
@@ -37,6 +38,7 @@ def rank_fast(
         language: the language of the stemmer and stop words.
         seed: the seed of the ``random`` algorithm.
         words: every sentence's words, if already split (:func:`summarizer.tokens.words`).
+        stems: every sentence's content stems, if already found (:func:`~summarizer.rank.terms.content_stems`).
 
     Returns:
         One rating per sentence, in document order (higher is more important).
@@ -49,14 +51,16 @@ def rank_fast(
 
         return tuple(float(r) for r in lexical.random_ratings(len(document.sentences), seed))
     tools = language_tools(language)
-    if words is None:
+    if record.reads == "stems" and stems is not None:
+        words = ()  # not read: the stems are made of them
+    elif words is None:
         words = sentence_words(document)
     small = record.small is not None and len(document.sentences) <= pure.SMALL_SENTENCES
     module, _, name = (record.small if small and record.small is not None else record.fast).partition(":")
     function = getattr(import_module(module), name)
     ratings: Sequence[Any]
     if record.reads == "stems":
-        ratings = function(content_stems(words, tools))
+        ratings = function(content_stems(words, tools) if stems is None else stems)
     elif record.reads == "words+stops":
         ratings = function(words, tools.stop_words)
     elif record.reads == "words":

@@ -90,7 +90,7 @@ class _Greedy:
         self.neutrality = options.neutrality
         self.word_limit, self.target = budget.words, budget.target
         self.counts, self.loaded = values.counts, values.loaded
-        self.chooser = chooser = make_chooser(analysis, content, values.value, options.language)
+        self.chooser = chooser = make_chooser(analysis, content, values.value, options.language, values.stems)
         self.allowed = set(content)
         # Candidates to choose for themselves (a quotation with no speaker may still come as part of its unit).
         self.choosable = self.allowed - needs.speakerless
@@ -206,7 +206,7 @@ class _Greedy:
             # A sentence that needs others to read right is weighed by what its whole group gives per place.
             share = chooser.share_per_place(best, self.group_of(best), counts, word_limit)
             if share is not None and share < chooser.gain_of(best) - 1e-12:
-                chooser.shares[best] = share
+                chooser.set_share(best, share)
                 return
         group = self._group(best)
         if not allow_loaded:

@@ -70,6 +70,13 @@ class BaseChooser:
     def best(self) -> int | None:
         raise NotImplementedError
 
+    def set_share(self, i: int, share: float) -> None:
+        """Weigh candidate ``i`` by ``share`` (:meth:`share_per_place`) until a sentence is kept or dropped."""
+        self.shares[i] = share
+
+    def _clear_shares(self) -> None:
+        self.shares.clear()
+
     def gain_of(self, i: int) -> float:
         """What ``i`` would add if kept now on its own: its value, less redundancy, plus new facts."""
         raise NotImplementedError
@@ -110,7 +117,7 @@ class BaseChooser:
         return self.words + sum(counts[j] for j in fresh) <= word_limit
 
     def keep(self, group: Sequence[int], counts: Sequence[int]) -> None:
-        self.shares.clear()
+        self._clear_shares()
         for j in group:
             if j in self.kept_set:
                 continue
@@ -128,7 +135,7 @@ class BaseChooser:
         """Take back kept sentence ``j`` (the similarities and facts are worked out again from what stays)."""
         if j not in self.kept_set:
             return
-        self.shares.clear()
+        self._clear_shares()
         self.kept.remove(j)
         self.kept_set.discard(j)
         self.words -= counts[j]
@@ -187,20 +194,35 @@ class Chooser(BaseChooser):
         self.nearest = np.full(n, -1, dtype=np.int64)
         #: :meth:`gains` as last computed: it changes only when a sentence is kept or dropped.
         self._gains: np.ndarray | None = None
+        #: A copy of ``_gains`` with the shares written in, kept up as shares are set (``None``: made
+        #: again at the next :meth:`best`), so a step does not copy the gains and write every share again.
+        self._shared: np.ndarray | None = None
+
+    def set_share(self, i: int, share: float) -> None:
+        super().set_share(i, share)
+        if self._shared is not None:
+            self._shared[i] = share
+
+    def _clear_shares(self) -> None:
+        super()._clear_shares()
+        self._shared = None
 
     def best(self) -> int | None:
         import numpy as np
 
-        open_mask = np.frombuffer(self.open_mask, dtype=np.bool_)
-        if not open_mask.any():
+        if 1 not in self.open_mask:  # a byte search: cheaper than NumPy's any() for one step
             return None
+        open_mask = np.frombuffer(self.open_mask, dtype=np.bool_)
         if self._gains is None:
             self._gains = self.gains()
+            self._shared = None
         gain = self._gains
         if self.shares:
-            gain = gain.copy()
-            at = np.fromiter(self.shares, dtype=np.int64)
-            gain[at] = np.fromiter(self.shares.values(), dtype=float)
+            if self._shared is None:
+                self._shared = gain.copy()
+                at = np.fromiter(self.shares, dtype=np.int64)
+                self._shared[at] = np.fromiter(self.shares.values(), dtype=float)
+            gain = self._shared
         gain = np.where(open_mask, gain, -np.inf)
         return int(np.argmax(gain))  # argmax takes the first maximum: ties go to the earlier sentence
 
@@ -222,7 +244,7 @@ class Chooser(BaseChooser):
         return None if j < 0 else j
 
     def _rebuild(self) -> None:
-        self._gains = None
+        self._gains = self._shared = None
         self.max_sim[:] = 0.0
         self.nearest[:] = -1
         for j in self.kept:
@@ -236,7 +258,7 @@ class Chooser(BaseChooser):
 
         # Row j times the term columns, summed term by term in the order scipy's sparse
         # product uses (so bit for bit its result), without scipy's per-call overhead.
-        self._gains = None  # the similarities change, and the facts with them (the caller keeps j's)
+        self._gains = self._shared = None  # the similarities change, and the facts with them (the caller keeps j's)
         rows, columns = self.rows, self.columns
         first, last = rows.indptr[j], rows.indptr[j + 1]
         terms, weights = rows.indices[first:last], rows.data[first:last]
@@ -385,41 +407,55 @@ class LargeChooser(BaseChooser):
         self.first_with = {}
 
 
-def make_chooser(analysis: Analysis, content: Sequence[int], value: Sequence[float], language: str) -> BaseChooser:
+def make_chooser(
+    analysis: Analysis,
+    content: Sequence[int],
+    value: Sequence[float],
+    language: str,
+    stems: Sequence[Sequence[str]] | None = None,
+) -> BaseChooser:
     """The chooser for this text's length.
 
     A short text is chosen in pure Python (NumPy and SciPy cost more to import than the work), a longer
     one with sparse products; both do the same arithmetic in the same order, so they choose alike.
+    ``stems``: every sentence's terms, when the caller has them (the centrality read them too).
     """
     document = analysis.document
     if len(content) > MMR_SENTENCES:
         return LargeChooser(document, value)
     if len(document.sentences) <= pure.SMALL_SENTENCES:
-        return PureChooser(pure_unit_rows(document, language, analysis.words), value)
-    return Chooser(unit_rows(document, language, analysis.words), value)
+        return PureChooser(pure_unit_rows(document, language, analysis.words, stems), value)
+    return Chooser(unit_rows(document, language, analysis.words, stems), value)
 
 
 def unit_rows(
-    document: Document, language: str, words: Sequence[Sequence[str]] | None = None
+    document: Document,
+    language: str,
+    words: Sequence[Sequence[str]] | None = None,
+    stems: Sequence[Sequence[str]] | None = None,
 ) -> sparse.csr_matrix:
     """Sentence × term rows scaled to unit length: a row times the transpose gives cosines."""
     import numpy as np
     from scipy import sparse
 
-    matrix = sparse.csr_matrix(term_matrix(document, language=language, words=words), dtype=float)
+    matrix = sparse.csr_matrix(term_matrix(document, language=language, words=words, stems=stems), dtype=float)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
 
 
 def pure_unit_rows(
-    document: Document, language: str, words: Sequence[Sequence[str]] | None = None
+    document: Document,
+    language: str,
+    words: Sequence[Sequence[str]] | None = None,
+    stems: Sequence[Sequence[str]] | None = None,
 ) -> tuple[list[list[tuple[int, float]]], list[list[tuple[int, float]]]]:
     """:func:`unit_rows` in pure Python: each sentence's ``(term, weight)`` in the order SciPy's product
     leaves them (term ids falling), and each term's ``(sentence, weight)`` in sentence order."""
     from summarizer.rank.terms import content_stems, language_tools, sentence_words
 
-    stems = content_stems(sentence_words(document) if words is None else words, language_tools(language))
+    if stems is None:
+        stems = content_stems(sentence_words(document) if words is None else words, language_tools(language))
     vocabulary: dict[str, int] = {}
     rows: list[list[tuple[int, float]]] = []
     for terms in stems:

@@ -21,10 +21,11 @@ class Cutter:
     their answers, and a later call whose containers answer them all alike gets them back (the same
     answers take the same path through the rules, so the same cuts).  Most sentences ask nothing.
     Held by one summary, never shared between documents; with ``remember`` false (a long text)
-    nothing but the first cuts is held, and each later call finds its cuts again.
+    nothing but the first cuts is held, and each later call finds its cuts again, and each
+    sentence's names and content words are found again each time they are asked for.
     """
 
-    __slots__ = ("asked", "document", "first", "lower", "quoted", "remember")
+    __slots__ = ("_names", "_words", "asked", "document", "first", "lower", "quoted", "remember")
 
     def __init__(
         self, document: Document, quoted: tuple[tuple[int, int], ...], lower: frozenset[str], *, remember: bool = True
@@ -35,6 +36,28 @@ class Cutter:
         #: Sentence → the questions its first cuts asked of ``known`` and of ``said``, with their answers
         #: (only for sentences that asked some).
         self.asked: dict[int, tuple[dict[Any, bool], dict[Any, bool]]] = {}
+        #: Sentence → its names (:func:`~summarizer.compress.names_in`) and content words
+        #: (:func:`~summarizer.compress.content_words`), found once for both passes (only with ``remember``).
+        self._names: dict[int, frozenset[str]] = {}
+        self._words: dict[int, frozenset[str]] = {}
+
+    def names_of(self, i: int) -> frozenset[str]:
+        """Sentence ``i``'s names, as :func:`~summarizer.compress.names_in` finds them."""
+        found = self._names.get(i)
+        if found is None:
+            found = names_in((self.document.sentences[i].text,))
+            if self.remember:
+                self._names[i] = found
+        return found
+
+    def words_of(self, i: int) -> frozenset[str]:
+        """Sentence ``i``'s content words, as :func:`~summarizer.compress.content_words` finds them."""
+        found = self._words.get(i)
+        if found is None:
+            found = content_words(self.document.sentences[i].text)
+            if self.remember:
+                self._words[i] = found
+        return found
 
     def first_cuts(self, i: int, known: Container[str], said: Container[str]) -> tuple[Edit, ...]:
         """Sentence ``i``'s cuts, ``known`` and ``said`` as for ``compress_edits``; kept as its first."""
@@ -85,20 +108,19 @@ class _Asked:
 def compressions(cutter: Cutter, content: Sequence[int]) -> dict[int, tuple[Edit, ...]]:
     """Each content sentence's cuts as selection values it: names count as said when another
     sentence of the article says them (the summary is not chosen yet)."""
-    document = cutter.document
     seen: dict[str, int] = {}
     for i in content:
-        for name in names_in((document.sentences[i].text,)):
+        for name in cutter.names_of(i):
             seen[name] = seen.get(name, 0) + 1
     repeated = frozenset(name for name, count in seen.items() if count > 1)
-    # Each sentence's words are found again where they are needed, not held for every sentence at
-    # once: for a long text those sets were the biggest structure of the whole summary.
+    # The cutter holds each sentence's words for the summary's pass, but not for a long text
+    # (``remember`` false): for one, those sets were the biggest structure of the whole summary.
     counts: dict[str, int] = {}
     for i in content:
-        for word in content_words(document.sentences[i].text):
+        for word in cutter.words_of(i):
             counts[word] = counts.get(word, 0) + 1
     for i in content:
-        cutter.first_cuts(i, repeated, _SaidElsewhere(counts, partial(content_words, document.sentences[i].text)))
+        cutter.first_cuts(i, repeated, _SaidElsewhere(counts, partial(cutter.words_of, i)))
     return cutter.first
 
 
@@ -126,20 +148,19 @@ class _SaidElsewhere:
 
 def summary_compressions(cutter: Cutter, kept: set[int]) -> dict[int, tuple[Edit, ...]]:
     """The kept sentences' cuts, each keeping any name no other kept sentence says."""
-    document = cutter.document
-    # As in compressions, each sentence's names and words are found again where needed, not held.
+    # Each sentence's names and words as the values' pass found them (found again for a long text).
     counts: dict[str, int] = {}
     word_counts: dict[str, int] = {}
     for k in kept:
-        for name in names_in((document.sentences[k].text,)):
+        for name in cutter.names_of(k):
             counts[name] = counts.get(name, 0) + 1
-        for word in content_words(document.sentences[k].text):
+        for word in cutter.words_of(k):
             word_counts[word] = word_counts.get(word, 0) + 1
     return {
         k: cutter.cuts_again(
             k,
-            _SaidElsewhere(counts, partial(names_in, (document.sentences[k].text,))),
-            _SaidElsewhere(word_counts, partial(content_words, document.sentences[k].text)),
+            _SaidElsewhere(counts, partial(cutter.names_of, k)),
+            _SaidElsewhere(word_counts, partial(cutter.words_of, k)),
         )
         for k in sorted(kept)
     }

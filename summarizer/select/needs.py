@@ -117,6 +117,8 @@ def with_needs(
 ) -> list[int]:
     """``i`` and everything it needs that is not kept yet: its quotation from the start (with
     the lead-in), the sentence its pronoun or reference points at, and theirs in turn."""
+    if not needs[i] and i not in unit_of:  # most sentences: needing nothing, it comes alone
+        return [] if i in kept else [i]
     out: set[int] = set()
     todo = [i]
     while todo:

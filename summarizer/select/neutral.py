@@ -108,7 +108,7 @@ class _Decider:
         as much memory as the decisions, and the peak was both at once."""
         values, needs, choice = self.values, self.needs, self.choice
         values.cutter = None  # its first cuts are the values' ``squeezed``; the questions go now
-        values.one_sided, values.counts, values.raw = set(), [], ()
+        values.one_sided, values.counts, values.raw, values.stems = set(), [], (), None
         needs.quotations, needs.units = (), ()
         choice.chooser.release()
         choice.balance = None

@@ -28,6 +28,7 @@ from summarizer.model import Cue, Document, Edit
 from summarizer.neutrality import bias_score
 from summarizer.options import SummaryOptions
 from summarizer.rank import rank
+from summarizer.rank.terms import content_stems, language_tools
 from summarizer.readability import LONG_SENTENCE_WORDS, measure_counts, sentence_counts
 from summarizer.reword import reword_edits
 from summarizer.select.cut import Cutter, compressions
@@ -183,6 +184,9 @@ class Values:
     #: those that are repairs the summary may not give (:func:`words_read`).
     counts: list[int]
     optional: dict[int, int]
+    #: Every sentence's terms, read by the centrality and again by the chooser's similarities
+    #: (``None`` for a text whose words the analysis does not keep: each finds them itself).
+    stems: Sequence[Sequence[str]] | None = None
 
 
 def content_sentences(analysis: Analysis) -> tuple[list[int], set[int]]:
@@ -228,7 +232,11 @@ def value_sentences(
     document = analysis.document
     n = len(document.sentences)
     trim, neutrality = options.allows("trim"), options.neutrality
-    raw = rank(document, CENTRALITY, engine=options.engine, language=options.language, words=analysis.words)
+    # The terms once, for the centrality and the chooser's similarities (both read them alike).
+    stems = None if analysis.words is None else content_stems(analysis.words, language_tools(options.language))
+    raw = rank(
+        document, CENTRALITY, engine=options.engine, language=options.language, words=analysis.words, stems=stems
+    )
     centrality = normalise_over(raw, content)
     if CENTRALITY_POWER != 1.0:
         centrality = array("d", (c**CENTRALITY_POWER for c in centrality))
@@ -246,7 +254,9 @@ def value_sentences(
     # Plain language as the reader gets it: a sentence's length after its cuts (its longest part, once split).
     length = list(analysis.word_counts)
     for i, cuts in squeezed.items():
-        length[i] = length_after(document, i, merge_edits(trims[i], cuts))
+        edits = merge_edits(trims[i], cuts)
+        if edits:  # without edits, its words as the analysis counted them
+            length[i] = length_after(document, i, edits)
     # The factors every sentence keeps are machine doubles (array "d"), not a float object each: the
     # same floats, a quarter of the memory, and they are all held until the last decision is made.
     context = array(
@@ -266,6 +276,7 @@ def value_sentences(
         raw=raw, centrality=centrality, position=position, attributed=attributed, trims=trims,
         residual_bias=residual_bias, one_sided=one_sided, cutter=cutter, squeezed=squeezed, length=length,
         context=context, value=value, unfixable=unfixable, loaded=loaded, counts=counts, optional=optional,
+        stems=stems,
     )
 
 

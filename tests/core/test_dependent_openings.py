@@ -197,6 +197,24 @@ def test_a_thing_only_the_sentence_before_introduced(text: str, before: str, ear
     assert _new_thing_lost(text, before, earlier) is lost
 
 
+def test_first_mentions_are_each_stems_first_sentence() -> None:
+    """Each distinct word is stemmed once: the map is still every stem's first sentence, read word by word."""
+    import re
+
+    from summarizer.context import _first_mentions, _stem
+
+    document = segment(
+        "The flaw was found. Flaws and the flaw's fix were told.\n\n"
+        "Engineers fixed the flaws. The fixing took weeks; the fixes held."
+    )
+    expected: dict[str, int] = {}
+    for sentence in document.sentences:
+        for word in re.findall(r"[a-z][\w’'-]*", sentence.text.lower()):
+            expected.setdefault(_stem(word), sentence.index)
+    assert _first_mentions(document) == expected
+    assert expected["flaw"] == 0 and expected["fix"] == 1 and expected["engineer"] == 2
+
+
 FERRY = (Path(__file__).parents[1] / "fixtures" / "core" / "ferry_software.txt").read_text(encoding="utf-8")
 
 

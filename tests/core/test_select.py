@@ -176,6 +176,23 @@ def test_the_cutter_finds_a_sentences_cuts_again_only_when_its_answers_differ(mo
     assert forgetful.cuts_again(0, frozenset(), frozenset()) == () and calls == [0, 0]
 
 
+def test_the_cutter_reads_each_sentences_names_and_words_once() -> None:
+    """Both passes of cuts read a sentence's names and content words from the cutter: found once
+    and held, except by a long text's cutter, which finds them again each time."""
+    from summarizer.compress import content_words, lower_case_words, names_in
+    from summarizer.select import cut
+
+    doc = segment("The council (led by Mary Okafor) agreed the plan after a long debate in the hall.")
+    text = doc.sentences[0].text
+    cutter = cut.Cutter(doc, (), lower_case_words(doc.text))
+    assert cutter.names_of(0) == names_in((text,)) == {"Mary", "Okafor"}
+    assert cutter.words_of(0) == content_words(text)
+    assert cutter.names_of(0) is cutter.names_of(0) and cutter.words_of(0) is cutter.words_of(0)
+    forgetful = cut.Cutter(doc, (), lower_case_words(doc.text), remember=False)
+    assert forgetful.words_of(0) == content_words(text) and forgetful.words_of(0) is not forgetful.words_of(0)
+    assert forgetful.names_of(0) is not forgetful.names_of(0)
+
+
 # The steps of ``neutral`` called one by one (summarizer.select.needs, value, choose, reasons, merge).
 
 LEAD_IN = (

@@ -51,3 +51,19 @@ def test_both_paths_summarise_alike(text: str, options: dict[str, object], monke
     small = to_json(summarize(text, **options))  # type: ignore[arg-type]
     monkeypatch.setattr(pure, "SMALL_SENTENCES", -1)
     assert to_json(summarize(text, **options)) == small  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", TEXTS[:2])
+def test_stems_given_are_the_stems_read(text: str) -> None:
+    """The selector finds the terms once and hands them to the centrality and to the chooser's rows:
+    the same ratings and rows as each finding them, and what is given is what is read."""
+    from summarizer.rank import rank, term_matrix
+
+    document = segment(text)
+    stems = content_stems(sentence_words(document), language_tools("english"))
+    assert rank(document, "reduction", stems=stems) == rank(document, "reduction")
+    assert pure_unit_rows(document, "english", stems=stems) == pure_unit_rows(document, "english")
+    assert (term_matrix(document, stems=stems) != term_matrix(document)).nnz == 0
+    nothing: list[list[str]] = [[] for _ in stems]
+    assert set(rank(document, "reduction", stems=nothing)) == {0.0} != set(rank(document, "reduction"))
+    assert pure_unit_rows(document, "english", stems=nothing)[1] == []
