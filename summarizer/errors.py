@@ -17,7 +17,8 @@
     │   └── UnknownFormatError    no output format by that name
     ├── AnalysisError             an analysis passed to summarize() that is of another document
     ├── SummaryError              a summary whose parts disagree: edits that overlap or leave
-    │                             their sentence, kept sentences out of the original's order
+    │                             their sentence, kept sentences out of the original's order,
+    │                             an alignment given to render() that is of another summary
     ├── SchemaError               JSON that is not an evenhand summary of a version this code reads
     ├── BatchError                a batch that cannot run as asked (an unsafe --out, …)
     ├── EvaluationError           an evaluation that cannot run as asked (fewer than 1 job)
