@@ -316,6 +316,18 @@ async def test_open_another_file(stored_summary: Summary, tmp_path: Path) -> Non
         assert reader(app).cursor == 0
 
 
+async def export_as(pilot: Pilot, app: EvenhandApp, path: Path, fmt: str | None = None) -> None:
+    """Press ``e``, pick ``fmt`` (the dialog's default when ``None``), type ``path`` and press enter."""
+    await pilot.press("e")
+    if fmt is not None:
+        app.screen.query_one(f"#format-{fmt}").value = True  # type: ignore[attr-defined]
+        await pilot.pause()
+    app.screen.query_one("#path", Input).value = str(path)
+    app.screen.query_one("#path", Input).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_export_writes_and_asks_before_overwriting(stored_summary: Summary, tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     app = make_app(stored_summary)
@@ -327,41 +339,21 @@ async def test_export_writes_and_asks_before_overwriting(stored_summary: Summary
         assert isinstance(app.screen, ReaderScreen)
         assert not list(tmp_path.iterdir())
 
-        await pilot.press("e")
-        app.screen.query_one("#format-json").value = True  # type: ignore[attr-defined]
-        await pilot.pause()
-        app.screen.query_one("#path", Input).value = str(target)
-        app.screen.query_one("#path", Input).focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await export_as(pilot, app, target, "json")
         data = json.loads(target.read_text("utf-8"))
         assert data["summary"] == stored_summary.text
 
         target.write_text("keep me", "utf-8")
-        await pilot.press("e")
-        app.screen.query_one("#format-json").value = True  # type: ignore[attr-defined]
-        app.screen.query_one("#path", Input).value = str(target)
-        app.screen.query_one("#path", Input).focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await export_as(pilot, app, target, "json")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         await pilot.pause()
         assert target.read_text("utf-8") == "keep me"
 
-        await pilot.press("e")
-        app.screen.query_one("#path", Input).value = str(tmp_path / "out.md")
-        app.screen.query_one("#path", Input).focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await export_as(pilot, app, tmp_path / "out.md")
         assert (tmp_path / "out.md").read_text("utf-8").strip()
 
-        await pilot.press("e")
-        app.screen.query_one("#format-json").value = True  # type: ignore[attr-defined]
-        app.screen.query_one("#path", Input).value = str(target)
-        app.screen.query_one("#path", Input).focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await export_as(pilot, app, target, "json")
         await pilot.press("y")
         await pilot.pause()
         assert target.read_text("utf-8") != "keep me"
@@ -381,13 +373,7 @@ async def test_export_renders_from_the_alignment_the_panes_were_drawn_from(
             raise AssertionError("the export aligned the summary again")
 
         monkeypatch.setattr("summarizer.align.align", not_again)
-        await pilot.press("e")
-        app.screen.query_one("#format-html").value = True  # type: ignore[attr-defined]
-        await pilot.pause()
-        app.screen.query_one("#path", Input).value = str(target)
-        app.screen.query_one("#path", Input).focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await export_as(pilot, app, target, "html")
     monkeypatch.undo()
     from summarizer.render import render
 
