@@ -38,8 +38,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from summarizer import regex_cache
-from summarizer.cues import call_to_action, fold_case, within_quotation
-from summarizer.cues.quoting import _quotations
+from summarizer.cues import call_to_action, fold_case, quoted_ranges, within_quotation
 from summarizer.model import Cue, Document, Sentence
 from summarizer.segment import DATELINE as _DATELINE
 from summarizer.tokens import count_pieces
@@ -131,11 +130,8 @@ _ADDRESS = regex_cache.compile(r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|us)\b")
 _FINAL = regex_cache.compile(r"[.!?…:;][\"'”’)\]]*$")
 
 
-_words = count_pieces
-
-
 def _is_prose(sentence: Sentence, words: int) -> bool:
-    """Whether a sentence of ``words`` words (:func:`_words`) reads as prose: long enough, and stopped."""
+    """Whether a sentence of ``words`` words (:func:`~summarizer.tokens.count_pieces`) reads as prose: long enough, and stopped."""
     return words >= SHORT_LINE_WORDS and _FINAL.search(sentence.text) is not None
 
 
@@ -218,7 +214,7 @@ class _Lines:
             found = self._copyright[key] = (
                 _hinted(fold_case(whole), _COPYRIGHT_HINTS)
                 and _COPYRIGHT.search(whole) is not None
-                and _words(whole) <= 25
+                and count_pieces(whole) <= 25
             )
         return found
 
@@ -235,12 +231,12 @@ def _is_caption(line: str, alone: bool, *, stopped: bool = False) -> bool:
     return (
         match is not None
         and _NOT_LABEL.search(match.group("label")) is None
-        and _words(match.group("rest").rstrip(" .")) >= CAPTION_WORDS
+        and count_pieces(match.group("rest").rstrip(" .")) >= CAPTION_WORDS
     )
 
 
 def _line_label(sentence: Sentence, quoted: bool, lines: _Lines, words: int, called: bool | None = None) -> str | None:
-    """The label of one sentence on its own (``words``: its :func:`_words`, the same stripped or not;
+    """The label of one sentence on its own (``words``: its :func:`~summarizer.tokens.count_pieces`, the same stripped or not;
     ``called``: whether :func:`call_to_action` of its text finds one, when the cues know it already)."""
     text = sentence.text
     line = text.strip()
@@ -282,7 +278,7 @@ def _calls_found(document: Document, cues: Sequence[Sequence[Cue]]) -> list[bool
     """Per sentence, whether :func:`call_to_action` of its text finds one, read from its cues where
     they tell: the cue finder asks the same of the sentence with its quotations blanked out, so
     for a sentence that no quotation touches the answer is the same; ``None`` for the others."""
-    firsts, lasts = _quotations(document.text).inside
+    firsts, lasts = quoted_ranges(document.text)
     found: list[bool | None] = []
     for sentence, own in zip(document.sentences, cues, strict=True):
         at = bisect_right(firsts, sentence.end - 1) - 1  # the last quoted range starting in or before the sentence
@@ -320,7 +316,7 @@ def detect_boilerplate(
     def quoted(sentence: Sentence) -> bool:
         return within_quotation(text, sentence.start, (sentence.start + sentence.end) // 2)
 
-    counts = [_words(s.text) for s in sentences] if pieces is None else pieces  # every later test reads these
+    counts = [count_pieces(s.text) for s in sentences] if pieces is None else pieces  # every later test reads these
     if cues is None:
         labels: list[str | None] = [_line_label(s, quoted(s), lines, n) for s, n in zip(sentences, counts, strict=True)]
     else:

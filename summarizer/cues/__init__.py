@@ -98,7 +98,7 @@ from summarizer.cues.attribution import _attribution_verbs, attribution_verbs, d
 from summarizer.cues.categories import CATEGORIES, FRAMING_CATEGORIES, QUOTED_FACTOR, TABLE, Category, Source
 from summarizer.cues.find import find_cues
 from summarizer.cues.phrases import GAP, GAP_WORDS, SUBJECTIVITY_MIN, VALENCE_MIN, fold_case
-from summarizer.cues.quoting import QUOTE_MARKS, quotation_spans, quote_once, within_quotation
+from summarizer.cues.quoting import QUOTE_MARKS, quotation_spans, quote_once, quoted_ranges, within_quotation
 from summarizer.cues.structural import (
     SCARE_QUOTE_MAX_WORDS,
     bracket_insertions,
@@ -129,5 +129,6 @@ __all__ = [
     "opponent_framing",
     "quotation_spans",
     "quote_once",
+    "quoted_ranges",
     "within_quotation",
 ]

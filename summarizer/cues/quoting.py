@@ -182,6 +182,13 @@ def quotation_spans(text: str) -> tuple[tuple[int, int], ...]:
     return _quotations(text).spans
 
 
+def quoted_ranges(text: str) -> tuple[list[int], list[int]]:
+    """The positions of ``text`` inside a quotation of :func:`quotation_spans`, as sorted disjoint
+    ranges: ``(firsts, lasts)``, range ``k`` covering ``firsts[k]..lasts[k]`` (both included).
+    The lists are shared with the scanner's index: read them, do not change them."""
+    return _quotations(text).inside
+
+
 def within_quotation(text: str, start: int, middle: int) -> bool:
     """Whether a quotation of ``text`` opens at or before ``start`` and closes after ``middle``.
 
